@@ -1,0 +1,15 @@
+//! Detente: a desktop timeline viewer for analysts who follow diplomacy.
+//!
+//! The crate is layered so that the architecture reads from the folders:
+//! - [`model`]: the project's data and its validation (pure, no UI, no I/O);
+//! - [`io`]: project files, the embedded sample, atomic saves;
+//! - [`layout`]: what the timeline draws for a view range (pure);
+//! - [`app`]: application state and the commands that change a project (no egui);
+//! - [`ui`]: the egui front end, which reads the state and emits commands;
+//! - [`cli`]: the command-line subcommands.
+
+pub mod cli;
+pub mod io;
+pub mod layout;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,28 @@
+//! The project model: pure data and validation, with no UI and no file I/O.
+
+mod actor;
+mod certainty;
+mod date;
+mod event;
+mod id;
+mod location;
+mod position;
+mod project;
+mod source;
+mod validate;
+
+pub use actor::{Actor, ActorKind, Membership, MembershipKind};
+pub use certainty::Certainty;
+pub use date::{
+    DateError, DateSpec, EndKind, MAX_YEAR, MIN_YEAR, SECS_PER_DAY, TimeBounds, TimeSecs,
+    civil_from_secs, day_start_secs, parse_edtf,
+};
+pub use event::{Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation};
+pub use id::Id;
+pub use location::{Location, LocationPrecision};
+pub use position::{Issue, Position, Stance};
+pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
+pub use source::{
+    AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
+};
+pub use validate::{Locator, Problem, validate};

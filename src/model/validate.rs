@@ -1,0 +1,393 @@
+//! Validation: every duplicate id, dangling reference and invalid value, with where it is.
+//!
+//! Validation is pure: it names the entity and field of each problem. `io` turns that into a
+//! line and column of the file being loaded.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{DateSpec, EntityKind, Id, Lookup, Project};
+
+/// Where in the project a problem is: the entity (by list and id), the field, and the
+/// offending value when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locator {
+    pub kind: EntityKind,
+    pub entity_id: String,
+    pub field: &'static str,
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub at: Locator,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Checks a project and returns every problem found, in file order.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut v = Validator {
+        lookup: project.lookup(),
+        problems: Vec::new(),
+    };
+    v.duplicates(project);
+    v.references(project);
+    v.values(project);
+    v.problems
+}
+
+struct Validator {
+    lookup: Lookup,
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(
+        &mut self,
+        kind: EntityKind,
+        entity_id: &str,
+        field: &'static str,
+        value: Option<String>,
+        message: String,
+    ) {
+        self.problems.push(Problem {
+            message,
+            at: Locator {
+                kind,
+                entity_id: entity_id.to_owned(),
+                field,
+                value,
+            },
+        });
+    }
+
+    fn duplicates(&mut self, p: &Project) {
+        let mut seen: HashMap<Id, EntityKind> = HashMap::new();
+        let mut check = |v: &mut Self, kind: EntityKind, id: Id| {
+            if let Some(first) = seen.insert(id, kind) {
+                v.push(
+                    kind,
+                    id.as_str(),
+                    "id",
+                    None,
+                    format!(
+                        "duplicate id \"{id}\": a {} already has this id; ids must be unique in a project",
+                        first.label()
+                    ),
+                );
+            }
+        };
+        for x in &p.periods {
+            check(self, EntityKind::Period, x.id);
+        }
+        for x in &p.tags {
+            check(self, EntityKind::Tag, x.id);
+        }
+        for x in &p.sources {
+            check(self, EntityKind::Source, x.id);
+        }
+        for x in &p.claims {
+            check(self, EntityKind::Claim, x.id);
+        }
+        for x in &p.actors {
+            check(self, EntityKind::Actor, x.id);
+        }
+        for x in &p.memberships {
+            check(self, EntityKind::Membership, x.id);
+        }
+        for x in &p.locations {
+            check(self, EntityKind::Location, x.id);
+        }
+        for x in &p.issues {
+            check(self, EntityKind::Issue, x.id);
+        }
+        for x in &p.positions {
+            check(self, EntityKind::Position, x.id);
+        }
+        let mut event_ids: HashSet<&str> = HashSet::with_capacity(p.events.len());
+        for e in &p.events {
+            if !Id::is_valid_text(&e.id) {
+                self.push(
+                    EntityKind::Event,
+                    &e.id,
+                    "id",
+                    None,
+                    format!("invalid event id {:?}: ids are non-empty and use letters, digits and - _ . : /", e.id.as_str()),
+                );
+            } else if !event_ids.insert(e.id.as_str()) || seen.contains_key(&Id::new(&e.id)) {
+                self.push(
+                    EntityKind::Event,
+                    &e.id,
+                    "id",
+                    None,
+                    format!("duplicate id \"{}\": ids must be unique in a project", e.id),
+                );
+            }
+        }
+    }
+
+    /// Reports `target` unless it names an entity of `expected` kind.
+    fn reference(
+        &mut self,
+        kind: EntityKind,
+        entity_id: &str,
+        field: &'static str,
+        target: Id,
+        expected: EntityKind,
+    ) {
+        match self.lookup.get(target) {
+            Some((k, _)) if k == expected => {}
+            Some((k, _)) => self.push(
+                kind,
+                entity_id,
+                field,
+                Some(target.as_str().to_owned()),
+                format!(
+                    "{} \"{entity_id}\": {field} \"{target}\" is a {}, expected a {}",
+                    kind.label(),
+                    k.label(),
+                    expected.label()
+                ),
+            ),
+            None => self.push(
+                kind,
+                entity_id,
+                field,
+                Some(target.as_str().to_owned()),
+                format!(
+                    "{} \"{entity_id}\": {field} \"{target}\" refers to no {} in the project",
+                    kind.label(),
+                    expected.label()
+                ),
+            ),
+        }
+    }
+
+    fn references(&mut self, p: &Project) {
+        use EntityKind as K;
+        for c in &p.claims {
+            let id = c.id.as_str();
+            self.reference(K::Claim, id, "source", c.source, K::Source);
+            for step in &c.attribution {
+                if let Some(actor) = step.actor {
+                    self.reference(K::Claim, id, "attribution", actor, K::Actor);
+                }
+            }
+        }
+        for s in &p.sources {
+            if let Some(actor) = s.actor {
+                self.reference(K::Source, s.id.as_str(), "actor", actor, K::Actor);
+            }
+        }
+        for a in &p.actors {
+            if let Some(aff) = a.affiliation {
+                self.reference(K::Actor, a.id.as_str(), "affiliation", aff, K::Actor);
+            }
+        }
+        self.affiliation_cycles(p);
+        for m in &p.memberships {
+            let id = m.id.as_str();
+            self.reference(K::Membership, id, "member", m.member, K::Actor);
+            self.reference(K::Membership, id, "organisation", m.organisation, K::Actor);
+            for &c in &m.claims {
+                self.reference(K::Membership, id, "claims", c, K::Claim);
+            }
+        }
+        for x in &p.positions {
+            let id = x.id.as_str();
+            self.reference(K::Position, id, "holder", x.holder, K::Actor);
+            self.reference(K::Position, id, "issue", x.issue, K::Issue);
+            for &c in &x.claims {
+                self.reference(K::Position, id, "claims", c, K::Claim);
+            }
+        }
+        for e in &p.events {
+            let id = e.id.as_str();
+            for place in &e.places {
+                self.reference(K::Event, id, "places", place.location, K::Location);
+            }
+            for part in &e.participants {
+                self.reference(K::Event, id, "participants", part.actor, K::Actor);
+                for &c in &part.claims {
+                    self.reference(K::Event, id, "participants", c, K::Claim);
+                }
+            }
+            for &t in &e.tags {
+                self.reference(K::Event, id, "tags", t, K::Tag);
+            }
+            for &c in &e.claims {
+                self.reference(K::Event, id, "claims", c, K::Claim);
+            }
+        }
+    }
+
+    fn affiliation_cycles(&mut self, p: &Project) {
+        for a in &p.actors {
+            let mut current = a.affiliation;
+            let mut steps = 0;
+            while let Some(next) = current {
+                if next == a.id {
+                    self.push(
+                        EntityKind::Actor,
+                        a.id.as_str(),
+                        "affiliation",
+                        Some(next.as_str().to_owned()),
+                        format!(
+                            "actor \"{}\": affiliation goes round in a circle back to itself",
+                            a.id
+                        ),
+                    );
+                    break;
+                }
+                steps += 1;
+                if steps > p.actors.len() {
+                    break; // a cycle that does not include `a`; reported for its members
+                }
+                current = self.lookup.actor(p, next).and_then(|x| x.affiliation);
+            }
+        }
+    }
+
+    fn date(&mut self, kind: EntityKind, id: &str, field: &'static str, date: &DateSpec) {
+        if let Err(err) = date.bounds() {
+            self.push(
+                kind,
+                id,
+                field,
+                Some(date.edtf_text()),
+                format!("{} \"{id}\": {field}: {err}", kind.label()),
+            );
+        }
+    }
+
+    fn values(&mut self, p: &Project) {
+        use EntityKind as K;
+        if let Some(d) = &p.reference_date {
+            if let Err(err) = d.bounds() {
+                self.push(
+                    K::Period,
+                    "",
+                    "reference_date",
+                    Some(d.edtf_text()),
+                    format!("reference_date: {err}"),
+                );
+            }
+        }
+        for x in &p.periods {
+            self.date(K::Period, x.id.as_str(), "date", &x.date);
+            if let Some(c) = &x.color {
+                self.color(K::Period, x.id.as_str(), c);
+            }
+        }
+        for x in &p.tags {
+            if let Some(c) = &x.color {
+                self.color(K::Tag, x.id.as_str(), c);
+            }
+        }
+        for x in &p.claims {
+            if let Some(d) = &x.published {
+                self.date(K::Claim, x.id.as_str(), "published", d);
+            }
+        }
+        for x in &p.actors {
+            if let Some(c) = &x.country {
+                self.country(K::Actor, x.id.as_str(), c);
+            }
+        }
+        for x in &p.memberships {
+            if let Some(d) = &x.start {
+                self.date(K::Membership, x.id.as_str(), "start", d);
+            }
+            if let Some(d) = &x.end {
+                self.date(K::Membership, x.id.as_str(), "end", d);
+            }
+        }
+        for x in &p.locations {
+            let id = x.id.as_str();
+            if let Some(c) = &x.country {
+                self.country(K::Location, id, c);
+            }
+            if let Some(lat) = x.lat {
+                if !(-90.0..=90.0).contains(&lat) {
+                    self.push(
+                        K::Location,
+                        id,
+                        "lat",
+                        Some(lat.to_string()),
+                        format!("location \"{id}\": latitude {lat} is outside -90 to 90"),
+                    );
+                }
+            }
+            if let Some(lon) = x.lon {
+                if !(-180.0..=180.0).contains(&lon) {
+                    self.push(
+                        K::Location,
+                        id,
+                        "lon",
+                        Some(lon.to_string()),
+                        format!("location \"{id}\": longitude {lon} is outside -180 to 180"),
+                    );
+                }
+            }
+            if x.lat.is_some() != x.lon.is_some() {
+                self.push(
+                    K::Location,
+                    id,
+                    "lat",
+                    None,
+                    format!("location \"{id}\": give both lat and lon, or neither"),
+                );
+            }
+        }
+        for x in &p.positions {
+            self.date(K::Position, x.id.as_str(), "as_of", &x.as_of);
+        }
+        for e in &p.events {
+            self.date(K::Event, &e.id, "date", &e.date);
+            if e.title.trim().is_empty() {
+                self.push(
+                    K::Event,
+                    &e.id,
+                    "title",
+                    None,
+                    format!("event \"{}\": the title is empty", e.id),
+                );
+            }
+        }
+    }
+
+    fn country(&mut self, kind: EntityKind, id: &str, code: &str) {
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            self.push(
+                kind,
+                id,
+                "country",
+                Some(code.to_owned()),
+                format!("{} \"{id}\": country {code:?} is not an ISO 3166-1 alpha-2 code such as \"US\"", kind.label()),
+            );
+        }
+    }
+
+    fn color(&mut self, kind: EntityKind, id: &str, color: &str) {
+        let ok = color.len() == 7
+            && color.starts_with('#')
+            && color[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !ok {
+            self.push(
+                kind,
+                id,
+                "color",
+                Some(color.to_owned()),
+                format!(
+                    "{} \"{id}\": color {color:?} is not of the form \"#rrggbb\"",
+                    kind.label()
+                ),
+            );
+        }
+    }
+}
