@@ -8,6 +8,7 @@
 //! - [`ui`]: the egui front end, which reads the state and emits commands;
 //! - [`cli`]: the command-line subcommands.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod layout;

@@ -22,6 +22,14 @@ pub struct Cli {
     #[arg(long)]
     pub frame_stats: bool,
 
+    /// Initial window size in points, e.g. 1920x1080.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window_size: Option<[f32; 2]>,
+
+    /// Colour theme: dark, light or system (the default).
+    #[arg(long, value_parser = ["dark", "light", "system"])]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -35,6 +43,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once('x')
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1920x1080")?;
+    let w: f32 = w
+        .trim()
+        .parse()
+        .map_err(|_| format!("invalid width {w:?}"))?;
+    let h: f32 = h
+        .trim()
+        .parse()
+        .map_err(|_| format!("invalid height {h:?}"))?;
+    if (100.0..=20_000.0).contains(&w) && (100.0..=20_000.0).contains(&h) {
+        Ok([w, h])
+    } else {
+        Err("width and height must be between 100 and 20000".to_owned())
+    }
 }
 
 /// Runs a subcommand; the caller handles the no-subcommand case (the app).

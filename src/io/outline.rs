@@ -287,10 +287,10 @@ impl<'t> Outline<'t> {
                 if self.string_value(t) == Some(value) {
                     return Some(self.offset(t));
                 }
-                if let Token::Other(s, e) = self.tokens[t] {
-                    if self.text.get(s..e) == Some(value) {
-                        return Some(self.offset(t));
-                    }
+                if let Token::Other(s, e) = self.tokens[t]
+                    && self.text.get(s..e) == Some(value)
+                {
+                    return Some(self.offset(t));
                 }
             }
         }

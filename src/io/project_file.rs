@@ -136,11 +136,11 @@ fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    if let Ok(found) = digits.parse::<u64>() {
-        if found > u64::from(FORMAT_VERSION) {
-            let (line, col) = line_col(text, at);
-            return Err(LoadError::at(file, line, col, newer_version_message(found)));
-        }
+    if let Ok(found) = digits.parse::<u64>()
+        && found > u64::from(FORMAT_VERSION)
+    {
+        let (line, col) = line_col(text, at);
+        return Err(LoadError::at(file, line, col, newer_version_message(found)));
     }
     Ok(())
 }
@@ -257,9 +257,8 @@ fn parse_fast(text: &str) -> Option<Result<Project, ()>> {
             .map(|h| h.join().unwrap_or(Err(())))
             .collect()
     });
-    let chunks = match events {
-        Ok(chunks) => chunks,
-        Err(()) => return Some(Err(())),
+    let Ok(chunks) = events else {
+        return Some(Err(()));
     };
     let mut all = Vec::with_capacity(lines.len());
     for chunk in chunks {

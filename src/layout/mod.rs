@@ -1,5 +1,14 @@
 //! Timeline layout: what to draw for a view range. Pure functions, no egui.
 
+mod draw_list;
+mod event_index;
+mod ticks;
 mod time_view;
 
+pub use draw_list::{
+    CLUSTER_BIN_PX, Cluster, DENSITY_BIN_PX, DensityBin, DrawList, ItemLayoutParams, ItemMark,
+    MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,
+};
+pub use event_index::{EventIndex, IndexedExtent, drawn_extent};
+pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};

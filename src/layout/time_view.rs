@@ -87,6 +87,18 @@ impl TimeView {
         self.start_secs = mid - self.width_px / 2.0 * self.secs_per_px;
     }
 
+    /// Shows `[start, end]` between `left_px` from the left edge and `right_px` from the
+    /// right edge (room for labels, which run to the right of their items).
+    pub fn fit_between(&mut self, start_secs: f64, end_secs: f64, left_px: f64, right_px: f64) {
+        let span = (end_secs - start_secs).max(MIN_SECS_PER_PX * self.width_px);
+        // Never squeeze the data into less than half the canvas, however wide the margins.
+        let usable = (self.width_px - left_px - right_px)
+            .max(self.width_px / 2.0)
+            .max(1.0);
+        self.secs_per_px = (span / usable).clamp(MIN_SECS_PER_PX, MAX_SECS_PER_PX);
+        self.start_secs = start_secs - left_px.min(self.width_px / 4.0) * self.secs_per_px;
+    }
+
     /// Keeps the same start and scale on a canvas that moved or changed width.
     #[must_use]
     pub fn with_canvas(mut self, min_x: f64, width_px: f64) -> Self {
@@ -144,6 +156,18 @@ mod tests {
         let t = view.time_from_x(500.0);
         view.pan_px(100.0);
         assert!((view.x_from_time(t) - 600.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fit_between_leaves_room_for_labels() {
+        let mut view = TimeView::new(0.0, 1000.0, 0.0, 1.0);
+        view.fit_between(1000.0, 2000.0, 40.0, 200.0);
+        assert!((view.x_from_time(1000.0) - 40.0).abs() < 1e-6);
+        assert!((view.x_from_time(2000.0) - 800.0).abs() < 1e-6);
+        // Margins wider than the canvas still leave half of it for the data.
+        let mut narrow = TimeView::new(0.0, 300.0, 0.0, 1.0);
+        narrow.fit_between(1000.0, 2000.0, 40.0, 400.0);
+        assert!((narrow.x_from_time(2000.0) - narrow.x_from_time(1000.0) - 150.0).abs() < 1e-6);
     }
 
     #[test]

@@ -267,16 +267,16 @@ impl Validator {
 
     fn values(&mut self, p: &Project) {
         use EntityKind as K;
-        if let Some(d) = &p.reference_date {
-            if let Err(err) = d.bounds() {
-                self.push(
-                    K::Period,
-                    "",
-                    "reference_date",
-                    Some(d.edtf_text()),
-                    format!("reference_date: {err}"),
-                );
-            }
+        if let Some(d) = &p.reference_date
+            && let Err(err) = d.bounds()
+        {
+            self.push(
+                K::Period,
+                "",
+                "reference_date",
+                Some(d.edtf_text()),
+                format!("reference_date: {err}"),
+            );
         }
         for x in &p.periods {
             self.date(K::Period, x.id.as_str(), "date", &x.date);
@@ -312,27 +312,27 @@ impl Validator {
             if let Some(c) = &x.country {
                 self.country(K::Location, id, c);
             }
-            if let Some(lat) = x.lat {
-                if !(-90.0..=90.0).contains(&lat) {
-                    self.push(
-                        K::Location,
-                        id,
-                        "lat",
-                        Some(lat.to_string()),
-                        format!("location \"{id}\": latitude {lat} is outside -90 to 90"),
-                    );
-                }
+            if let Some(lat) = x.lat
+                && !(-90.0..=90.0).contains(&lat)
+            {
+                self.push(
+                    K::Location,
+                    id,
+                    "lat",
+                    Some(lat.to_string()),
+                    format!("location \"{id}\": latitude {lat} is outside -90 to 90"),
+                );
             }
-            if let Some(lon) = x.lon {
-                if !(-180.0..=180.0).contains(&lon) {
-                    self.push(
-                        K::Location,
-                        id,
-                        "lon",
-                        Some(lon.to_string()),
-                        format!("location \"{id}\": longitude {lon} is outside -180 to 180"),
-                    );
-                }
+            if let Some(lon) = x.lon
+                && !(-180.0..=180.0).contains(&lon)
+            {
+                self.push(
+                    K::Location,
+                    id,
+                    "lon",
+                    Some(lon.to_string()),
+                    format!("location \"{id}\": longitude {lon} is outside -180 to 180"),
+                );
             }
             if x.lat.is_some() != x.lon.is_some() {
                 self.push(

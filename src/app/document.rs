@@ -1,0 +1,189 @@
+//! The open project with what is derived from it, where it came from, and whether it is saved.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::io::{LoadError, SAMPLE_NAME, SaveError, load_project, sample_project, save_project};
+use crate::layout::EventIndex;
+use crate::model::{Id, Lookup, Project};
+
+/// Where the open project lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Made with File ▸ New; saving asks for a path.
+    Untitled,
+    /// The embedded sample; saving asks for a path, so the sample is never overwritten.
+    Sample,
+    File(PathBuf),
+}
+
+/// The open project. Derived data (lookup, timeline index) is rebuilt whenever the project
+/// is replaced or changed, never per frame.
+pub struct Document {
+    project: Project,
+    origin: Origin,
+    dirty: bool,
+    lookup: Lookup,
+    index: EventIndex,
+    actor_event_counts: HashMap<Id, usize>,
+    location_event_counts: HashMap<Id, usize>,
+    /// Bumped on every change, so views can cache what they derive.
+    generation: u64,
+}
+
+impl Document {
+    pub fn new(project: Project, origin: Origin) -> Self {
+        let mut doc = Self {
+            project,
+            origin,
+            dirty: false,
+            lookup: Lookup::default(),
+            index: EventIndex::default(),
+            actor_event_counts: HashMap::new(),
+            location_event_counts: HashMap::new(),
+            generation: 0,
+        };
+        doc.rebuild_derived();
+        doc
+    }
+
+    pub fn untitled() -> Self {
+        Self::new(Project::default(), Origin::Untitled)
+    }
+
+    pub fn sample() -> Result<Self, LoadError> {
+        Ok(Self::new(sample_project()?, Origin::Sample))
+    }
+
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        Ok(Self::new(
+            load_project(path)?,
+            Origin::File(path.to_path_buf()),
+        ))
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    pub fn lookup(&self) -> &Lookup {
+        &self.lookup
+    }
+
+    pub fn index(&self) -> &EventIndex {
+        &self.index
+    }
+
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Changes the project through `change` and rebuilds what is derived from it.
+    pub fn modify(&mut self, change: impl FnOnce(&mut Project)) {
+        change(&mut self.project);
+        self.rebuild_derived();
+        self.dirty = true;
+        self.generation += 1;
+    }
+
+    fn rebuild_derived(&mut self) {
+        self.lookup = self.project.lookup();
+        self.index = EventIndex::build(&self.project.events);
+        self.actor_event_counts.clear();
+        self.location_event_counts.clear();
+        for event in &self.project.events {
+            for actor in event.participant_ids() {
+                *self.actor_event_counts.entry(actor).or_insert(0) += 1;
+            }
+            for location in event.location_ids() {
+                *self.location_event_counts.entry(location).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// How many events each actor takes part in.
+    pub fn actor_event_counts(&self) -> &HashMap<Id, usize> {
+        &self.actor_event_counts
+    }
+
+    /// How many events name each location (candidates included).
+    pub fn location_event_counts(&self) -> &HashMap<Id, usize> {
+        &self.location_event_counts
+    }
+
+    /// Saves to `path` (atomically) and makes it the document's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        save_project(&self.project, path)?;
+        self.origin = Origin::File(path.to_path_buf());
+        self.dirty = false;
+        Ok(())
+    }
+
+    /// The file name shown in the title bar and messages.
+    pub fn file_label(&self) -> String {
+        match &self.origin {
+            Origin::Untitled => "unsaved".to_owned(),
+            Origin::Sample => SAMPLE_NAME.to_owned(),
+            Origin::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+
+    /// "● Title — file.detente.ron — Detente": unsaved mark, project, file, app.
+    pub fn window_title(&self) -> String {
+        let mark = if self.dirty { "● " } else { "" };
+        format!(
+            "{mark}{} — {} — Detente",
+            self.project.title,
+            self.file_label()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_shows_project_file_and_unsaved_mark() {
+        let mut doc = Document::sample().unwrap();
+        assert_eq!(
+            doc.window_title(),
+            "US–Russia talks on a Ukraine settlement, December 2025 — sample project — Detente"
+        );
+        doc.modify(|p| p.title = "Changed".into());
+        assert_eq!(doc.window_title(), "● Changed — sample project — Detente");
+        assert!(doc.generation() > 0);
+    }
+
+    #[test]
+    fn save_as_then_open_gives_the_same_project() {
+        let dir = std::env::temp_dir().join(format!("detente-doc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("copy.detente.ron");
+        let mut doc = Document::sample().unwrap();
+        doc.modify(|p| p.title = "Copy".into());
+        doc.save_as(&path).unwrap();
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");
+        let reopened = Document::open(&path).unwrap();
+        assert_eq!(reopened.project(), doc.project());
+    }
+}

@@ -1,0 +1,7 @@
+//! Application state without UI: the open document and the selection.
+
+mod document;
+mod selection;
+
+pub use document::{Document, Origin};
+pub use selection::{Selected, Selection};

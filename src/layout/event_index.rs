@@ -1,0 +1,257 @@
+//! A sorted index of event extents, for culling to a view range in O(log n + visible).
+//!
+//! Events are split into classes by the power of two of their duration; within a class they
+//! are sorted by start. An event of class k lasts less than 2^(k+1) s, so those overlapping
+//! `[t0, t1]` start in `[t0 - 2^(k+1), t1]`: one binary search per class, about 40 classes,
+//! however long the longest event is. A single index sorted by start would have to scan
+//! back by the longest duration, which one century-long event would make the whole project.
+
+use crate::model::{EndKind, Event, TimeBounds, TimeSecs};
+
+/// An open or unknown end is drawn this far from the known end: one day of fade when the
+/// end is unknown, and up to the view's edge (handled by the painter) when it is open.
+const UNKNOWN_END_SECS: i64 = 86_400;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedExtent {
+    /// Position of the event in `Project::events`.
+    pub event: u32,
+    pub earliest_secs: TimeSecs,
+    pub latest_secs: TimeSecs,
+}
+
+#[derive(Clone, Debug, Default)]
+struct DurationClass {
+    /// Sorted by `earliest_secs`.
+    extents: Vec<IndexedExtent>,
+    /// Every extent in this class is shorter than this.
+    max_duration_secs: i64,
+}
+
+/// Event extents, sorted for culling. Rebuilt when the project changes.
+#[derive(Clone, Debug, Default)]
+pub struct EventIndex {
+    classes: Vec<DurationClass>,
+    num_indexed: usize,
+    /// Events whose date cannot be placed (outside the supported years).
+    unplaced: Vec<u32>,
+    range: Option<(TimeSecs, TimeSecs)>,
+}
+
+/// The extent the timeline gives an event: its bounds, widened by the fade of an unknown
+/// or open end so that the fade is culled with it.
+pub fn drawn_extent(bounds: &TimeBounds) -> (TimeSecs, TimeSecs) {
+    let mut earliest = bounds.earliest_secs;
+    let mut latest = bounds.latest_secs;
+    if bounds.start != EndKind::Known {
+        earliest = earliest.saturating_sub(UNKNOWN_END_SECS);
+    }
+    if bounds.end != EndKind::Known {
+        latest = latest.saturating_add(UNKNOWN_END_SECS);
+    }
+    (earliest, latest)
+}
+
+impl EventIndex {
+    pub fn build(events: &[Event]) -> Self {
+        let mut classes: Vec<DurationClass> = Vec::new();
+        let mut unplaced = Vec::new();
+        let mut range: Option<(TimeSecs, TimeSecs)> = None;
+        for (i, event) in events.iter().enumerate() {
+            let Ok(bounds) = event.date.bounds() else {
+                unplaced.push(i as u32);
+                continue;
+            };
+            let (earliest, latest) = drawn_extent(&bounds);
+            let class = duration_class(latest - earliest);
+            if classes.len() <= class {
+                classes.resize_with(class + 1, DurationClass::default);
+            }
+            classes[class].extents.push(IndexedExtent {
+                event: i as u32,
+                earliest_secs: earliest,
+                latest_secs: latest,
+            });
+            range = Some(match range {
+                None => (earliest, latest),
+                Some((a, b)) => (a.min(earliest), b.max(latest)),
+            });
+        }
+        let mut num_indexed = 0;
+        for (k, class) in classes.iter_mut().enumerate() {
+            class
+                .extents
+                .sort_unstable_by_key(|e| (e.earliest_secs, e.event));
+            class.max_duration_secs = 1_i64 << (k + 1).min(62);
+            num_indexed += class.extents.len();
+        }
+        Self {
+            classes,
+            num_indexed,
+            unplaced,
+            range,
+        }
+    }
+
+    pub fn num_indexed(&self) -> usize {
+        self.num_indexed
+    }
+
+    pub fn unplaced(&self) -> &[u32] {
+        &self.unplaced
+    }
+
+    /// Earliest start and latest end over all placed events.
+    pub fn time_range(&self) -> Option<(TimeSecs, TimeSecs)> {
+        self.range
+    }
+
+    /// Calls `visit` for every extent overlapping `[t0, t1]`, class by class.
+    pub fn for_each_visible(
+        &self,
+        t0: TimeSecs,
+        t1: TimeSecs,
+        mut visit: impl FnMut(&IndexedExtent),
+    ) {
+        for class in &self.classes {
+            let from = t0.saturating_sub(class.max_duration_secs);
+            let lo = class.extents.partition_point(|e| e.earliest_secs < from);
+            let hi = class.extents.partition_point(|e| e.earliest_secs <= t1);
+            for extent in &class.extents[lo..hi.max(lo)] {
+                if extent.latest_secs >= t0 {
+                    visit(extent);
+                }
+            }
+        }
+    }
+
+    /// How many extents overlap `[t0, t1]`, without visiting them when a class lies wholly
+    /// inside (the common case when zoomed out over a million events).
+    pub fn count_visible(&self, t0: TimeSecs, t1: TimeSecs) -> usize {
+        let mut count = 0;
+        for class in &self.classes {
+            let from = t0.saturating_sub(class.max_duration_secs);
+            let lo = class.extents.partition_point(|e| e.earliest_secs < from);
+            let sure = class.extents.partition_point(|e| e.earliest_secs < t0);
+            let hi = class.extents.partition_point(|e| e.earliest_secs <= t1);
+            // Those starting within [t0, t1] overlap for sure; those starting in
+            // [t0 - max, t0) overlap only if they last long enough.
+            count += hi.saturating_sub(sure.max(lo));
+            count += class.extents[lo..sure.max(lo)]
+                .iter()
+                .filter(|e| e.latest_secs >= t0)
+                .count();
+        }
+        count
+    }
+
+    /// Events sorted by start, all classes merged (for lists and navigation).
+    pub fn sorted_events(&self) -> Vec<u32> {
+        let mut all: Vec<&IndexedExtent> =
+            self.classes.iter().flat_map(|c| c.extents.iter()).collect();
+        all.sort_unstable_by_key(|e| (e.earliest_secs, e.event));
+        all.into_iter().map(|e| e.event).collect()
+    }
+}
+
+/// The class of a duration: floor(log2(duration)), with 0 for durations under 2 s.
+fn duration_class(duration_secs: i64) -> usize {
+    if duration_secs < 2 {
+        0
+    } else {
+        (63 - duration_secs.leading_zeros()) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpec, EventKind, EventStatus};
+
+    fn event(id: &str, date: &str) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            kind: EventKind::Meeting,
+            status: EventStatus::Held,
+            date: DateSpec::parse(date).unwrap(),
+            places: Default::default(),
+            place_wording: None,
+            participants: Default::default(),
+            tags: Default::default(),
+            description: Default::default(),
+            claims: Default::default(),
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> TimeSecs {
+        crate::model::day_start_secs(y, m, d).unwrap()
+    }
+
+    fn visible(index: &EventIndex, t0: TimeSecs, t1: TimeSecs) -> Vec<u32> {
+        let mut v = Vec::new();
+        index.for_each_visible(t0, t1, |e| v.push(e.event));
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn culls_to_the_view_including_long_events() {
+        let events = vec![
+            event("a", "2025-12-13/2025-12-14"),
+            event("b", "2025-12-20"),
+            event("century", "1950/2049"),
+            event("later", "2026-03-01"),
+            event("open", "2025-12-19/.."),
+        ];
+        let index = EventIndex::build(&events);
+        let seen = visible(&index, day(2025, 12, 20), day(2025, 12, 21));
+        assert_eq!(seen, [1, 2, 4]);
+        assert_eq!(index.count_visible(day(2025, 12, 20), day(2025, 12, 21)), 3);
+        let seen = visible(&index, day(2025, 12, 14) + 10, day(2025, 12, 14) + 20);
+        assert_eq!(seen, [0, 2]);
+        assert_eq!(index.time_range().unwrap().0, day(1950, 1, 1));
+    }
+
+    #[test]
+    fn count_matches_visit_on_random_views() {
+        let mut events = Vec::new();
+        for i in 0..500 {
+            let y = 2000 + (i * 7919 % 25);
+            let m = 1 + (i * 31 % 12) as u32;
+            let text = match i % 4 {
+                0 => format!("{y}-{m:02}-01"),
+                1 => format!("{y}-{m:02}"),
+                2 => format!("{y}"),
+                _ => format!("{y}-{m:02}-01/{}-01-01", y + 1 + i % 3),
+            };
+            events.push(event(&format!("e{i}"), &text));
+        }
+        let index = EventIndex::build(&events);
+        assert_eq!(index.num_indexed(), 500);
+        for k in 0..50_i64 {
+            let t0 = day(2000, 1, 1) + k * 17_000_000;
+            let t1 = t0 + (k % 7 + 1) * 5_000_000;
+            let brute = events
+                .iter()
+                .filter(|e| {
+                    let (a, b) = drawn_extent(&e.date.bounds().unwrap());
+                    b >= t0 && a <= t1
+                })
+                .count();
+            assert_eq!(visible(&index, t0, t1).len(), brute);
+            assert_eq!(index.count_visible(t0, t1), brute);
+        }
+    }
+
+    #[test]
+    fn sorted_events_merges_classes() {
+        let events = vec![
+            event("y", "2025"),
+            event("d", "2024-06-01"),
+            event("m", "2025-01"),
+        ];
+        let index = EventIndex::build(&events);
+        assert_eq!(index.sorted_events(), [1, 0, 2]);
+    }
+}

@@ -1,0 +1,92 @@
+//! The menu bar and the keyboard shortcuts of its commands.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::Document;
+use crate::ui::actions::Action;
+
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+
+/// Shortcuts work wherever the focus is. Save As is checked before Save, whose keys it contains.
+pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    ctx.input_mut(|i| {
+        if i.consume_shortcut(&SAVE_AS) {
+            actions.push(Action::SaveAsDialog);
+        }
+        if i.consume_shortcut(&SAVE) {
+            actions.push(Action::Save);
+        }
+        if i.consume_shortcut(&NEW) {
+            actions.push(Action::NewProject);
+        }
+        if i.consume_shortcut(&OPEN) {
+            actions.push(Action::OpenDialog);
+        }
+        if i.consume_shortcut(&QUIT) {
+            actions.push(Action::Quit);
+        }
+    });
+}
+
+fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
+    let mut button = egui::Button::new(label);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    ui.add(button).clicked()
+}
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if item(ui, "New", Some(&NEW)) {
+                actions.push(Action::NewProject);
+            }
+            if item(ui, "Open…", Some(&OPEN)) {
+                actions.push(Action::OpenDialog);
+            }
+            if item(ui, "Open sample", None) {
+                actions.push(Action::OpenSample);
+            }
+            ui.separator();
+            if item(ui, "Save", Some(&SAVE)) {
+                actions.push(Action::Save);
+            }
+            if item(ui, "Save As…", Some(&SAVE_AS)) {
+                actions.push(Action::SaveAsDialog);
+            }
+            ui.separator();
+            if item(ui, "Quit", Some(&QUIT)) {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if item(ui, "Fit timeline to project", None) {
+                actions.push(Action::FitTimeline);
+            }
+            ui.separator();
+            for (label, theme) in [
+                ("Follow system theme", egui::ThemePreference::System),
+                ("Dark theme", egui::ThemePreference::Dark),
+                ("Light theme", egui::ThemePreference::Light),
+            ] {
+                if item(ui, label, None) {
+                    actions.push(Action::SetTheme(theme));
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if item(ui, "About Detente", None) {
+                actions.push(Action::ShowAbout);
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&doc.project().title).weak()).truncate());
+        });
+    });
+}
