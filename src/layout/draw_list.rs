@@ -215,6 +215,20 @@ fn pack_items(
         } else {
             mark_end + 4.0
         };
+        // A label that would run off the canvas is cut with an ellipsis at its edge; one with
+        // no room for a few characters is left out.
+        let wanted_label = if label_inside {
+            wanted_label
+        } else {
+            let room = view.max_x() - label_x;
+            if room >= wanted_label {
+                wanted_label
+            } else if room >= MIN_LABEL_PX {
+                room
+            } else {
+                0.0
+            }
+        };
         let label_end = if label_inside {
             mark_end
         } else {

@@ -1,0 +1,137 @@
+//! The app as an analyst meets it, driven through AccessKit and pointer events.
+
+use detente::ui::DetenteApp;
+use detente::ui::panels::SideTab;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness() -> Harness<'static, DetenteApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None))
+}
+
+fn click_at(harness: &mut Harness<'_, DetenteApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn starts_on_the_sample_with_its_timeline() {
+    let mut harness = harness();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.document().project().events.len(), 5);
+    assert!(app.notices().is_empty(), "{:?}", app.notices());
+    assert!(
+        app.document().window_title().ends_with("— Detente"),
+        "{}",
+        app.document().window_title()
+    );
+    // All five events are drawn, none hidden in a cluster.
+    let list = app.timeline().last_draw_list();
+    assert_eq!(list.items.len(), 5);
+    assert!(list.clusters.is_empty());
+    harness.get_by_label("Timeline");
+}
+
+#[test]
+fn participants_panel_lists_the_seed_actors() {
+    let mut harness = harness();
+    harness.run();
+    for name in [
+        "Steve Witkoff",
+        "Jared Kushner",
+        "Kirill Dmitriev",
+        "Rustem Umerov",
+        "Volodymyr Zelenskyy",
+        "Donald Trump",
+        "Vladimir Putin",
+    ] {
+        harness.get_by_label(name);
+    }
+}
+
+#[test]
+fn locations_and_positions_panels_list_the_seed() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Locations").click();
+    harness.run();
+    assert_eq!(harness.state().side_tab(), SideTab::Locations);
+    for name in ["Miami", "Berlin", "United States"] {
+        harness.get_by_label(name);
+    }
+    harness.get_by_label("Positions").click();
+    harness.run();
+    assert_eq!(harness.state().side_tab(), SideTab::Positions);
+    // Holders by name, and the stances as badges.
+    assert_eq!(harness.get_all_by_label("Volodymyr Zelenskyy").count(), 2);
+    harness.get_by_label("conditional");
+    harness.get_by_label("reluctant");
+    harness.get_by_label("NATO membership");
+}
+
+#[test]
+fn clicking_an_event_shows_its_details_and_sources() {
+    let mut harness = harness();
+    harness.run();
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .expect("Miami talks drawn")
+    };
+    click_at(&mut harness, rect.center());
+    let app = harness.state();
+    assert!(
+        app.selection().contains_event("ev-miami-talks"),
+        "{:?}",
+        app.selection()
+    );
+    // The details view: title, the date as the source gave it, a participant, a source and
+    // the excerpt behind it.
+    harness.get_by_label("US–Russia talks in Miami");
+    harness.get_by_label_contains("“this weekend”");
+    // Once in the participants panel, once among the event's participants.
+    assert_eq!(harness.query_all_by_label("Steve Witkoff").count(), 2);
+    harness
+        .get_by_label_contains("Senior negotiators from the United States and Russia are expected");
+    assert!(harness.query_all_by_label("Xinhua").count() >= 1);
+    // Seven distinct claims (the event's five and its participants' two more), each graded
+    // C3: Xinhua (fairly reliable) relaying possibly-true reports.
+    assert_eq!(harness.query_all_by_label("C3").count(), 7);
+}
+
+#[test]
+fn clicking_a_participant_shows_their_roles_and_events() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Steve Witkoff").click();
+    harness.run();
+    harness.get_by_label("special envoy");
+    harness.get_by_label("US–Russia talks in Miami");
+}
+
+#[test]
+fn clicking_empty_timeline_clears_the_selection() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Steve Witkoff").click();
+    harness.run();
+    assert!(!harness.state().selection().is_empty());
+    let canvas = harness.get_by_label("Timeline").rect();
+    click_at(
+        &mut harness,
+        egui::pos2(canvas.center().x, canvas.bottom() - 60.0),
+    );
+    assert!(harness.state().selection().is_empty());
+}
