@@ -1,5 +1,7 @@
 //! The app as an analyst meets it, driven through AccessKit and pointer events.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+
 use detente::ui::DetenteApp;
 use detente::ui::panels::SideTab;
 use egui_kittest::Harness;

@@ -1,5 +1,7 @@
 //! The layers stay apart: model, io, layout and app state know nothing of the UI.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

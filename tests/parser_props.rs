@@ -1,6 +1,8 @@
 //! No input makes the project parser panic or hang: random bytes and mutated real files
 //! give a project or an error with a position.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+
 use detente::io::{SAMPLE_RON, load_project_bytes};
 use proptest::prelude::*;
 
