@@ -193,16 +193,21 @@ impl DetenteApp {
                 .corner_radius(4.0)
                 .inner_margin(6.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        if ui.button("Dismiss").clicked() {
-                            dismissed = Some(i);
-                        }
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_top(|ui| {
+                        // The message takes the width the button leaves (90 pt fits "Dismiss").
+                        let text_width = (ui.available_width() - 90.0).max(100.0);
                         egui::ScrollArea::vertical()
                             .max_height(120.0)
+                            .max_width(text_width)
+                            .auto_shrink([false, true])
                             .id_salt(("notice", i))
                             .show(ui, |ui| {
                                 ui.add(egui::Label::new(&notice.text).selectable(true).wrap());
                             });
+                        if ui.button("Dismiss").clicked() {
+                            dismissed = Some(i);
+                        }
                     });
                 });
         }
