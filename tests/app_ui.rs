@@ -39,9 +39,9 @@ fn starts_on_the_sample_with_its_timeline() {
         app.document().window_title()
     );
     // All five events are drawn, none hidden in a cluster.
-    let list = app.timeline().last_draw_list();
-    assert_eq!(list.items.len(), 5);
-    assert!(list.clusters.is_empty());
+    let layout = app.timeline().last_layout();
+    assert_eq!(layout.items().count(), 5);
+    assert!(layout.lanes.iter().all(|l| l.list.clusters.is_empty()));
     harness.get_by_label("Timeline");
 }
 

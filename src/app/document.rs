@@ -27,9 +27,14 @@ pub struct Document {
     index: EventIndex,
     actor_event_counts: HashMap<Id, usize>,
     location_event_counts: HashMap<Id, usize>,
+    /// Unique per document opened in this process, so that caches keyed on
+    /// [`Self::revision`] never confuse two projects.
+    instance: u64,
     /// Bumped on every change, so views can cache what they derive.
     generation: u64,
 }
+
+static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     pub fn new(project: Project, origin: Origin) -> Self {
@@ -41,6 +46,7 @@ impl Document {
             index: EventIndex::default(),
             actor_event_counts: HashMap::new(),
             location_event_counts: HashMap::new(),
+            instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             generation: 0,
         };
         doc.rebuild_derived();
@@ -91,6 +97,11 @@ impl Document {
 
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Which document, at which change: equal revisions mean equal projects.
+    pub fn revision(&self) -> (u64, u64) {
+        (self.instance, self.generation)
     }
 
     /// Changes the project through `change` and rebuilds what is derived from it.

@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, value_parser = ["dark", "light", "system"])]
     pub theme: Option<String>,
 
+    /// Group the timeline into lanes from the start: participant, location, kind, status or tag.
+    #[arg(long, value_parser = ["none", "participant", "location", "kind", "status", "tag"])]
+    pub group_by: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

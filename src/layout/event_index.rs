@@ -33,6 +33,10 @@ struct DurationClass {
 pub struct EventIndex {
     classes: Vec<DurationClass>,
     num_indexed: usize,
+    /// All drawn starts, sorted, and all drawn ends, sorted: the number of extents overlapping
+    /// `[t0, t1]` is `#(starts <= t1) - #(ends < t0)`, two binary searches, at any zoom.
+    sorted_starts: Vec<TimeSecs>,
+    sorted_ends: Vec<TimeSecs>,
     /// Events whose date cannot be placed (outside the supported years).
     unplaced: Vec<u32>,
     range: Option<(TimeSecs, TimeSecs)>,
@@ -54,12 +58,22 @@ pub fn drawn_extent(bounds: &TimeBounds) -> (TimeSecs, TimeSecs) {
 
 impl EventIndex {
     pub fn build(events: &[Event]) -> Self {
+        Self::build_subset(events, 0..events.len() as u32)
+    }
+
+    /// An index over some of the events (one lane's), by their positions in `events`.
+    pub fn build_subset(events: &[Event], subset: impl IntoIterator<Item = u32>) -> Self {
         let mut classes: Vec<DurationClass> = Vec::new();
         let mut unplaced = Vec::new();
         let mut range: Option<(TimeSecs, TimeSecs)> = None;
-        for (i, event) in events.iter().enumerate() {
+        let mut sorted_starts = Vec::new();
+        let mut sorted_ends = Vec::new();
+        for i in subset {
+            let Some(event) = events.get(i as usize) else {
+                continue;
+            };
             let Ok(bounds) = event.date.bounds() else {
-                unplaced.push(i as u32);
+                unplaced.push(i);
                 continue;
             };
             let (earliest, latest) = drawn_extent(&bounds);
@@ -68,10 +82,12 @@ impl EventIndex {
                 classes.resize_with(class + 1, DurationClass::default);
             }
             classes[class].extents.push(IndexedExtent {
-                event: i as u32,
+                event: i,
                 earliest_secs: earliest,
                 latest_secs: latest,
             });
+            sorted_starts.push(earliest);
+            sorted_ends.push(latest);
             range = Some(match range {
                 None => (earliest, latest),
                 Some((a, b)) => (a.min(earliest), b.max(latest)),
@@ -85,9 +101,13 @@ impl EventIndex {
             class.max_duration_secs = 1_i64 << (k + 1).min(62);
             num_indexed += class.extents.len();
         }
+        sorted_starts.sort_unstable();
+        sorted_ends.sort_unstable();
         Self {
             classes,
             num_indexed,
+            sorted_starts,
+            sorted_ends,
             unplaced,
             range,
         }
@@ -125,24 +145,29 @@ impl EventIndex {
         }
     }
 
-    /// How many extents overlap `[t0, t1]`, without visiting them when a class lies wholly
-    /// inside (the common case when zoomed out over a million events).
+    /// How many extents overlap `[t0, t1]`: exact, O(log n).
     pub fn count_visible(&self, t0: TimeSecs, t1: TimeSecs) -> usize {
-        let mut count = 0;
-        for class in &self.classes {
-            let from = t0.saturating_sub(class.max_duration_secs);
-            let lo = class.extents.partition_point(|e| e.earliest_secs < from);
-            let sure = class.extents.partition_point(|e| e.earliest_secs < t0);
-            let hi = class.extents.partition_point(|e| e.earliest_secs <= t1);
-            // Those starting within [t0, t1] overlap for sure; those starting in
-            // [t0 - max, t0) overlap only if they last long enough.
-            count += hi.saturating_sub(sure.max(lo));
-            count += class.extents[lo..sure.max(lo)]
-                .iter()
-                .filter(|e| e.latest_secs >= t0)
-                .count();
+        let started = self.sorted_starts.partition_point(|&s| s <= t1);
+        let ended = self.sorted_ends.partition_point(|&e| e < t0);
+        started.saturating_sub(ended)
+    }
+
+    /// The largest number of extents that overlap at one instant (the rows a lane needs
+    /// so that nothing has to share a row with an overlapping item).
+    pub fn max_overlap(&self) -> usize {
+        // Sweep the sorted starts and ends together.
+        let (mut i, mut j, mut open, mut best) = (0, 0, 0_usize, 0);
+        while i < self.sorted_starts.len() {
+            if self.sorted_starts[i] <= self.sorted_ends.get(j).copied().unwrap_or(TimeSecs::MAX) {
+                open += 1;
+                best = best.max(open);
+                i += 1;
+            } else {
+                open = open.saturating_sub(1);
+                j += 1;
+            }
         }
-        count
+        best
     }
 
     /// Events sorted by start, all classes merged (for lists and navigation).
@@ -242,6 +267,25 @@ mod tests {
             assert_eq!(visible(&index, t0, t1).len(), brute);
             assert_eq!(index.count_visible(t0, t1), brute);
         }
+    }
+
+    #[test]
+    fn subset_and_overlap() {
+        let events = vec![
+            event("a", "2025-12-13/2025-12-14"),
+            event("b", "2025-12-14"),
+            event("c", "2025-12-20"),
+            event("d", "2025-12-14/2025-12-21"),
+        ];
+        let index = EventIndex::build_subset(&events, [0, 1, 3]);
+        assert_eq!(index.num_indexed(), 3);
+        assert_eq!(index.max_overlap(), 3);
+        assert_eq!(
+            visible(&index, day(2025, 12, 20), day(2025, 12, 20) + 1),
+            [3]
+        );
+        assert_eq!(EventIndex::build(&events).max_overlap(), 3);
+        assert_eq!(EventIndex::build_subset(&events, [2]).max_overlap(), 1);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 mod draw_list;
 mod event_index;
+mod lane_layout;
+mod lanes;
 mod ticks;
 mod time_view;
 
@@ -10,5 +12,9 @@ pub use draw_list::{
     MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
 pub use event_index::{EventIndex, IndexedExtent, drawn_extent};
+pub use lane_layout::{
+    Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list, lane_height,
+};
+pub use lanes::{Lane, LaneKey, LaneMode, LaneSort, MAX_ROWS_PER_LANE, build_lanes, sort_lanes};
 pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};

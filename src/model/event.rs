@@ -190,6 +190,29 @@ impl ParticipantRole {
 }
 
 impl Event {
+    /// An event with no places, participants, tags, description or claims yet.
+    pub fn new(
+        id: &str,
+        title: &str,
+        kind: EventKind,
+        status: EventStatus,
+        date: DateSpec,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            kind,
+            status,
+            date,
+            places: ThinVec::new(),
+            place_wording: None,
+            participants: ThinVec::new(),
+            tags: ThinVec::new(),
+            description: Box::default(),
+            claims: ThinVec::new(),
+        }
+    }
+
     pub fn participant_ids(&self) -> impl Iterator<Item = Id> + '_ {
         self.participants.iter().map(|p| p.actor)
     }

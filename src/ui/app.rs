@@ -83,6 +83,10 @@ impl DetenteApp {
         &self.timeline
     }
 
+    pub fn timeline_mut(&mut self) -> &mut TimelineState {
+        &mut self.timeline
+    }
+
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
@@ -263,7 +267,7 @@ impl DetenteApp {
         }
         let width = ui.available_width();
         // Side panels take about a quarter of the window each, within readable limits.
-        let side_width = (width * 0.26).clamp(250.0, 420.0);
+        let side_width = (width * 0.25).clamp(230.0, 420.0);
         egui::Panel::left("side_panel")
             .resizable(true)
             .default_size(side_width)
@@ -295,15 +299,18 @@ impl DetenteApp {
                 ui.add_space(4.0);
                 details::details_ui(ui, &self.doc, &self.selection, &mut actions);
             });
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            timeline_ui(
-                ui,
-                &mut self.timeline,
-                &self.doc,
-                &self.selection,
-                &mut actions,
-            );
-        });
+        let central = egui::Frame::new().fill(ui.visuals().panel_fill);
+        egui::CentralPanel::no_frame()
+            .frame(central)
+            .show(ui, |ui| {
+                timeline_ui(
+                    ui,
+                    &mut self.timeline,
+                    &self.doc,
+                    &self.selection,
+                    &mut actions,
+                );
+            });
         if self.show_about {
             self.about_ui(&ctx);
         }
@@ -324,7 +331,7 @@ impl DetenteApp {
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = self.doc.project();
-            let list = self.timeline.last_draw_list();
+            let list = self.timeline.last_layout();
             ui.label(format!(
                 "{} events · {} actors · {} locations · {} positions · {} claims",
                 p.events.len(),

@@ -17,31 +17,65 @@ use std::process::ExitCode;
 
 pub use app::{DetenteApp, Notice};
 
-/// Opens the app window on `file`, or on the embedded sample.
-pub fn run_app(
-    file: Option<PathBuf>,
-    frame_stats: bool,
-    theme: Option<egui::ThemePreference>,
-    window_size: Option<[f32; 2]>,
-) -> ExitCode {
-    let options = eframe::NativeOptions {
+/// How the window starts, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    pub file: Option<PathBuf>,
+    pub frame_stats: bool,
+    pub theme: Option<egui::ThemePreference>,
+    pub window_size: Option<[f32; 2]>,
+    pub group_by: Option<crate::layout::LaneMode>,
+}
+
+impl StartOptions {
+    pub fn from_cli(cli: &crate::cli::Cli) -> Self {
+        use crate::layout::LaneMode;
+        let theme = cli.theme.as_deref().map(|t| match t {
+            "dark" => egui::ThemePreference::Dark,
+            "light" => egui::ThemePreference::Light,
+            _ => egui::ThemePreference::System,
+        });
+        let group_by = cli.group_by.as_deref().map(|g| match g {
+            "participant" => LaneMode::Participant,
+            "location" => LaneMode::Location,
+            "kind" => LaneMode::Kind,
+            "status" => LaneMode::Status,
+            "tag" => LaneMode::Tag,
+            _ => LaneMode::None,
+        });
+        Self {
+            file: cli.file.clone(),
+            frame_stats: cli.frame_stats,
+            theme,
+            window_size: cli.window_size,
+            group_by,
+        }
+    }
+}
+
+/// Opens the app window on the file of `options`, or on the embedded sample.
+pub fn run_app(options: StartOptions) -> ExitCode {
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Detente")
             .with_app_id("detente")
-            .with_inner_size(window_size.unwrap_or([1280.0, 800.0]))
+            .with_inner_size(options.window_size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
     let result = eframe::run_native(
         "Detente",
-        options,
+        native,
         Box::new(move |cc| {
-            if let Some(theme) = theme {
+            if let Some(theme) = options.theme {
                 cc.egui_ctx.set_theme(theme);
             }
-            Ok(Box::new(
-                DetenteApp::new(file.as_deref()).with_frame_stats(frame_stats),
-            ))
+            let mut app =
+                DetenteApp::new(options.file.as_deref()).with_frame_stats(options.frame_stats);
+            if let Some(mode) = options.group_by {
+                app.timeline_mut().set_mode(mode);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

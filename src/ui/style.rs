@@ -173,3 +173,29 @@ pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
         })
         .inner
 }
+
+/// `#rrggbb` as a colour; `None` for anything else.
+pub fn parse_hex_color(text: &str) -> Option<Color32> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    Some(Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colors() {
+        assert_eq!(
+            parse_hex_color("#4c78a8"),
+            Some(Color32::from_rgb(0x4c, 0x78, 0xa8))
+        );
+        assert_eq!(parse_hex_color("4c78a8"), None);
+        assert_eq!(parse_hex_color("#4c78a"), None);
+        assert_eq!(parse_hex_color("#zzzzzz"), None);
+    }
+}

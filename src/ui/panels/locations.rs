@@ -19,10 +19,10 @@ pub fn locations_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(130.0).at_least(80.0).clip(true))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
         .column(Column::initial(60.0).at_least(40.0))
-        .column(Column::remainder().at_least(60.0).clip(true))
-        .column(Column::exact(46.0))
+        .column(Column::remainder().at_least(40.0).clip(true))
+        .column(Column::exact(44.0))
         .header(ROW_HEIGHT, |mut header| {
             header.col(|ui| {
                 ui.strong("Name");

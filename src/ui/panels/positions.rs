@@ -21,10 +21,10 @@ pub fn positions_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(120.0).at_least(70.0).clip(true))
-        .column(Column::initial(110.0).at_least(70.0).clip(true))
-        .column(Column::initial(90.0).at_least(70.0))
-        .column(Column::remainder().at_least(60.0).clip(true))
+        .column(Column::initial(110.0).at_least(60.0).clip(true))
+        .column(Column::initial(100.0).at_least(50.0).clip(true))
+        .column(Column::initial(86.0).at_least(70.0))
+        .column(Column::remainder().at_least(40.0).clip(true))
         .header(ROW_HEIGHT, |mut header| {
             header.col(|ui| {
                 ui.strong("Holder");

@@ -26,13 +26,21 @@ pub struct ItemPaintContext<'a> {
 }
 
 /// Paints one item: its uncertain extent, its certain core or marker, and its label.
-pub fn paint_item(
-    cx: &ItemPaintContext<'_>,
-    item: &ItemMark,
-    event: &Event,
-    selected: bool,
-    hovered: bool,
-) {
+/// How one mark is to be drawn beyond what the layout decided.
+#[derive(Clone, Copy, Default)]
+pub struct MarkState {
+    pub selected: bool,
+    pub hovered: bool,
+    /// The event's place in this lane is one of several candidates.
+    pub candidate: bool,
+}
+
+pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mark: MarkState) {
+    let MarkState {
+        selected,
+        hovered,
+        candidate,
+    } = mark;
     let bounds = event.date.bounds().ok();
     let look = style::status_look(event.status);
     let mut color = style::kind_color(event.kind, cx.dark_mode);
@@ -100,7 +108,7 @@ pub fn paint_item(
     }
 
     if item.label_max_width > 0.0 {
-        paint_label(cx, item, event, bounds.as_ref(), selected, y_mid);
+        paint_label(cx, item, event, bounds.as_ref(), selected, candidate, y_mid);
     }
 }
 
@@ -280,6 +288,7 @@ fn paint_label(
     event: &Event,
     bounds: Option<&TimeBounds>,
     selected: bool,
+    candidate: bool,
     y_mid: f32,
 ) {
     let look = style::status_look(event.status);
@@ -290,6 +299,9 @@ fn paint_label(
     text.push_str(&event.title);
     if bounds.is_some_and(|b| b.uncertain) {
         text.push_str(" ?");
+    }
+    if candidate {
+        text.push_str(" (candidate place)");
     }
     let mut color = cx.text_color;
     if look.muted {

@@ -1,0 +1,128 @@
+//! The legend: kinds, statuses and kinds of uncertainty, drawn with the canvas's own painter
+//! code so that it always matches what the timeline shows.
+
+use egui::{FontId, Rect, pos2, vec2};
+
+use super::paint::{ItemPaintContext, MarkState, paint_item};
+use crate::layout::ItemMark;
+use crate::model::{DateSpec, Event, EventKind, EventStatus};
+
+/// Size of the legend box: two columns of eight rows, with room for the headings.
+pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 270.0);
+const SAMPLE_WIDTH: f32 = 44.0;
+const LINE: f32 = 20.0;
+
+fn sample_event(kind: EventKind, status: EventStatus, edtf: &str) -> Option<Event> {
+    Some(Event::new(
+        "legend",
+        "",
+        kind,
+        status,
+        DateSpec::parse(edtf).ok()?,
+    ))
+}
+
+/// A sample mark `SAMPLE_WIDTH` wide at `(x, y)`; `within` draws it as "somewhere within".
+fn sample_mark(x: f32, y: f32, point: bool, within: bool) -> ItemMark {
+    let (x0, x1) = (f64::from(x), f64::from(x + SAMPLE_WIDTH));
+    ItemMark {
+        event: 0,
+        row: 0,
+        y: f64::from(y),
+        x_earliest: x0,
+        x_latest: x1,
+        core_x: if within { None } else { Some((x0, x1)) },
+        is_point: point,
+        x_center: f64::midpoint(x0, x1),
+        label_x: 0.0,
+        label_max_width: 0.0,
+    }
+}
+
+pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 6.0, visuals.window_fill);
+    painter.rect_stroke(rect, 6.0, visuals.window_stroke, egui::StrokeKind::Inside);
+    let cx = ItemPaintContext {
+        painter: &painter,
+        clip: rect,
+        row_height: LINE,
+        dark_mode: visuals.dark_mode,
+        text_color: visuals.text_color(),
+        selection_color: visuals.selection.stroke.color,
+        font: FontId::proportional(12.0),
+        px_per_day: SAMPLE_WIDTH / 2.0,
+    };
+    let text = |x: f32, y: f32, s: &str| {
+        painter.text(
+            pos2(x, y + LINE / 2.0),
+            egui::Align2::LEFT_CENTER,
+            s,
+            FontId::proportional(12.0),
+            visuals.text_color(),
+        );
+    };
+    let heading = |x: f32, y: f32, s: &str| {
+        painter.text(
+            pos2(x, y + LINE / 2.0),
+            egui::Align2::LEFT_CENTER,
+            s,
+            FontId::proportional(12.0),
+            visuals.strong_text_color(),
+        );
+    };
+    let left = rect.left() + 10.0;
+    let mid = rect.left() + rect.width() / 2.0 + 4.0;
+    let mut y = rect.top() + 6.0;
+    heading(left, y, "Kinds");
+    heading(mid, y, "Statuses");
+    y += LINE;
+    for (i, kind) in EventKind::ALL.iter().enumerate() {
+        let row_y = y + i as f32 * LINE;
+        if let Some(event) = sample_event(*kind, EventStatus::Held, "2025-12-13") {
+            paint_item(
+                &cx,
+                &sample_mark(left, row_y, true, false),
+                &event,
+                MarkState::default(),
+            );
+        }
+        text(left + SAMPLE_WIDTH + 6.0, row_y, kind.label());
+    }
+    for (i, status) in EventStatus::ALL.iter().enumerate() {
+        let row_y = y + i as f32 * LINE;
+        if let Some(event) = sample_event(EventKind::Meeting, *status, "2025-12-13/2025-12-14") {
+            paint_item(
+                &cx,
+                &sample_mark(mid, row_y, false, false),
+                &event,
+                MarkState::default(),
+            );
+        }
+        text(mid + SAMPLE_WIDTH + 6.0, row_y, status.label());
+    }
+    y += 8.0 * LINE + 4.0;
+    heading(left, y, "Uncertain dates");
+    y += LINE;
+    let samples = [
+        ("2025-12", true, "some time within (2025-12)"),
+        ("2025-12~", true, "approximate (~)"),
+        ("2025-12?", true, "uncertain (?)"),
+        ("/2025-12-18", true, "start unknown (/date)"),
+        ("2025-12-18/..", true, "open end (date/..)"),
+    ];
+    for (i, (edtf, within, label)) in samples.iter().enumerate() {
+        let x = if i < 3 { left } else { mid };
+        let row_y = y + (i % 3) as f32 * LINE;
+        if let Some(event) = sample_event(EventKind::Meeting, EventStatus::Held, edtf) {
+            paint_item(
+                &cx,
+                &sample_mark(x, row_y, false, *within),
+                &event,
+                MarkState::default(),
+            );
+        }
+        text(x + SAMPLE_WIDTH + 6.0, row_y, label);
+    }
+}

@@ -1,0 +1,98 @@
+//! Vertical markers (the report date, today) and named periods as background bands.
+
+use egui::{Color32, FontId, Painter, Rect, Stroke, pos2};
+
+use super::state::now_secs;
+use crate::app::Document;
+use crate::layout::TimeView;
+
+/// Periods are tinted this much: enough to see the band, not enough to fight the items.
+const PERIOD_ALPHA: f32 = 0.10;
+
+/// Named periods of the project behind everything else, with their names at the top.
+pub fn paint_periods(
+    painter: &Painter,
+    view: &TimeView,
+    doc: &Document,
+    items_rect: Rect,
+    visuals: &egui::Visuals,
+) {
+    for period in &doc.project().periods {
+        let Ok(bounds) = period.date.bounds() else {
+            continue;
+        };
+        let x0 = view.x_from_time(bounds.earliest_secs as f64) as f32;
+        let x1 = view.x_from_time(bounds.latest_secs as f64) as f32;
+        let band = Rect::from_x_y_ranges(x0..=x1, items_rect.y_range()).intersect(items_rect);
+        if band.width() <= 0.0 {
+            continue;
+        }
+        let color = period
+            .color
+            .as_deref()
+            .and_then(crate::ui::style::parse_hex_color)
+            .unwrap_or(visuals.selection.bg_fill);
+        painter.rect_filled(band, 0.0, color.gamma_multiply(PERIOD_ALPHA));
+        let galley = painter.layout_no_wrap(
+            period.name.clone(),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+        if galley.size().x < band.width() - 4.0 {
+            painter.galley(
+                pos2(band.left() + 3.0, items_rect.top() + 2.0),
+                galley,
+                visuals.weak_text_color(),
+            );
+        }
+    }
+}
+
+/// The report date and today, as vertical lines labelled at the bottom of the items.
+pub fn paint_markers(
+    painter: &Painter,
+    view: &TimeView,
+    doc: &Document,
+    items_rect: Rect,
+    visuals: &egui::Visuals,
+) {
+    let marker = |secs: f64, label: &str, color: Color32| {
+        let x = view.x_from_time(secs) as f32;
+        if x < items_rect.left() || x > items_rect.right() {
+            return;
+        }
+        painter.line_segment(
+            [pos2(x, items_rect.top()), pos2(x, items_rect.bottom())],
+            Stroke::new(1.5, color),
+        );
+        let galley = painter.layout_no_wrap(label.to_owned(), FontId::proportional(11.0), color);
+        let at = pos2(
+            (x + 3.0).min(items_rect.right() - galley.size().x - 2.0),
+            items_rect.bottom() - galley.size().y - 2.0,
+        );
+        painter.rect_filled(
+            Rect::from_min_size(at, galley.size()).expand(1.0),
+            2.0,
+            visuals.extreme_bg_color,
+        );
+        painter.galley(at, galley, color);
+    };
+    if let Some(reference) = &doc.project().reference_date
+        && let Ok(bounds) = reference.bounds()
+    {
+        let color = if visuals.dark_mode {
+            Color32::from_rgb(255, 196, 0)
+        } else {
+            Color32::from_rgb(176, 120, 0)
+        };
+        // The middle of the reference day: a line at its start would read as "the day before".
+        let mid = f64::midpoint(bounds.earliest_secs as f64, bounds.latest_secs as f64);
+        marker(mid, &format!("report {}", reference.edtf_text()), color);
+    }
+    let today_color = if visuals.dark_mode {
+        Color32::from_rgb(255, 90, 90)
+    } else {
+        Color32::from_rgb(200, 30, 30)
+    };
+    marker(now_secs() as f64, "today", today_color);
+}

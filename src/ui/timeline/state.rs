@@ -1,0 +1,226 @@
+//! What the timeline keeps between frames: the view, the lanes and how they are arranged.
+
+use std::collections::HashSet;
+
+use egui::Rect;
+
+use crate::app::{Document, Selection};
+use crate::layout::{
+    Lane, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes, drawn_extent,
+};
+use crate::model::TimeSecs;
+
+/// Fitting leaves 4 % of the width free on the left.
+pub const FIT_MARGIN: f64 = 0.04;
+/// Room for the last items' labels when fitting: a 30-character label at 6.6 pt a character.
+const FIT_LABEL_ROOM_PX: f64 = 200.0;
+/// A project with a single instant gets a week around it when fitted.
+const MIN_FIT_SECS: f64 = 7.0 * 86_400.0;
+
+#[derive(Default)]
+pub struct TimelineState {
+    pub(super) view: Option<TimeView>,
+    /// Set when a different project opens: the next frame fits it.
+    pub(super) needs_fit: bool,
+    pub(super) mode: LaneMode,
+    pub(super) sort: LaneSort,
+    /// Lanes of `mode` for the document generation in `lanes_for`.
+    pub(super) lanes: Vec<Lane>,
+    lanes_for: Option<((u64, u64), LaneMode, LaneSort)>,
+    /// Lane order by key: the sort's order, changed by the analyst's moves.
+    pub(super) order: Vec<LaneKey>,
+    pub(super) collapsed: HashSet<LaneKey>,
+    pub(super) scroll_y: f64,
+    pub(super) show_legend: bool,
+    /// Last frame's layout, for hit testing, tests and the status bar.
+    pub(super) last: LanesDrawList,
+    pub(super) last_items_rect: Option<Rect>,
+    pub(super) row_height: f32,
+}
+
+impl TimelineState {
+    pub fn view(&self) -> Option<&TimeView> {
+        self.view.as_ref()
+    }
+
+    pub fn mode(&self) -> LaneMode {
+        self.mode
+    }
+
+    pub fn set_mode(&mut self, mode: LaneMode) {
+        if self.mode != mode {
+            self.mode = mode;
+            self.scroll_y = 0.0;
+        }
+    }
+
+    pub fn sort(&self) -> LaneSort {
+        self.sort
+    }
+
+    pub fn set_sort(&mut self, sort: LaneSort) {
+        self.sort = sort;
+        // A new sort replaces manual moves.
+        self.order.clear();
+    }
+
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
+    }
+
+    pub fn last_layout(&self) -> &LanesDrawList {
+        &self.last
+    }
+
+    pub fn request_fit(&mut self) {
+        self.needs_fit = true;
+    }
+
+    /// The on-screen rectangle of an event's first mark, if drawn last frame.
+    pub fn item_rect(&self, doc: &Document, event_id: &str) -> Option<Rect> {
+        let idx = doc.project().events.iter().position(|e| e.id == event_id)? as u32;
+        let item = self.last.items().find(|i| i.event == idx)?;
+        let left = f64::from(self.last_items_rect?.left());
+        let (x0, x1) = if item.is_point {
+            (item.x_center - 6.0, item.x_center + 6.0)
+        } else {
+            (item.x_earliest.max(left), item.x_latest)
+        };
+        Some(Rect::from_x_y_ranges(
+            x0 as f32..=x1 as f32,
+            item.y as f32..=item.y as f32 + self.row_height,
+        ))
+    }
+
+    /// Rebuilds the lanes when the project, the mode or the sort changed.
+    pub(super) fn refresh_lanes(&mut self, doc: &Document) {
+        let key = (doc.revision(), self.mode, self.sort);
+        if self.lanes_for == Some(key) {
+            return;
+        }
+        self.lanes = build_lanes(doc.project(), self.mode, self.sort);
+        self.lanes_for = Some(key);
+        // Keep the analyst's order for lanes that still exist; new lanes go last.
+        let existing: HashSet<LaneKey> = self.lanes.iter().map(|l| l.key).collect();
+        self.order.retain(|k| existing.contains(k));
+        let placed: HashSet<LaneKey> = self.order.iter().copied().collect();
+        if self.order.is_empty() {
+            self.order = self.lanes.iter().map(|l| l.key).collect();
+        } else {
+            self.order.extend(
+                self.lanes
+                    .iter()
+                    .map(|l| l.key)
+                    .filter(|k| !placed.contains(k)),
+            );
+        }
+    }
+
+    /// Positions in `lanes` in display order, and the collapsed flag of each lane.
+    pub(super) fn order_and_collapsed(&self) -> (Vec<usize>, Vec<bool>) {
+        let position: std::collections::HashMap<LaneKey, usize> = self
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.key, i))
+            .collect();
+        let order = self
+            .order
+            .iter()
+            .filter_map(|k| position.get(k).copied())
+            .collect();
+        let collapsed = self
+            .lanes
+            .iter()
+            .map(|l| self.collapsed.contains(&l.key))
+            .collect();
+        (order, collapsed)
+    }
+
+    /// Moves a lane by `delta` places (negative: up), or to the top with `i64::MIN`.
+    pub fn move_lane(&mut self, key: LaneKey, delta: i64) {
+        let Some(from) = self.order.iter().position(|k| *k == key) else {
+            return;
+        };
+        let to = if delta == i64::MIN {
+            0
+        } else {
+            (from as i64 + delta).clamp(0, self.order.len() as i64 - 1) as usize
+        };
+        let k = self.order.remove(from);
+        self.order.insert(to, k);
+    }
+
+    pub fn toggle_collapsed(&mut self, key: LaneKey) {
+        if !self.collapsed.remove(&key) {
+            self.collapsed.insert(key);
+        }
+    }
+
+    pub(super) fn fit_all(&mut self, doc: &Document, min_x: f64, width: f64) {
+        let (start, end) = project_range(doc);
+        let mut view = TimeView::new(min_x, width, start, end);
+        // Labels run to the right of their items: leave them room after the last one.
+        view.fit_between(
+            start,
+            end,
+            width * FIT_MARGIN,
+            FIT_LABEL_ROOM_PX.max(width * FIT_MARGIN),
+        );
+        self.view = Some(view);
+    }
+
+    pub(super) fn zoom_to_selection(&mut self, doc: &Document, selection: &Selection) {
+        let Some(view) = self.view.as_mut() else {
+            return;
+        };
+        let mut range: Option<(TimeSecs, TimeSecs)> = None;
+        for id in selection.event_ids() {
+            let Some(event) = doc.project().events.iter().find(|e| e.id == id) else {
+                continue;
+            };
+            let Ok(b) = event.date.bounds() else { continue };
+            let (a, z) = drawn_extent(&b);
+            range = Some(range.map_or((a, z), |(x, y)| (x.min(a), y.max(z))));
+        }
+        if let Some((a, z)) = range {
+            let (a, z) = widen(a as f64, z as f64);
+            let w = view.width_px;
+            view.fit_between(a, z, w * 0.2, w * 0.2);
+        }
+    }
+}
+
+/// The whole project's time range, with the reference date, at least a week wide.
+pub fn project_range(doc: &Document) -> (f64, f64) {
+    let mut range = doc.index().time_range().map(|(a, b)| (a as f64, b as f64));
+    if let Some(reference) = doc
+        .project()
+        .reference_date
+        .as_ref()
+        .and_then(|d| d.bounds().ok())
+    {
+        let (a, b) = (reference.earliest_secs as f64, reference.latest_secs as f64);
+        range = Some(range.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    }
+    let (a, b) = range.unwrap_or_else(|| {
+        let now = now_secs() as f64;
+        (now - 15.0 * 86_400.0, now + 15.0 * 86_400.0)
+    });
+    widen(a, b)
+}
+
+pub fn widen(a: f64, b: f64) -> (f64, f64) {
+    if b - a < MIN_FIT_SECS {
+        let mid = f64::midpoint(a, b);
+        (mid - MIN_FIT_SECS / 2.0, mid + MIN_FIT_SECS / 2.0)
+    } else {
+        (a, b)
+    }
+}
+
+pub fn now_secs() -> TimeSecs {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as TimeSecs)
+}
