@@ -5,7 +5,7 @@
 use detente::ui::DetenteApp;
 use detente::ui::panels::SideTab;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -136,4 +136,91 @@ fn clicking_empty_timeline_clears_the_selection() {
         egui::pos2(canvas.center().x, canvas.bottom() - 60.0),
     );
     assert!(harness.state().selection().is_empty());
+}
+
+fn canvas_rect(harness: &Harness<'_, DetenteApp>) -> egui::Rect {
+    harness.get_by_label("Timeline").rect()
+}
+
+#[test]
+fn wheel_zoom_keeps_the_time_under_the_pointer() {
+    let mut harness = harness();
+    harness.run();
+    let canvas = canvas_rect(&harness);
+    let pos = egui::pos2(canvas.left() + canvas.width() * 0.37, canvas.center().y);
+    let before = *harness.state().timeline().view().unwrap();
+    let t = before.time_from_x(f64::from(pos.x));
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::default(),
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let after = *harness.state().timeline().view().unwrap();
+    assert!(
+        after.secs_per_px < before.secs_per_px * 0.8,
+        "did not zoom in"
+    );
+    let drift_secs = (after.time_from_x(f64::from(pos.x)) - t).abs();
+    assert!(
+        drift_secs < 1.0,
+        "time under the pointer moved by {drift_secs} s"
+    );
+}
+
+#[test]
+fn dragging_pans_the_time_with_the_pointer() {
+    let mut harness = harness();
+    harness.run();
+    let canvas = canvas_rect(&harness);
+    let from = egui::pos2(canvas.left() + 200.0, canvas.bottom() - 80.0);
+    let to = from + egui::vec2(150.0, 0.0);
+    let t = harness
+        .state()
+        .timeline()
+        .view()
+        .unwrap()
+        .time_from_x(f64::from(from.x));
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=5 {
+        harness.hover_at(from + (to - from) * (step as f32 / 5.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let view = *harness.state().timeline().view().unwrap();
+    let drift_secs = (view.time_from_x(f64::from(to.x)) - t).abs();
+    assert!(
+        drift_secs < view.secs_per_px * 2.0,
+        "the dragged time is {drift_secs} s from the pointer"
+    );
+}
+
+#[test]
+fn selecting_an_event_on_the_canvas_marks_its_participants_and_shows_details() {
+    let mut harness = harness();
+    harness.run();
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .unwrap()
+    };
+    click_at(&mut harness, rect.center());
+    harness.run();
+    let is_selected = |harness: &Harness<'_, DetenteApp>, name: &str| {
+        harness
+            .query_all_by_label(name)
+            .any(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+    };
+    // In the participants panel: its participants are marked, others are not.
+    assert!(is_selected(&harness, "Steve Witkoff"));
+    assert!(is_selected(&harness, "Kirill Dmitriev"));
+    assert!(!is_selected(&harness, "Volodymyr Zelenskyy"));
+    // And the details view shows it.
+    harness.get_by_label("US–Russia talks in Miami");
 }

@@ -4,4 +4,4 @@ mod document;
 mod selection;
 
 pub use document::{Document, Origin};
-pub use selection::{Selected, Selection};
+pub use selection::{Selected, Selection, SelectionLinks};

@@ -84,9 +84,49 @@ impl Selection {
     }
 }
 
+/// What the selection reaches: the selected events' positions, and the actors and places
+/// they involve, so that every panel can show them. Computed once per selection change (one
+/// pass over the events), not per frame.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SelectionLinks {
+    pub event_indices: Vec<u32>,
+    pub actors: std::collections::HashSet<Id>,
+    pub locations: std::collections::HashSet<Id>,
+}
+
+impl SelectionLinks {
+    pub fn compute(project: &crate::model::Project, selection: &Selection) -> Self {
+        let ids: std::collections::HashSet<&str> = selection.event_ids().collect();
+        let mut links = Self::default();
+        if ids.is_empty() {
+            return links;
+        }
+        for (i, event) in project.events.iter().enumerate() {
+            if ids.contains(event.id.as_str()) {
+                links.event_indices.push(i as u32);
+                links.actors.extend(event.participant_ids());
+                links.locations.extend(event.location_ids());
+            }
+        }
+        links
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_reach_participants_and_places() {
+        let project = crate::io::sample_project().unwrap();
+        let mut sel = Selection::default();
+        sel.set(Selected::Event("ev-miami-talks".into()));
+        let links = SelectionLinks::compute(&project, &sel);
+        assert_eq!(links.event_indices.len(), 1);
+        assert!(links.actors.contains(&Id::new("a-witkoff")));
+        assert!(!links.actors.contains(&Id::new("a-zelenskyy")));
+        assert!(links.locations.contains(&Id::new("l-miami")));
+    }
 
     #[test]
     fn toggle_adds_and_removes() {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Document, Origin, Selection};
+use crate::app::{Document, Origin, Selection, SelectionLinks};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::{FileDialogs, Purpose};
 use crate::ui::frame_stats::FrameStats;
@@ -20,6 +20,9 @@ pub struct Notice {
 pub struct DetenteApp {
     doc: Document,
     selection: Selection,
+    /// What the selection reaches, and the selection and document it was computed for.
+    links: SelectionLinks,
+    links_for: Option<(Selection, (u64, u64))>,
     timeline: TimelineState,
     side_tab: SideTab,
     notices: Vec<Notice>,
@@ -54,6 +57,8 @@ impl DetenteApp {
         Self {
             doc,
             selection: Selection::default(),
+            links: SelectionLinks::default(),
+            links_for: None,
             timeline: TimelineState::default(),
             side_tab: SideTab::default(),
             notices,
@@ -281,10 +286,22 @@ impl DetenteApp {
                 ui.separator();
                 match self.side_tab {
                     SideTab::Participants => {
-                        panels::participants_ui(ui, &self.doc, &self.selection, &mut actions);
+                        panels::participants_ui(
+                            ui,
+                            &self.doc,
+                            &self.selection,
+                            &self.links,
+                            &mut actions,
+                        );
                     }
                     SideTab::Locations => {
-                        panels::locations_ui(ui, &self.doc, &self.selection, &mut actions);
+                        panels::locations_ui(
+                            ui,
+                            &self.doc,
+                            &self.selection,
+                            &self.links,
+                            &mut actions,
+                        );
                     }
                     SideTab::Positions => {
                         panels::positions_ui(ui, &self.doc, &self.selection, &mut actions);
@@ -317,6 +334,11 @@ impl DetenteApp {
 
         for action in actions {
             self.apply(&ctx, action);
+        }
+        let key = (self.selection.clone(), self.doc.revision());
+        if self.links_for.as_ref() != Some(&key) {
+            self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
+            self.links_for = Some(key);
         }
         let title = self.doc.window_title();
         if title != self.last_title {

@@ -3,13 +3,14 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::{ROW_HEIGHT, name_cell};
-use crate::app::{Document, Selected, Selection};
+use crate::app::{Document, Selected, Selection, SelectionLinks};
 use crate::ui::actions::Action;
 
 pub fn locations_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     selection: &Selection,
+    links: &SelectionLinks,
     actions: &mut Vec<Action>,
 ) {
     let project = doc.project();
@@ -41,7 +42,8 @@ pub fn locations_ui(
             body.rows(ROW_HEIGHT, project.locations.len(), |mut row| {
                 let location = &project.locations[row.index()];
                 let item = Selected::Location(location.id);
-                let selected = selection.contains(&item);
+                // Highlighted when selected, or when a selected event involves it.
+                let selected = selection.contains(&item) || links.locations.contains(&location.id);
                 row.set_selected(selected);
                 row.col(|ui| {
                     if name_cell(ui, selected, &location.name).clicked() {

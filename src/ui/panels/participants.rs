@@ -3,7 +3,7 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::{ROW_HEIGHT, name_cell};
-use crate::app::{Document, Selected, Selection};
+use crate::app::{Document, Selected, Selection, SelectionLinks};
 use crate::model::{Actor, Lookup, Project};
 use crate::ui::actions::Action;
 
@@ -11,6 +11,7 @@ pub fn participants_ui(
     ui: &mut egui::Ui,
     doc: &Document,
     selection: &Selection,
+    links: &SelectionLinks,
     actions: &mut Vec<Action>,
 ) {
     let project = doc.project();
@@ -43,7 +44,8 @@ pub fn participants_ui(
             body.rows(ROW_HEIGHT, project.actors.len(), |mut row| {
                 let actor = &project.actors[row.index()];
                 let item = Selected::Actor(actor.id);
-                let selected = selection.contains(&item);
+                // Highlighted when selected, or when a selected event involves it.
+                let selected = selection.contains(&item) || links.actors.contains(&actor.id);
                 row.set_selected(selected);
                 row.col(|ui| {
                     if name_cell(ui, selected, &actor.name).clicked() {
