@@ -69,8 +69,10 @@ pub fn kind_marker(kind: EventKind) -> MarkerShape {
 pub struct StatusLook {
     /// Opacity of the fill, 0–255: held 100 %, confirmed 55 %, the rest hollow.
     pub fill_alpha: u8,
-    /// Dashed outline: planned (not yet firm), postponed.
+    /// Dashed outline: planned (not yet firm), postponed, unknown.
     pub dashed: bool,
+    /// A "»" after the mark: postponed (moved to a later, unknown date).
+    pub deferred: bool,
     /// A line struck through: cancelled.
     pub struck: bool,
     /// Drawn greyed: cancelled and unknown.
@@ -81,6 +83,7 @@ pub fn status_look(status: EventStatus) -> StatusLook {
     let look = |fill_alpha, dashed, struck, muted| StatusLook {
         fill_alpha,
         dashed,
+        deferred: status == EventStatus::Postponed,
         struck,
         muted,
     };

@@ -84,6 +84,26 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
         }
     }
 
+    if look.deferred {
+        // "Postponed": a chevron after the mark, pointing to a later date.
+        let x = if item.is_point {
+            item.x_center as f32 + POINT_MARKER_PX as f32 / 2.0 + 2.0
+        } else {
+            item.x_latest as f32 + 2.0
+        };
+        let stroke = Stroke::new(1.5, color);
+        for dx in [0.0, 4.0] {
+            cx.painter.line_segment(
+                [pos2(x + dx, y_mid - 4.0), pos2(x + dx + 4.0, y_mid)],
+                stroke,
+            );
+            cx.painter.line_segment(
+                [pos2(x + dx, y_mid + 4.0), pos2(x + dx + 4.0, y_mid)],
+                stroke,
+            );
+        }
+    }
+
     if selected || hovered {
         let (x0, x1) = if item.is_point {
             (
@@ -184,12 +204,12 @@ fn paint_extent(
             cx.painter.add(Shape::gradient_rect(
                 l,
                 Direction::LeftToRight,
-                [faint.gamma_multiply(0.3), faint],
+                [Color32::TRANSPARENT, color.gamma_multiply(0.5)],
             ));
             cx.painter.add(Shape::gradient_rect(
                 r,
                 Direction::LeftToRight,
-                [faint, faint.gamma_multiply(0.3)],
+                [color.gamma_multiply(0.5), Color32::TRANSPARENT],
             ));
         } else {
             cx.painter.rect_filled(part, 2.0, faint);
