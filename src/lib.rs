@@ -13,4 +13,5 @@ pub mod cli;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod query;
 pub mod ui;

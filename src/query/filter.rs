@@ -1,0 +1,578 @@
+//! The one filter every view shares: text search and facets, applied to the whole project.
+//!
+//! Events are filtered first; actors and places then pass when they match the text or take
+//! part in a passing event, so that every panel tells the same story. Pure and tested; the
+//! UI caches the result per filter and project revision.
+
+use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
+
+use super::corroboration::ClaimIndex;
+use crate::model::{Event, EventKind, EventStatus, Id, Lookup, Project, Reliability, TimeSecs};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Case-insensitive text, searched in titles, descriptions, names, aliases and excerpts.
+    pub text: String,
+    /// Event kinds to show; empty shows all.
+    pub kinds: Vec<EventKind>,
+    pub statuses: Vec<EventStatus>,
+    /// Events with any of these participants.
+    pub participants: Vec<Id>,
+    /// Events at any of these places (candidates included).
+    pub locations: Vec<Id>,
+    /// Events and positions on any of these issues.
+    pub issues: Vec<Id>,
+    /// Only what overlaps `[from, to]` (seconds; either end open).
+    pub from_secs: Option<TimeSecs>,
+    pub to_secs: Option<TimeSecs>,
+    /// Only what at least one source of this grade or better supports (A best).
+    pub min_reliability: Option<Reliability>,
+    /// Only what this many independent sources support (2 hides single-source items).
+    pub min_sources: usize,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether anything beyond text narrows the events.
+    fn has_facets(&self) -> bool {
+        !(self.kinds.is_empty()
+            && self.statuses.is_empty()
+            && self.participants.is_empty()
+            && self.locations.is_empty()
+            && self.issues.is_empty()
+            && self.from_secs.is_none()
+            && self.to_secs.is_none()
+            && self.min_reliability.is_none()
+            && self.min_sources <= 1)
+    }
+}
+
+/// What passes, per entity list, by position in the project's lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterResult {
+    pub events: Vec<bool>,
+    pub actors: Vec<bool>,
+    pub locations: Vec<bool>,
+    pub positions: Vec<bool>,
+    pub claims: Vec<bool>,
+    pub sources: Vec<bool>,
+}
+
+/// Shown and total counts of one list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub shown: usize,
+    pub total: usize,
+}
+
+impl Shown {
+    fn of(flags: &[bool]) -> Self {
+        Self {
+            shown: flags.iter().filter(|&&b| b).count(),
+            total: flags.len(),
+        }
+    }
+
+    pub fn hidden(self) -> usize {
+        self.total - self.shown
+    }
+}
+
+impl FilterResult {
+    /// Everything passes.
+    pub fn all(project: &Project) -> Self {
+        Self {
+            events: vec![true; project.events.len()],
+            actors: vec![true; project.actors.len()],
+            locations: vec![true; project.locations.len()],
+            positions: vec![true; project.positions.len()],
+            claims: vec![true; project.claims.len()],
+            sources: vec![true; project.sources.len()],
+        }
+    }
+
+    pub fn events_shown(&self) -> Shown {
+        Shown::of(&self.events)
+    }
+    pub fn actors_shown(&self) -> Shown {
+        Shown::of(&self.actors)
+    }
+    pub fn locations_shown(&self) -> Shown {
+        Shown::of(&self.locations)
+    }
+    pub fn positions_shown(&self) -> Shown {
+        Shown::of(&self.positions)
+    }
+    pub fn claims_shown(&self) -> Shown {
+        Shown::of(&self.claims)
+    }
+    pub fn sources_shown(&self) -> Shown {
+        Shown::of(&self.sources)
+    }
+}
+
+/// Case-insensitive substring search: Aho–Corasick for ASCII needles (the common case,
+/// and fast over a million titles), lower-casing for others.
+struct TextMatcher {
+    ascii: Option<AhoCorasick>,
+    lower: String,
+}
+
+impl TextMatcher {
+    fn new(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let ascii = if text.is_ascii() {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([text])
+                .ok()
+        } else {
+            None
+        };
+        Some(Self {
+            ascii,
+            lower: text.to_lowercase(),
+        })
+    }
+
+    fn matches(&self, hay: &str) -> bool {
+        match &self.ascii {
+            Some(ac) => ac.is_match(hay),
+            None => hay.to_lowercase().contains(&self.lower),
+        }
+    }
+}
+
+/// Which claims each issue's positions cite: an event is on an issue when the same claims
+/// report it (the Miami talks and the 20-point plan), or when it carries a tag of that name.
+fn issue_claims(project: &Project, issues: &[Id]) -> HashSet<Id> {
+    project
+        .positions
+        .iter()
+        .filter(|p| issues.contains(&p.issue))
+        .flat_map(|p| p.claims.iter().copied())
+        .collect()
+}
+
+pub fn apply_filter(
+    project: &Project,
+    lookup: &Lookup,
+    claims_index: &ClaimIndex,
+    filter: &Filter,
+) -> FilterResult {
+    if filter.is_empty() {
+        return FilterResult::all(project);
+    }
+    let text = TextMatcher::new(&filter.text);
+    let matches = |s: &str| text.as_ref().is_some_and(|t| t.matches(s));
+
+    // Entities whose own text matches.
+    let actor_text: HashSet<Id> = project
+        .actors
+        .iter()
+        .filter(|a| matches(&a.name) || a.aliases.iter().any(|x| matches(x)))
+        .map(|a| a.id)
+        .collect();
+    let location_text: HashSet<Id> = project
+        .locations
+        .iter()
+        .filter(|l| matches(&l.name) || l.aliases.iter().any(|x| matches(x)))
+        .map(|l| l.id)
+        .collect();
+    let claim_text: HashSet<Id> = project
+        .claims
+        .iter()
+        .filter(|c| matches(&c.excerpt) || matches(&c.note))
+        .map(|c| c.id)
+        .collect();
+    let issue_names: Vec<(Id, &str)> = filter
+        .issues
+        .iter()
+        .map(|&i| (i, lookup.issue(project, i).map_or("", |x| x.name.as_str())))
+        .collect();
+    let on_issue_claims = issue_claims(project, &filter.issues);
+
+    let event_passes = |e: &Event| -> bool {
+        if !filter.kinds.is_empty() && !filter.kinds.contains(&e.kind) {
+            return false;
+        }
+        if !filter.statuses.is_empty() && !filter.statuses.contains(&e.status) {
+            return false;
+        }
+        if !filter.participants.is_empty()
+            && !e
+                .participant_ids()
+                .any(|a| filter.participants.contains(&a))
+        {
+            return false;
+        }
+        if !filter.locations.is_empty() && !e.location_ids().any(|l| filter.locations.contains(&l))
+        {
+            return false;
+        }
+        if !filter.issues.is_empty() {
+            let by_claim = e.all_claim_ids().any(|c| on_issue_claims.contains(&c));
+            let by_tag = e.tags.iter().any(|&t| {
+                issue_names
+                    .iter()
+                    .any(|(_, name)| *name == lookup.name_of(project, t))
+            });
+            if !by_claim && !by_tag {
+                return false;
+            }
+        }
+        if !overlaps(filter, e) {
+            return false;
+        }
+        if let Some(min) = filter.min_reliability
+            && claims_index
+                .best_reliability(e.all_claim_ids())
+                .is_none_or(|best| best > min)
+        {
+            return false;
+        }
+        if filter.min_sources > 1
+            && claims_index.independent_sources(e.all_claim_ids()) < filter.min_sources
+        {
+            return false;
+        }
+        if text.is_some() {
+            let own = matches(&e.title)
+                || matches(&e.description)
+                || e.place_wording.as_deref().is_some_and(&matches)
+                || e.date.wording.as_deref().is_some_and(&matches);
+            if !own
+                && !e.participant_ids().any(|a| actor_text.contains(&a))
+                && !e.location_ids().any(|l| location_text.contains(&l))
+                && !e.all_claim_ids().any(|c| claim_text.contains(&c))
+            {
+                return false;
+            }
+        }
+        true
+    };
+    let events: Vec<bool> = project.events.iter().map(event_passes).collect();
+
+    let positions: Vec<bool> = project
+        .positions
+        .iter()
+        .map(|p| {
+            if !filter.issues.is_empty() && !filter.issues.contains(&p.issue) {
+                return false;
+            }
+            if !filter.participants.is_empty() && !filter.participants.contains(&p.holder) {
+                return false;
+            }
+            if let Ok(b) = p.as_of.bounds()
+                && (filter.from_secs.is_some_and(|f| b.latest_secs < f)
+                    || filter.to_secs.is_some_and(|t| b.earliest_secs > t))
+            {
+                return false;
+            }
+            if let Some(min) = filter.min_reliability
+                && claims_index
+                    .best_reliability(p.claims.iter().copied())
+                    .is_none_or(|best| best > min)
+            {
+                return false;
+            }
+            if filter.min_sources > 1
+                && claims_index.independent_sources(p.claims.iter().copied()) < filter.min_sources
+            {
+                return false;
+            }
+            if text.is_some() {
+                return matches(&p.summary)
+                    || matches(&p.conditions)
+                    || matches(lookup.name_of(project, p.issue))
+                    || actor_text.contains(&p.holder)
+                    || p.claims.iter().any(|c| claim_text.contains(c));
+            }
+            true
+        })
+        .collect();
+
+    // Actors and places: their own text, or a part in what passes.
+    let constrained = filter.has_facets() || text.is_some();
+    let mut involved_actors: HashSet<Id> = HashSet::new();
+    let mut involved_locations: HashSet<Id> = HashSet::new();
+    let mut passing_claims: HashSet<Id> = HashSet::new();
+    for (e, _) in project
+        .events
+        .iter()
+        .zip(&events)
+        .filter(|(_, pass)| **pass)
+    {
+        involved_actors.extend(e.participant_ids());
+        involved_locations.extend(e.location_ids());
+        passing_claims.extend(e.all_claim_ids());
+    }
+    // Positions have no kind, status or place: those facets leave them all standing, and
+    // then they must not bring their holders back into the other lists.
+    let positions_narrowed = text.is_some()
+        || !filter.issues.is_empty()
+        || !filter.participants.is_empty()
+        || filter.from_secs.is_some()
+        || filter.to_secs.is_some()
+        || filter.min_reliability.is_some()
+        || filter.min_sources > 1;
+    let event_only = filter.has_facets() && !positions_narrowed;
+    for (p, _) in project
+        .positions
+        .iter()
+        .zip(&positions)
+        .filter(|(_, pass)| **pass && !event_only)
+    {
+        involved_actors.insert(p.holder);
+        passing_claims.extend(p.claims.iter().copied());
+    }
+    let actors = project
+        .actors
+        .iter()
+        .map(|a| {
+            !constrained
+                || involved_actors.contains(&a.id)
+                || (!filter.has_facets() && actor_text.contains(&a.id))
+                || filter.participants.contains(&a.id)
+        })
+        .collect();
+    let locations = project
+        .locations
+        .iter()
+        .map(|l| {
+            !constrained
+                || involved_locations.contains(&l.id)
+                || (!filter.has_facets() && location_text.contains(&l.id))
+                || filter.locations.contains(&l.id)
+        })
+        .collect();
+    let claims: Vec<bool> = project
+        .claims
+        .iter()
+        .map(|c| {
+            !constrained
+                || passing_claims.contains(&c.id)
+                || (!filter.has_facets() && claim_text.contains(&c.id))
+        })
+        .collect();
+    let sources = project
+        .sources
+        .iter()
+        .map(|s| {
+            !constrained
+                || project
+                    .claims
+                    .iter()
+                    .zip(&claims)
+                    .any(|(c, pass)| *pass && c.source == s.id)
+                || (text.is_some() && !filter.has_facets() && matches(&s.name))
+        })
+        .collect();
+    FilterResult {
+        events,
+        actors,
+        locations,
+        positions,
+        claims,
+        sources,
+    }
+}
+
+fn overlaps(filter: &Filter, e: &Event) -> bool {
+    if filter.from_secs.is_none() && filter.to_secs.is_none() {
+        return true;
+    }
+    let Ok(b) = e.date.bounds() else { return false };
+    // The date's own bounds (end exclusive), an open end running on for ever.
+    let latest = if b.end == crate::model::EndKind::Open {
+        TimeSecs::MAX
+    } else {
+        b.latest_secs
+    };
+    !(filter.from_secs.is_some_and(|f| latest <= f)
+        || filter.to_secs.is_some_and(|t| b.earliest_secs > t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample_project;
+    use crate::model::day_start_secs;
+
+    fn run(filter: &Filter) -> (Project, FilterResult) {
+        let p = sample_project().unwrap();
+        let lookup = p.lookup();
+        let index = ClaimIndex::new(&p, &lookup);
+        let r = apply_filter(&p, &lookup, &index, filter);
+        (p, r)
+    }
+
+    fn shown_events(p: &Project, r: &FilterResult) -> Vec<String> {
+        p.events
+            .iter()
+            .zip(&r.events)
+            .filter(|(_, s)| **s)
+            .map(|(e, _)| e.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn empty_filter_shows_everything() {
+        let (p, r) = run(&Filter::default());
+        assert_eq!(r.events_shown().shown, p.events.len());
+        assert_eq!(r.positions_shown().hidden(), 0);
+    }
+
+    #[test]
+    fn text_nato_narrows_positions_and_events() {
+        let filter = Filter {
+            text: "nato".into(),
+            ..Filter::default()
+        };
+        let (p, r) = run(&filter);
+        let positions: Vec<&str> = p
+            .positions
+            .iter()
+            .zip(&r.positions)
+            .filter(|(_, s)| **s)
+            .map(|(x, _)| x.id.as_str())
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                "p-zelenskyy-nato",
+                "p-ukraine-guarantees",
+                "p-us-guarantees",
+                "p-zelenskyy-article5"
+            ]
+        );
+        assert_eq!(r.positions_shown(), Shown { shown: 4, total: 6 });
+        assert_eq!(
+            shown_events(&p, &r),
+            [
+                "ev-zelenskyy-nato-statement",
+                "ev-zelensky-article5-statement"
+            ]
+        );
+        // NATO itself matches by name; Zelenskyy takes part in passing events.
+        let actors: Vec<&str> = p
+            .actors
+            .iter()
+            .zip(&r.actors)
+            .filter(|(_, s)| **s)
+            .map(|(a, _)| a.name.as_str())
+            .collect();
+        assert!(
+            actors.contains(&"NATO") && actors.contains(&"Volodymyr Zelenskyy"),
+            "{actors:?}"
+        );
+        assert!(!actors.contains(&"Steve Witkoff"));
+    }
+
+    #[test]
+    fn text_matches_names_aliases_and_excerpts() {
+        let by = |text: &str| {
+            let (p, r) = run(&Filter {
+                text: text.into(),
+                ..Filter::default()
+            });
+            shown_events(&p, &r)
+        };
+        assert_eq!(by("witkoff"), ["ev-miami-talks"]);
+        assert_eq!(
+            by("Zelensky"),
+            [
+                "ev-zelenskyy-nato-statement",
+                "ev-zelensky-article5-statement"
+            ]
+        );
+        assert_eq!(
+            by("last-minute"),
+            ["ev-berlin-talks", "ev-miami-talks"],
+            "excerpt of a cited claim"
+        );
+        assert!(by("no such words").is_empty());
+    }
+
+    #[test]
+    fn facets_combine() {
+        let (p, r) = run(&Filter {
+            statuses: vec![EventStatus::Expected],
+            ..Filter::default()
+        });
+        assert_eq!(
+            shown_events(&p, &r),
+            ["ev-miami-talks", "ev-umerov-us-meeting"]
+        );
+        assert!(
+            !r.actors[p
+                .actors
+                .iter()
+                .position(|a| a.name == "Volodymyr Zelenskyy")
+                .unwrap()]
+        );
+        let (p, r) = run(&Filter {
+            statuses: vec![EventStatus::Expected],
+            locations: vec![Id::new("l-united-states")],
+            ..Filter::default()
+        });
+        assert_eq!(shown_events(&p, &r), ["ev-umerov-us-meeting"]);
+        let (p, r) = run(&Filter {
+            kinds: vec![EventKind::Statement],
+            participants: vec![Id::new("a-zelenskyy")],
+            ..Filter::default()
+        });
+        assert_eq!(r.events_shown().shown, 2, "{:?}", shown_events(&p, &r));
+    }
+
+    #[test]
+    fn issue_facet_reaches_events_through_their_claims() {
+        let (p, r) = run(&Filter {
+            issues: vec![Id::new("i-20-point-plan")],
+            ..Filter::default()
+        });
+        assert_eq!(shown_events(&p, &r), ["ev-berlin-talks", "ev-miami-talks"]);
+        assert_eq!(r.positions_shown().shown, 1);
+    }
+
+    #[test]
+    fn date_range_grade_and_corroboration() {
+        let (p, r) = run(&Filter {
+            from_secs: Some(day_start_secs(2025, 12, 19).unwrap()),
+            ..Filter::default()
+        });
+        assert_eq!(
+            shown_events(&p, &r),
+            ["ev-miami-talks", "ev-umerov-us-meeting"]
+        );
+        let (_, r) = run(&Filter {
+            min_reliability: Some(Reliability::B),
+            ..Filter::default()
+        });
+        assert_eq!(
+            r.events_shown().shown,
+            0,
+            "every claim was read in Xinhua, graded C"
+        );
+        let (_, r) = run(&Filter {
+            min_reliability: Some(Reliability::C),
+            ..Filter::default()
+        });
+        assert_eq!(r.events_shown().shown, 5);
+        let (_, r) = run(&Filter {
+            min_sources: 2,
+            ..Filter::default()
+        });
+        assert_eq!(r.events_shown().shown, 0, "the sample is single-source");
+        assert_eq!(r.sources_shown().shown, 0);
+    }
+}
