@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::io::{LoadError, SAMPLE_NAME, SaveError, load_project, sample_project, save_project};
 use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
+use crate::query::ClaimIndex;
 
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub struct Document {
     origin: Origin,
     dirty: bool,
     lookup: Lookup,
+    claims: ClaimIndex,
     index: EventIndex,
     actor_event_counts: HashMap<Id, usize>,
     location_event_counts: HashMap<Id, usize>,
@@ -43,6 +45,7 @@ impl Document {
             origin,
             dirty: false,
             lookup: Lookup::default(),
+            claims: ClaimIndex::default(),
             index: EventIndex::default(),
             actor_event_counts: HashMap::new(),
             location_event_counts: HashMap::new(),
@@ -74,6 +77,11 @@ impl Document {
 
     pub fn lookup(&self) -> &Lookup {
         &self.lookup
+    }
+
+    /// Per-claim channels and grades, for corroboration and the grade filter.
+    pub fn claims(&self) -> &ClaimIndex {
+        &self.claims
     }
 
     pub fn index(&self) -> &EventIndex {
@@ -114,6 +122,7 @@ impl Document {
 
     fn rebuild_derived(&mut self) {
         self.lookup = self.project.lookup();
+        self.claims = ClaimIndex::new(&self.project, &self.lookup);
         self.index = EventIndex::build(&self.project.events);
         self.actor_event_counts.clear();
         self.location_event_counts.clear();
@@ -135,6 +144,12 @@ impl Document {
     /// How many events name each location (candidates included).
     pub fn location_event_counts(&self) -> &HashMap<Id, usize> {
         &self.location_event_counts
+    }
+
+    /// Records how the project is viewed, to be saved with it. Not an edit: it neither marks
+    /// the project unsaved nor invalidates what is derived from it.
+    pub fn set_view(&mut self, view: crate::model::ViewState) {
+        self.project.view = view;
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.

@@ -11,6 +11,7 @@ mod position;
 mod project;
 mod source;
 mod validate;
+mod view;
 
 pub use actor::{Actor, ActorKind, Membership, MembershipKind};
 pub use certainty::Certainty;
@@ -28,3 +29,4 @@ pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
 };
 pub use validate::{Locator, Problem, validate};
+pub use view::{Filter, ItemRef, LaneMode, ViewState};

@@ -12,6 +12,12 @@ pub enum Action {
     ToggleSelect(Selected),
     SelectMany(Vec<Selected>),
     ClearSelection,
+    /// Back and forward through what was selected.
+    Back,
+    Forward,
+    SetFilter(crate::model::Filter),
+    /// Ctrl+F: put the keyboard in the search field.
+    FocusSearch,
     NewProject,
     OpenDialog,
     OpenPath(PathBuf),

@@ -2,20 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Document, Origin, Selection, SelectionLinks};
+use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
+use crate::model::{Filter, ViewState};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::{FileDialogs, Purpose};
+use crate::ui::filter_bar::{FilterBarState, filter_bar_ui, search_field_id};
 use crate::ui::frame_stats::FrameStats;
-use crate::ui::panels::{self, SideTab};
+use crate::ui::notices::{Notice, notices_ui, push_error, push_info};
+use crate::ui::panels::{self, PanelContext, PanelsState, SideTab};
 use crate::ui::timeline::{TimelineState, timeline_ui};
-use crate::ui::{details, menu};
-
-/// A message shown under the menu until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
+use crate::ui::{about, details, menu};
 
 pub struct DetenteApp {
     doc: Document,
@@ -23,8 +19,14 @@ pub struct DetenteApp {
     /// What the selection reaches, and the selection and document it was computed for.
     links: SelectionLinks,
     links_for: Option<(Selection, (u64, u64))>,
+    history: History,
+    /// The filter every view obeys, and the project as it shows it.
+    filter: Filter,
+    filtered: FilteredView,
+    filter_bar: FilterBarState,
     timeline: TimelineState,
     side_tab: SideTab,
+    panels: PanelsState,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
@@ -54,20 +56,27 @@ impl DetenteApp {
                 Document::untitled()
             }),
         };
-        Self {
+        let mut app = Self {
             doc,
             selection: Selection::default(),
             links: SelectionLinks::default(),
             links_for: None,
+            history: History::default(),
+            filter: Filter::default(),
+            filtered: FilteredView::default(),
+            filter_bar: FilterBarState::default(),
             timeline: TimelineState::default(),
             side_tab: SideTab::default(),
+            panels: PanelsState::default(),
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
             frame_stats: None,
             last_title: String::new(),
             fonts_installed: false,
-        }
+        };
+        app.restore_view();
+        app
     }
 
     #[must_use]
@@ -92,6 +101,18 @@ impl DetenteApp {
         &mut self.timeline
     }
 
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn filtered(&self) -> &FilteredView {
+        &self.filtered
+    }
+
+    pub fn links(&self) -> &SelectionLinks {
+        &self.links
+    }
+
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
@@ -107,10 +128,31 @@ impl DetenteApp {
     /// Applies what the UI asked for. The one place where the open document is replaced.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::Select(item) => self.selection.set(item),
-            Action::ToggleSelect(item) => self.selection.toggle(item),
-            Action::SelectMany(items) => self.selection.set_many(items),
+            Action::Select(item) => {
+                self.history.visit(&self.selection);
+                self.selection.set(item);
+            }
+            Action::ToggleSelect(item) => {
+                self.history.visit(&self.selection);
+                self.selection.toggle(item);
+            }
+            Action::SelectMany(items) => {
+                self.history.visit(&self.selection);
+                self.selection.set_many(items);
+            }
             Action::ClearSelection => self.selection.clear(),
+            Action::Back => {
+                if let Some(previous) = self.history.back(&self.selection) {
+                    self.selection = previous;
+                }
+            }
+            Action::Forward => {
+                if let Some(next) = self.history.forward(&self.selection) {
+                    self.selection = next;
+                }
+            }
+            Action::SetFilter(filter) => self.filter = filter,
+            Action::FocusSearch => ctx.memory_mut(|m| m.request_focus(search_field_id())),
             Action::NewProject => self.replace_document(Document::untitled()),
             Action::OpenDialog => {
                 self.dialogs
@@ -143,8 +185,26 @@ impl DetenteApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
-        self.selection.clear();
+        self.history.clear();
         self.timeline.request_fit();
+        self.restore_view();
+    }
+
+    /// Opens the project as it was last viewed: filter, selection and grouping.
+    fn restore_view(&mut self) {
+        let view = &self.doc.project().view;
+        self.filter = view.filter.clone();
+        self.selection.set_many(view.selection.iter().cloned());
+        self.timeline.set_mode(view.group_by);
+    }
+
+    /// The view to save with the project.
+    fn view_state(&self) -> ViewState {
+        ViewState {
+            filter: self.filter.clone(),
+            selection: self.selection.items().to_vec(),
+            group_by: self.timeline.mode(),
+        }
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -159,6 +219,7 @@ impl DetenteApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        self.doc.set_view(self.view_state());
         match self.doc.save_as(path) {
             Ok(()) => self.info(format!("Saved {}", path.display())),
             Err(err) => self.error(err.to_string()),
@@ -166,78 +227,11 @@ impl DetenteApp {
     }
 
     fn error(&mut self, text: String) {
-        self.notices.push(Notice {
-            text,
-            is_error: true,
-        });
+        push_error(&mut self.notices, text);
     }
 
     fn info(&mut self, text: String) {
-        // Only the latest confirmation is worth keeping on screen.
-        self.notices.retain(|n| n.is_error);
-        self.notices.push(Notice {
-            text,
-            is_error: false,
-        });
-    }
-
-    fn notices_ui(&mut self, ui: &mut egui::Ui) {
-        let mut dismissed = None;
-        for (i, notice) in self.notices.iter().enumerate() {
-            let visuals = ui.visuals();
-            let (fill, stroke) = if notice.is_error {
-                (
-                    visuals.error_fg_color.gamma_multiply(0.15),
-                    visuals.error_fg_color,
-                )
-            } else {
-                (
-                    visuals.selection.bg_fill.gamma_multiply(0.3),
-                    visuals.selection.stroke.color,
-                )
-            };
-            egui::Frame::new()
-                .fill(fill)
-                .stroke(egui::Stroke::new(1.0, stroke))
-                .corner_radius(4.0)
-                .inner_margin(6.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_top(|ui| {
-                        // The message takes the width the button leaves (90 pt fits "Dismiss").
-                        let text_width = (ui.available_width() - 90.0).max(100.0);
-                        egui::ScrollArea::vertical()
-                            .max_height(120.0)
-                            .max_width(text_width)
-                            .auto_shrink([false, true])
-                            .id_salt(("notice", i))
-                            .show(ui, |ui| {
-                                ui.add(egui::Label::new(&notice.text).selectable(true).wrap());
-                            });
-                        if ui.button("Dismiss").clicked() {
-                            dismissed = Some(i);
-                        }
-                    });
-                });
-        }
-        if let Some(i) = dismissed {
-            self.notices.remove(i);
-        }
-    }
-
-    fn about_ui(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_about;
-        egui::Window::new("About Detente").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-            ui.heading("Detente");
-            ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-            ui.label("A desktop timeline viewer for analysts who follow diplomacy.");
-            ui.add_space(6.0);
-            ui.strong("Credits");
-            ui.label("Sample project modelled on a Xinhua report of 18 December 2025, citing Politico and Ukrinform.");
-            ui.label("EDTF dates parsed with the edtf crate (MPL-2.0); time zones by jiff.");
-            ui.label("Built with egui and eframe.");
-        });
-        self.show_about = open;
+        push_info(&mut self.notices, text);
     }
 
     /// The whole window; `App::ui` calls this, and so do the tests.
@@ -260,6 +254,9 @@ impl DetenteApp {
             });
         }
         menu::shortcuts(&ctx, &mut actions);
+        // The filter's result for this frame: recomputed only when the filter or the project
+        // changed since the last frame.
+        self.filtered.refresh(&self.doc, &self.filter);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             menu::menu_bar_ui(ui, &self.doc, &mut actions);
@@ -268,11 +265,22 @@ impl DetenteApp {
             self.status_bar_ui(ui);
         });
         if !self.notices.is_empty() {
-            egui::Panel::top("notices").show(ui, |ui| self.notices_ui(ui));
+            egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, &mut self.notices));
         }
+        egui::Panel::top("filter_bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            filter_bar_ui(
+                ui,
+                &mut self.filter_bar,
+                &self.doc,
+                &self.filtered,
+                &mut actions,
+            );
+            ui.add_space(2.0);
+        });
         let width = ui.available_width();
         // Side panels take about a quarter of the window each, within readable limits.
-        let side_width = (width * 0.25).clamp(230.0, 420.0);
+        let side_width = (width * 0.25).clamp(230.0, 520.0);
         egui::Panel::left("side_panel")
             .resizable(true)
             .default_size(side_width)
@@ -284,13 +292,18 @@ impl DetenteApp {
                     }
                 });
                 ui.separator();
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
                 match self.side_tab {
                     SideTab::Participants => {
                         panels::participants_ui(
                             ui,
-                            &self.doc,
-                            &self.selection,
-                            &self.links,
+                            &cx,
+                            &mut self.panels.participants,
                             &mut actions,
                         );
                     }
@@ -304,8 +317,9 @@ impl DetenteApp {
                         );
                     }
                     SideTab::Positions => {
-                        panels::positions_ui(ui, &self.doc, &self.selection, &mut actions);
+                        panels::positions_ui(ui, &cx, &mut self.panels.positions, &mut actions);
                     }
+                    SideTab::Sources => panels::sources_ui(ui, &cx, &mut actions),
                 }
             });
         egui::Panel::right("details_panel")
@@ -314,22 +328,29 @@ impl DetenteApp {
             .size_range(200.0..=width * 0.45)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                details::details_ui(ui, &self.doc, &self.selection, &mut actions);
+                details::navigation_ui(ui, &self.history, &mut actions);
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
+                details::details_ui(ui, &cx, &mut actions);
             });
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
         egui::CentralPanel::no_frame()
             .frame(central)
             .show(ui, |ui| {
-                timeline_ui(
-                    ui,
-                    &mut self.timeline,
-                    &self.doc,
-                    &self.selection,
-                    &mut actions,
-                );
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
+                timeline_ui(ui, &mut self.timeline, &cx, &mut actions);
             });
         if self.show_about {
-            self.about_ui(&ctx);
+            about::about_window(&ctx, &mut self.show_about);
         }
 
         for action in actions {

@@ -11,6 +11,9 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// Shortcuts work wherever the focus is. Save As is checked before Save, whose keys it contains.
 pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -29,6 +32,15 @@ pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
         }
         if i.consume_shortcut(&QUIT) {
             actions.push(Action::Quit);
+        }
+        if i.consume_shortcut(&FIND) {
+            actions.push(Action::FocusSearch);
+        }
+        if i.consume_shortcut(&BACK) {
+            actions.push(Action::Back);
+        }
+        if i.consume_shortcut(&FORWARD) {
+            actions.push(Action::Forward);
         }
     });
 }

@@ -1,13 +1,16 @@
 //! The egui front end. It reads the document and pushes [`actions::Action`]s; the app
 //! applies them in one place.
 
+pub mod about;
 pub mod actions;
 mod app;
 mod details;
 mod file_dialog;
+pub mod filter_bar;
 mod fonts;
 mod frame_stats;
 mod menu;
+pub mod notices;
 pub mod panels;
 pub mod style;
 pub mod timeline;
@@ -15,7 +18,8 @@ pub mod timeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use app::{DetenteApp, Notice};
+pub use app::DetenteApp;
+pub use notices::Notice;
 
 /// How the window starts, from the command line.
 #[derive(Clone, Debug, Default)]

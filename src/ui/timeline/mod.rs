@@ -17,10 +17,10 @@ use egui::{Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 pub use paint::marker_points;
 pub use state::TimelineState;
 
-use crate::app::{Document, Selection};
 use crate::layout::{LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list};
 use crate::model::SECS_PER_DAY;
 use crate::ui::actions::Action;
+use crate::ui::panels::PanelContext;
 
 /// Height of the two-row axis above the items.
 const AXIS_HEIGHT: f32 = 40.0;
@@ -38,10 +38,10 @@ const LABEL_CHAR_WIDTH: f64 = 6.6;
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     state: &mut TimelineState,
-    doc: &Document,
-    selection: &Selection,
+    view_cx: &PanelContext<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let (doc, selection, links) = (view_cx.doc, view_cx.selection, view_cx.links);
     state.row_height = ROW_HEIGHT;
     let toolbar = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
@@ -54,7 +54,7 @@ pub fn timeline_ui(
             )
         })
         .inner;
-    state.refresh_lanes(doc);
+    state.refresh_lanes(doc, view_cx.filtered);
 
     let full = ui.available_rect_before_wrap();
     let overview_rect = Rect::from_min_max(
@@ -233,7 +233,7 @@ pub fn timeline_ui(
                 continue;
             };
             let mark = paint::MarkState {
-                selected: selection.contains_event(&event.id),
+                selected: selection.contains_event(&event.id) || links.contains_event(item.event),
                 hovered: hovered_item == Some(item.event),
                 candidate: lane_place
                     .is_some_and(|id| event.places.iter().any(|p| p.location == id && p.candidate)),
