@@ -8,6 +8,8 @@ use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
 use crate::query::ClaimIndex;
 
+use super::edit::{Edit, EditError};
+
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -23,7 +25,14 @@ pub enum Origin {
 pub struct Document {
     project: Project,
     origin: Origin,
-    dirty: bool,
+    /// Edits done, oldest first; undo takes from the end.
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// `undo.len()` when the project was last saved or opened; `None` once that state can
+    /// no longer be reached by undo and redo.
+    saved_at: Option<usize>,
+    /// Set by an edit until the next one: lets a typing burst or a drag merge into one step.
+    open_merge: Option<String>,
     lookup: Lookup,
     claims: ClaimIndex,
     index: EventIndex,
@@ -43,7 +52,10 @@ impl Document {
         let mut doc = Self {
             project,
             origin,
-            dirty: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            open_merge: None,
             lookup: Lookup::default(),
             claims: ClaimIndex::default(),
             index: EventIndex::default(),
@@ -100,7 +112,83 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.saved_at != Some(self.undo.len())
+    }
+
+    /// Applies an edit and records it for undo. Edits with the same `merge_key` in a row
+    /// (the keystrokes of one field, the frames of one drag) become one undo step.
+    pub fn apply(&mut self, edit: Edit, merge_key: Option<&str>) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        edit.apply(&mut self.project)?;
+        let merging =
+            merge_key.is_some() && self.open_merge.as_deref() == merge_key && !self.undo.is_empty();
+        if merging {
+            if let Some(last) = self.undo.last_mut() {
+                last.absorb(edit);
+            }
+            // A merged step is a different state from the one saved, even if it was the last.
+            if self.saved_at == Some(self.undo.len()) {
+                self.saved_at = None;
+            }
+        } else {
+            if self.saved_at.is_some_and(|s| s > self.undo.len()) {
+                self.saved_at = None; // the saved state was in the redo stack, now gone
+            }
+            self.undo.push(edit);
+        }
+        self.redo.clear();
+        self.open_merge = merge_key.map(str::to_owned);
+        self.changed();
+        Ok(())
+    }
+
+    /// Ends a merge: the next edit starts a new undo step even with the same key.
+    pub fn close_merge(&mut self) {
+        self.open_merge = None;
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
+        if edit.inverse().apply(&mut self.project).is_err() {
+            // Cannot happen for edits recorded here; keep the history consistent regardless.
+            self.undo.push(edit);
+            return false;
+        }
+        self.redo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        if edit.apply(&mut self.project).is_err() {
+            self.redo.push(edit);
+            return false;
+        }
+        self.undo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    fn changed(&mut self) {
+        self.rebuild_derived();
+        self.generation += 1;
     }
 
     pub fn generation(&self) -> u64 {
@@ -110,14 +198,6 @@ impl Document {
     /// Which document, at which change: equal revisions mean equal projects.
     pub fn revision(&self) -> (u64, u64) {
         (self.instance, self.generation)
-    }
-
-    /// Changes the project through `change` and rebuilds what is derived from it.
-    pub fn modify(&mut self, change: impl FnOnce(&mut Project)) {
-        change(&mut self.project);
-        self.rebuild_derived();
-        self.dirty = true;
-        self.generation += 1;
     }
 
     fn rebuild_derived(&mut self) {
@@ -156,7 +236,8 @@ impl Document {
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         save_project(&self.project, path)?;
         self.origin = Origin::File(path.to_path_buf());
-        self.dirty = false;
+        self.saved_at = Some(self.undo.len());
+        self.open_merge = None;
         Ok(())
     }
 
@@ -174,7 +255,7 @@ impl Document {
 
     /// "● Title — file.detente.ron — Detente": unsaved mark, project, file, app.
     pub fn window_title(&self) -> String {
-        let mark = if self.dirty { "● " } else { "" };
+        let mark = if self.is_dirty() { "● " } else { "" };
         format!(
             "{mark}{} — {} — Detente",
             self.project.title,
@@ -194,7 +275,20 @@ mod tests {
             doc.window_title(),
             "US–Russia talks on a Ukraine settlement, December 2025 — sample project — Detente"
         );
-        doc.modify(|p| p.title = "Changed".into());
+        let mut meta = super::super::edit::Meta::of(doc.project());
+        let before = meta.clone();
+        meta.title = "Changed".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta {
+                    before,
+                    after: meta,
+                }],
+            ),
+            None,
+        )
+        .unwrap();
         assert_eq!(doc.window_title(), "● Changed — sample project — Detente");
         assert!(doc.generation() > 0);
     }
@@ -205,7 +299,17 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("copy.detente.ron");
         let mut doc = Document::sample().unwrap();
-        doc.modify(|p| p.title = "Copy".into());
+        let before = super::super::edit::Meta::of(doc.project());
+        let mut after = before.clone();
+        after.title = "Copy".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta { before, after }],
+            ),
+            None,
+        )
+        .unwrap();
         doc.save_as(&path).unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");

@@ -1,6 +1,8 @@
 //! Application state without UI: the open document and the selection.
 
 mod document;
+pub mod edit;
+pub mod edits;
 mod filtered;
 mod navigation;
 mod selection;

@@ -16,6 +16,16 @@ pub enum Action {
     Back,
     Forward,
     SetFilter(crate::model::Filter),
+    /// Change the project; edits with the same merge key in a row are one undo step.
+    Edit(crate::app::edit::Edit, Option<String>),
+    Undo,
+    Redo,
+    /// Delete an entity, asking first when others refer to it.
+    Delete(crate::app::Selected),
+    /// Create an entity of this kind and open its form.
+    New(crate::model::EntityKind),
+    /// Stop editing, clear the selection (Escape).
+    Escape,
     /// Ctrl+F: put the keyboard in the search field.
     FocusSearch,
     NewProject,

@@ -5,6 +5,7 @@ use egui::RichText;
 use crate::app::{Document, History, Selected};
 use crate::model::{Claim, DateSpec, Event, Id, Source, describe_bounds};
 use crate::ui::actions::Action;
+use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
 use crate::ui::panels::roles_text;
 use crate::ui::style;
@@ -50,7 +51,12 @@ pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Act
     ui.separator();
 }
 
-pub fn details_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Action>) {
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    cx: &PanelContext<'_>,
+    forms: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
     let (doc, selection) = (cx.doc, cx.selection);
     let Some(selected) = selection.primary() else {
         ui.add_space(8.0);
@@ -62,6 +68,45 @@ pub fn details_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
             "{} selected; showing the last.",
             selection.items().len()
         ));
+    }
+    let editing = forms.is_editing(selected);
+    ui.horizontal(|ui| {
+        if editing {
+            if ui
+                .button("Done")
+                .on_hover_text("Stop editing (Escape)")
+                .clicked()
+            {
+                forms.stop();
+            }
+        } else if ui
+            .button("✎ Edit")
+            .on_hover_text("Edit this entry")
+            .clicked()
+        {
+            forms.start(selected.clone());
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this entry (Delete key)")
+            .clicked()
+        {
+            actions.push(Action::Delete(selected.clone()));
+        }
+    });
+    if editing {
+        let project = doc.project();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match selected {
+                Selected::Event(id) => {
+                    if let Some(index) = project.events.iter().position(|e| e.id == *id) {
+                        crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
+                    }
+                }
+                other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+            });
+        return;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

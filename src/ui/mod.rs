@@ -8,12 +8,14 @@ mod details;
 mod file_dialog;
 pub mod filter_bar;
 mod fonts;
+pub mod forms;
 mod frame_stats;
 mod menu;
 pub mod notices;
 pub mod panels;
 pub mod style;
 pub mod timeline;
+mod unsaved;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -15,7 +15,7 @@ mod tooltip;
 use egui::{Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 
 pub use paint::marker_points;
-pub use state::TimelineState;
+pub use state::{TimelineState, now_secs};
 
 use crate::layout::{LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list};
 use crate::model::SECS_PER_DAY;

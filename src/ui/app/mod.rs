@@ -1,5 +1,8 @@
 //! The app window: menu, side panels, timeline, details, and the actions they emit.
 
+mod create;
+mod prompts;
+
 use std::path::{Path, PathBuf};
 
 use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
@@ -27,9 +30,18 @@ pub struct DetenteApp {
     timeline: TimelineState,
     side_tab: SideTab,
     panels: PanelsState,
+    forms: crate::ui::forms::FormState,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
+    /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
+    pending_discard: Option<Action>,
+    /// An action to run once the Save As that the prompt asked for has succeeded.
+    after_save: Option<Action>,
+    /// The analyst agreed to close without saving: let the next close request through.
+    close_confirmed: bool,
+    /// A delete waiting for "remove the references?".
+    pending_delete: Option<(crate::app::Selected, crate::app::edit::Edit, String)>,
     frame_stats: Option<FrameStats>,
     last_title: String,
     fonts_installed: bool,
@@ -68,9 +80,14 @@ impl DetenteApp {
             timeline: TimelineState::default(),
             side_tab: SideTab::default(),
             panels: PanelsState::default(),
+            forms: crate::ui::forms::FormState::default(),
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
+            pending_discard: None,
+            after_save: None,
+            close_confirmed: false,
+            pending_delete: None,
             frame_stats: None,
             last_title: String::new(),
             fonts_installed: false,
@@ -127,6 +144,18 @@ impl DetenteApp {
 
     /// Applies what the UI asked for. The one place where the open document is replaced.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let discards = matches!(
+            action,
+            Action::NewProject
+                | Action::OpenDialog
+                | Action::OpenPath(_)
+                | Action::OpenSample
+                | Action::Quit
+        );
+        if discards && self.doc.is_dirty() && !self.close_confirmed {
+            self.pending_discard = Some(action);
+            return;
+        }
         match action {
             Action::Select(item) => {
                 self.history.visit(&self.selection);
@@ -175,8 +204,39 @@ impl DetenteApp {
                 });
                 self.dialogs.start(Purpose::SaveAs, ctx, suggested);
             }
-            Action::SaveAsPath(path) => self.save_to(&path),
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::SaveAsPath(path) => {
+                self.save_to(&path);
+                // A Save As asked for by the unsaved-changes prompt: carry on with what was asked.
+                if !self.doc.is_dirty()
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.apply(ctx, next);
+                }
+            }
+            Action::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Edit(edit, merge) => {
+                if let Err(err) = self.doc.apply(edit, merge.as_deref()) {
+                    self.error(format!("The change could not be made: {err}"));
+                }
+            }
+            Action::Undo => {
+                self.doc.undo();
+            }
+            Action::Redo => {
+                self.doc.redo();
+            }
+            Action::Delete(item) => self.request_delete(item),
+            Action::New(kind) => self.create(kind),
+            Action::Escape => {
+                if self.forms.editing.is_some() {
+                    self.forms.stop();
+                } else {
+                    self.selection.clear();
+                }
+            }
             Action::SetTheme(theme) => ctx.set_theme(theme),
             Action::ShowAbout => self.show_about = true,
             Action::FitTimeline => self.timeline.request_fit(),
@@ -222,7 +282,10 @@ impl DetenteApp {
         self.doc.set_view(self.view_state());
         match self.doc.save_as(path) {
             Ok(()) => self.info(format!("Saved {}", path.display())),
-            Err(err) => self.error(err.to_string()),
+            Err(err) => {
+                self.after_save = None;
+                self.error(err.to_string());
+            }
         }
     }
 
@@ -253,7 +316,30 @@ impl DetenteApp {
                 Purpose::SaveAs => Action::SaveAsPath(path),
             });
         }
-        menu::shortcuts(&ctx, &mut actions);
+        menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
+        // Delete and Escape act on the selection unless a text field has the keyboard.
+        if !ctx.egui_wants_keyboard_input() {
+            let (delete, escape) = ctx.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Delete),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if delete && let Some(item) = self.selection.primary() {
+                actions.push(Action::Delete(item.clone()));
+            }
+            if escape {
+                actions.push(Action::Escape);
+            }
+        }
+        // The window's close button: ask first when there is unsaved work.
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending_discard = Some(Action::Quit);
+        }
         // The filter's result for this frame: recomputed only when the filter or the project
         // changed since the last frame.
         self.filtered.refresh(&self.doc, &self.filter);
@@ -335,7 +421,7 @@ impl DetenteApp {
                     links: &self.links,
                     filtered: &self.filtered,
                 };
-                details::details_ui(ui, &cx, &mut actions);
+                details::details_ui(ui, &cx, &mut self.forms, &mut actions);
             });
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
         egui::CentralPanel::no_frame()
@@ -352,6 +438,8 @@ impl DetenteApp {
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
         }
+        self.unsaved_prompt(&ctx);
+        self.delete_prompt(&ctx);
 
         for action in actions {
             self.apply(&ctx, action);
