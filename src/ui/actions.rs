@@ -26,6 +26,9 @@ pub enum Action {
     New(crate::model::EntityKind),
     /// Stop editing, clear the selection (Escape).
     Escape,
+    GroupBy(crate::model::LaneMode),
+    /// Ctrl+K.
+    OpenPalette,
     /// Ctrl+F: put the keyboard in the search field.
     FocusSearch,
     NewProject,

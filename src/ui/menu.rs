@@ -16,6 +16,7 @@ const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)
 const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -48,6 +49,9 @@ pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
         }
         if i.consume_shortcut(&QUIT) {
             actions.push(Action::Quit);
+        }
+        if i.consume_shortcut(&PALETTE) {
+            actions.push(Action::OpenPalette);
         }
         if i.consume_shortcut(&FIND) {
             actions.push(Action::FocusSearch);
@@ -149,6 +153,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
             }
         });
         ui.menu_button("Help", |ui| {
+            if item(ui, "Command palette…", Some(&PALETTE)) {
+                actions.push(Action::OpenPalette);
+            }
             if item(ui, "About Detente", None) {
                 actions.push(Action::ShowAbout);
             }

@@ -12,6 +12,7 @@ pub mod forms;
 mod frame_stats;
 mod menu;
 pub mod notices;
+pub mod palette;
 pub mod panels;
 pub mod style;
 pub mod timeline;

@@ -31,6 +31,7 @@ pub struct DetenteApp {
     side_tab: SideTab,
     panels: PanelsState,
     forms: crate::ui::forms::FormState,
+    palette: crate::ui::palette::PaletteState,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
@@ -81,6 +82,7 @@ impl DetenteApp {
             side_tab: SideTab::default(),
             panels: PanelsState::default(),
             forms: crate::ui::forms::FormState::default(),
+            palette: crate::ui::palette::PaletteState::default(),
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
@@ -230,6 +232,8 @@ impl DetenteApp {
             }
             Action::Delete(item) => self.request_delete(item),
             Action::New(kind) => self.create(kind),
+            Action::GroupBy(mode) => self.timeline.set_mode(mode),
+            Action::OpenPalette => self.palette.open = true,
             Action::Escape => {
                 if self.forms.editing.is_some() {
                     self.forms.stop();
@@ -437,6 +441,9 @@ impl DetenteApp {
             });
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
+        }
+        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette) {
+            actions.push(action);
         }
         self.unsaved_prompt(&ctx);
         self.delete_prompt(&ctx);

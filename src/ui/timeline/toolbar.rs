@@ -66,6 +66,9 @@ pub fn toolbar_ui(
             out.zoom = 1.5;
         }
         ui.toggle_value(&mut state.show_legend, "Legend");
+        ui.toggle_value(&mut state.edit_mode, "✎ Drag to edit").on_hover_text(
+            "Drag an event to move it, an end to change its span; draw on empty space to create an event. Middle-drag pans.",
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if aggregated {
                 format!("{num_in_view} in view · density")
