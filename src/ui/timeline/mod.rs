@@ -46,14 +46,7 @@ pub fn timeline_ui(
     state.row_height = ROW_HEIGHT;
     let toolbar = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
-        .show(ui, |ui| {
-            toolbar::toolbar_ui(
-                ui,
-                state,
-                state.last.num_visible,
-                state.last.is_aggregated(),
-            )
-        })
+        .show(ui, |ui| toolbar::toolbar_ui(ui, state))
         .inner;
     state.refresh_lanes(doc, view_cx.filtered);
 
