@@ -98,13 +98,11 @@ pub fn details_ui(
         let project = doc.project();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| match selected {
-                Selected::Event(id) => {
-                    if let Some(index) = project.events.iter().position(|e| e.id == *id) {
-                        crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
-                    }
-                }
-                other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+            .show(ui, |ui| {
+                // The form never widens the panel: what does not fit is cut with an ellipsis.
+                ui.set_max_width(ui.available_width());
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                form_ui(ui, project, selected, forms, actions);
             });
         return;
     }
@@ -126,6 +124,23 @@ pub fn details_ui(
                 Selected::Membership(id) => cx.membership_ui(ui, *id),
             }
         });
+}
+
+fn form_ui(
+    ui: &mut egui::Ui,
+    project: &crate::model::Project,
+    selected: &Selected,
+    forms: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    match selected {
+        Selected::Event(id) => {
+            if let Some(index) = project.events.iter().position(|e| e.id == *id) {
+                crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
+            }
+        }
+        other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+    }
 }
 
 fn missing_ui(ui: &mut egui::Ui) {
