@@ -12,7 +12,10 @@ fn the_documented_example_reads_and_round_trips() {
     let text = SAMPLE_RON.replacen("    events: [", &format!("{line}\n    events: ["), 1);
     let project = load_project_str(&text, "view.ron").unwrap();
     assert_eq!(project.view.filter.text, "NATO");
-    assert_eq!(project.view.selection, [ItemRef::Actor(Id::new("a-zelenskyy"))]);
+    assert_eq!(
+        project.view.selection,
+        [ItemRef::Actor(Id::new("a-zelenskyy"))]
+    );
     assert_eq!(project.view.group_by, LaneMode::Participant);
     // Saving writes it in the canonical layout (one field a line); it reads back the same.
     let saved = to_ron_string(&project).unwrap();
