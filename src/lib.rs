@@ -11,6 +11,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod io;
 pub mod layout;

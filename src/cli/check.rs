@@ -20,8 +20,17 @@ pub fn counts(project: &Project) -> [(&'static str, usize); 7] {
     ]
 }
 
-pub fn run(file: &Path, json: bool) -> ExitCode {
-    let project = match load_project(file) {
+pub fn run(file: &Path, json: bool, timing: bool) -> ExitCode {
+    let started = std::time::Instant::now();
+    let loaded = load_project(file);
+    if timing {
+        eprintln!(
+            "{}: loaded and validated in {:.3} s",
+            file.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let project = match loaded {
         Ok(p) => p,
         Err(err) => {
             eprintln!("{err}");

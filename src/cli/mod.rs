@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod generate;
 mod import;
 
 use std::path::PathBuf;
@@ -48,7 +49,12 @@ pub enum Command {
         /// Print the counts as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Print how long loading took (to standard error).
+        #[arg(long)]
+        timing: bool,
     },
+    /// Write a synthetic project of N events (for benchmarks and stress tests).
+    Generate(generate::GenerateArgs),
     /// Import a TimelineJS, Timeline app, CSV/TSV, GDELT or ICEWS file as a project.
     Import(import::ImportArgs),
     /// Export a project as CSV, TimelineJS JSON or a chronology brief (Markdown, HTML).
@@ -77,7 +83,8 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 /// Runs a subcommand; the caller handles the no-subcommand case (the app).
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Check { file, json } => check::run(&file, json),
+        Command::Check { file, json, timing } => check::run(&file, json, timing),
+        Command::Generate(args) => generate::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
     }

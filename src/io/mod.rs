@@ -2,6 +2,7 @@
 
 mod atomic;
 mod error;
+mod event_line;
 mod outline;
 mod project_file;
 mod sample;

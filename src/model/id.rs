@@ -9,8 +9,12 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use lasso::{Spur, ThreadedRodeo};
+use rustc_hash::FxBuildHasher;
 
-static INTERNER: LazyLock<ThreadedRodeo> = LazyLock::new(ThreadedRodeo::new);
+/// Ids are short and hashed on every load, so the table uses a fast non-cryptographic hash.
+type Interner = ThreadedRodeo<Spur, FxBuildHasher>;
+
+static INTERNER: LazyLock<Interner> = LazyLock::new(|| ThreadedRodeo::with_hasher(FxBuildHasher));
 
 /// An interned id. Equality and hashing are by symbol; ordering is by the text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,7 +27,7 @@ impl Id {
 
     pub fn as_str(self) -> &'static str {
         // The interner is a `static`, so the strings it hands out live for the whole process.
-        let interner: &'static ThreadedRodeo = &INTERNER;
+        let interner: &'static Interner = &INTERNER;
         interner.resolve(&self.0)
     }
 

@@ -1,6 +1,6 @@
 //! The project: everything an analyst has gathered on one subject.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{
     Actor, Claim, DateSpec, Event, Id, Issue, Location, Membership, Position, Source, ViewState,
@@ -155,12 +155,12 @@ impl Project {
 /// Id → position lookups for every entity kind except events (which no entity references).
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
-    map: HashMap<Id, (EntityKind, usize)>,
+    map: FxHashMap<Id, (EntityKind, usize)>,
 }
 
 impl Lookup {
     pub fn new(project: &Project) -> Self {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         let mut add = |kind: EntityKind, ids: &mut dyn Iterator<Item = Id>| {
             for (i, id) in ids.enumerate() {
                 map.entry(id).or_insert((kind, i));

@@ -3,7 +3,7 @@
 //! Validation is pure: it names the entity and field of each problem. `io` turns that into a
 //! line and column of the file being loaded.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{DateSpec, EntityKind, Id, Lookup, Project};
 
@@ -67,7 +67,7 @@ impl Validator {
     }
 
     fn duplicates(&mut self, p: &Project) {
-        let mut seen: HashMap<Id, EntityKind> = HashMap::new();
+        let mut seen: FxHashMap<Id, EntityKind> = FxHashMap::default();
         let mut check = |v: &mut Self, kind: EntityKind, id: Id| {
             if let Some(first) = seen.insert(id, kind) {
                 v.push(
@@ -109,7 +109,10 @@ impl Validator {
         for x in &p.positions {
             check(self, EntityKind::Position, x.id);
         }
-        let mut event_ids: HashSet<&str> = HashSet::with_capacity(p.events.len());
+        // Event ids are not interned (no entity refers to events): compared as text.
+        let entity_ids: FxHashSet<&str> = seen.keys().map(|id| id.as_str()).collect();
+        let mut event_ids: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(p.events.len(), Default::default());
         for e in &p.events {
             if !Id::is_valid_text(&e.id) {
                 self.push(
@@ -119,7 +122,7 @@ impl Validator {
                     None,
                     format!("invalid event id {:?}: ids are non-empty and use letters, digits and - _ . : /", e.id.as_str()),
                 );
-            } else if !event_ids.insert(e.id.as_str()) || seen.contains_key(&Id::new(&e.id)) {
+            } else if !event_ids.insert(e.id.as_str()) || entity_ids.contains(e.id.as_str()) {
                 self.push(
                     EntityKind::Event,
                     &e.id,
