@@ -108,6 +108,19 @@ impl DetenteApp {
         app
     }
 
+    /// Shows `doc` (a generated or imported project) instead of the sample: benches and tests.
+    pub fn from_document(doc: Document) -> Self {
+        let mut app = Self::new(None);
+        app.doc = doc;
+        app.restore_view();
+        app
+    }
+
+    /// The panels' own state (which view each shows): benches and tests.
+    pub fn panels_mut(&mut self) -> &mut PanelsState {
+        &mut self.panels
+    }
+
     #[must_use]
     pub fn with_frame_stats(mut self, enabled: bool) -> Self {
         self.frame_stats = enabled.then(FrameStats::default);
@@ -132,6 +145,11 @@ impl DetenteApp {
 
     pub fn filter(&self) -> &Filter {
         &self.filter
+    }
+
+    /// Replaces the filter, as the filter bar does; every view follows on the next frame.
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
     }
 
     pub fn filtered(&self) -> &FilteredView {

@@ -46,6 +46,11 @@ impl TimelineState {
         self.view.as_ref()
     }
 
+    /// The visible range, to pan or zoom it from outside (benches, tests, saved views).
+    pub fn view_mut(&mut self) -> Option<&mut TimeView> {
+        self.view.as_mut()
+    }
+
     pub fn mode(&self) -> LaneMode {
         self.mode
     }
