@@ -333,24 +333,35 @@ fn density_list(
     num_visible: usize,
 ) -> DrawList {
     let num_bins = (view.width_px / DENSITY_BIN_PX).ceil().max(1.0) as usize;
-    // A difference array: +1 where an item starts, −1 after it ends; the prefix sum is the
-    // number of items over each bin. O(items + bins), with no per-item allocation.
-    let mut diff = vec![0_i64; num_bins + 1];
-    let bin_of = |secs: i64| -> usize {
-        let x = (view.x_from_time(secs as f64) - view.min_x) / DENSITY_BIN_PX;
-        x.clamp(0.0, (num_bins - 1) as f64) as usize
+    // Each bin's count is the number of extents overlapping its time span, two binary
+    // searches in the index's sorted starts and ends: O(bins · log n), whatever the number
+    // of visible items. (Visiting every visible extent took 12 ms per frame at 1M events.)
+    // Bin k covers [T_k, T_(k+1)); an integer second s lies in it when
+    // ceil(T_k) <= s <= ceil(T_(k+1)) - 1. The first and last bins also take what overflows
+    // the view, as the items they stand for are drawn from the edge.
+    let bin_start = |bin: usize| -> i64 {
+        if bin == 0 {
+            return t0;
+        }
+        let secs = view
+            .time_from_x(view.min_x + bin as f64 * DENSITY_BIN_PX)
+            .ceil();
+        (secs as i64).clamp(t0, t1)
     };
-    index.for_each_visible(t0, t1, |e| {
-        diff[bin_of(e.earliest_secs)] += 1;
-        diff[bin_of(e.latest_secs) + 1] -= 1;
-    });
     let mut density = Vec::new();
-    let mut running = 0_i64;
     let mut max_density = 0;
-    for (bin, d) in diff.iter().take(num_bins).enumerate() {
-        running += d;
-        if running > 0 {
-            let count = running.min(i64::from(u32::MAX)) as u32;
+    let mut lo = bin_start(0);
+    for bin in 0..num_bins {
+        let next = if bin + 1 == num_bins {
+            t1.saturating_add(1)
+        } else {
+            bin_start(bin + 1)
+        };
+        let hi = (next - 1).max(lo);
+        let count = index.count_visible(lo, hi);
+        lo = next;
+        if count > 0 {
+            let count = u32::try_from(count).unwrap_or(u32::MAX);
             max_density = max_density.max(count);
             let x0 = view.min_x + bin as f64 * DENSITY_BIN_PX;
             density.push(DensityBin {
@@ -487,6 +498,74 @@ mod tests {
             ..ItemLayoutParams::default()
         };
         assert!(!build_draw_list(&index, &events, &december_view(), &params).is_aggregated());
+    }
+
+    /// The density of each bin, counted the slow way: every visible extent, by the bins
+    /// its ends fall in (what `density_list` did before it used the sorted starts and ends).
+    fn density_by_visiting(index: &EventIndex, view: &TimeView) -> Vec<(f64, u32)> {
+        let (t0, t1) = view.visible_secs();
+        let num_bins = (view.width_px / DENSITY_BIN_PX).ceil() as usize;
+        let bin_of = |secs: i64| -> usize {
+            let x = (view.x_from_time(secs as f64) - view.min_x) / DENSITY_BIN_PX;
+            x.clamp(0.0, (num_bins - 1) as f64) as usize
+        };
+        let mut counts = vec![0_u32; num_bins];
+        index.for_each_visible(t0, t1, |e| {
+            for c in &mut counts[bin_of(e.earliest_secs)..=bin_of(e.latest_secs)] {
+                *c += 1;
+            }
+        });
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, c)| *c > 0)
+            .map(|(bin, c)| (view.min_x + bin as f64 * DENSITY_BIN_PX, c))
+            .collect()
+    }
+
+    #[test]
+    fn density_from_sorted_ends_counts_what_visiting_every_extent_counts() {
+        // Days, day ranges, months, a year and open ends, over two years; views from the
+        // whole span down to a week, some cutting events at their edges.
+        let dates = [
+            "2025-12-13",
+            "2025-12-13/2025-12-14",
+            "2025-12",
+            "2025",
+            "2025-06-01/..",
+            "../2025-03-01",
+            "2024-11-30/2025-01-02",
+        ];
+        let events: Vec<Event> = (0..700)
+            .map(|i| {
+                let date = if i % 5 == 0 {
+                    dates[i % dates.len()].to_owned()
+                } else {
+                    format!("202{}-{:02}-{:02}", 4 + i % 2, 1 + i % 12, 1 + i % 28)
+                };
+                event(&format!("e{i}"), "x", &date)
+            })
+            .collect();
+        let index = EventIndex::build(&events);
+        let day = 86_400.0;
+        let start = day_start_secs(2024, 1, 1).unwrap() as f64;
+        for (offset_days, span_days, width) in [
+            (0.0, 731.0, 1920.0),
+            (300.0, 90.0, 1000.0),
+            (700.0, 7.0, 333.0),
+            (-30.0, 900.0, 64.0),
+        ] {
+            let from = start + offset_days * day;
+            let view = TimeView::new(10.0, width, from, from + span_days * day);
+            let (t0, t1) = view.visible_secs();
+            let list = density_list(&index, &view, t0, t1, index.count_visible(t0, t1));
+            let fast: Vec<(f64, u32)> = list.density.iter().map(|b| (b.x0, b.count)).collect();
+            assert_eq!(
+                fast,
+                density_by_visiting(&index, &view),
+                "{offset_days} {span_days}"
+            );
+        }
     }
 
     #[test]
