@@ -10,6 +10,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

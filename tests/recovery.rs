@@ -15,13 +15,14 @@ use detente::model::Project;
 const CRASH_DIR: &str = "DETENTE_TEST_CRASH_DIR";
 const HOLD_DIR: &str = "DETENTE_TEST_HOLD_DIR";
 const EXPECT_CONFIG: &str = "DETENTE_TEST_EXPECT_CONFIG";
+const LOOP_DIR: &str = "DETENTE_TEST_LOOP_DIR";
 const ORIGIN: &str = "/home/analyst/geneva-talks.detente.ron";
 
 /// The sample with text that tests escaping in the header and the body.
 fn project() -> Project {
     let mut project = detente::io::sample_project().unwrap();
-    project.title = "Geneva “talks”\nround 2".to_owned();
-    project.description = "Unsaved edit: the delegation's reply, \\ and all.".to_owned();
+    "Geneva “talks”\nround 2".clone_into(&mut project.title);
+    "Unsaved edit: the delegation's reply, \\ and all.".clone_into(&mut project.description);
     project
 }
 
@@ -149,4 +150,58 @@ fn config_dir_follows_the_environment() {
         stdout.contains("1 passed"),
         "the child ran no test: {stdout}"
     );
+}
+
+/// The project with `n` events dropped from the end and a title that says so: big enough
+/// that a write takes a while, different enough that a mixed file would be noticed.
+fn version(n: usize) -> Project {
+    let mut project = project();
+    project
+        .events
+        .truncate(project.events.len().saturating_sub(n));
+    project.title = format!("version {n}");
+    project
+}
+
+/// A writer killed in the middle of writing leaves the recovery file as it was before or
+/// after that write, never a mixture: the writes are atomic (temporary file, then rename).
+#[test]
+fn a_writer_killed_mid_write_leaves_a_whole_file() {
+    if let Some(dir) = std::env::var_os(LOOP_DIR) {
+        // Writes without pause, alternating two versions, until killed.
+        println!("DETENTE-WRITING");
+        for i in 0.. {
+            write_recovery(Path::new(&dir), &version(i % 2), None).unwrap();
+        }
+    }
+    for round in 0..6u64 {
+        let dir = temp_dir(&format!("midwrite-{round}"));
+        let mut process = child(
+            "a_writer_killed_mid_write_leaves_a_whole_file",
+            LOOP_DIR,
+            &dir,
+        )
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+        let stdout = process.stdout.take().unwrap();
+        let started = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains("DETENTE-WRITING"));
+        assert!(started, "the writer did not start");
+        // Kill at different points of a write: each write of the sample takes a few ms.
+        std::thread::sleep(std::time::Duration::from_millis(40 + round * 17));
+        process.kill().unwrap();
+        process.wait().unwrap();
+        let recovery = find_recovery(&dir).expect("a whole recovery file is left");
+        let restored = restore(&recovery).unwrap();
+        assert!(
+            restored == version(0) || restored == version(1),
+            "round {round}: the file is neither version: {}",
+            restored.title
+        );
+        assert_eq!(recovery.summary.title, restored.title);
+        assert_eq!(recovery.summary.num_events, restored.events.len());
+    }
 }

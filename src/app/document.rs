@@ -3,10 +3,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::io::{LoadError, SAMPLE_NAME, SaveError, load_project, sample_project, save_project};
+use crate::io::{
+    LoadError, SAMPLE_NAME, SaveError, load_project_bytes, sample_project, to_ron_string,
+    write_atomically,
+};
 use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
 use crate::query::ClaimIndex;
+
+use super::edit::{Edit, EditError};
+use super::file_watch::{FileFingerprint, changed_on_disk};
 
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,9 +27,21 @@ pub enum Origin {
 /// The open project. Derived data (lookup, timeline index) is rebuilt whenever the project
 /// is replaced or changed, never per frame.
 pub struct Document {
-    project: Project,
+    /// Shared with background work (an export) without copying; an edit while it is shared
+    /// copies it first (`Arc::make_mut`).
+    project: std::sync::Arc<Project>,
     origin: Origin,
-    dirty: bool,
+    /// The file as it was when the project was read from it or last written to it, to tell
+    /// whether someone else changed it since. `None` when not from a file.
+    fingerprint: Option<FileFingerprint>,
+    /// Edits done, oldest first; undo takes from the end.
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// `undo.len()` when the project was last saved or opened; `None` once that state can
+    /// no longer be reached by undo and redo.
+    saved_at: Option<usize>,
+    /// Set by an edit until the next one: lets a typing burst or a drag merge into one step.
+    open_merge: Option<String>,
     lookup: Lookup,
     claims: ClaimIndex,
     index: EventIndex,
@@ -41,9 +59,13 @@ static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 impl Document {
     pub fn new(project: Project, origin: Origin) -> Self {
         let mut doc = Self {
-            project,
+            project: std::sync::Arc::new(project),
             origin,
-            dirty: false,
+            fingerprint: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            open_merge: None,
             lookup: Lookup::default(),
             claims: ClaimIndex::default(),
             index: EventIndex::default(),
@@ -65,14 +87,46 @@ impl Document {
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::new(
-            load_project(path)?,
-            Origin::File(path.to_path_buf()),
-        ))
+        let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+        let project = load_project_bytes(&bytes, &path.display().to_string())?;
+        let mut doc = Self::new(project, Origin::File(path.to_path_buf()));
+        // Without a fingerprint a later save cannot tell a change on disk; that only costs
+        // the warning, so a file whose time cannot be read still opens.
+        doc.fingerprint = FileFingerprint::of_written(path, &bytes).ok();
+        Ok(doc)
+    }
+
+    /// A project brought back from a recovery file: it differs from anything saved, so it
+    /// starts unsaved, and it belongs to the file it was autosaved from (when there was one).
+    /// That file is fingerprinted now, so saving over it after someone else changed it since
+    /// the restore still asks; what changed before the crash cannot be known.
+    pub fn recovered(project: Project, origin: Option<&Path>) -> Self {
+        let origin = origin.map_or(Origin::Untitled, |p| Origin::File(p.to_path_buf()));
+        let mut doc = Self::new(project, origin);
+        doc.saved_at = None;
+        if let Some(path) = doc.path() {
+            doc.fingerprint = FileFingerprint::of_file(path).ok();
+        }
+        doc
+    }
+
+    /// Whether the project's file was changed (or removed) by someone else since it was
+    /// opened or saved here. False when unknown: a file that cannot be read now will fail
+    /// to save with its own error.
+    pub fn changed_on_disk(&self) -> bool {
+        match (self.path(), &self.fingerprint) {
+            (Some(path), Some(fp)) => changed_on_disk(path, fp).unwrap_or(false),
+            _ => false,
+        }
     }
 
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// The project, shared: for work on another thread.
+    pub fn shared_project(&self) -> std::sync::Arc<Project> {
+        std::sync::Arc::clone(&self.project)
     }
 
     pub fn lookup(&self) -> &Lookup {
@@ -100,7 +154,90 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.saved_at != Some(self.undo.len())
+    }
+
+    /// Applies an edit and records it for undo. Edits with the same `merge_key` in a row
+    /// (the keystrokes of one field, the frames of one drag) become one undo step.
+    pub fn apply(&mut self, edit: Edit, merge_key: Option<&str>) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        edit.apply(std::sync::Arc::make_mut(&mut self.project))?;
+        let merging =
+            merge_key.is_some() && self.open_merge.as_deref() == merge_key && !self.undo.is_empty();
+        if merging {
+            if let Some(last) = self.undo.last_mut() {
+                last.absorb(edit);
+            }
+            // A merged step is a different state from the one saved, even if it was the last.
+            if self.saved_at == Some(self.undo.len()) {
+                self.saved_at = None;
+            }
+        } else {
+            if self.saved_at.is_some_and(|s| s > self.undo.len()) {
+                self.saved_at = None; // the saved state was in the redo stack, now gone
+            }
+            self.undo.push(edit);
+        }
+        self.redo.clear();
+        self.open_merge = merge_key.map(str::to_owned);
+        self.changed();
+        Ok(())
+    }
+
+    /// Ends a merge: the next edit starts a new undo step even with the same key.
+    pub fn close_merge(&mut self) {
+        self.open_merge = None;
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
+        if edit
+            .inverse()
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
+            // Cannot happen for edits recorded here; keep the history consistent regardless.
+            self.undo.push(edit);
+            return false;
+        }
+        self.redo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        if edit
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
+            self.redo.push(edit);
+            return false;
+        }
+        self.undo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    fn changed(&mut self) {
+        self.rebuild_derived();
+        self.generation += 1;
     }
 
     pub fn generation(&self) -> u64 {
@@ -110,14 +247,6 @@ impl Document {
     /// Which document, at which change: equal revisions mean equal projects.
     pub fn revision(&self) -> (u64, u64) {
         (self.instance, self.generation)
-    }
-
-    /// Changes the project through `change` and rebuilds what is derived from it.
-    pub fn modify(&mut self, change: impl FnOnce(&mut Project)) {
-        change(&mut self.project);
-        self.rebuild_derived();
-        self.dirty = true;
-        self.generation += 1;
     }
 
     fn rebuild_derived(&mut self) {
@@ -149,14 +278,20 @@ impl Document {
     /// Records how the project is viewed, to be saved with it. Not an edit: it neither marks
     /// the project unsaved nor invalidates what is derived from it.
     pub fn set_view(&mut self, view: crate::model::ViewState) {
-        self.project.view = view;
+        std::sync::Arc::make_mut(&mut self.project).view = view;
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_project(&self.project, path)?;
+        let text = to_ron_string(&self.project).map_err(|err| SaveError::Encode {
+            path: path.to_path_buf(),
+            message: err.to_string(),
+        })?;
+        write_atomically(path, text.as_bytes())?;
+        self.fingerprint = FileFingerprint::of_written(path, text.as_bytes()).ok();
         self.origin = Origin::File(path.to_path_buf());
-        self.dirty = false;
+        self.saved_at = Some(self.undo.len());
+        self.open_merge = None;
         Ok(())
     }
 
@@ -174,7 +309,7 @@ impl Document {
 
     /// "● Title — file.detente.ron — Detente": unsaved mark, project, file, app.
     pub fn window_title(&self) -> String {
-        let mark = if self.dirty { "● " } else { "" };
+        let mark = if self.is_dirty() { "● " } else { "" };
         format!(
             "{mark}{} — {} — Detente",
             self.project.title,
@@ -194,7 +329,20 @@ mod tests {
             doc.window_title(),
             "US–Russia talks on a Ukraine settlement, December 2025 — sample project — Detente"
         );
-        doc.modify(|p| p.title = "Changed".into());
+        let mut meta = super::super::edit::Meta::of(doc.project());
+        let before = meta.clone();
+        meta.title = "Changed".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta {
+                    before,
+                    after: meta,
+                }],
+            ),
+            None,
+        )
+        .unwrap();
         assert_eq!(doc.window_title(), "● Changed — sample project — Detente");
         assert!(doc.generation() > 0);
     }
@@ -205,7 +353,17 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("copy.detente.ron");
         let mut doc = Document::sample().unwrap();
-        doc.modify(|p| p.title = "Copy".into());
+        let before = super::super::edit::Meta::of(doc.project());
+        let mut after = before.clone();
+        after.title = "Copy".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta { before, after }],
+            ),
+            None,
+        )
+        .unwrap();
         doc.save_as(&path).unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");

@@ -129,7 +129,9 @@ impl RecentFiles {
             ),
         };
         // The file may have been edited by hand or by another Detente: keep it in order.
-        recent.entries.sort_by(|a, b| b.opened_at.cmp(&a.opened_at));
+        recent
+            .entries
+            .sort_by_key(|e| std::cmp::Reverse(e.opened_at));
         recent.refresh();
         (recent, warning)
     }

@@ -262,7 +262,7 @@ pub fn find_recoveries(dir: &Path) -> Vec<Recovery> {
             found.push(Recovery { path, pid, summary });
         }
     }
-    found.sort_by(|a, b| b.summary.written_at.cmp(&a.summary.written_at));
+    found.sort_by_key(|r| std::cmp::Reverse(r.summary.written_at));
     found
 }
 

@@ -38,10 +38,11 @@ pub enum ThemeChoice {
 /// How dates are written in the interface. EDTF in edit fields is not affected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateFormat {
-    /// 2025-12-20 14:00 +01:00: unambiguous everywhere, so the default.
-    #[default]
+    /// 2025-12-20 14:00 +01:00: unambiguous everywhere.
     Iso,
-    /// 20 Dec 2025 14:00 CET
+    /// Sat 20 Dec 2025, 20 Dec 2025 14:00 CET: the default, as most reports write dates
+    /// and as Detente always showed them.
+    #[default]
     DayMonthYear,
     /// Dec 20, 2025 14:00 CET
     MonthDayYear,
@@ -90,7 +91,7 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::System,
             ui_scale: 1.0,
-            date_format: DateFormat::Iso,
+            date_format: DateFormat::DayMonthYear,
             time_zone: TimeZoneChoice::EventOwn,
             reopen_last_project: true,
             autosave_secs: 30,
@@ -232,6 +233,38 @@ pub fn format_instant(
     match text.strip_suffix("+00:00") {
         Some(rest) if is_utc => format!("{rest}UTC"),
         _ => text,
+    }
+}
+
+/// How dates are shown, from the settings: day style and time zone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateDisplay {
+    pub format: DateFormat,
+    pub zone: TimeZoneChoice,
+}
+
+impl DateDisplay {
+    pub fn of(settings: &Settings) -> Self {
+        Self {
+            format: settings.date_format,
+            zone: settings.time_zone.clone(),
+        }
+    }
+
+    /// The interval a date means, in words (`Sat 20 – Sun 21 Dec 2025`); times are shown in
+    /// the chosen zone. `None` when the date has no bounds.
+    pub fn describe(&self, date: &crate::model::DateSpec) -> Option<String> {
+        let bounds = date.bounds().ok()?;
+        let style = match self.format {
+            DateFormat::Iso => crate::model::DayStyle::Iso,
+            DateFormat::DayMonthYear => crate::model::DayStyle::DayMonth,
+            DateFormat::MonthDayYear => crate::model::DayStyle::MonthDay,
+        };
+        let event_tz = date.tz.map(crate::model::Id::as_str);
+        let instant = |secs| format_instant(secs, &self.zone, event_tz, self.format);
+        Some(crate::model::describe_bounds_styled(
+            &bounds, style, &instant,
+        ))
     }
 }
 
@@ -393,6 +426,32 @@ mod tests {
             format_instant(SUMMER, &event, Some("Nowhere"), DateFormat::Iso),
             "2025-07-04 16:00 UTC"
         );
+    }
+
+    #[test]
+    fn dates_follow_the_format_and_times_the_zone() {
+        let day = crate::model::DateSpec::parse("2025-12-20/2025-12-21").unwrap();
+        let mut display = DateDisplay {
+            format: DateFormat::Iso,
+            ..DateDisplay::default()
+        };
+        assert_eq!(display.describe(&day).unwrap(), "2025-12-20 – 2025-12-21");
+        display.format = DateFormat::DayMonthYear;
+        assert_eq!(display.describe(&day).unwrap(), "Sat 20 – Sun 21 Dec 2025");
+        display.format = DateFormat::MonthDayYear;
+        assert_eq!(
+            display.describe(&day).unwrap(),
+            "Sat, Dec 20, 2025 – Sun, Dec 21, 2025"
+        );
+        let mut meeting = crate::model::DateSpec::parse("2025-12-20T14:00:00Z").unwrap();
+        meeting.tz = Some(crate::model::Id::new("Europe/Berlin"));
+        display.format = DateFormat::Iso;
+        assert_eq!(
+            display.describe(&meeting).unwrap(),
+            "2025-12-20 15:00 +01:00"
+        );
+        display.zone = TimeZoneChoice::Utc;
+        assert_eq!(display.describe(&meeting).unwrap(), "2025-12-20 14:00 UTC");
     }
 
     #[test]

@@ -16,6 +16,25 @@ pub enum Action {
     Back,
     Forward,
     SetFilter(crate::model::Filter),
+    /// Change the project; edits with the same merge key in a row are one undo step.
+    Edit(crate::app::edit::Edit, Option<String>),
+    Undo,
+    Redo,
+    /// Delete an entity, asking first when others refer to it.
+    Delete(crate::app::Selected),
+    /// Create an entity of this kind and open its form.
+    New(crate::model::EntityKind),
+    /// Stop editing, clear the selection (Escape).
+    Escape,
+    GroupBy(crate::model::LaneMode),
+    ImportDialog,
+    ImportPath(PathBuf),
+    /// Open the project made by the import that just finished.
+    AdoptImport,
+    ExportDialog(crate::export::ExportFormat),
+    ExportPath(crate::export::ExportFormat, PathBuf),
+    /// Ctrl+K.
+    OpenPalette,
     /// Ctrl+F: put the keyboard in the search field.
     FocusSearch,
     NewProject,
@@ -27,6 +46,12 @@ pub enum Action {
     SaveAsPath(PathBuf),
     Quit,
     SetTheme(egui::ThemePreference),
+    /// Open the Settings window.
+    ShowSettings,
+    /// The analyst changed the settings: apply and keep them.
+    SetSettings(Box<crate::app::Settings>),
+    /// Empty File ▸ Open Recent.
+    ClearRecent,
     ShowAbout,
     FitTimeline,
 }

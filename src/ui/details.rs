@@ -2,21 +2,38 @@
 
 use egui::RichText;
 
-use crate::app::{Document, History, Selected};
-use crate::model::{Claim, DateSpec, Event, Id, Source, describe_bounds};
+use crate::app::{DateDisplay, Document, History, Selected};
+use crate::model::{Claim, DateSpec, Event, Id, Source};
 use crate::ui::actions::Action;
+use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
 use crate::ui::panels::roles_text;
 use crate::ui::style;
 
-/// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025".
-pub fn date_text(date: &DateSpec) -> String {
+fn date_display_id() -> egui::Id {
+    egui::Id::unique("detente_date_display")
+}
+
+/// How dates are shown this frame (the settings), for every view that writes one.
+pub fn set_date_display(ctx: &egui::Context, display: DateDisplay) {
+    ctx.data_mut(|d| d.insert_temp(date_display_id(), display));
+}
+
+/// How dates are shown: the settings given by [`set_date_display`], else the defaults.
+pub fn date_display(ctx: &egui::Context) -> DateDisplay {
+    ctx.data(|d| d.get_temp(date_display_id()))
+        .unwrap_or_default()
+}
+
+/// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025", the interval
+/// written as the settings say.
+pub fn date_text(date: &DateSpec, display: &DateDisplay) -> String {
     let mut text = date.edtf_text();
     if let Some(w) = &date.wording {
         text.push_str(&format!(" — “{w}”"));
     }
-    if let Ok(b) = date.bounds() {
-        text.push_str(&format!(" — {}", describe_bounds(&b)));
+    if let Some(words) = display.describe(date) {
+        text.push_str(&format!(" — {words}"));
     }
     if let Some(tz) = date.tz {
         text.push_str(&format!(" ({tz})"));
@@ -50,7 +67,12 @@ pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Act
     ui.separator();
 }
 
-pub fn details_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Action>) {
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    cx: &PanelContext<'_>,
+    forms: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
     let (doc, selection) = (cx.doc, cx.selection);
     let Some(selected) = selection.primary() else {
         ui.add_space(8.0);
@@ -62,6 +84,43 @@ pub fn details_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
             "{} selected; showing the last.",
             selection.items().len()
         ));
+    }
+    let editing = forms.is_editing(selected);
+    ui.horizontal(|ui| {
+        if editing {
+            if ui
+                .button("Done")
+                .on_hover_text("Stop editing (Escape)")
+                .clicked()
+            {
+                forms.stop();
+            }
+        } else if ui
+            .button("✎ Edit")
+            .on_hover_text("Edit this entry")
+            .clicked()
+        {
+            forms.start(selected.clone());
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this entry (Delete key)")
+            .clicked()
+        {
+            actions.push(Action::Delete(selected.clone()));
+        }
+    });
+    if editing {
+        let project = doc.project();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                // The form never widens the panel: what does not fit is cut with an ellipsis.
+                ui.set_max_width(ui.available_width());
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                form_ui(ui, project, selected, forms, actions);
+            });
+        return;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -81,6 +140,23 @@ pub fn details_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
                 Selected::Membership(id) => cx.membership_ui(ui, *id),
             }
         });
+}
+
+fn form_ui(
+    ui: &mut egui::Ui,
+    project: &crate::model::Project,
+    selected: &Selected,
+    forms: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    match selected {
+        Selected::Event(id) => {
+            if let Some(index) = project.events.iter().position(|e| e.id == *id) {
+                crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
+            }
+        }
+        other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+    }
 }
 
 fn missing_ui(ui: &mut egui::Ui) {
@@ -127,7 +203,7 @@ impl DetailsContext<'_> {
             style::badge(ui, event.status.label(), ui.visuals().text_color());
         });
         Self::field(ui, "Date", |ui| {
-            ui.label(date_text(&event.date));
+            ui.label(date_text(&event.date, &date_display(ui.ctx())));
         });
         self.support_ui(ui, &event.all_claim_ids().collect::<Vec<_>>());
         if !event.places.is_empty() || event.place_wording.is_some() {
@@ -430,7 +506,7 @@ impl DetailsContext<'_> {
             self.link(ui, &issue, Selected::Issue(position.issue));
         });
         Self::field(ui, "As of", |ui| {
-            ui.label(date_text(&position.as_of));
+            ui.label(date_text(&position.as_of, &date_display(ui.ctx())));
         });
         self.support_ui(ui, &position.claims);
         ui.label(&position.summary);
@@ -578,12 +654,12 @@ impl DetailsContext<'_> {
         }
         if let Some(d) = &m.start {
             Self::field(ui, "From", |ui| {
-                ui.label(date_text(d));
+                ui.label(date_text(d, &date_display(ui.ctx())));
             });
         }
         if let Some(d) = &m.end {
             Self::field(ui, "Until", |ui| {
-                ui.label(date_text(d));
+                ui.label(date_text(d, &date_display(ui.ctx())));
             });
         }
         self.claims_ui(ui, m.claims.iter().copied());

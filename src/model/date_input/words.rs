@@ -163,6 +163,8 @@ fn token(word: &str) -> Option<Token> {
 
 /// One end of a date: ISO (`2025-12-20`) or words (`Sat 20th Dec. 2025`), with `~` before
 /// or `?`, `~`, `%` after.
+// y, m and d are the year, month and day, as in every date library.
+#[allow(clippy::many_single_char_names)]
 pub(super) fn read_partial(text: &str) -> Result<Partial, DateInputError> {
     use Token::{Month, Num, Season};
     let mut p = Partial::default();
@@ -205,8 +207,8 @@ pub(super) fn read_partial(text: &str) -> Result<Partial, DateInputError> {
         p.weekday = Some(*w);
         tokens.remove(0);
     }
-    let day = |n: u16, len: usize| (len <= 2 && (1..=31).contains(&n)).then(|| n as i8);
-    let year = |n: u16, len: usize| (len == 4).then(|| n as i16);
+    let day = |n: u16, len: usize| (len <= 2 && (1..=31).contains(&n)).then_some(n as i8);
+    let year = |n: u16, len: usize| (len == 4).then_some(n as i16);
     let (y, m, d) = match tokens.as_slice() {
         [Num(d, dl), Month(m), Num(y, yl)]
         | [Month(m), Num(d, dl), Num(y, yl)]

@@ -114,11 +114,11 @@ fn table_ui(
                     for (column, label) in [
                         (ActorColumn::Name, "Name"),
                         (ActorColumn::Kind, "Kind"),
-                        (ActorColumn::Affiliation, "Affiliation"),
-                        (ActorColumn::Roles, "Roles"),
                         (ActorColumn::Events, "Events"),
                         (ActorColumn::First, "First"),
                         (ActorColumn::Last, "Last"),
+                        (ActorColumn::Affiliation, "Affiliation"),
+                        (ActorColumn::Roles, "Roles"),
                     ] {
                         header.col(|ui| {
                             sort_header(ui, label, column, &mut state.sort, &mut state.descending);

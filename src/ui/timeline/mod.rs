@@ -2,6 +2,7 @@
 //! and pan, an overview strip and a legend.
 
 mod axis;
+mod edit_drag;
 mod input;
 mod lanes_ui;
 mod legend;
@@ -15,7 +16,7 @@ mod tooltip;
 use egui::{Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 
 pub use paint::marker_points;
-pub use state::TimelineState;
+pub use state::{TimelineState, now_secs};
 
 use crate::layout::{LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list};
 use crate::model::SECS_PER_DAY;
@@ -45,14 +46,7 @@ pub fn timeline_ui(
     state.row_height = ROW_HEIGHT;
     let toolbar = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
-        .show(ui, |ui| {
-            toolbar::toolbar_ui(
-                ui,
-                state,
-                state.last.num_visible,
-                state.last.is_aggregated(),
-            )
-        })
+        .show(ui, |ui| toolbar::toolbar_ui(ui, state))
         .inner;
     state.refresh_lanes(doc, view_cx.filtered);
 
@@ -156,6 +150,25 @@ pub fn timeline_ui(
         input::click(ui, &response, pos, &layout, &mut view, doc, state, actions);
     }
 
+    if state.edit_mode {
+        if response.drag_started_by(egui::PointerButton::Primary) {
+            // Where the button went down, not where the drag was recognised a few points later.
+            if let Some(pos) = ui
+                .input(|i| i.pointer.press_origin())
+                .or_else(|| response.interact_pointer_pos())
+            {
+                state.drag = Some(edit_drag::begin(&layout, pos, f64::from(ROW_HEIGHT)));
+            }
+        }
+        if response.drag_stopped()
+            && let (Some(op), Some(pos)) = (state.drag.take(), ui.input(|i| i.pointer.latest_pos()))
+        {
+            edit_drag::finish(op, pos, &view, doc.project(), actions);
+        }
+    } else {
+        state.drag = None;
+    }
+
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals().clone();
     painter.rect_filled(items_rect, 0.0, visuals.extreme_bg_color);
@@ -252,6 +265,17 @@ pub fn timeline_ui(
         );
     }
 
+    if let (Some(op), Some(pos)) = (state.drag, ui.input(|i| i.pointer.latest_pos())) {
+        edit_drag::paint_preview(
+            &items_painter,
+            op,
+            pos,
+            &layout,
+            &view,
+            ROW_HEIGHT,
+            visuals.selection.stroke.color,
+        );
+    }
     if let Some(headers) = headers_rect {
         lanes_ui::headers_ui(ui, headers, state, &layout, actions);
     }

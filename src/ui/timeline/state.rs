@@ -32,6 +32,9 @@ pub struct TimelineState {
     pub(super) collapsed: HashSet<LaneKey>,
     pub(super) scroll_y: f64,
     pub(super) show_legend: bool,
+    /// Drag edits events instead of panning.
+    pub(super) edit_mode: bool,
+    pub(super) drag: Option<super::edit_drag::DragOp>,
     /// Last frame's layout, for hit testing, tests and the status bar.
     pub(super) last: LanesDrawList,
     pub(super) last_items_rect: Option<Rect>,
@@ -70,6 +73,10 @@ impl TimelineState {
 
     pub fn last_layout(&self) -> &LanesDrawList {
         &self.last
+    }
+
+    pub fn set_edit_mode(&mut self, on: bool) {
+        self.edit_mode = on;
     }
 
     pub fn request_fit(&mut self) {

@@ -1,5 +1,10 @@
 //! The app window: menu, side panels, timeline, details, and the actions they emit.
 
+mod create;
+mod desk;
+mod prompts;
+mod transfer;
+
 use std::path::{Path, PathBuf};
 
 use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
@@ -27,12 +32,29 @@ pub struct DetenteApp {
     timeline: TimelineState,
     side_tab: SideTab,
     panels: PanelsState,
+    forms: crate::ui::forms::FormState,
+    palette: crate::ui::palette::PaletteState,
+    tasks: crate::ui::tasks::Tasks,
+    import: Option<crate::ui::import_dialog::ImportDialog>,
+    /// A project made by an import, waiting for the unsaved-changes question.
+    imported: Option<Document>,
+    import_report: Option<String>,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
+    /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
+    pending_discard: Option<Action>,
+    /// An action to run once the Save As that the prompt asked for has succeeded.
+    after_save: Option<Action>,
+    /// The analyst agreed to close without saving: let the next close request through.
+    close_confirmed: bool,
+    /// A delete waiting for "remove the references?".
+    pending_delete: Option<(crate::app::Selected, crate::app::edit::Edit, String)>,
     frame_stats: Option<FrameStats>,
     last_title: String,
     fonts_installed: bool,
+    /// Settings, recent files, autosave and recovery, changes on disk.
+    desk: desk::Desk,
 }
 
 impl DetenteApp {
@@ -68,15 +90,73 @@ impl DetenteApp {
             timeline: TimelineState::default(),
             side_tab: SideTab::default(),
             panels: PanelsState::default(),
+            forms: crate::ui::forms::FormState::default(),
+            palette: crate::ui::palette::PaletteState::default(),
+            tasks: crate::ui::tasks::Tasks::default(),
+            import: None,
+            imported: None,
+            import_report: None,
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
+            pending_discard: None,
+            after_save: None,
+            close_confirmed: false,
+            pending_delete: None,
             frame_stats: None,
             last_title: String::new(),
             fonts_installed: false,
+            desk: desk::Desk::default(),
         };
         app.restore_view();
         app
+    }
+
+    /// The app as started from the desktop: settings, recent files and recovery files in
+    /// `config_dir` (`None` remembers nothing). Without a `file`, the last project is
+    /// reopened when the settings say so and it is still there; else the sample opens.
+    pub fn launch(file: Option<&Path>, config_dir: Option<PathBuf>) -> Self {
+        let (desk, warnings) = desk::Desk::load(config_dir);
+        let last = desk
+            .settings
+            .reopen_last_project
+            .then(|| desk.recent.last_project().map(Path::to_path_buf))
+            .flatten();
+        let file = file.map(Path::to_path_buf).or(last);
+        let mut app = Self::new(file.as_deref());
+        app.desk = desk;
+        for warning in warnings {
+            app.error(warning);
+        }
+        if let Some(path) = app.doc.path().map(Path::to_path_buf)
+            && let Some(problem) = app.desk.remember(&path)
+        {
+            app.error(problem);
+        }
+        app
+    }
+
+    /// `--theme` on the command line: shown instead of the theme setting, and not kept.
+    #[must_use]
+    pub fn with_theme_override(mut self, theme: Option<crate::app::ThemeChoice>) -> Self {
+        self.desk.theme_override = theme;
+        self
+    }
+
+    pub fn settings(&self) -> &crate::app::Settings {
+        &self.desk.settings
+    }
+
+    /// The recovery file offered at start, until it is restored or discarded.
+    pub fn offered_recovery(&self) -> Option<&crate::app::Recovery> {
+        self.desk.leftover.as_ref()
+    }
+
+    /// Writes the recovery file now instead of after the autosave interval.
+    pub fn autosave_now(&mut self) {
+        if let Some(problem) = self.desk.autosave_now(&self.doc) {
+            self.error(problem);
+        }
     }
 
     #[must_use]
@@ -127,6 +207,19 @@ impl DetenteApp {
 
     /// Applies what the UI asked for. The one place where the open document is replaced.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let discards = matches!(
+            action,
+            Action::NewProject
+                | Action::OpenDialog
+                | Action::OpenPath(_)
+                | Action::OpenSample
+                | Action::Quit
+                | Action::AdoptImport
+        );
+        if discards && self.doc.is_dirty() && !self.close_confirmed {
+            self.pending_discard = Some(action);
+            return;
+        }
         match action {
             Action::Select(item) => {
                 self.history.visit(&self.selection);
@@ -158,7 +251,7 @@ impl DetenteApp {
                 self.dialogs
                     .start(Purpose::Open, ctx, self.doc.path().map(Path::to_path_buf));
             }
-            Action::OpenPath(path) => self.open_path(&path),
+            Action::OpenPath(path) => self.open_path(ctx, &path),
             Action::OpenSample => match Document::sample() {
                 Ok(doc) => self.replace_document(doc),
                 Err(err) => self.error(err.to_string()),
@@ -175,15 +268,94 @@ impl DetenteApp {
                 });
                 self.dialogs.start(Purpose::SaveAs, ctx, suggested);
             }
-            Action::SaveAsPath(path) => self.save_to(&path),
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::SetTheme(theme) => ctx.set_theme(theme),
+            Action::SaveAsPath(path) => {
+                // The file dialog has asked before replacing a file.
+                self.save_unchecked(&path);
+                // A Save As asked for by the unsaved-changes prompt: carry on with what was asked.
+                if !self.doc.is_dirty()
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.apply(ctx, next);
+                }
+            }
+            Action::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Edit(edit, merge) => {
+                if let Err(err) = self.doc.apply(edit, merge.as_deref()) {
+                    self.error(format!("The change could not be made: {err}"));
+                }
+            }
+            Action::ImportDialog => {
+                self.dialogs
+                    .start(Purpose::Import, ctx, self.doc.path().map(Path::to_path_buf));
+            }
+            Action::ImportPath(path) => {
+                self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, ctx));
+            }
+            Action::AdoptImport => {
+                if let Some(doc) = self.imported.take() {
+                    self.replace_document(doc);
+                }
+            }
+            Action::ExportDialog(format) => {
+                let suggested = self
+                    .doc
+                    .path()
+                    .map(|p| p.with_extension(format.extension()));
+                self.dialogs.start(Purpose::Export(format), ctx, suggested);
+            }
+            Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
+            Action::Undo => {
+                self.doc.undo();
+            }
+            Action::Redo => {
+                self.doc.redo();
+            }
+            Action::Delete(item) => self.request_delete(item),
+            Action::New(kind) => self.create(kind),
+            Action::GroupBy(mode) => self.timeline.set_mode(mode),
+            Action::OpenPalette => self.palette.open = true,
+            Action::Escape => {
+                if self.forms.editing.is_some() {
+                    self.forms.stop();
+                } else {
+                    self.selection.clear();
+                }
+            }
+            Action::SetTheme(theme) => {
+                let mut settings = self.desk.settings.clone();
+                settings.theme = match theme {
+                    egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
+                    egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
+                    egui::ThemePreference::System => crate::app::ThemeChoice::System,
+                };
+                self.apply(ctx, Action::SetSettings(Box::new(settings)));
+            }
+            Action::ShowSettings => self.desk.show_settings = true,
+            Action::SetSettings(settings) => {
+                if settings.theme != self.desk.settings.theme {
+                    self.desk.theme_override = None;
+                }
+                self.desk.settings = *settings;
+                if let Some(problem) = self.desk.store_settings() {
+                    self.error(problem);
+                }
+            }
+            Action::ClearRecent => {
+                if let Some(problem) = self.desk.clear_recent() {
+                    self.error(problem);
+                }
+            }
             Action::ShowAbout => self.show_about = true,
             Action::FitTimeline => self.timeline.request_fit(),
         }
     }
 
     fn replace_document(&mut self, doc: Document) {
+        // The work of the project being left was saved or discarded by the analyst.
+        self.desk.forget_recovery();
         self.doc = doc;
         self.history.clear();
         self.timeline.request_fit();
@@ -207,22 +379,30 @@ impl DetenteApp {
         }
     }
 
-    fn open_path(&mut self, path: &Path) {
-        // A failed load changes nothing: the open project stays as it was.
-        match Document::open(path) {
-            Ok(doc) => {
-                self.replace_document(doc);
-                self.info(format!("Opened {}", path.display()));
-            }
-            Err(err) => self.error(err.to_string()),
+    /// Saves, first asking when the project's file changed on disk since it was opened or
+    /// saved (the question is answered in a later frame, see `overwrite_prompt`).
+    fn save_to(&mut self, path: &Path) {
+        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
+            self.desk.pending_overwrite = Some(path.to_path_buf());
+            return;
         }
+        self.save_unchecked(path);
     }
 
-    fn save_to(&mut self, path: &Path) {
+    fn save_unchecked(&mut self, path: &Path) {
         self.doc.set_view(self.view_state());
         match self.doc.save_as(path) {
-            Ok(()) => self.info(format!("Saved {}", path.display())),
-            Err(err) => self.error(err.to_string()),
+            Ok(()) => {
+                self.info(format!("Saved {}", path.display()));
+                self.desk.forget_recovery();
+                if let Some(problem) = self.desk.remember(path) {
+                    self.error(problem);
+                }
+            }
+            Err(err) => {
+                self.after_save = None;
+                self.error(err.to_string());
+            }
         }
     }
 
@@ -244,6 +424,11 @@ impl DetenteApp {
             crate::ui::fonts::install(&ctx);
             self.fonts_installed = true;
         }
+        self.desk.apply_look(&ctx);
+        crate::ui::details::set_date_display(&ctx, self.desk.date_display());
+        if let Some(problem) = self.desk.autosave_tick(&ctx, &self.doc) {
+            self.error(problem);
+        }
         let mut actions = Vec::new();
 
         if let Some((purpose, path)) = self.dialogs.poll().or_else(|| self.dialogs.prompt_ui(&ctx))
@@ -251,15 +436,45 @@ impl DetenteApp {
             actions.push(match purpose {
                 Purpose::Open => Action::OpenPath(path),
                 Purpose::SaveAs => Action::SaveAsPath(path),
+                Purpose::Import => Action::ImportPath(path),
+                Purpose::Export(format) => Action::ExportPath(format, path),
             });
         }
-        menu::shortcuts(&ctx, &mut actions);
+        menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
+        self.finish_tasks();
+        Self::dropped_files(&ctx, &mut actions);
+        // Delete and Escape act on the selection unless a text field has the keyboard.
+        if !ctx.egui_wants_keyboard_input() {
+            let (delete, escape) = ctx.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Delete),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if delete && let Some(item) = self.selection.primary() {
+                actions.push(Action::Delete(item.clone()));
+            }
+            if escape {
+                actions.push(Action::Escape);
+            }
+        }
+        // The window's close button: ask first when there is unsaved work.
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending_discard = Some(Action::Quit);
+        } else if ctx.input(|i| i.viewport().close_requested()) {
+            // Closing with everything saved, or with the changes discarded on purpose.
+            self.desk.forget_recovery();
+        }
         // The filter's result for this frame: recomputed only when the filter or the project
         // changed since the last frame.
         self.filtered.refresh(&self.doc, &self.filter);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &self.doc, &mut actions);
+            menu::menu_bar_ui(ui, &self.doc, &self.desk.recent, &mut actions);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             self.status_bar_ui(ui);
@@ -335,7 +550,7 @@ impl DetenteApp {
                     links: &self.links,
                     filtered: &self.filtered,
                 };
-                details::details_ui(ui, &cx, &mut actions);
+                details::details_ui(ui, &cx, &mut self.forms, &mut actions);
             });
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
         egui::CentralPanel::no_frame()
@@ -352,6 +567,28 @@ impl DetenteApp {
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
         }
+        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette) {
+            actions.push(action);
+        }
+        self.import_ui(&ctx, &mut actions);
+        self.import_report_ui(&ctx);
+        if self.desk.show_settings {
+            let mut open = true;
+            if let Some(settings) = crate::ui::settings_window::settings_window_ui(
+                &ctx,
+                &mut open,
+                &mut self.desk.settings_form,
+                &self.desk.settings,
+                self.desk.config_dir.as_deref(),
+            ) {
+                actions.push(Action::SetSettings(Box::new(settings)));
+            }
+            self.desk.show_settings = open;
+        }
+        self.unsaved_prompt(&ctx);
+        self.delete_prompt(&ctx);
+        self.overwrite_prompt(&ctx);
+        self.restore_prompt(&ctx);
 
         for action in actions {
             self.apply(&ctx, action);
@@ -371,7 +608,7 @@ impl DetenteApp {
         }
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = self.doc.project();
             let list = self.timeline.last_layout();
@@ -393,6 +630,7 @@ impl DetenteApp {
                 ui.separator();
                 ui.weak(path.display().to_string());
             }
+            self.tasks.status_ui(ui);
         });
     }
 }
