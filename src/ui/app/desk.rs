@@ -25,6 +25,10 @@ pub struct Desk {
     pub theme_override: Option<ThemeChoice>,
     /// The theme and scale last given to egui, so they are set only when they change.
     applied: Option<(ThemeChoice, u32)>,
+    /// Whether the settings decide the look: once they were read from a config folder, the
+    /// analyst changed them or `--theme` was given. Until then egui's own look stays, as
+    /// set by whoever embeds the app (the snapshot tests pick their theme).
+    pub look_active: bool,
     pub recent: RecentFiles,
     clock: AutosaveClock,
     /// The autosave being written, off the UI thread.
@@ -52,6 +56,7 @@ impl Desk {
             warnings.extend(warning);
             desk.leftover = find_recovery(&recovery_dir(dir));
         }
+        desk.look_active = config_dir.is_some();
         desk.config_dir = config_dir;
         (desk, warnings)
     }
@@ -66,6 +71,9 @@ impl Desk {
 
     /// Gives egui the theme and scale of the settings when they changed.
     pub fn apply_look(&mut self, ctx: &egui::Context) {
+        if !self.look_active {
+            return;
+        }
         let theme = self.theme_override.unwrap_or(self.settings.theme);
         // Compared in hundredths: the slider moves in steps of 0.05.
         let scale = (self.settings.ui_scale * 100.0).round() as u32;

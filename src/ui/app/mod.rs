@@ -139,6 +139,7 @@ impl DetenteApp {
     /// `--theme` on the command line: shown instead of the theme setting, and not kept.
     #[must_use]
     pub fn with_theme_override(mut self, theme: Option<crate::app::ThemeChoice>) -> Self {
+        self.desk.look_active |= theme.is_some();
         self.desk.theme_override = theme;
         self
     }
@@ -339,6 +340,7 @@ impl DetenteApp {
                     self.desk.theme_override = None;
                 }
                 self.desk.settings = *settings;
+                self.desk.look_active = true;
                 if let Some(problem) = self.desk.store_settings() {
                     self.error(problem);
                 }
