@@ -112,7 +112,9 @@ pub fn details_ui(
     });
     if editing {
         let project = doc.project();
-        egui::ScrollArea::vertical()
+        // Both ways: a row wider than the panel (a participant with two role menus) scrolls
+        // instead of widening the panel under the timeline, which would then cover it.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 // The form never widens the panel: what does not fit is cut with an ellipsis.

@@ -15,10 +15,14 @@ fn is_unchanged(text: &str, value: Option<&DateSpec>) -> bool {
     value.map_or(text.trim().is_empty(), |v| text.trim() == v.edtf_text())
 }
 
+/// What the text means, under the field: indented under it when the panel has room (the
+/// labels take 90 pt), else from the panel's edge, wrapped rather than cut.
 fn preview_ui(ui: &mut egui::Ui, text: &str) {
-    ui.horizontal_wrapped(|ui| {
-        ui.add_space(90.0);
-        ui.weak(text);
+    ui.horizontal(|ui| {
+        if ui.available_width() > 300.0 {
+            ui.add_space(90.0);
+        }
+        ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
     });
 }
 
