@@ -336,9 +336,8 @@ impl DetenteApp {
             }
             Action::ShowSettings => self.desk.show_settings = true,
             Action::SetSettings(settings) => {
-                if settings.theme != self.desk.settings.theme {
-                    self.desk.theme_override = None;
-                }
+                // What the analyst sees in the window is what is kept, theme included.
+                self.desk.theme_override = None;
                 self.desk.settings = *settings;
                 self.desk.look_active = true;
                 if let Some(problem) = self.desk.store_settings() {
@@ -576,11 +575,14 @@ impl DetenteApp {
         self.import_report_ui(&ctx);
         if self.desk.show_settings {
             let mut open = true;
+            // The theme on screen, which `--theme` may have chosen for this run.
+            let mut shown = self.desk.settings.clone();
+            shown.theme = self.desk.theme_override.unwrap_or(shown.theme);
             if let Some(settings) = crate::ui::settings_window::settings_window_ui(
                 &ctx,
                 &mut open,
                 &mut self.desk.settings_form,
-                &self.desk.settings,
+                &shown,
                 self.desk.config_dir.as_deref(),
             ) {
                 actions.push(Action::SetSettings(Box::new(settings)));
