@@ -3,12 +3,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::io::{LoadError, SAMPLE_NAME, SaveError, load_project, sample_project, save_project};
+use crate::io::{
+    LoadError, SAMPLE_NAME, SaveError, load_project_bytes, sample_project, to_ron_string,
+    write_atomically,
+};
 use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
 use crate::query::ClaimIndex;
 
 use super::edit::{Edit, EditError};
+use super::file_watch::{FileFingerprint, changed_on_disk};
 
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +31,9 @@ pub struct Document {
     /// copies it first (`Arc::make_mut`).
     project: std::sync::Arc<Project>,
     origin: Origin,
+    /// The file as it was when the project was read from it or last written to it, to tell
+    /// whether someone else changed it since. `None` when not from a file.
+    fingerprint: Option<FileFingerprint>,
     /// Edits done, oldest first; undo takes from the end.
     undo: Vec<Edit>,
     redo: Vec<Edit>,
@@ -54,6 +61,7 @@ impl Document {
         let mut doc = Self {
             project: std::sync::Arc::new(project),
             origin,
+            fingerprint: None,
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: Some(0),
@@ -79,10 +87,37 @@ impl Document {
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::new(
-            load_project(path)?,
-            Origin::File(path.to_path_buf()),
-        ))
+        let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+        let project = load_project_bytes(&bytes, &path.display().to_string())?;
+        let mut doc = Self::new(project, Origin::File(path.to_path_buf()));
+        // Without a fingerprint a later save cannot tell a change on disk; that only costs
+        // the warning, so a file whose time cannot be read still opens.
+        doc.fingerprint = FileFingerprint::of_written(path, &bytes).ok();
+        Ok(doc)
+    }
+
+    /// A project brought back from a recovery file: it differs from anything saved, so it
+    /// starts unsaved, and it belongs to the file it was autosaved from (when there was one).
+    /// That file is fingerprinted now, so saving over it after someone else changed it since
+    /// the restore still asks; what changed before the crash cannot be known.
+    pub fn recovered(project: Project, origin: Option<&Path>) -> Self {
+        let origin = origin.map_or(Origin::Untitled, |p| Origin::File(p.to_path_buf()));
+        let mut doc = Self::new(project, origin);
+        doc.saved_at = None;
+        if let Some(path) = doc.path() {
+            doc.fingerprint = FileFingerprint::of_file(path).ok();
+        }
+        doc
+    }
+
+    /// Whether the project's file was changed (or removed) by someone else since it was
+    /// opened or saved here. False when unknown: a file that cannot be read now will fail
+    /// to save with its own error.
+    pub fn changed_on_disk(&self) -> bool {
+        match (self.path(), &self.fingerprint) {
+            (Some(path), Some(fp)) => changed_on_disk(path, fp).unwrap_or(false),
+            _ => false,
+        }
     }
 
     pub fn project(&self) -> &Project {
@@ -248,7 +283,12 @@ impl Document {
 
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_project(&self.project, path)?;
+        let text = to_ron_string(&self.project).map_err(|err| SaveError::Encode {
+            path: path.to_path_buf(),
+            message: err.to_string(),
+        })?;
+        write_atomically(path, text.as_bytes())?;
+        self.fingerprint = FileFingerprint::of_written(path, text.as_bytes()).ok();
         self.origin = Origin::File(path.to_path_buf());
         self.saved_at = Some(self.undo.len());
         self.open_merge = None;

@@ -1,13 +1,26 @@
-//! Application state without UI: the open document and the selection.
+//! Application state without UI: the open document and the selection, settings, recent
+//! files, crash recovery, changes on disk (background work is in ui::tasks).
 
+pub mod autosave;
 mod document;
 pub mod edit;
 pub mod edits;
+pub mod file_watch;
 mod filtered;
 mod navigation;
+pub mod recent;
+pub mod recovery;
 mod selection;
+pub mod settings;
 
+pub use autosave::AutosaveClock;
 pub use document::{Document, Origin};
+pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};
 pub use filtered::{Appearances, FilteredView};
 pub use navigation::History;
+pub use recent::{RecentEntry, RecentFiles};
+pub use recovery::{Recovery, RecoveryFile, RecoverySummary};
 pub use selection::{Selected, Selection, SelectionLinks};
+pub use settings::{
+    DateDisplay, DateFormat, Settings, ThemeChoice, TimeZoneChoice, config_dir, format_instant,
+};

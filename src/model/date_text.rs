@@ -3,46 +3,87 @@
 use super::EndKind;
 use super::date::{SECS_PER_DAY, TimeBounds, TimeSecs, civil_from_secs};
 
-fn day_text(secs: TimeSecs) -> String {
-    civil_from_secs(secs).strftime("%a %-d %b %Y").to_string()
+/// How days are written: the analyst's choice in the settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DayStyle {
+    /// 2025-12-20
+    Iso,
+    /// Sat 20 Dec 2025
+    #[default]
+    DayMonth,
+    /// Sat, Dec 20, 2025
+    MonthDay,
+}
+
+fn day_text(secs: TimeSecs, style: DayStyle) -> String {
+    let pattern = match style {
+        DayStyle::Iso => "%Y-%m-%d",
+        DayStyle::DayMonth => "%a %-d %b %Y",
+        DayStyle::MonthDay => "%a, %b %-d, %Y",
+    };
+    civil_from_secs(secs).strftime(pattern).to_string()
 }
 
 fn is_midnight(secs: TimeSecs) -> bool {
     secs.rem_euclid(SECS_PER_DAY) == 0
 }
 
+/// An instant in UTC, to the minute.
+fn utc_instant_text(secs: TimeSecs) -> String {
+    civil_from_secs(secs)
+        .strftime("%a %-d %b %Y %H:%M UTC")
+        .to_string()
+}
+
 /// The span `[earliest, latest)` in words, at day precision (or to the minute for instants).
 pub fn describe_bounds(bounds: &TimeBounds) -> String {
+    describe_bounds_styled(bounds, DayStyle::DayMonth, &utc_instant_text)
+}
+
+/// [`describe_bounds`] with days in `style` and instants written by `instant` (which picks
+/// the time zone they are shown in).
+pub fn describe_bounds_styled(
+    bounds: &TimeBounds,
+    style: DayStyle,
+    instant: &dyn Fn(TimeSecs) -> String,
+) -> String {
     let (a, b) = (bounds.earliest_secs, bounds.latest_secs);
+    let day = |secs| day_text(secs, style);
     let core = if a == b {
-        let dt = civil_from_secs(a);
-        dt.strftime("%a %-d %b %Y %H:%M UTC").to_string()
+        instant(a)
     } else if is_midnight(a) && is_midnight(b) {
         let last_day = b - SECS_PER_DAY;
         let (da, db) = (civil_from_secs(a), civil_from_secs(last_day));
         if last_day == a {
-            day_text(a)
+            day(a)
         } else if da.day() == 1
             && civil_from_secs(b).day() == 1
             && da.month() == db.month()
             && da.year() == db.year()
         {
-            da.strftime("%B %Y").to_string()
+            let month = if style == DayStyle::Iso {
+                "%Y-%m"
+            } else {
+                "%B %Y"
+            };
+            da.strftime(month).to_string()
         } else if da.day() == 1 && da.month() == 1 && db.month() == 12 && db.day() == 31 {
             if da.year() == db.year() {
                 format!("{}", da.year())
             } else {
                 format!("{}–{}", da.year(), db.year())
             }
+        } else if style != DayStyle::DayMonth {
+            format!("{} – {}", day(a), day(last_day))
         } else if da.year() == db.year() && da.month() == db.month() {
-            format!("{} – {}", da.strftime("%a %-d"), day_text(last_day))
+            format!("{} – {}", da.strftime("%a %-d"), day(last_day))
         } else if da.year() == db.year() {
-            format!("{} – {}", da.strftime("%a %-d %b"), day_text(last_day))
+            format!("{} – {}", da.strftime("%a %-d %b"), day(last_day))
         } else {
-            format!("{} – {}", day_text(a), day_text(last_day))
+            format!("{} – {}", day(a), day(last_day))
         }
     } else {
-        format!("{} – {}", day_text(a), day_text(b))
+        format!("{} – {}", instant(a), instant(b))
     };
     let within = if bounds.core.is_none()
         && b - a > SECS_PER_DAY

@@ -4,6 +4,7 @@ mod actor;
 mod certainty;
 mod date;
 mod date_edit;
+mod date_input;
 mod date_text;
 mod event;
 mod id;
@@ -21,7 +22,8 @@ pub use date::{
     civil_from_secs, day_start_secs, parse_edtf,
 };
 pub use date_edit::{End, days_span, move_end, shift_days};
-pub use date_text::describe_bounds;
+pub use date_input::{DateInput, DateInputError, parse_date_input};
+pub use date_text::{DayStyle, describe_bounds, describe_bounds_styled};
 pub use event::{Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation};
 pub use id::Id;
 pub use location::{Location, LocationPrecision};

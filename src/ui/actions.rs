@@ -46,6 +46,12 @@ pub enum Action {
     SaveAsPath(PathBuf),
     Quit,
     SetTheme(egui::ThemePreference),
+    /// Open the Settings window.
+    ShowSettings,
+    /// The analyst changed the settings: apply and keep them.
+    SetSettings(Box<crate::app::Settings>),
+    /// Empty File ▸ Open Recent.
+    ClearRecent,
     ShowAbout,
     FitTimeline,
 }

@@ -2,22 +2,38 @@
 
 use egui::RichText;
 
-use crate::app::{Document, History, Selected};
-use crate::model::{Claim, DateSpec, Event, Id, Source, describe_bounds};
+use crate::app::{DateDisplay, Document, History, Selected};
+use crate::model::{Claim, DateSpec, Event, Id, Source};
 use crate::ui::actions::Action;
 use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
 use crate::ui::panels::roles_text;
 use crate::ui::style;
 
-/// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025".
-pub fn date_text(date: &DateSpec) -> String {
+fn date_display_id() -> egui::Id {
+    egui::Id::unique("detente_date_display")
+}
+
+/// How dates are shown this frame (the settings), for every view that writes one.
+pub fn set_date_display(ctx: &egui::Context, display: DateDisplay) {
+    ctx.data_mut(|d| d.insert_temp(date_display_id(), display));
+}
+
+/// How dates are shown: the settings given by [`set_date_display`], else the defaults.
+pub fn date_display(ctx: &egui::Context) -> DateDisplay {
+    ctx.data(|d| d.get_temp(date_display_id()))
+        .unwrap_or_default()
+}
+
+/// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025", the interval
+/// written as the settings say.
+pub fn date_text(date: &DateSpec, display: &DateDisplay) -> String {
     let mut text = date.edtf_text();
     if let Some(w) = &date.wording {
         text.push_str(&format!(" — “{w}”"));
     }
-    if let Ok(b) = date.bounds() {
-        text.push_str(&format!(" — {}", describe_bounds(&b)));
+    if let Some(words) = display.describe(date) {
+        text.push_str(&format!(" — {words}"));
     }
     if let Some(tz) = date.tz {
         text.push_str(&format!(" ({tz})"));
@@ -96,7 +112,9 @@ pub fn details_ui(
     });
     if editing {
         let project = doc.project();
-        egui::ScrollArea::vertical()
+        // Both ways: a row wider than the panel (a participant with two role menus) scrolls
+        // instead of widening the panel under the timeline, which would then cover it.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 // The form never widens the panel: what does not fit is cut with an ellipsis.
@@ -187,7 +205,7 @@ impl DetailsContext<'_> {
             style::badge(ui, event.status.label(), ui.visuals().text_color());
         });
         Self::field(ui, "Date", |ui| {
-            ui.label(date_text(&event.date));
+            ui.label(date_text(&event.date, &date_display(ui.ctx())));
         });
         self.support_ui(ui, &event.all_claim_ids().collect::<Vec<_>>());
         if !event.places.is_empty() || event.place_wording.is_some() {
@@ -490,7 +508,7 @@ impl DetailsContext<'_> {
             self.link(ui, &issue, Selected::Issue(position.issue));
         });
         Self::field(ui, "As of", |ui| {
-            ui.label(date_text(&position.as_of));
+            ui.label(date_text(&position.as_of, &date_display(ui.ctx())));
         });
         self.support_ui(ui, &position.claims);
         ui.label(&position.summary);
@@ -638,12 +656,12 @@ impl DetailsContext<'_> {
         }
         if let Some(d) = &m.start {
             Self::field(ui, "From", |ui| {
-                ui.label(date_text(d));
+                ui.label(date_text(d, &date_display(ui.ctx())));
             });
         }
         if let Some(d) = &m.end {
             Self::field(ui, "Until", |ui| {
-                ui.label(date_text(d));
+                ui.label(date_text(d, &date_display(ui.ctx())));
             });
         }
         self.claims_ui(ui, m.claims.iter().copied());

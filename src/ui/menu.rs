@@ -18,6 +18,7 @@ const REDO: KeyboardShortcut =
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SETTINGS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
@@ -53,6 +54,9 @@ pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
         if i.consume_shortcut(&PALETTE) {
             actions.push(Action::OpenPalette);
         }
+        if i.consume_shortcut(&SETTINGS) {
+            actions.push(Action::ShowSettings);
+        }
         if i.consume_shortcut(&FIND) {
             actions.push(Action::FocusSearch);
         }
@@ -73,7 +77,42 @@ fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> 
     ui.add(button).clicked()
 }
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>) {
+/// File ▸ Open Recent: the projects last opened or saved, newest first. A file that is gone
+/// stays listed (it may be on a drive that is unplugged) but cannot be chosen.
+fn recent_menu_ui(ui: &mut egui::Ui, recent: &crate::app::RecentFiles, actions: &mut Vec<Action>) {
+    if recent.entries().is_empty() {
+        ui.add_enabled(false, egui::Button::new("No recent projects"));
+        return;
+    }
+    for entry in recent.entries() {
+        let name = entry.path.file_name().map_or_else(
+            || entry.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let label = if entry.missing {
+            format!("{name} (missing)")
+        } else {
+            name
+        };
+        let response = ui
+            .add_enabled(!entry.missing, egui::Button::new(label))
+            .on_hover_text(entry.path.display().to_string());
+        if response.clicked() {
+            actions.push(Action::OpenPath(entry.path.clone()));
+        }
+    }
+    ui.separator();
+    if item(ui, "Clear the list", None) {
+        actions.push(Action::ClearRecent);
+    }
+}
+
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    recent: &crate::app::RecentFiles,
+    actions: &mut Vec<Action>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if item(ui, "New", Some(&NEW)) {
@@ -82,6 +121,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
             if item(ui, "Open…", Some(&OPEN)) {
                 actions.push(Action::OpenDialog);
             }
+            ui.menu_button("Open Recent", |ui| recent_menu_ui(ui, recent, actions));
             if item(ui, "Open sample", None) {
                 actions.push(Action::OpenSample);
             }
@@ -108,6 +148,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
             }
             if item(ui, "Save As…", Some(&SAVE_AS)) {
                 actions.push(Action::SaveAsDialog);
+            }
+            ui.separator();
+            if item(ui, "Settings…", Some(&SETTINGS)) {
+                actions.push(Action::ShowSettings);
             }
             ui.separator();
             if item(ui, "Quit", Some(&QUIT)) {

@@ -16,6 +16,7 @@ mod menu;
 pub mod notices;
 pub mod palette;
 pub mod panels;
+pub mod settings_window;
 pub mod style;
 pub mod tasks;
 pub mod timeline;
@@ -76,12 +77,15 @@ pub fn run_app(options: StartOptions) -> ExitCode {
     let result = eframe::run_native(
         "Detente",
         native,
-        Box::new(move |cc| {
-            if let Some(theme) = options.theme {
-                cc.egui_ctx.set_theme(theme);
-            }
-            let mut app =
-                DetenteApp::new(options.file.as_deref()).with_frame_stats(options.frame_stats);
+        Box::new(move |_cc| {
+            let theme = options.theme.map(|t| match t {
+                egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
+                egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
+                egui::ThemePreference::System => crate::app::ThemeChoice::System,
+            });
+            let mut app = DetenteApp::launch(options.file.as_deref(), crate::app::config_dir())
+                .with_theme_override(theme)
+                .with_frame_stats(options.frame_stats);
             if let Some(mode) = options.group_by {
                 app.timeline_mut().set_mode(mode);
             }

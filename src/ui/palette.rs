@@ -56,6 +56,7 @@ pub fn commands() -> Vec<PaletteCommand> {
             "",
             Action::SetTheme(egui::ThemePreference::System),
         ),
+        c("Settings…", "Ctrl+,", Action::ShowSettings),
         c("About Detente", "", Action::ShowAbout),
     ];
     for (name, kind) in [

@@ -1,6 +1,7 @@
 //! The app window: menu, side panels, timeline, details, and the actions they emit.
 
 mod create;
+mod desk;
 mod prompts;
 mod transfer;
 
@@ -52,6 +53,8 @@ pub struct DetenteApp {
     frame_stats: Option<FrameStats>,
     last_title: String,
     fonts_installed: bool,
+    /// Settings, recent files, autosave and recovery, changes on disk.
+    desk: desk::Desk,
 }
 
 impl DetenteApp {
@@ -103,6 +106,7 @@ impl DetenteApp {
             frame_stats: None,
             last_title: String::new(),
             fonts_installed: false,
+            desk: desk::Desk::default(),
         };
         app.restore_view();
         app
@@ -119,6 +123,54 @@ impl DetenteApp {
     /// The panels' own state (which view each shows): benches and tests.
     pub fn panels_mut(&mut self) -> &mut PanelsState {
         &mut self.panels
+    }
+
+    /// The app as started from the desktop: settings, recent files and recovery files in
+    /// `config_dir` (`None` remembers nothing). Without a `file`, the last project is
+    /// reopened when the settings say so and it is still there; else the sample opens.
+    pub fn launch(file: Option<&Path>, config_dir: Option<PathBuf>) -> Self {
+        let (desk, warnings) = desk::Desk::load(config_dir);
+        let last = desk
+            .settings
+            .reopen_last_project
+            .then(|| desk.recent.last_project().map(Path::to_path_buf))
+            .flatten();
+        let file = file.map(Path::to_path_buf).or(last);
+        let mut app = Self::new(file.as_deref());
+        app.desk = desk;
+        for warning in warnings {
+            app.error(warning);
+        }
+        if let Some(path) = app.doc.path().map(Path::to_path_buf)
+            && let Some(problem) = app.desk.remember(&path)
+        {
+            app.error(problem);
+        }
+        app
+    }
+
+    /// `--theme` on the command line: shown instead of the theme setting, and not kept.
+    #[must_use]
+    pub fn with_theme_override(mut self, theme: Option<crate::app::ThemeChoice>) -> Self {
+        self.desk.look_active |= theme.is_some();
+        self.desk.theme_override = theme;
+        self
+    }
+
+    pub fn settings(&self) -> &crate::app::Settings {
+        &self.desk.settings
+    }
+
+    /// The recovery file offered at start, until it is restored or discarded.
+    pub fn offered_recovery(&self) -> Option<&crate::app::Recovery> {
+        self.desk.leftover.as_ref()
+    }
+
+    /// Writes the recovery file now instead of after the autosave interval.
+    pub fn autosave_now(&mut self) {
+        if let Some(problem) = self.desk.autosave_now(&self.doc) {
+            self.error(problem);
+        }
     }
 
     #[must_use]
@@ -236,7 +288,8 @@ impl DetenteApp {
                 self.dialogs.start(Purpose::SaveAs, ctx, suggested);
             }
             Action::SaveAsPath(path) => {
-                self.save_to(&path);
+                // The file dialog has asked before replacing a file.
+                self.save_unchecked(&path);
                 // A Save As asked for by the unsaved-changes prompt: carry on with what was asked.
                 if !self.doc.is_dirty()
                     && let Some(next) = self.after_save.take()
@@ -290,13 +343,38 @@ impl DetenteApp {
                     self.selection.clear();
                 }
             }
-            Action::SetTheme(theme) => ctx.set_theme(theme),
+            Action::SetTheme(theme) => {
+                let mut settings = self.desk.settings.clone();
+                settings.theme = match theme {
+                    egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
+                    egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
+                    egui::ThemePreference::System => crate::app::ThemeChoice::System,
+                };
+                self.apply(ctx, Action::SetSettings(Box::new(settings)));
+            }
+            Action::ShowSettings => self.desk.show_settings = true,
+            Action::SetSettings(settings) => {
+                // What the analyst sees in the window is what is kept, theme included.
+                self.desk.theme_override = None;
+                self.desk.settings = *settings;
+                self.desk.look_active = true;
+                if let Some(problem) = self.desk.store_settings() {
+                    self.error(problem);
+                }
+            }
+            Action::ClearRecent => {
+                if let Some(problem) = self.desk.clear_recent() {
+                    self.error(problem);
+                }
+            }
             Action::ShowAbout => self.show_about = true,
             Action::FitTimeline => self.timeline.request_fit(),
         }
     }
 
     fn replace_document(&mut self, doc: Document) {
+        // The work of the project being left was saved or discarded by the analyst.
+        self.desk.forget_recovery();
         self.doc = doc;
         self.history.clear();
         self.timeline.request_fit();
@@ -320,10 +398,26 @@ impl DetenteApp {
         }
     }
 
+    /// Saves, first asking when the project's file changed on disk since it was opened or
+    /// saved (the question is answered in a later frame, see `overwrite_prompt`).
     fn save_to(&mut self, path: &Path) {
+        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
+            self.desk.pending_overwrite = Some(path.to_path_buf());
+            return;
+        }
+        self.save_unchecked(path);
+    }
+
+    fn save_unchecked(&mut self, path: &Path) {
         self.doc.set_view(self.view_state());
         match self.doc.save_as(path) {
-            Ok(()) => self.info(format!("Saved {}", path.display())),
+            Ok(()) => {
+                self.info(format!("Saved {}", path.display()));
+                self.desk.forget_recovery();
+                if let Some(problem) = self.desk.remember(path) {
+                    self.error(problem);
+                }
+            }
             Err(err) => {
                 self.after_save = None;
                 self.error(err.to_string());
@@ -348,6 +442,11 @@ impl DetenteApp {
         if !self.fonts_installed {
             crate::ui::fonts::install(&ctx);
             self.fonts_installed = true;
+        }
+        self.desk.apply_look(&ctx);
+        crate::ui::details::set_date_display(&ctx, self.desk.date_display());
+        if let Some(problem) = self.desk.autosave_tick(&ctx, &self.doc) {
+            self.error(problem);
         }
         let mut actions = Vec::new();
 
@@ -385,13 +484,16 @@ impl DetenteApp {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending_discard = Some(Action::Quit);
+        } else if ctx.input(|i| i.viewport().close_requested()) {
+            // Closing with everything saved, or with the changes discarded on purpose.
+            self.desk.forget_recovery();
         }
         // The filter's result for this frame: recomputed only when the filter or the project
         // changed since the last frame.
         self.filtered.refresh(&self.doc, &self.filter);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &self.doc, &mut actions);
+            menu::menu_bar_ui(ui, &self.doc, &self.desk.recent, &mut actions);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             self.status_bar_ui(ui);
@@ -489,8 +591,26 @@ impl DetenteApp {
         }
         self.import_ui(&ctx, &mut actions);
         self.import_report_ui(&ctx);
+        if self.desk.show_settings {
+            let mut open = true;
+            // The theme on screen, which `--theme` may have chosen for this run.
+            let mut shown = self.desk.settings.clone();
+            shown.theme = self.desk.theme_override.unwrap_or(shown.theme);
+            if let Some(settings) = crate::ui::settings_window::settings_window_ui(
+                &ctx,
+                &mut open,
+                &mut self.desk.settings_form,
+                &shown,
+                self.desk.config_dir.as_deref(),
+            ) {
+                actions.push(Action::SetSettings(Box::new(settings)));
+            }
+            self.desk.show_settings = open;
+        }
         self.unsaved_prompt(&ctx);
         self.delete_prompt(&ctx);
+        self.overwrite_prompt(&ctx);
+        self.restore_prompt(&ctx);
 
         for action in actions {
             self.apply(&ctx, action);

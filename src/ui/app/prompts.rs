@@ -75,6 +75,9 @@ impl DetenteApp {
                     self.save_to(&path);
                     if !self.doc.is_dirty() {
                         self.apply(ctx, action);
+                    } else if self.desk.pending_overwrite.is_some() {
+                        // Carried on once "the file changed on disk" is answered.
+                        self.after_save = Some(action);
                     }
                 } else {
                     self.after_save = Some(action);

@@ -50,6 +50,9 @@ impl DetenteApp {
                 Outcome::Opened(path, Ok(doc)) => {
                     self.replace_document(*doc);
                     self.info(format!("Opened {}", path.display()));
+                    if let Some(problem) = self.desk.remember(&path) {
+                        self.error(problem);
+                    }
                 }
                 // A failed load changes nothing: the open project stays as it was.
                 Outcome::Opened(_, Err(err)) => self.error(err.to_string()),

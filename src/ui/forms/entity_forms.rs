@@ -8,8 +8,8 @@ use super::{FormState, enum_row, field_error, push_edit, row, text_area_row, tex
 use crate::app::Selected;
 use crate::app::edits::{Entity, upsert};
 use crate::model::{
-    ActorKind, AttributionStep, Certainty, Credibility, DateSpec, Id, LocationPrecision,
-    MembershipKind, Project, Reliability, SourceKind, Stance, describe_bounds,
+    ActorKind, AttributionStep, Certainty, Credibility, Id, LocationPrecision, MembershipKind,
+    Project, Reliability, SourceKind, Stance,
 };
 use crate::ui::actions::Action;
 
@@ -105,59 +105,6 @@ fn actor_row(
             });
     });
     (chosen != value).then_some(chosen)
-}
-
-/// A date field with its meaning shown; a draft that does not parse stays in the form.
-fn date_row(
-    ui: &mut egui::Ui,
-    state: &mut FormState,
-    key: String,
-    label: &str,
-    value: Option<&DateSpec>,
-) -> Option<Option<DateSpec>> {
-    let mut text = match &state.date_draft {
-        Some((k, t)) if *k == key => t.clone(),
-        _ => value.map(DateSpec::edtf_text).unwrap_or_default(),
-    };
-    let response = row(ui, label, |ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("2025-12-18")
-                .desired_width(f32::INFINITY),
-        )
-    });
-    let parsed = if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        DateSpec::parse(text.trim()).and_then(|d| d.bounds().map(|b| Some((d, b))))
-    };
-    match &parsed {
-        Ok(Some((_, b))) => {
-            ui.horizontal(|ui| {
-                ui.add_space(90.0);
-                ui.weak(format!("= {}", describe_bounds(b)));
-            });
-        }
-        Ok(None) => {}
-        Err(e) => field_error(ui, &e.to_string()),
-    }
-    if !response.changed() {
-        return None;
-    }
-    if let Ok(d) = parsed {
-        state.date_draft = None;
-        let new = d.map(|(mut d, _)| {
-            if let Some(old) = value {
-                d.wording.clone_from(&old.wording);
-                d.tz = old.tz;
-            }
-            d
-        });
-        (new.as_ref() != value).then_some(new)
-    } else {
-        state.date_draft = Some((key, text));
-        None
-    }
 }
 
 fn actor_form(
@@ -341,12 +288,13 @@ fn position_form(
         x.conditions = v;
         send(actions, project, x.clone(), "conditions");
     }
-    if let Some(Some(d)) = date_row(
+    if let Some(Some(d)) = super::date_field::date_field_ui(
         ui,
         state,
-        format!("{}:as_of", x.id),
+        &format!("{}:as_of", x.id),
         "As of",
         Some(&x.as_of),
+        false,
     ) {
         x.as_of = d;
         send(actions, project, x.clone(), "as_of");
@@ -470,12 +418,13 @@ fn claim_form(
         x.credibility = v;
         send(actions, project, x.clone(), "credibility");
     }
-    if let Some(d) = date_row(
+    if let Some(d) = super::date_field::date_field_ui(
         ui,
         state,
-        format!("{}:published", x.id),
+        &format!("{}:published", x.id),
         "Published",
         x.published.as_ref(),
+        true,
     ) {
         x.published = d;
         send(actions, project, x.clone(), "published");

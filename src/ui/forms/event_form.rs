@@ -7,8 +7,8 @@ use super::pickers::{Pick, actor_picker_ui, location_picker_ui};
 use super::{FormState, NewClaim, enum_row, field_error, push_edit, row, text_area_row, text_row};
 use crate::app::edits::{combine, quoted, replace_event, unique_id, upsert};
 use crate::model::{
-    Actor, Certainty, Claim, Credibility, DateSpec, Event, EventKind, EventPlace, EventStatus, Id,
-    Location, LocationPrecision, ParticipantRole, Participation, Project, describe_bounds,
+    Actor, Certainty, Claim, Credibility, Event, EventKind, EventPlace, EventStatus, Id, Location,
+    LocationPrecision, ParticipantRole, Participation, Project,
 };
 use crate::ui::actions::Action;
 
@@ -141,51 +141,22 @@ fn date_rows(
         return;
     };
     let field_key = format!("event:{}:date", event.id);
-    let mut text = match &state.date_draft {
-        Some((k, t)) if *k == field_key => t.clone(),
-        _ => event.date.edtf_text(),
-    };
-    let response = row(ui, "Date", |ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("2025-12-20, 2025-12-20/2025-12-21, 2025-12~")
-                .desired_width(f32::INFINITY),
-        )
-    });
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Date"));
-    let parsed = DateSpec::parse(text.trim()).and_then(|d| d.bounds().map(|b| (d, b)));
-    match &parsed {
-        Ok((_, bounds)) => {
-            ui.horizontal(|ui| {
-                ui.add_space(90.0);
-                ui.weak(format!("= {}", describe_bounds(bounds)));
-            });
-        }
-        Err(err) => field_error(ui, &err.to_string()),
-    }
-    if response.changed() {
-        match parsed {
-            Ok((mut date, _)) if date.edtf != event.date.edtf => {
-                date.wording.clone_from(&event.date.wording);
-                date.tz = event.date.tz;
-                state.date_draft = None;
-                push_edit(
-                    actions,
-                    replace_event(
-                        project,
-                        index,
-                        Event {
-                            date,
-                            ..event.clone()
-                        },
-                        "change the date of",
-                    ),
-                    Some(field_key),
-                );
-            }
-            Ok(_) => state.date_draft = None,
-            Err(_) => state.date_draft = Some((field_key, text)),
-        }
+    if let Some(Some(date)) =
+        super::date_field::date_field_ui(ui, state, &field_key, "Date", Some(&event.date), false)
+    {
+        push_edit(
+            actions,
+            replace_event(
+                project,
+                index,
+                Event {
+                    date,
+                    ..event.clone()
+                },
+                "change the date of",
+            ),
+            Some(field_key),
+        );
     }
     let wording = event.date.wording.as_deref().unwrap_or("");
     if let Some(w) = text_row(

@@ -2,6 +2,7 @@
 //! into an edit at once (a typing burst in one field is one undo step); what is invalid stays
 //! in the form with the reason next to the field, and does not reach the project.
 
+mod date_field;
 mod entity_forms;
 mod event_form;
 mod pickers;

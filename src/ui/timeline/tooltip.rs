@@ -2,7 +2,7 @@
 
 use crate::app::Document;
 use crate::model::Event;
-use crate::ui::details::{date_text, grade_text};
+use crate::ui::details::{date_display, date_text, grade_text};
 
 pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event) {
     let project = doc.project();
@@ -10,7 +10,7 @@ pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event) {
     ui.set_max_width(360.0);
     ui.strong(event.title.as_str());
     ui.label(format!("{} · {}", event.kind.label(), event.status.label()));
-    ui.label(date_text(&event.date));
+    ui.label(date_text(&event.date, &date_display(ui.ctx())));
     if !event.participants.is_empty() {
         let names: Vec<String> = event
             .participants
