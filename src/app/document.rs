@@ -23,7 +23,9 @@ pub enum Origin {
 /// The open project. Derived data (lookup, timeline index) is rebuilt whenever the project
 /// is replaced or changed, never per frame.
 pub struct Document {
-    project: Project,
+    /// Shared with background work (an export) without copying; an edit while it is shared
+    /// copies it first (`Arc::make_mut`).
+    project: std::sync::Arc<Project>,
     origin: Origin,
     /// Edits done, oldest first; undo takes from the end.
     undo: Vec<Edit>,
@@ -50,7 +52,7 @@ static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 impl Document {
     pub fn new(project: Project, origin: Origin) -> Self {
         let mut doc = Self {
-            project,
+            project: std::sync::Arc::new(project),
             origin,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -87,6 +89,11 @@ impl Document {
         &self.project
     }
 
+    /// The project, shared: for work on another thread.
+    pub fn shared_project(&self) -> std::sync::Arc<Project> {
+        std::sync::Arc::clone(&self.project)
+    }
+
     pub fn lookup(&self) -> &Lookup {
         &self.lookup
     }
@@ -121,7 +128,7 @@ impl Document {
         if edit.is_empty() {
             return Ok(());
         }
-        edit.apply(&mut self.project)?;
+        edit.apply(std::sync::Arc::make_mut(&mut self.project))?;
         let merging =
             merge_key.is_some() && self.open_merge.as_deref() == merge_key && !self.undo.is_empty();
         if merging {
@@ -161,7 +168,11 @@ impl Document {
         let Some(edit) = self.undo.pop() else {
             return false;
         };
-        if edit.inverse().apply(&mut self.project).is_err() {
+        if edit
+            .inverse()
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
             // Cannot happen for edits recorded here; keep the history consistent regardless.
             self.undo.push(edit);
             return false;
@@ -176,7 +187,10 @@ impl Document {
         let Some(edit) = self.redo.pop() else {
             return false;
         };
-        if edit.apply(&mut self.project).is_err() {
+        if edit
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
             self.redo.push(edit);
             return false;
         }
@@ -229,7 +243,7 @@ impl Document {
     /// Records how the project is viewed, to be saved with it. Not an edit: it neither marks
     /// the project unsaved nor invalidates what is derived from it.
     pub fn set_view(&mut self, view: crate::model::ViewState) {
-        self.project.view = view;
+        std::sync::Arc::make_mut(&mut self.project).view = view;
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.

@@ -214,6 +214,7 @@ fn filter(project: &Project, args: &ExportArgs) -> Result<EventFilter, String> {
         to: bound(&args.to, false)?,
         actors,
         tags,
+        only: None,
     })
 }
 

@@ -102,6 +102,9 @@ pub struct EventFilter {
     pub actors: Vec<Id>,
     /// Keep events with at least one of these tags.
     pub tags: Vec<Id>,
+    /// Keep only the events marked here (by position in the project): what the app's shared
+    /// filter shows, so that an export holds what the analyst sees.
+    pub only: Option<Vec<bool>>,
 }
 
 impl EventFilter {
@@ -170,10 +173,18 @@ pub fn export(
 /// The events the filter keeps, in date order (earliest instant, then latest, then title);
 /// events whose dates cannot be placed come last.
 pub fn filtered_events<'p>(project: &'p Project, filter: &EventFilter) -> Vec<&'p Event> {
+    let shown = |i: usize| {
+        filter
+            .only
+            .as_ref()
+            .is_none_or(|only| only.get(i).copied().unwrap_or(false))
+    };
     let mut events: Vec<(&Event, (i64, i64))> = project
         .events
         .iter()
-        .filter(|e| filter.matches(e))
+        .enumerate()
+        .filter(|(i, e)| shown(*i) && filter.matches(e))
+        .map(|(_, e)| e)
         .map(|e| {
             let key = e
                 .date

@@ -27,6 +27,12 @@ pub enum Action {
     /// Stop editing, clear the selection (Escape).
     Escape,
     GroupBy(crate::model::LaneMode),
+    ImportDialog,
+    ImportPath(PathBuf),
+    /// Open the project made by the import that just finished.
+    AdoptImport,
+    ExportDialog(crate::export::ExportFormat),
+    ExportPath(crate::export::ExportFormat, PathBuf),
     /// Ctrl+K.
     OpenPalette,
     /// Ctrl+F: put the keyboard in the search field.

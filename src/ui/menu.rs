@@ -86,6 +86,23 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
                 actions.push(Action::OpenSample);
             }
             ui.separator();
+            if item(ui, "Import…", None) {
+                actions.push(Action::ImportDialog);
+            }
+            ui.menu_button("Export", |ui| {
+                for format in crate::export::ExportFormat::ALL {
+                    let label = match format {
+                        crate::export::ExportFormat::Csv => "Events as CSV…",
+                        crate::export::ExportFormat::TimelineJs => "TimelineJS3 JSON…",
+                        crate::export::ExportFormat::Markdown => "Chronology brief (Markdown)…",
+                        crate::export::ExportFormat::Html => "Chronology brief (HTML)…",
+                    };
+                    if item(ui, label, None) {
+                        actions.push(Action::ExportDialog(format));
+                    }
+                }
+            });
+            ui.separator();
             if item(ui, "Save", Some(&SAVE)) {
                 actions.push(Action::Save);
             }

@@ -4,17 +4,20 @@
 pub mod about;
 pub mod actions;
 mod app;
+pub mod csv_mapping_ui;
 mod details;
 mod file_dialog;
 pub mod filter_bar;
 mod fonts;
 pub mod forms;
 mod frame_stats;
+pub mod import_dialog;
 mod menu;
 pub mod notices;
 pub mod palette;
 pub mod panels;
 pub mod style;
+pub mod tasks;
 pub mod timeline;
 mod unsaved;
 

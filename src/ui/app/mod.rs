@@ -2,6 +2,7 @@
 
 mod create;
 mod prompts;
+mod transfer;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,11 @@ pub struct DetenteApp {
     panels: PanelsState,
     forms: crate::ui::forms::FormState,
     palette: crate::ui::palette::PaletteState,
+    tasks: crate::ui::tasks::Tasks,
+    import: Option<crate::ui::import_dialog::ImportDialog>,
+    /// A project made by an import, waiting for the unsaved-changes question.
+    imported: Option<Document>,
+    import_report: Option<String>,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
@@ -83,6 +89,10 @@ impl DetenteApp {
             panels: PanelsState::default(),
             forms: crate::ui::forms::FormState::default(),
             palette: crate::ui::palette::PaletteState::default(),
+            tasks: crate::ui::tasks::Tasks::default(),
+            import: None,
+            imported: None,
+            import_report: None,
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
@@ -153,6 +163,7 @@ impl DetenteApp {
                 | Action::OpenPath(_)
                 | Action::OpenSample
                 | Action::Quit
+                | Action::AdoptImport
         );
         if discards && self.doc.is_dirty() && !self.close_confirmed {
             self.pending_discard = Some(action);
@@ -189,7 +200,7 @@ impl DetenteApp {
                 self.dialogs
                     .start(Purpose::Open, ctx, self.doc.path().map(Path::to_path_buf));
             }
-            Action::OpenPath(path) => self.open_path(&path),
+            Action::OpenPath(path) => self.open_path(ctx, &path),
             Action::OpenSample => match Document::sample() {
                 Ok(doc) => self.replace_document(doc),
                 Err(err) => self.error(err.to_string()),
@@ -224,6 +235,26 @@ impl DetenteApp {
                     self.error(format!("The change could not be made: {err}"));
                 }
             }
+            Action::ImportDialog => {
+                self.dialogs
+                    .start(Purpose::Import, ctx, self.doc.path().map(Path::to_path_buf));
+            }
+            Action::ImportPath(path) => {
+                self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, ctx));
+            }
+            Action::AdoptImport => {
+                if let Some(doc) = self.imported.take() {
+                    self.replace_document(doc);
+                }
+            }
+            Action::ExportDialog(format) => {
+                let suggested = self
+                    .doc
+                    .path()
+                    .map(|p| p.with_extension(format.extension()));
+                self.dialogs.start(Purpose::Export(format), ctx, suggested);
+            }
+            Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
             Action::Undo => {
                 self.doc.undo();
             }
@@ -271,17 +302,6 @@ impl DetenteApp {
         }
     }
 
-    fn open_path(&mut self, path: &Path) {
-        // A failed load changes nothing: the open project stays as it was.
-        match Document::open(path) {
-            Ok(doc) => {
-                self.replace_document(doc);
-                self.info(format!("Opened {}", path.display()));
-            }
-            Err(err) => self.error(err.to_string()),
-        }
-    }
-
     fn save_to(&mut self, path: &Path) {
         self.doc.set_view(self.view_state());
         match self.doc.save_as(path) {
@@ -318,9 +338,13 @@ impl DetenteApp {
             actions.push(match purpose {
                 Purpose::Open => Action::OpenPath(path),
                 Purpose::SaveAs => Action::SaveAsPath(path),
+                Purpose::Import => Action::ImportPath(path),
+                Purpose::Export(format) => Action::ExportPath(format, path),
             });
         }
         menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
+        self.finish_tasks();
+        Self::dropped_files(&ctx, &mut actions);
         // Delete and Escape act on the selection unless a text field has the keyboard.
         if !ctx.egui_wants_keyboard_input() {
             let (delete, escape) = ctx.input(|i| {
@@ -445,6 +469,8 @@ impl DetenteApp {
         if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette) {
             actions.push(action);
         }
+        self.import_ui(&ctx, &mut actions);
+        self.import_report_ui(&ctx);
         self.unsaved_prompt(&ctx);
         self.delete_prompt(&ctx);
 
@@ -466,7 +492,7 @@ impl DetenteApp {
         }
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = self.doc.project();
             let list = self.timeline.last_layout();
@@ -488,6 +514,7 @@ impl DetenteApp {
                 ui.separator();
                 ui.weak(path.display().to_string());
             }
+            self.tasks.status_ui(ui);
         });
     }
 }
