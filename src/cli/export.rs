@@ -1,7 +1,7 @@
 //! `detente export PROJECT --format F -o OUTPUT [--from DATE] [--to DATE] [--actor A] [--tag T]`:
 //! a project as CSV, TimelineJS JSON, a chronology brief, or an image of the timeline
-//! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend]`, where
-//! `--from`/`--to` also set the range shown), written atomically.
+//! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend]
+//! [--saved-view]`, where `--from`/`--to` also set the range shown), written atomically.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -108,6 +108,10 @@ pub struct ExportArgs {
     /// Images: leave out the legend.
     #[arg(long)]
     pub no_legend: bool,
+    /// Images: the view the project was saved with (its filter, and the filter's dates as
+    /// the range) rather than the whole project.
+    #[arg(long)]
+    pub saved_view: bool,
 }
 
 fn parse_width(text: &str) -> Result<f64, String> {
@@ -145,7 +149,8 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
     let image_only = args.width.is_some()
         || args.group_by.is_some()
         || args.theme.is_some()
-        || args.no_legend;
+        || args.no_legend
+        || args.saved_view;
     let bytes = if format.is_image() {
         let mut image = TimelineImageOptions::from_export(&project, &options);
         if let Some(width) = args.width {
@@ -158,6 +163,9 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
             image.theme = ImageTheme::Dark;
         }
         image.show_legend = !args.no_legend;
+        if args.saved_view {
+            image.as_last_viewed(&project);
+        }
         if format == ExportFormat::Png {
             timeline_png(&project, &image).map_err(|e| e.to_string())?
         } else {
@@ -165,7 +173,7 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         }
     } else if image_only {
         return Err(format!(
-            "--width, --group-by, --theme and --no-legend apply to images (svg, png), not to {format}"
+            "--width, --group-by, --theme, --no-legend and --saved-view apply to images (svg, png), not to {format}"
         ));
     } else {
         export(&project, format, &options).map_err(|e| e.to_string())?

@@ -53,7 +53,10 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         .chars()
         .map(|c| match m.ascii.get(c as usize) {
             Some(a) => *a,
-            None => m.face.as_ref().map_or(FALLBACK_ADVANCE_EM, |f| advance_em(f, c)),
+            None => m
+                .face
+                .as_ref()
+                .map_or(FALLBACK_ADVANCE_EM, |f| advance_em(f, c)),
         })
         .sum();
     ems * size

@@ -7,7 +7,9 @@ mod brief;
 mod csv_export;
 pub mod font;
 pub mod palette;
+mod png;
 mod svg;
+mod svg_frame;
 mod svg_legend;
 mod svg_marks;
 mod timelinejs_export;
@@ -16,9 +18,9 @@ use std::fmt;
 
 pub use brief::{brief_html, brief_markdown};
 pub use csv_export::events_csv;
+pub use png::timeline_png;
 pub use svg::{
-    DEFAULT_WIDTH_PX, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX, TimelineImageOptions, timeline_png,
-    timeline_svg,
+    DEFAULT_WIDTH_PX, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX, TimelineImageOptions, timeline_svg,
 };
 pub use timelinejs_export::timelinejs_json;
 

@@ -138,7 +138,11 @@ pub fn reference_rgb(dark_mode: bool) -> Rgb {
 
 /// Today's line: red.
 pub fn today_rgb(dark_mode: bool) -> Rgb {
-    if dark_mode { (255, 90, 90) } else { (200, 30, 30) }
+    if dark_mode {
+        (255, 90, 90)
+    } else {
+        (200, 30, 30)
+    }
 }
 
 /// `#rrggbb` as a colour; `None` for anything else.
@@ -149,6 +153,27 @@ pub fn parse_hex_rgb(text: &str) -> Option<Rgb> {
     }
     let v = u32::from_str_radix(hex, 16).ok()?;
     Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+/// Text that reads on `background`: white on dark fills, near-black on light ones. The
+/// switch is at a relative luminance of 0.4, where white and black text have about equal
+/// WCAG contrast (both ≈ 2.7:1 at worst, rising fast either side).
+pub fn contrast_text(background: Rgb) -> Rgb {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (r, g, b) = background;
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    if luminance < 0.4 {
+        (255, 255, 255)
+    } else {
+        (20, 20, 20)
+    }
 }
 
 /// `#rrggbb`.
@@ -179,6 +204,15 @@ mod tests {
             let meeting = kind_rgb(EventKind::Meeting, dark);
             assert_ne!(muted_rgb(meeting, dark), meeting);
         }
+    }
+
+    #[test]
+    fn text_on_fills_contrasts() {
+        // Held talks in the light theme (teal 0,128,112) and meetings in the dark one.
+        assert_eq!(contrast_text((0, 128, 112)), (255, 255, 255));
+        assert_eq!(contrast_text((94, 156, 255)), (20, 20, 20));
+        assert_eq!(contrast_text((255, 255, 255)), (20, 20, 20));
+        assert_eq!(contrast_text((0, 0, 0)), (255, 255, 255));
     }
 
     #[test]

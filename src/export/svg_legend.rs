@@ -3,7 +3,7 @@
 
 use super::font;
 use super::palette;
-use super::svg::Colors;
+use super::svg_frame::Colors;
 use super::svg_marks::{MarkStyle, Svg, draw_clusters, draw_item, fill, stroke};
 use crate::layout::{Cluster, ItemMark};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
@@ -70,13 +70,19 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
         other.push((Sample::Period, "period".to_owned()));
     }
     if extras.connectors {
-        other.push((Sample::Connector, "one event, several participants".to_owned()));
+        other.push((
+            Sample::Connector,
+            "one event, several participants".to_owned(),
+        ));
     }
     if extras.clusters {
         other.push((Sample::Cluster, "events with no room to show".to_owned()));
     }
     if extras.density {
-        other.push((Sample::Density, "events at a time (too many to show)".to_owned()));
+        other.push((
+            Sample::Density,
+            "events at a time (too many to show)".to_owned(),
+        ));
     }
     let mut out = vec![
         Column {
@@ -150,6 +156,7 @@ pub fn draw_legend(
         row_height: LINE,
         dark: colors.dark,
         text: colors.text,
+        halo: colors.canvas,
         label_size: TEXT_SIZE,
         // The fade of an unknown end lasts a day: half a sample, as in the app's legend.
         px_per_day: SAMPLE_WIDTH / 2.0,
@@ -181,7 +188,6 @@ pub fn draw_legend(
 }
 
 fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sample, x: f64, y: f64) {
-    let mid = y + LINE / 2.0;
     let event = |kind, status, edtf: &str| {
         DateSpec::parse(edtf)
             .ok()
@@ -226,21 +232,40 @@ fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sampl
         Sample::Reference => {
             let color = palette::reference_rgb(colors.dark);
             let cx = x + SAMPLE_WIDTH / 2.0;
-            svg.line((cx, y + 2.0), (cx, y + LINE - 2.0), &stroke(color, 1.5, 1.0));
+            svg.line(
+                (cx, y + 2.0),
+                (cx, y + LINE - 2.0),
+                &stroke(color, 1.5, 1.0),
+            );
         }
         Sample::Period => {
-            svg.rect(x, y + 2.0, SAMPLE_WIDTH, LINE - 4.0, 0.0, &fill(colors.period, 0.25));
+            svg.rect(
+                x,
+                y + 2.0,
+                SAMPLE_WIDTH,
+                LINE - 4.0,
+                0.0,
+                &fill(colors.period, 0.25),
+            );
         }
         Sample::Connector => {
             let color = palette::kind_rgb(EventKind::Talks, colors.dark);
             let cx = x + SAMPLE_WIDTH / 2.0;
-            svg.line((x, y + 4.0), (x + SAMPLE_WIDTH, y + 4.0), &stroke(colors.text, 1.5, 0.25));
+            svg.line(
+                (x, y + 4.0),
+                (x + SAMPLE_WIDTH, y + 4.0),
+                &stroke(colors.text, 1.5, 0.25),
+            );
             svg.line(
                 (x, y + LINE - 4.0),
                 (x + SAMPLE_WIDTH, y + LINE - 4.0),
                 &stroke(colors.text, 1.5, 0.25),
             );
-            svg.line((cx, y + 4.0), (cx, y + LINE - 4.0), &stroke(color, 2.0, 0.7));
+            svg.line(
+                (cx, y + 4.0),
+                (cx, y + LINE - 4.0),
+                &stroke(color, 2.0, 0.7),
+            );
         }
         Sample::Cluster => {
             let cluster = Cluster {

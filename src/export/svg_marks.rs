@@ -188,6 +188,12 @@ impl Svg {
         format!("url(#{id})")
     }
 
+    /// An id not yet defined: `prefix-N`, N the number of definitions so far (which only
+    /// grows, so ids never repeat).
+    pub fn unique_id(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.defs.len())
+    }
+
     pub fn define(&mut self, id: &str, definition: String) {
         self.defs.insert(id.to_owned(), definition);
     }
@@ -210,6 +216,8 @@ pub struct MarkStyle {
     pub row_height: f64,
     pub dark: bool,
     pub text: Rgb,
+    /// The canvas colour: what a bar's fill is blended over, for its label's colour.
+    pub halo: Rgb,
     pub label_size: f64,
     /// Width of one day: the fade of an unknown end lasts a day.
     pub px_per_day: f64,
@@ -235,7 +243,13 @@ pub fn event_rgb(event: &Event, dark: bool) -> Rgb {
 
 /// One item: its uncertain extent, its certain core or marker, the postponed chevrons and
 /// its label. `candidate`: the event's place in this lane is one of several.
-pub fn draw_item(svg: &mut Svg, style: &MarkStyle, item: &ItemMark, event: &Event, candidate: bool) {
+pub fn draw_item(
+    svg: &mut Svg,
+    style: &MarkStyle,
+    item: &ItemMark,
+    event: &Event,
+    candidate: bool,
+) {
     let bounds = event.date.bounds().ok();
     let look = status_look(event.status);
     let color = event_rgb(event, style.dark);
@@ -335,7 +349,14 @@ fn draw_extent(
     }
     if bounds.end != EndKind::Known {
         let paint = svg.fade(color, Fade::Out);
-        svg.rect(x_to - fade_px, top, fade_px, h, 0.0, &format!(r#"fill="{paint}""#));
+        svg.rect(
+            x_to - fade_px,
+            top,
+            fade_px,
+            h,
+            0.0,
+            &format!(r#"fill="{paint}""#),
+        );
         x_to -= fade_px;
     }
     let (full0, full1) = clipped(x_from, x_to);
@@ -453,7 +474,58 @@ fn draw_label(
     if look.struck {
         attrs.push_str(r#" text-decoration="line-through""#);
     }
-    svg.text(item.label_x, y_mid, style.label_size, &text, "start", &attrs);
+    svg.text(
+        item.label_x,
+        y_mid,
+        style.label_size,
+        &text,
+        "start",
+        &attrs,
+    );
+    if label_on_fill(item, look.fill_alpha)
+        && let Some((x0, x1)) = item.core_x
+    {
+        // Dark text on a held (opaque) or confirmed (55 %) bar is hard to read, in print
+        // most of all: the part of the label over the bar is drawn again in a colour that
+        // contrasts with the fill, clipped to the bar, as slides label their bars.
+        let color = event_rgb(event, style.dark);
+        let bar = palette::lerp_rgb(style.halo, color, f32::from(look.fill_alpha) / 255.0);
+        let h = bar_height(style.row_height);
+        let id = svg.unique_id("dt-bar");
+        svg.define(
+            &id,
+            format!(
+                r#"<clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                num(x0),
+                num(y_mid - h / 2.0),
+                num((x1 - x0).max(0.0)),
+                num(h)
+            ),
+        );
+        let mut attrs = fill(palette::contrast_text(bar), 1.0);
+        attrs.push_str(&format!(r#" clip-path="url(#{id})""#));
+        if look.struck {
+            attrs.push_str(r#" text-decoration="line-through""#);
+        }
+        svg.text(
+            item.label_x,
+            y_mid,
+            style.label_size,
+            &text,
+            "start",
+            &attrs,
+        );
+    }
+}
+
+/// Whether a label starts on its bar's fill: a bar filled at least as much as a confirmed
+/// one (140 of 255), with the label's start inside its core.
+pub fn label_on_fill(item: &ItemMark, fill_alpha: u8) -> bool {
+    !item.is_point
+        && fill_alpha >= 140
+        && item
+            .core_x
+            .is_some_and(|(a, b)| item.label_x >= a && item.label_x < b)
 }
 
 /// "+N" where items found no room.
@@ -528,6 +600,33 @@ mod tests {
             "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;"
         );
         assert_eq!(escape("a\u{1}b\nc"), "a b c");
+    }
+
+    #[test]
+    fn labels_on_filled_bars_are_recoloured() {
+        let item = ItemMark {
+            event: 0,
+            row: 0,
+            y: 0.0,
+            x_earliest: 0.0,
+            x_latest: 100.0,
+            core_x: Some((0.0, 100.0)),
+            is_point: false,
+            x_center: 50.0,
+            label_x: 4.0,
+            label_max_width: 90.0,
+        };
+        assert!(label_on_fill(&item, 255));
+        assert!(label_on_fill(&item, 140));
+        assert!(!label_on_fill(&item, 0), "hollow bars show the canvas");
+        let beside = ItemMark {
+            label_x: 104.0,
+            ..item.clone()
+        };
+        assert!(
+            !label_on_fill(&beside, 255),
+            "a label after the bar is on the canvas"
+        );
     }
 
     #[test]

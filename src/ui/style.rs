@@ -2,8 +2,8 @@
 
 use egui::Color32;
 
-pub use crate::export::palette::{MarkerShape, StatusLook, kind_marker, status_look};
 use crate::export::palette;
+pub use crate::export::palette::{MarkerShape, StatusLook, kind_marker, status_look};
 use crate::model::{EventKind, Reliability, Stance};
 
 /// A kind's colour: the shared table of [`crate::export::palette`], so that exported images
