@@ -400,3 +400,38 @@ fn the_saved_view_narrows_the_image() {
     let texts = texts(&timeline_svg(&p, &options));
     assert!(texts.iter().any(|t| t.contains("of 5 events")), "{texts:?}");
 }
+
+#[test]
+fn no_more_marks_sit_on_a_row_of_items() {
+    // Three weeks of the large project: more events than 30 rows hold, so some are "+N".
+    let p = large_project();
+    let t0 = day_start_secs(2024, 3, 1).unwrap();
+    let options = TimelineImageOptions {
+        range: Some((t0, t0 + 20 * 86_400)),
+        ..TimelineImageOptions::default()
+    };
+    let svg = timeline_svg(&p, &options);
+    let doc = assert_valid_svg(&svg);
+    let y = |n: roxmltree::Node<'_, '_>| -> f64 { n.attribute("y").unwrap().parse().unwrap() };
+    let texts: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .collect();
+    let clusters: Vec<f64> = texts
+        .iter()
+        .filter(|n| n.text().is_some_and(|t| t.starts_with('+')))
+        .map(|n| y(*n))
+        .collect();
+    assert!(!clusters.is_empty(), "expected +N marks");
+    let lowest_label = texts
+        .iter()
+        .filter(|n| n.text().is_some_and(|t| t.starts_with("Event")))
+        .map(|n| y(*n))
+        .fold(f64::MIN, f64::max);
+    for c in clusters {
+        assert!(
+            c > lowest_label + 10.0,
+            "+N at {c}, a label at {lowest_label}"
+        );
+    }
+}

@@ -479,12 +479,36 @@ fn lay_out(
             lane.height = if lane.list.is_aggregated() {
                 UNGROUPED_DENSITY_HEIGHT
             } else {
-                lane.list.rows_used.max(1) as f64 * ROW_HEIGHT + gap
+                let rows = clusters_below_rows(&mut lane.list, ROW_HEIGHT);
+                rows.max(1) as f64 * ROW_HEIGHT + gap
             };
         }
         layout.content_height = layout.lanes.iter().map(|l| l.height).sum();
     }
     layout
+}
+
+/// Puts a lane's "+N" marks on a row of their own below its items and returns the rows the
+/// lane needs. The app puts them on the last row when its canvas is full, over the items
+/// there; a page can grow by a row instead.
+fn clusters_below_rows(list: &mut crate::layout::DrawList, row_height: f64) -> usize {
+    if list.clusters.is_empty() {
+        return list.rows_used;
+    }
+    // The top of row 0, from any item (every item's `y` is its row's top).
+    let origin = list
+        .items
+        .iter()
+        .map(|i| i.y - f64::from(i.row) * row_height)
+        .next()
+        .or_else(|| list.clusters.iter().map(|c| c.y).reduce(f64::min));
+    if let Some(origin) = origin {
+        let below = origin + list.rows_used as f64 * row_height;
+        for cluster in &mut list.clusters {
+            cluster.y = cluster.y.max(below);
+        }
+    }
+    list.rows_used + 1
 }
 
 /// Connectors, density histograms, items and clusters, lane by lane.
