@@ -469,7 +469,14 @@ fn draw_label(
     if bounds.is_some_and(|b| b.uncertain) {
         text.push_str(" ?");
     }
+    let full_chars = text.chars().count();
     let text = font::truncate_to_width(&text, style.label_size, item.label_max_width);
+    let kept = text.chars().count();
+    if kept < full_chars && kept < MIN_CUT_LABEL_CHARS {
+        // "Eve…" names nothing and, many times over, reads as noise on a page; the item's
+        // tooltip keeps its title.
+        return;
+    }
     let mut attrs = fill(style.text, if look.muted { 0.6 } else { 1.0 });
     if look.struck {
         attrs.push_str(r#" text-decoration="line-through""#);
@@ -517,6 +524,10 @@ fn draw_label(
         );
     }
 }
+
+/// A cut label keeps at least this many characters (the ellipsis included), or is left out:
+/// five are the shortest that name anything ("Talk…", "Umer…").
+const MIN_CUT_LABEL_CHARS: usize = 5;
 
 /// Whether a label starts on its bar's fill: a bar filled at least as much as a confirmed
 /// one (140 of 255), with the label's start inside its core.

@@ -9,7 +9,11 @@ use crate::layout::{LaneMode, LaneSort, TimeView};
 
 /// Widths offered as one click: a 1024-px slide, a 1600-px (16:9 at 1600 × 900) slide, and a
 /// 3508-px A4 landscape page at 300 dpi.
-const PRESET_WIDTHS: [f64; 3] = [1024.0, DEFAULT_WIDTH_PX, 3508.0];
+const PRESET_WIDTHS: [(f64, &str, &str); 3] = [
+    (1024.0, "1024", "A small slide (1024 × 768)"),
+    (DEFAULT_WIDTH_PX, "1600", "A 16:9 slide (1600 × 900)"),
+    (3508.0, "A4 print", "A4 landscape at 300 dpi (3508 px)"),
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageExportDialog {
@@ -54,6 +58,10 @@ impl ImageExportDialog {
         let mut open = true;
         let mut chosen = None;
         egui::Window::new("Export timeline image")
+            .id(egui::Id::unique("image_export_dialog"))
+            // In the middle of the window, as the other dialogs open, not over the menu.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .open(&mut open)
             .resizable(false)
             .collapsible(false)
@@ -83,9 +91,9 @@ impl ImageExportDialog {
                                     .suffix(" px"),
                             )
                             .labelled_by(label.id);
-                            for preset in PRESET_WIDTHS {
-                                if ui.small_button(format!("{preset}")).clicked() {
-                                    self.width_px = preset;
+                            for (px, label, hint) in PRESET_WIDTHS {
+                                if ui.small_button(label).on_hover_text(hint).clicked() {
+                                    self.width_px = px;
                                 }
                             }
                         });
