@@ -302,10 +302,11 @@ fn command_line_import_and_export() {
         "export".as_ref(),
         out.as_os_str(),
         "--format".as_ref(),
-        "png".as_ref(),
+        "pdf".as_ref(),
         "-o".as_ref(),
-        dir.join("x.png").as_os_str(),
+        dir.join("x.pdf").as_os_str(),
     ]);
+    // PNG and SVG are images now (tests/export_image.rs); an unknown format is refused.
     assert!(!output.status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }

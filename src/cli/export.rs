@@ -1,11 +1,16 @@
 //! `detente export PROJECT --format F -o OUTPUT [--from DATE] [--to DATE] [--actor A] [--tag T]`:
-//! a project as CSV, TimelineJS JSON or a chronology brief, written atomically.
+//! a project as CSV, TimelineJS JSON, a chronology brief, or an image of the timeline
+//! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend]
+//! [--saved-view]`, where `--from`/`--to` also set the range shown), written atomically.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::export::{EventFilter, ExportFormat, ExportOptions, export};
-use crate::model::{DateSpec, Id, Project};
+use crate::export::{
+    EventFilter, ExportFormat, ExportOptions, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX,
+    TimelineImageOptions, export, timeline_png, timeline_svg,
+};
+use crate::model::{DateSpec, Id, LaneMode, Project};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormatArg {
@@ -17,6 +22,10 @@ pub enum ExportFormatArg {
     Markdown,
     /// Chronology brief as an HTML page
     Html,
+    /// Image of the timeline as SVG
+    Svg,
+    /// Image of the timeline as PNG
+    Png,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -26,8 +35,40 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Timelinejs => Self::TimelineJs,
             ExportFormatArg::Markdown => Self::Markdown,
             ExportFormatArg::Html => Self::Html,
+            ExportFormatArg::Svg => Self::Svg,
+            ExportFormatArg::Png => Self::Png,
         }
     }
+}
+
+/// How an image groups events into lanes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupByArg {
+    None,
+    Participant,
+    Location,
+    Kind,
+    Status,
+    Tag,
+}
+
+impl From<GroupByArg> for LaneMode {
+    fn from(arg: GroupByArg) -> Self {
+        match arg {
+            GroupByArg::None => Self::None,
+            GroupByArg::Participant => Self::Participant,
+            GroupByArg::Location => Self::Location,
+            GroupByArg::Kind => Self::Kind,
+            GroupByArg::Status => Self::Status,
+            GroupByArg::Tag => Self::Tag,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
 }
 
 #[derive(Debug, clap::Args)]
@@ -54,6 +95,37 @@ pub struct ExportArgs {
     /// The brief's or timeline's title (default: the project's).
     #[arg(long)]
     pub title: Option<String>,
+    /// Images: width in pixels (default 1600); the height follows the lanes.
+    #[arg(long, value_name = "PX", value_parser = parse_width)]
+    pub width: Option<f64>,
+    /// Images: lanes by participant, location, kind, status or tag, or none (default: as the
+    /// project was last viewed).
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub group_by: Option<GroupByArg>,
+    /// Images: light (for print, the default) or dark.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Images: leave out the legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Images: the view the project was saved with (its filter, and the filter's dates as
+    /// the range) rather than the whole project.
+    #[arg(long)]
+    pub saved_view: bool,
+}
+
+fn parse_width(text: &str) -> Result<f64, String> {
+    let width: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("invalid width {text:?}"))?;
+    if (MIN_WIDTH_PX..=MAX_WIDTH_PX).contains(&width) {
+        Ok(width)
+    } else {
+        Err(format!(
+            "the width must be between {MIN_WIDTH_PX} and {MAX_WIDTH_PX} pixels"
+        ))
+    }
 }
 
 pub fn run(args: &ExportArgs) -> ExitCode {
@@ -73,7 +145,39 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         filter,
         title: args.title.clone(),
     };
-    let bytes = export(&project, args.format.into(), &options).map_err(|e| e.to_string())?;
+    let format = ExportFormat::from(args.format);
+    let image_only = args.width.is_some()
+        || args.group_by.is_some()
+        || args.theme.is_some()
+        || args.no_legend
+        || args.saved_view;
+    let bytes = if format.is_image() {
+        let mut image = TimelineImageOptions::from_export(&project, &options);
+        if let Some(width) = args.width {
+            image.width_px = width;
+        }
+        if let Some(mode) = args.group_by {
+            image.group_by = mode.into();
+        }
+        if args.theme == Some(ThemeArg::Dark) {
+            image.theme = ImageTheme::Dark;
+        }
+        image.show_legend = !args.no_legend;
+        if args.saved_view {
+            image.as_last_viewed(&project);
+        }
+        if format == ExportFormat::Png {
+            timeline_png(&project, &image).map_err(|e| e.to_string())?
+        } else {
+            timeline_svg(&project, &image).into_bytes()
+        }
+    } else if image_only {
+        return Err(format!(
+            "--width, --group-by, --theme, --no-legend and --saved-view apply to images (svg, png), not to {format}"
+        ));
+    } else {
+        export(&project, format, &options).map_err(|e| e.to_string())?
+    };
     crate::io::write_atomically(&args.output, &bytes).map_err(|e| e.to_string())?;
     eprintln!("wrote {}", args.output.display());
     Ok(())

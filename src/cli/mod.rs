@@ -57,7 +57,8 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Import a TimelineJS, Timeline app, CSV/TSV, GDELT or ICEWS file as a project.
     Import(import::ImportArgs),
-    /// Export a project as CSV, TimelineJS JSON or a chronology brief (Markdown, HTML).
+    /// Export a project as CSV, TimelineJS JSON, a chronology brief (Markdown, HTML) or an
+    /// image of the timeline (SVG, PNG).
     Export(export::ExportArgs),
 }
 

@@ -1,15 +1,27 @@
-//! Export: a project (or the events a filter keeps) as CSV, as TimelineJS3 JSON, or as a
-//! chronology brief in Markdown or HTML. Pure: a project in, bytes out; the caller writes
-//! them (the command line through [`crate::io::write_atomically`]).
+//! Export: a project (or the events a filter keeps) as CSV, as TimelineJS3 JSON, as a
+//! chronology brief in Markdown or HTML, or as an image of the timeline (SVG, PNG). Pure: a
+//! project in, bytes out; the caller writes them (the command line through
+//! [`crate::io::write_atomically`]).
 
 mod brief;
 mod csv_export;
+pub mod font;
+pub mod palette;
+mod png;
+mod svg;
+mod svg_frame;
+mod svg_legend;
+mod svg_marks;
 mod timelinejs_export;
 
 use std::fmt;
 
 pub use brief::{brief_html, brief_markdown};
 pub use csv_export::events_csv;
+pub use png::timeline_png;
+pub use svg::{
+    DEFAULT_WIDTH_PX, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX, TimelineImageOptions, timeline_svg,
+};
 pub use timelinejs_export::timelinejs_json;
 
 use crate::model::{Event, Id, Project, TimeSecs};
@@ -24,10 +36,21 @@ pub enum ExportFormat {
     Markdown,
     /// A chronology brief as a standalone HTML page.
     Html,
+    /// The timeline as an SVG image: axis, lanes, items and legend.
+    Svg,
+    /// The same image as a PNG.
+    Png,
 }
 
 impl ExportFormat {
-    pub const ALL: [Self; 4] = [Self::Csv, Self::TimelineJs, Self::Markdown, Self::Html];
+    pub const ALL: [Self; 6] = [
+        Self::Csv,
+        Self::TimelineJs,
+        Self::Markdown,
+        Self::Html,
+        Self::Svg,
+        Self::Png,
+    ];
 
     /// The name on the command line.
     pub fn name(self) -> &'static str {
@@ -36,6 +59,8 @@ impl ExportFormat {
             Self::TimelineJs => "timelinejs",
             Self::Markdown => "markdown",
             Self::Html => "html",
+            Self::Svg => "svg",
+            Self::Png => "png",
         }
     }
 
@@ -45,7 +70,14 @@ impl ExportFormat {
             Self::TimelineJs => "json",
             Self::Markdown => "md",
             Self::Html => "html",
+            Self::Svg => "svg",
+            Self::Png => "png",
         }
+    }
+
+    /// Whether the format is an image of the timeline rather than a list of events.
+    pub fn is_image(self) -> bool {
+        matches!(self, Self::Svg | Self::Png)
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
@@ -116,7 +148,8 @@ pub enum ExportError {
     },
 }
 
-/// The project in `format`.
+/// The project in `format`. Images use [`TimelineImageOptions::from_export`]; for their
+/// width, grouping and theme, call [`timeline_svg`] or [`timeline_png`] directly.
 pub fn export(
     project: &Project,
     format: ExportFormat,
@@ -127,6 +160,15 @@ pub fn export(
         ExportFormat::TimelineJs => timelinejs_json(project, options).map(String::into_bytes),
         ExportFormat::Markdown => Ok(brief_markdown(project, options).into_bytes()),
         ExportFormat::Html => Ok(brief_html(project, options).into_bytes()),
+        ExportFormat::Svg => Ok(timeline_svg(
+            project,
+            &TimelineImageOptions::from_export(project, options),
+        )
+        .into_bytes()),
+        ExportFormat::Png => timeline_png(
+            project,
+            &TimelineImageOptions::from_export(project, options),
+        ),
     }
 }
 

@@ -32,6 +32,8 @@ pub enum Action {
     /// Open the project made by the import that just finished.
     AdoptImport,
     ExportDialog(crate::export::ExportFormat),
+    /// The timeline image dialog: format, range, width, theme.
+    ImageExportDialog,
     ExportPath(crate::export::ExportFormat, PathBuf),
     /// Ctrl+K.
     OpenPalette,

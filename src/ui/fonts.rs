@@ -4,7 +4,8 @@
 //! symbols; without a fallback those draw as boxes. DejaVu Sans (Bitstream Vera licence,
 //! free to embed and redistribute) covers them and many scripts of names in reports.
 
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// Shared with the image export, so that the binary holds the font once.
+const DEJAVU_SANS: &[u8] = crate::export::font::DEJAVU_SANS;
 
 /// Adds the fallback font once; takes effect from the next frame.
 pub fn install(ctx: &egui::Context) {

@@ -136,10 +136,18 @@ pub fn menu_bar_ui(
                         crate::export::ExportFormat::TimelineJs => "TimelineJS3 JSON…",
                         crate::export::ExportFormat::Markdown => "Chronology brief (Markdown)…",
                         crate::export::ExportFormat::Html => "Chronology brief (HTML)…",
+                        // Images have their own dialog (range, width, theme), below.
+                        crate::export::ExportFormat::Svg | crate::export::ExportFormat::Png => {
+                            continue;
+                        }
                     };
                     if item(ui, label, None) {
                         actions.push(Action::ExportDialog(format));
                     }
+                }
+                ui.separator();
+                if item(ui, "Timeline image (PNG, SVG)…", None) {
+                    actions.push(Action::ImageExportDialog);
                 }
             });
             ui.separator();

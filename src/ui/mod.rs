@@ -11,6 +11,7 @@ pub mod filter_bar;
 mod fonts;
 pub mod forms;
 mod frame_stats;
+pub mod image_export;
 pub mod import_dialog;
 mod menu;
 pub mod notices;

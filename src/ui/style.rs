@@ -2,100 +2,19 @@
 
 use egui::Color32;
 
-use crate::model::{EventKind, EventStatus, Reliability, Stance};
+use crate::export::palette;
+pub use crate::export::palette::{MarkerShape, StatusLook, kind_marker, status_look};
+use crate::model::{EventKind, Reliability, Stance};
 
-/// A kind's colour. Hues are spread around the wheel and all are mid-lightness, so each
-/// reads on both the dark (#1b1b1b) and light (#f8f8f8) panel backgrounds; shapes repeat
-/// the distinction for readers who do not see colour.
+/// A kind's colour: the shared table of [`crate::export::palette`], so that exported images
+/// match the canvas.
 pub fn kind_color(kind: EventKind, dark_mode: bool) -> Color32 {
-    let (dark, light) = match kind {
-        EventKind::Meeting => (
-            Color32::from_rgb(94, 156, 255),
-            Color32::from_rgb(31, 98, 204),
-        ),
-        EventKind::Talks => (
-            Color32::from_rgb(56, 200, 180),
-            Color32::from_rgb(0, 128, 112),
-        ),
-        EventKind::Call => (
-            Color32::from_rgb(190, 140, 255),
-            Color32::from_rgb(120, 70, 200),
-        ),
-        EventKind::Visit => (
-            Color32::from_rgb(120, 200, 90),
-            Color32::from_rgb(50, 130, 30),
-        ),
-        EventKind::Statement => (
-            Color32::from_rgb(255, 160, 70),
-            Color32::from_rgb(196, 96, 0),
-        ),
-        EventKind::Announcement => (
-            Color32::from_rgb(230, 200, 70),
-            Color32::from_rgb(150, 120, 0),
-        ),
-        EventKind::Agreement => (
-            Color32::from_rgb(255, 110, 130),
-            Color32::from_rgb(190, 30, 60),
-        ),
-        EventKind::Other => (Color32::from_gray(170), Color32::from_gray(100)),
-    };
-    if dark_mode { dark } else { light }
+    rgb(palette::kind_rgb(kind, dark_mode))
 }
 
-/// The shape of a point marker, so that kinds differ without colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MarkerShape {
-    Circle,
-    Diamond,
-    Square,
-    TriangleUp,
-    TriangleDown,
-    Hexagon,
-}
-
-pub fn kind_marker(kind: EventKind) -> MarkerShape {
-    match kind {
-        EventKind::Meeting | EventKind::Other => MarkerShape::Circle,
-        EventKind::Talks => MarkerShape::Diamond,
-        EventKind::Call => MarkerShape::Hexagon,
-        EventKind::Visit => MarkerShape::TriangleDown,
-        EventKind::Statement | EventKind::Announcement => MarkerShape::TriangleUp,
-        EventKind::Agreement => MarkerShape::Square,
-    }
-}
-
-/// How a status is drawn: filled for what happened, hollow for what is only expected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StatusLook {
-    /// Opacity of the fill, 0–255: held 100 %, confirmed 55 %, the rest hollow.
-    pub fill_alpha: u8,
-    /// Dashed outline: planned (not yet firm), postponed, unknown.
-    pub dashed: bool,
-    /// A "»" after the mark: postponed (moved to a later, unknown date).
-    pub deferred: bool,
-    /// A line struck through: cancelled.
-    pub struck: bool,
-    /// Drawn greyed: cancelled and unknown.
-    pub muted: bool,
-}
-
-pub fn status_look(status: EventStatus) -> StatusLook {
-    let look = |fill_alpha, dashed, struck, muted| StatusLook {
-        fill_alpha,
-        dashed,
-        deferred: status == EventStatus::Postponed,
-        struck,
-        muted,
-    };
-    match status {
-        EventStatus::Held => look(255, false, false, false),
-        EventStatus::Confirmed => look(140, false, false, false),
-        EventStatus::Expected => look(0, false, false, false),
-        EventStatus::Planned => look(0, true, false, false),
-        EventStatus::Postponed => look(0, true, false, true),
-        EventStatus::Cancelled => look(0, false, true, true),
-        EventStatus::Unknown => look(40, true, false, true),
-    }
+/// An RGB tuple of the shared palette as an egui colour.
+pub fn rgb((r, g, b): palette::Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
 }
 
 /// Stance colours: green for support, red for oppose, amber for the hedged middle.
@@ -139,12 +58,11 @@ pub fn reliability_color(reliability: Reliability, dark_mode: bool) -> Color32 {
 
 /// Mixes `color` towards the background for muted (cancelled, unknown) items.
 pub fn muted(color: Color32, dark_mode: bool) -> Color32 {
-    let bg = if dark_mode {
-        Color32::from_gray(40)
-    } else {
-        Color32::from_gray(235)
-    };
-    lerp_color(color, bg, 0.55)
+    lerp_color(
+        color,
+        rgb(palette::muted_background(dark_mode)),
+        palette::MUTED_MIX,
+    )
 }
 
 pub fn lerp_color(a: Color32, b: Color32, t: f32) -> Color32 {
@@ -179,12 +97,7 @@ pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
 
 /// `#rrggbb` as a colour; `None` for anything else.
 pub fn parse_hex_color(text: &str) -> Option<Color32> {
-    let hex = text.strip_prefix('#')?;
-    if hex.len() != 6 {
-        return None;
-    }
-    let v = u32::from_str_radix(hex, 16).ok()?;
-    Some(Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+    palette::parse_hex_rgb(text).map(rgb)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ pub struct DetenteApp {
     palette: crate::ui::palette::PaletteState,
     tasks: crate::ui::tasks::Tasks,
     import: Option<crate::ui::import_dialog::ImportDialog>,
+    image_export: crate::ui::image_export::ImageExportDialog,
     /// A project made by an import, waiting for the unsaved-changes question.
     imported: Option<Document>,
     import_report: Option<String>,
@@ -94,6 +95,7 @@ impl DetenteApp {
             palette: crate::ui::palette::PaletteState::default(),
             tasks: crate::ui::tasks::Tasks::default(),
             import: None,
+            image_export: Default::default(),
             imported: None,
             import_report: None,
             notices,
@@ -325,6 +327,7 @@ impl DetenteApp {
                     .map(|p| p.with_extension(format.extension()));
                 self.dialogs.start(Purpose::Export(format), ctx, suggested);
             }
+            Action::ImageExportDialog => self.image_export.open = true,
             Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
             Action::Undo => {
                 self.doc.undo();
@@ -590,6 +593,9 @@ impl DetenteApp {
             actions.push(action);
         }
         self.import_ui(&ctx, &mut actions);
+        if let Some(format) = self.image_export.ui(&ctx) {
+            actions.push(Action::ExportDialog(format));
+        }
         self.import_report_ui(&ctx);
         if self.desk.show_settings {
             let mut open = true;

@@ -5,9 +5,10 @@ use std::path::Path;
 use super::DetenteApp;
 use crate::app::Document;
 use crate::app::edits::project_diff;
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportFormat, ExportOptions, export, timeline_png, timeline_svg};
 use crate::import::merge_imported;
 use crate::ui::actions::Action;
+use crate::ui::image_export::CurrentView;
 use crate::ui::import_dialog::Target;
 use crate::ui::tasks::Outcome;
 
@@ -33,6 +34,27 @@ impl DetenteApp {
         options.filter.only =
             (!self.filter.is_empty()).then(|| self.filtered.result.events.clone());
         let p = path.to_path_buf();
+        if format.is_image() {
+            let image = self.image_export.options(CurrentView {
+                view: self.timeline.view(),
+                mode: self.timeline.mode(),
+                sort: self.timeline.sort(),
+                passes: options.filter.only.take(),
+            });
+            self.tasks
+                .spawn(ctx, format!("Exporting {}…", format.name()), move || {
+                    let bytes = if format == ExportFormat::Png {
+                        timeline_png(&project, &image).map_err(|e| e.to_string())
+                    } else {
+                        Ok(timeline_svg(&project, &image).into_bytes())
+                    };
+                    let result = bytes.and_then(|bytes| {
+                        crate::io::write_atomically(&p, &bytes).map_err(|e| e.to_string())
+                    });
+                    Outcome::Exported(p, result)
+                });
+            return;
+        }
         self.tasks
             .spawn(ctx, format!("Exporting {}…", format.name()), move || {
                 let result = export(&project, format, &options)

@@ -4,7 +4,9 @@ use egui::{Color32, FontId, Painter, Rect, Stroke, pos2};
 
 use super::state::now_secs;
 use crate::app::Document;
+use crate::export::palette;
 use crate::layout::TimeView;
+use crate::ui::style;
 
 /// Periods are tinted this much: enough to see the band, not enough to fight the items.
 const PERIOD_ALPHA: f32 = 0.10;
@@ -30,7 +32,7 @@ pub fn paint_periods(
         let color = period
             .color
             .as_deref()
-            .and_then(crate::ui::style::parse_hex_color)
+            .and_then(style::parse_hex_color)
             .unwrap_or(visuals.selection.bg_fill);
         painter.rect_filled(band, 0.0, color.gamma_multiply(PERIOD_ALPHA));
         let galley = painter.layout_no_wrap(
@@ -80,19 +82,11 @@ pub fn paint_markers(
     if let Some(reference) = &doc.project().reference_date
         && let Ok(bounds) = reference.bounds()
     {
-        let color = if visuals.dark_mode {
-            Color32::from_rgb(255, 196, 0)
-        } else {
-            Color32::from_rgb(176, 120, 0)
-        };
+        let color = style::rgb(palette::reference_rgb(visuals.dark_mode));
         // The middle of the reference day: a line at its start would read as "the day before".
         let mid = f64::midpoint(bounds.earliest_secs as f64, bounds.latest_secs as f64);
         marker(mid, &format!("report {}", reference.edtf_text()), color);
     }
-    let today_color = if visuals.dark_mode {
-        Color32::from_rgb(255, 90, 90)
-    } else {
-        Color32::from_rgb(200, 30, 30)
-    };
+    let today_color = style::rgb(palette::today_rgb(visuals.dark_mode));
     marker(now_secs() as f64, "today", today_color);
 }

@@ -281,25 +281,18 @@ fn paint_point(
     }
 }
 
-/// Corner points of a marker shape around `center`.
+/// Corner points of a marker shape around `center`: the shared geometry of
+/// [`crate::export::palette::marker_polygon`], so that exported images draw the same marks.
 pub fn marker_points(shape: MarkerShape, center: Pos2, r: f32) -> Vec<Pos2> {
-    let polygon = |n: usize, phase: f32, radius: f32| -> Vec<Pos2> {
-        (0..n)
-            .map(|i| {
-                let a = phase + i as f32 * std::f32::consts::TAU / n as f32;
-                center + vec2(a.cos(), a.sin()) * radius
-            })
-            .collect()
-    };
-    match shape {
-        // 16 segments read as a circle at 12 px and cost far less than egui's circle tessellation.
-        MarkerShape::Circle => polygon(16, 0.0, r),
-        MarkerShape::Diamond => polygon(4, 0.0, r * 1.15),
-        MarkerShape::Square => polygon(4, std::f32::consts::FRAC_PI_4, r * 1.2),
-        MarkerShape::TriangleUp => polygon(3, -std::f32::consts::FRAC_PI_2, r * 1.2),
-        MarkerShape::TriangleDown => polygon(3, std::f32::consts::FRAC_PI_2, r * 1.2),
-        MarkerShape::Hexagon => polygon(6, 0.0, r * 1.05),
-    }
+    crate::export::palette::marker_polygon(
+        shape,
+        f64::from(center.x),
+        f64::from(center.y),
+        f64::from(r),
+    )
+    .into_iter()
+    .map(|(x, y)| pos2(x as f32, y as f32))
+    .collect()
 }
 
 fn paint_label(

@@ -1,0 +1,228 @@
+//! The timeline's visual encoding as plain data: kind colours and marker shapes, how each
+//! status is drawn, and the few other colours the canvas uses. Pure (no egui), so that the
+//! image export draws exactly what the app shows; `ui::style` wraps these in egui colours.
+
+use crate::model::{EventKind, EventStatus};
+
+/// A colour as red, green, blue.
+pub type Rgb = (u8, u8, u8);
+
+/// A kind's colour. Hues are spread around the wheel and all are mid-lightness, so each
+/// reads on both the dark (#1b1b1b) and light (#f8f8f8) panel backgrounds; shapes repeat
+/// the distinction for readers who do not see colour.
+pub fn kind_rgb(kind: EventKind, dark_mode: bool) -> Rgb {
+    let (dark, light) = match kind {
+        EventKind::Meeting => ((94, 156, 255), (31, 98, 204)),
+        EventKind::Talks => ((56, 200, 180), (0, 128, 112)),
+        EventKind::Call => ((190, 140, 255), (120, 70, 200)),
+        EventKind::Visit => ((120, 200, 90), (50, 130, 30)),
+        EventKind::Statement => ((255, 160, 70), (196, 96, 0)),
+        EventKind::Announcement => ((230, 200, 70), (150, 120, 0)),
+        EventKind::Agreement => ((255, 110, 130), (190, 30, 60)),
+        EventKind::Other => ((170, 170, 170), (100, 100, 100)),
+    };
+    if dark_mode { dark } else { light }
+}
+
+/// The shape of a point marker, so that kinds differ without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerShape {
+    Circle,
+    Diamond,
+    Square,
+    TriangleUp,
+    TriangleDown,
+    Hexagon,
+}
+
+pub fn kind_marker(kind: EventKind) -> MarkerShape {
+    match kind {
+        EventKind::Meeting | EventKind::Other => MarkerShape::Circle,
+        EventKind::Talks => MarkerShape::Diamond,
+        EventKind::Call => MarkerShape::Hexagon,
+        EventKind::Visit => MarkerShape::TriangleDown,
+        EventKind::Statement | EventKind::Announcement => MarkerShape::TriangleUp,
+        EventKind::Agreement => MarkerShape::Square,
+    }
+}
+
+/// Corner points of a marker of radius `r` around `(cx, cy)`, y pointing down.
+pub fn marker_polygon(shape: MarkerShape, cx: f64, cy: f64, r: f64) -> Vec<(f64, f64)> {
+    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, TAU};
+    let polygon = |n: usize, phase: f64, radius: f64| -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|i| {
+                let a = phase + i as f64 * TAU / n as f64;
+                (cx + a.cos() * radius, cy + a.sin() * radius)
+            })
+            .collect()
+    };
+    // The factors even out the shapes' areas: a square of radius r looks smaller than a
+    // circle of radius r, so polygons with fewer corners are drawn a little larger.
+    match shape {
+        // 16 segments read as a circle at 12 px.
+        MarkerShape::Circle => polygon(16, 0.0, r),
+        MarkerShape::Diamond => polygon(4, 0.0, r * 1.15),
+        MarkerShape::Square => polygon(4, FRAC_PI_4, r * 1.2),
+        MarkerShape::TriangleUp => polygon(3, -FRAC_PI_2, r * 1.2),
+        MarkerShape::TriangleDown => polygon(3, FRAC_PI_2, r * 1.2),
+        MarkerShape::Hexagon => polygon(6, 0.0, r * 1.05),
+    }
+}
+
+/// How a status is drawn: filled for what happened, hollow for what is only expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusLook {
+    /// Opacity of the fill, 0–255: held 100 %, confirmed 55 %, the rest hollow.
+    pub fill_alpha: u8,
+    /// Dashed outline: planned (not yet firm), postponed, unknown.
+    pub dashed: bool,
+    /// A "»" after the mark: postponed (moved to a later, unknown date).
+    pub deferred: bool,
+    /// A line struck through: cancelled.
+    pub struck: bool,
+    /// Drawn greyed: cancelled and unknown.
+    pub muted: bool,
+}
+
+pub fn status_look(status: EventStatus) -> StatusLook {
+    let look = |fill_alpha, dashed, struck, muted| StatusLook {
+        fill_alpha,
+        dashed,
+        deferred: status == EventStatus::Postponed,
+        struck,
+        muted,
+    };
+    match status {
+        EventStatus::Held => look(255, false, false, false),
+        EventStatus::Confirmed => look(140, false, false, false),
+        EventStatus::Expected => look(0, false, false, false),
+        EventStatus::Planned => look(0, true, false, false),
+        EventStatus::Postponed => look(0, true, false, true),
+        EventStatus::Cancelled => look(0, false, true, true),
+        EventStatus::Unknown => look(40, true, false, true),
+    }
+}
+
+/// What muted (cancelled, unknown) items are mixed towards: near the panel background.
+pub fn muted_background(dark_mode: bool) -> Rgb {
+    if dark_mode {
+        (40, 40, 40)
+    } else {
+        (235, 235, 235)
+    }
+}
+
+/// How far muted items are mixed towards [`muted_background`]: half-way and a little more,
+/// so that they recede but keep their hue.
+pub const MUTED_MIX: f32 = 0.55;
+
+/// Mixes `color` towards the background for muted (cancelled, unknown) items.
+pub fn muted_rgb(color: Rgb, dark_mode: bool) -> Rgb {
+    lerp_rgb(color, muted_background(dark_mode), MUTED_MIX)
+}
+
+pub fn lerp_rgb(a: Rgb, b: Rgb, t: f32) -> Rgb {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// The report date's line: amber, apart from every kind's hue.
+pub fn reference_rgb(dark_mode: bool) -> Rgb {
+    if dark_mode {
+        (255, 196, 0)
+    } else {
+        (176, 120, 0)
+    }
+}
+
+/// Today's line: red.
+pub fn today_rgb(dark_mode: bool) -> Rgb {
+    if dark_mode {
+        (255, 90, 90)
+    } else {
+        (200, 30, 30)
+    }
+}
+
+/// `#rrggbb` as a colour; `None` for anything else.
+pub fn parse_hex_rgb(text: &str) -> Option<Rgb> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+/// Text that reads on `background`: white on dark fills, near-black (#141414) on light
+/// ones. The switch is at a relative luminance of 0.2, where both have equal WCAG contrast
+/// (1.05 / 0.245 = 0.245 / 0.057 ≈ 4.3:1), so the one chosen never has less.
+pub fn contrast_text(background: Rgb) -> Rgb {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let (r, g, b) = background;
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    if luminance < 0.2 {
+        (255, 255, 255)
+    } else {
+        (20, 20, 20)
+    }
+}
+
+/// `#rrggbb`.
+pub fn hex(color: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        assert_eq!(parse_hex_rgb("#4c78a8"), Some((0x4c, 0x78, 0xa8)));
+        assert_eq!(hex((0x4c, 0x78, 0xa8)), "#4c78a8");
+        assert_eq!(parse_hex_rgb("4c78a8"), None);
+        assert_eq!(parse_hex_rgb("#4c78a"), None);
+        assert_eq!(parse_hex_rgb("#zzzzzz"), None);
+    }
+
+    #[test]
+    fn every_kind_differs_in_colour_and_muting_keeps_the_hue_apart() {
+        for dark in [false, true] {
+            let colors: Vec<Rgb> = EventKind::ALL.iter().map(|k| kind_rgb(*k, dark)).collect();
+            for (i, a) in colors.iter().enumerate() {
+                assert!(colors[i + 1..].iter().all(|b| b != a));
+            }
+            let meeting = kind_rgb(EventKind::Meeting, dark);
+            assert_ne!(muted_rgb(meeting, dark), meeting);
+        }
+    }
+
+    #[test]
+    fn text_on_fills_contrasts() {
+        // Held talks in the light theme (teal 0,128,112) and meetings in the dark one.
+        assert_eq!(contrast_text((0, 128, 112)), (255, 255, 255));
+        assert_eq!(contrast_text((94, 156, 255)), (20, 20, 20));
+        assert_eq!(contrast_text((255, 255, 255)), (20, 20, 20));
+        assert_eq!(contrast_text((0, 0, 0)), (255, 255, 255));
+    }
+
+    #[test]
+    fn markers_have_their_corners() {
+        let n = |s| marker_polygon(s, 0.0, 0.0, 6.0).len();
+        assert_eq!(n(MarkerShape::Circle), 16);
+        assert_eq!(n(MarkerShape::TriangleUp), 3);
+        assert_eq!(n(MarkerShape::Hexagon), 6);
+        // Triangle up: its first corner is straight above the centre (y down).
+        let top = marker_polygon(MarkerShape::TriangleUp, 0.0, 0.0, 6.0)[0];
+        assert!(top.0.abs() < 1e-9 && top.1 < 0.0);
+    }
+}

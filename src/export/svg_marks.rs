@@ -1,0 +1,653 @@
+//! SVG output for the timeline image: a small writer (numbers, colours, XML escaping, shared
+//! gradients and hatch patterns) and the marks of one item, drawn with the same encoding as
+//! `ui::timeline::paint` (kind colours and marker shapes, statuses as fill, hollow, dashed,
+//! struck or deferred, uncertain extents faded, graded or hatched).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::font;
+use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
+use crate::layout::{Cluster, DrawList, ItemMark, POINT_MARKER_PX};
+use crate::model::{EndKind, Event, TimeBounds};
+
+/// Text baseline below a line's middle, in ems: half DejaVu Sans's cap height (0.73 em), so
+/// that capitals and digits sit centred on the row as egui centres its galleys.
+pub const BASELINE_EM: f64 = 0.36;
+
+/// A number with at most one decimal: a tenth of a pixel is below what any renderer shows,
+/// and it keeps the file small.
+pub fn num(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded == rounded.trunc() {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// `text` escaped for XML character data and attribute values. Characters XML 1.0 forbids
+/// (control characters other than tab and newline) become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `fill="#rrggbb"` with an opacity when below 1.
+pub fn fill(color: Rgb, opacity: f64) -> String {
+    if opacity >= 1.0 {
+        format!(r#"fill="{}""#, hex(color))
+    } else {
+        format!(r#"fill="{}" fill-opacity="{:.2}""#, hex(color), opacity)
+    }
+}
+
+/// `stroke="#rrggbb" stroke-width="w"` with an opacity when below 1.
+pub fn stroke(color: Rgb, width: f64, opacity: f64) -> String {
+    let mut s = format!(r#"stroke="{}" stroke-width="{}""#, hex(color), num(width));
+    if opacity < 1.0 {
+        let _ = write!(s, r#" stroke-opacity="{opacity:.2}""#);
+    }
+    s
+}
+
+/// The document body and the definitions it needs, by id (so that each gradient or pattern
+/// is written once however many items use it).
+#[derive(Default)]
+pub struct Svg {
+    pub body: String,
+    defs: BTreeMap<String, String>,
+}
+
+/// What a gradient across a shape does, left to right.
+#[derive(Clone, Copy)]
+pub enum Fade {
+    /// From transparent to half opacity: an unknown start.
+    In,
+    /// From half opacity to transparent: an unknown end.
+    Out,
+    /// Transparent at both ends, half opacity in the middle: an approximate (`~`) date.
+    Both,
+}
+
+impl Svg {
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, radius: f64, attrs: &str) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let _ = write!(
+            self.body,
+            r#"<rect x="{}" y="{}" width="{}" height="{}""#,
+            num(x),
+            num(y),
+            num(w),
+            num(h)
+        );
+        if radius > 0.0 {
+            let _ = write!(self.body, r#" rx="{}""#, num(radius));
+        }
+        let _ = writeln!(self.body, " {attrs}/>");
+    }
+
+    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), attrs: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" {attrs}/>"#,
+            num(x1),
+            num(y1),
+            num(x2),
+            num(y2)
+        );
+    }
+
+    /// An open polyline (no fill).
+    pub fn polyline(&mut self, points: &[(f64, f64)], attrs: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<polyline points="{}" fill="none" {attrs}/>"#,
+            points_text(points)
+        );
+    }
+
+    pub fn polygon(&mut self, points: &[(f64, f64)], attrs: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<polygon points="{}" {attrs}/>"#,
+            points_text(points)
+        );
+    }
+
+    /// Text whose middle is at `y_mid`; `anchor` is `start`, `middle` or `end`.
+    pub fn text(&mut self, x: f64, y_mid: f64, size: f64, text: &str, anchor: &str, attrs: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.body,
+            r#"<text x="{}" y="{}" font-size="{}""#,
+            num(x),
+            num(y_mid + size * BASELINE_EM),
+            num(size)
+        );
+        if anchor != "start" {
+            let _ = write!(self.body, r#" text-anchor="{anchor}""#);
+        }
+        let _ = writeln!(self.body, " {attrs}>{}</text>", escape(text));
+    }
+
+    pub fn raw(&mut self, text: &str) {
+        self.body.push_str(text);
+    }
+
+    /// A horizontal gradient of `color` (by id, defined once).
+    pub fn fade(&mut self, color: Rgb, fade: Fade) -> String {
+        let (prefix, stops): (&str, &[(f64, f64)]) = match fade {
+            Fade::In => ("fi", &[(0.0, 0.0), (1.0, 0.5)]),
+            Fade::Out => ("fo", &[(0.0, 0.5), (1.0, 0.0)]),
+            Fade::Both => ("fb", &[(0.0, 0.0), (0.5, 0.5), (1.0, 0.0)]),
+        };
+        let id = format!("dt-{prefix}-{}", &hex(color)[1..]);
+        self.defs.entry(id.clone()).or_insert_with(|| {
+            let mut def = format!(r#"<linearGradient id="{id}">"#);
+            for (offset, opacity) in stops {
+                let _ = write!(
+                    def,
+                    r#"<stop offset="{offset}" stop-color="{}" stop-opacity="{opacity}"/>"#,
+                    hex(color)
+                );
+            }
+            def + "</linearGradient>"
+        });
+        format!("url(#{id})")
+    }
+
+    /// Diagonal lines 6 px apart in `color` (the app's hatch for uncertain `?` dates).
+    pub fn hatch(&mut self, color: Rgb) -> String {
+        let id = format!("dt-hatch-{}", &hex(color)[1..]);
+        self.defs.entry(id.clone()).or_insert_with(|| {
+            // One 6 px tile: the diagonal through it, and the corners of its neighbours'
+            // diagonals so that lines join across tiles without gaps.
+            format!(
+                r#"<pattern id="{id}" patternUnits="userSpaceOnUse" width="6" height="6"><path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" {}/></pattern>"#,
+                stroke(color, 1.0, 0.55)
+            )
+        });
+        format!("url(#{id})")
+    }
+
+    /// An id not yet defined: `prefix-N`, N the number of definitions so far (which only
+    /// grows, so ids never repeat).
+    pub fn unique_id(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.defs.len())
+    }
+
+    pub fn define(&mut self, id: &str, definition: String) {
+        self.defs.insert(id.to_owned(), definition);
+    }
+
+    pub fn defs(&self) -> impl Iterator<Item = &String> {
+        self.defs.values()
+    }
+}
+
+fn points_text(points: &[(f64, f64)]) -> String {
+    points
+        .iter()
+        .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What items are drawn with.
+pub struct MarkStyle {
+    pub row_height: f64,
+    pub dark: bool,
+    pub text: Rgb,
+    /// The canvas colour: what a bar's fill is blended over, for its label's colour.
+    pub halo: Rgb,
+    pub label_size: f64,
+    /// Width of one day: the fade of an unknown end lasts a day.
+    pub px_per_day: f64,
+    /// The canvas's left and right edges: extents are cut there.
+    pub clip: (f64, f64),
+}
+
+/// Height of a bar inside its row: the row minus room for the app's selection ring, so that
+/// bars look the same in the image as on screen.
+fn bar_height(row_height: f64) -> f64 {
+    (row_height - 8.0).max(6.0)
+}
+
+/// The colour an event's marks are drawn in.
+pub fn event_rgb(event: &Event, dark: bool) -> Rgb {
+    let color = kind_rgb(event.kind, dark);
+    if status_look(event.status).muted {
+        palette::muted_rgb(color, dark)
+    } else {
+        color
+    }
+}
+
+/// One item: its uncertain extent, its certain core or marker, the postponed chevrons and
+/// its label. `candidate`: the event's place in this lane is one of several.
+pub fn draw_item(
+    svg: &mut Svg,
+    style: &MarkStyle,
+    item: &ItemMark,
+    event: &Event,
+    candidate: bool,
+) {
+    let bounds = event.date.bounds().ok();
+    let look = status_look(event.status);
+    let color = event_rgb(event, style.dark);
+    let y_mid = item.y + style.row_height / 2.0;
+    let h = bar_height(style.row_height);
+    let dash = if look.dashed {
+        r#" stroke-dasharray="4 3""#
+    } else {
+        ""
+    };
+
+    if item.is_point {
+        draw_point(svg, item, event, color, y_mid);
+    } else {
+        if let Some(bounds) = &bounds {
+            draw_extent(svg, style, item, bounds, color, y_mid, h);
+        }
+        let (x0, x1) = item.core_x.unwrap_or((item.x_earliest, item.x_latest));
+        // Cut to the canvas with a little to spare, as the app does, so that a bar begun
+        // off-canvas shows no left edge.
+        let (x0, x1) = (
+            x0.max(style.clip.0 - 4.0),
+            x1.max(x0 + 1.0).min(style.clip.1 + 4.0),
+        );
+        if item.core_x.is_some() && x1 > x0 {
+            let fill_attr = if look.fill_alpha > 0 {
+                fill(color, f64::from(look.fill_alpha) / 255.0)
+            } else {
+                r#"fill="none""#.to_owned()
+            };
+            // The outline sits inside the bar, as egui's `StrokeKind::Inside` does.
+            let inset = 0.75;
+            svg.rect(
+                x0 + inset,
+                y_mid - h / 2.0 + inset,
+                x1 - x0 - 2.0 * inset,
+                h - 2.0 * inset,
+                3.0,
+                &format!("{fill_attr} {}{dash}", stroke(color, 1.5, 1.0)),
+            );
+        }
+        if look.struck {
+            svg.line((x0, y_mid), (x1, y_mid), &stroke(color, 2.0, 1.0));
+        }
+    }
+
+    if look.deferred {
+        // "Postponed": a double chevron after the mark, pointing to a later date.
+        let x = if item.is_point {
+            item.x_center + POINT_MARKER_PX / 2.0 + 2.0
+        } else {
+            item.x_latest + 2.0
+        };
+        for dx in [0.0, 4.0] {
+            svg.polyline(
+                &[
+                    (x + dx, y_mid - 4.0),
+                    (x + dx + 4.0, y_mid),
+                    (x + dx, y_mid + 4.0),
+                ],
+                &stroke(color, 1.5, 1.0),
+            );
+        }
+    }
+
+    if item.label_max_width > 0.0 {
+        draw_label(svg, style, item, event, bounds.as_ref(), candidate, y_mid);
+    }
+}
+
+/// The part of the date that is only possibly occupied: faded for a plain range, a gradient
+/// for approximate (`~`) dates, hatched for uncertain (`?`) ones, a fade towards an unknown
+/// end and an arrow towards an open one.
+fn draw_extent(
+    svg: &mut Svg,
+    style: &MarkStyle,
+    item: &ItemMark,
+    bounds: &TimeBounds,
+    color: Rgb,
+    y_mid: f64,
+    h: f64,
+) {
+    let top = y_mid - h / 2.0;
+    let (clip0, clip1) = style.clip;
+    let clipped = |a: f64, b: f64| (a.max(clip0), b.min(clip1));
+    let fade_px = style
+        .px_per_day
+        .min((item.x_latest - item.x_earliest) / 2.0);
+    let mut x_from = item.x_earliest;
+    let mut x_to = item.x_latest;
+    if bounds.start != EndKind::Known {
+        // Gradients are drawn over the whole fade and clipped by the canvas's clip path, so
+        // that a fade cut by the edge keeps its slope.
+        let paint = svg.fade(color, Fade::In);
+        svg.rect(x_from, top, fade_px, h, 0.0, &format!(r#"fill="{paint}""#));
+        x_from += fade_px;
+    }
+    if bounds.end != EndKind::Known {
+        let paint = svg.fade(color, Fade::Out);
+        svg.rect(
+            x_to - fade_px,
+            top,
+            fade_px,
+            h,
+            0.0,
+            &format!(r#"fill="{paint}""#),
+        );
+        x_to -= fade_px;
+    }
+    let (full0, full1) = clipped(x_from, x_to);
+    if full1 <= full0 {
+        return;
+    }
+    let (core0, core1) = item.core_x.unwrap_or((x_to, x_to));
+    // The uncertain parts left and right of the core (all of it when there is no core).
+    let parts = if item.core_x.is_some() {
+        vec![(x_from, core0.min(x_to)), (core1.max(x_from), x_to)]
+    } else {
+        vec![(x_from, x_to)]
+    };
+    for (a, b) in parts {
+        let (a, b) = if bounds.approximate {
+            (a, b)
+        } else {
+            clipped(a, b)
+        };
+        if b - a < 0.5 {
+            continue;
+        }
+        if bounds.approximate {
+            let paint = svg.fade(color, Fade::Both);
+            svg.rect(a, top, b - a, h, 0.0, &format!(r#"fill="{paint}""#));
+        } else {
+            svg.rect(a, top, b - a, h, 2.0, &fill(color, 0.22));
+        }
+        if bounds.uncertain {
+            let (a, b) = clipped(a, b);
+            let paint = svg.hatch(color);
+            svg.rect(a, top, b - a, h, 0.0, &format!(r#"fill="{paint}""#));
+        }
+    }
+    if item.core_x.is_none() {
+        // "Somewhere within": a dashed outline of the whole span.
+        svg.rect(
+            full0,
+            top,
+            full1 - full0,
+            h,
+            0.0,
+            &format!(
+                r#"fill="none" {} stroke-dasharray="4 3""#,
+                stroke(color, 1.0, 0.8)
+            ),
+        );
+    }
+    if bounds.end == EndKind::Open {
+        let x = item.x_latest.min(clip1 - 2.0);
+        svg.polyline(
+            &[(x - 8.0, y_mid - 4.0), (x, y_mid), (x - 8.0, y_mid + 4.0)],
+            &stroke(color, 1.5, 1.0),
+        );
+    }
+}
+
+fn draw_point(svg: &mut Svg, item: &ItemMark, event: &Event, color: Rgb, y_mid: f64) {
+    let look = status_look(event.status);
+    let (cx, r) = (item.x_center, POINT_MARKER_PX / 2.0);
+    let points = marker_polygon(kind_marker(event.kind), cx, y_mid, r);
+    // Hollow markers still get a faint fill so that they read as one shape.
+    let opacity = if look.fill_alpha > 0 {
+        f64::from(look.fill_alpha) / 255.0
+    } else {
+        0.12
+    };
+    let dash = if look.dashed {
+        r#" stroke-dasharray="3 2""#
+    } else {
+        ""
+    };
+    svg.polygon(
+        &points,
+        &format!(
+            "{} {}{dash} stroke-linejoin=\"round\"",
+            fill(color, opacity),
+            stroke(color, 1.5, 1.0)
+        ),
+    );
+    if look.struck {
+        let d = r + 2.0;
+        svg.line(
+            (cx - d, y_mid + d),
+            (cx + d, y_mid - d),
+            &stroke(color, 2.0, 1.0),
+        );
+    }
+}
+
+fn draw_label(
+    svg: &mut Svg,
+    style: &MarkStyle,
+    item: &ItemMark,
+    event: &Event,
+    bounds: Option<&TimeBounds>,
+    candidate: bool,
+    y_mid: f64,
+) {
+    let look = status_look(event.status);
+    let mut text = String::new();
+    if candidate {
+        // First, so that it survives the ellipsis of a long title.
+        text.push_str("(candidate) ");
+    }
+    if bounds.is_some_and(|b| b.approximate) {
+        text.push_str("~ ");
+    }
+    text.push_str(&event.title);
+    if bounds.is_some_and(|b| b.uncertain) {
+        text.push_str(" ?");
+    }
+    let full_chars = text.chars().count();
+    let text = font::truncate_to_width(&text, style.label_size, item.label_max_width);
+    let kept = text.chars().count();
+    if kept < full_chars && kept < MIN_CUT_LABEL_CHARS {
+        // "Eve…" names nothing and, many times over, reads as noise on a page; the item's
+        // tooltip keeps its title.
+        return;
+    }
+    let mut attrs = fill(style.text, if look.muted { 0.6 } else { 1.0 });
+    if look.struck {
+        attrs.push_str(r#" text-decoration="line-through""#);
+    }
+    svg.text(
+        item.label_x,
+        y_mid,
+        style.label_size,
+        &text,
+        "start",
+        &attrs,
+    );
+    if label_on_fill(item, look.fill_alpha)
+        && let Some((x0, x1)) = item.core_x
+    {
+        // Dark text on a held (opaque) or confirmed (55 %) bar is hard to read, in print
+        // most of all: the part of the label over the bar is drawn again in a colour that
+        // contrasts with the fill, clipped to the bar, as slides label their bars.
+        let color = event_rgb(event, style.dark);
+        let bar = palette::lerp_rgb(style.halo, color, f32::from(look.fill_alpha) / 255.0);
+        let h = bar_height(style.row_height);
+        let id = svg.unique_id("dt-bar");
+        svg.define(
+            &id,
+            format!(
+                r#"<clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                num(x0),
+                num(y_mid - h / 2.0),
+                num((x1 - x0).max(0.0)),
+                num(h)
+            ),
+        );
+        let mut attrs = fill(palette::contrast_text(bar), 1.0);
+        attrs.push_str(&format!(r#" clip-path="url(#{id})""#));
+        if look.struck {
+            attrs.push_str(r#" text-decoration="line-through""#);
+        }
+        svg.text(
+            item.label_x,
+            y_mid,
+            style.label_size,
+            &text,
+            "start",
+            &attrs,
+        );
+    }
+}
+
+/// A cut label keeps at least this many characters (the ellipsis included), or is left out:
+/// five are the shortest that name anything ("Talk…", "Umer…").
+const MIN_CUT_LABEL_CHARS: usize = 5;
+
+/// Whether a label starts on its bar's fill: a bar filled at least as much as a confirmed
+/// one (140 of 255), with the label's start inside its core.
+pub fn label_on_fill(item: &ItemMark, fill_alpha: u8) -> bool {
+    !item.is_point
+        && fill_alpha >= 140
+        && item
+            .core_x
+            .is_some_and(|(a, b)| item.label_x >= a && item.label_x < b)
+}
+
+/// "+N" where items found no room.
+pub fn draw_clusters(svg: &mut Svg, style: &MarkStyle, clusters: &[Cluster]) {
+    for c in clusters {
+        let (x, y, h) = (c.x + 2.0, c.y + 3.0, style.row_height - 6.0);
+        svg.rect(x, y, 36.0, h, 8.0, &fill(style.text, 0.15));
+        svg.text(
+            x + 18.0,
+            y + h / 2.0,
+            11.0,
+            &format!("+{}", c.count),
+            "middle",
+            &fill(style.text, 1.0),
+        );
+    }
+}
+
+/// The aggregated view of a lane: one step outline per run of bins, square-root scaled so
+/// that one event in a bin stays visible next to thousands. One path per run (rather than a
+/// rectangle per 2-px bin) keeps a 100-lane image in kilobytes.
+pub fn draw_density(svg: &mut Svg, list: &DrawList, top: f64, bottom: f64, color: Rgb) {
+    if list.max_density == 0 || bottom <= top {
+        return;
+    }
+    let scale = (bottom - top) / f64::from(list.max_density).sqrt();
+    let mut d = String::new();
+    let mut run_end: Option<f64> = None;
+    let mut last_h = f64::NAN;
+    for bin in &list.density {
+        let h = (f64::from(bin.count).sqrt() * scale).max(2.0);
+        let y = num(bottom - h);
+        match run_end {
+            Some(end) if (bin.x0 - end).abs() < 0.01 => {
+                if (h - last_h).abs() >= 0.05 {
+                    let _ = write!(d, "V{y}");
+                }
+            }
+            Some(_) => {
+                let _ = write!(d, "V{}ZM{} {}V{y}", num(bottom), num(bin.x0), num(bottom));
+            }
+            None => {
+                let _ = write!(d, "M{} {}V{y}", num(bin.x0), num(bottom));
+            }
+        }
+        let _ = write!(d, "H{}", num(bin.x1));
+        run_end = Some(bin.x1);
+        last_h = h;
+    }
+    if run_end.is_some() {
+        let _ = write!(d, "V{}Z", num(bottom));
+        let _ = writeln!(svg.body, r#"<path d="{d}" {}/>"#, fill(color, 0.8));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.04), "12");
+        assert_eq!(num(-3.26), "-3.3");
+        assert_eq!(num(f64::NAN), "0");
+    }
+
+    #[test]
+    fn escaping_covers_markup_and_forbidden_characters() {
+        assert_eq!(
+            escape(r#"<a & "b" 'c'>"#),
+            "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;"
+        );
+        assert_eq!(escape("a\u{1}b\nc"), "a b c");
+    }
+
+    #[test]
+    fn labels_on_filled_bars_are_recoloured() {
+        let item = ItemMark {
+            event: 0,
+            row: 0,
+            y: 0.0,
+            x_earliest: 0.0,
+            x_latest: 100.0,
+            core_x: Some((0.0, 100.0)),
+            is_point: false,
+            x_center: 50.0,
+            label_x: 4.0,
+            label_max_width: 90.0,
+        };
+        assert!(label_on_fill(&item, 255));
+        assert!(label_on_fill(&item, 140));
+        assert!(!label_on_fill(&item, 0), "hollow bars show the canvas");
+        let beside = ItemMark {
+            label_x: 104.0,
+            ..item.clone()
+        };
+        assert!(
+            !label_on_fill(&beside, 255),
+            "a label after the bar is on the canvas"
+        );
+    }
+
+    #[test]
+    fn shared_paints_are_defined_once() {
+        let mut svg = Svg::default();
+        let a = svg.fade((1, 2, 3), Fade::In);
+        let b = svg.fade((1, 2, 3), Fade::In);
+        let c = svg.hatch((1, 2, 3));
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(svg.defs().count(), 2);
+    }
+}
