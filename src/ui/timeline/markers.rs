@@ -58,35 +58,48 @@ pub fn paint_markers(
     items_rect: Rect,
     visuals: &egui::Visuals,
 ) {
-    let marker = |secs: f64, label: &str, color: Color32| {
+    // Returns where the label went, so that a second label close by can step above it
+    // (zoomed out, the report date and today are a pixel or two apart).
+    let marker = |secs: f64, label: &str, color: Color32, avoid: Option<Rect>| -> Option<Rect> {
         let x = view.x_from_time(secs) as f32;
         if x < items_rect.left() || x > items_rect.right() {
-            return;
+            return None;
         }
         painter.line_segment(
             [pos2(x, items_rect.top()), pos2(x, items_rect.bottom())],
             Stroke::new(1.5, color),
         );
         let galley = painter.layout_no_wrap(label.to_owned(), FontId::proportional(11.0), color);
-        let at = pos2(
+        let mut at = pos2(
             (x + 3.0).min(items_rect.right() - galley.size().x - 2.0),
             items_rect.bottom() - galley.size().y - 2.0,
         );
-        painter.rect_filled(
-            Rect::from_min_size(at, galley.size()).expand(1.0),
-            2.0,
-            visuals.extreme_bg_color,
-        );
+        if let Some(other) = avoid
+            && Rect::from_min_size(at, galley.size())
+                .expand(2.0)
+                .intersects(other)
+        {
+            at.y = other.top() - galley.size().y - 3.0;
+        }
+        let rect = Rect::from_min_size(at, galley.size());
+        painter.rect_filled(rect.expand(1.0), 2.0, visuals.extreme_bg_color);
         painter.galley(at, galley, color);
+        Some(rect.expand(1.0))
     };
+    let mut report_label = None;
     if let Some(reference) = &doc.project().reference_date
         && let Ok(bounds) = reference.bounds()
     {
         let color = style::rgb(palette::reference_rgb(visuals.dark_mode));
         // The middle of the reference day: a line at its start would read as "the day before".
         let mid = f64::midpoint(bounds.earliest_secs as f64, bounds.latest_secs as f64);
-        marker(mid, &format!("report {}", reference.edtf_text()), color);
+        report_label = marker(
+            mid,
+            &format!("report {}", reference.edtf_text()),
+            color,
+            None,
+        );
     }
     let today_color = style::rgb(palette::today_rgb(visuals.dark_mode));
-    marker(now_secs() as f64, "today", today_color);
+    marker(now_secs() as f64, "today", today_color, report_label);
 }
