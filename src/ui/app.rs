@@ -6,6 +6,7 @@ use crate::app::{Document, Origin, Selection, SelectionLinks};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::{FileDialogs, Purpose};
 use crate::ui::frame_stats::FrameStats;
+use crate::ui::map::MapState;
 use crate::ui::panels::{self, SideTab};
 use crate::ui::timeline::{TimelineState, timeline_ui};
 use crate::ui::{details, menu};
@@ -24,6 +25,7 @@ pub struct DetenteApp {
     links: SelectionLinks,
     links_for: Option<(Selection, (u64, u64))>,
     timeline: TimelineState,
+    map: MapState,
     side_tab: SideTab,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
@@ -60,6 +62,7 @@ impl DetenteApp {
             links: SelectionLinks::default(),
             links_for: None,
             timeline: TimelineState::default(),
+            map: MapState::default(),
             side_tab: SideTab::default(),
             notices,
             dialogs: FileDialogs::default(),
@@ -234,6 +237,8 @@ impl DetenteApp {
             ui.add_space(6.0);
             ui.strong("Credits");
             ui.label("Sample project modelled on a Xinhua report of 18 December 2025, citing Politico and Ukrinform.");
+            ui.label("Map: Natural Earth (public domain). Made with Natural Earth.");
+            ui.label("City gazetteer: GeoNames (geonames.org, CC BY 4.0).");
             ui.label("EDTF dates parsed with the edtf crate (MPL-2.0); time zones by jiff.");
             ui.label("Built with egui and eframe.");
         });
@@ -295,11 +300,15 @@ impl DetenteApp {
                         );
                     }
                     SideTab::Locations => {
+                        // Every location passes until the lead wires the shared filter in.
+                        let visible = vec![true; self.doc.project().locations.len()];
                         panels::locations_ui(
                             ui,
                             &self.doc,
+                            &visible,
                             &self.selection,
                             &self.links,
+                            &mut self.map,
                             &mut actions,
                         );
                     }

@@ -7,8 +7,10 @@ mod details;
 mod file_dialog;
 mod fonts;
 mod frame_stats;
+pub mod map;
 mod menu;
 pub mod panels;
+pub mod place_picker;
 pub mod style;
 pub mod timeline;
 

@@ -42,6 +42,11 @@ pub fn kind_color(kind: EventKind, dark_mode: bool) -> Color32 {
     if dark_mode { dark } else { light }
 }
 
+/// The app's accent: the blue of meetings, used for the overview strip and map markers.
+pub fn accent_color(dark_mode: bool) -> Color32 {
+    kind_color(EventKind::Meeting, dark_mode)
+}
+
 /// The shape of a point marker, so that kinds differ without colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkerShape {
