@@ -14,6 +14,30 @@ use detente::ui::map::{MapState, map_ui};
 const FRAMES: u32 = 300;
 
 fn main() {
+    // First use: parse and triangulate the world, inflate and index the gazetteer.
+    let started = Instant::now();
+    let world = detente::geo::World::embedded();
+    let world_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    let gazetteer = detente::geo::Gazetteer::embedded();
+    let gazetteer_ms = started.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "first use: world {world_ms:.1} ms ({} points, {} triangles), gazetteer {gazetteer_ms:.1} ms ({} cities)",
+        world.points.len(),
+        world.indices.len() / 3,
+        gazetteer.len()
+    );
+    let started = Instant::now();
+    let queries = ["s", "m", "ber", "kiev", "new y", "paris, fr"];
+    for _ in 0..100 {
+        for q in queries {
+            std::hint::black_box(gazetteer.suggest(q, 8));
+        }
+    }
+    println!(
+        "suggest: {:.3} ms per query (mean over 100 rounds of {queries:?})",
+        started.elapsed().as_secs_f64() * 1000.0 / (100 * queries.len()) as f64
+    );
     let doc = Document::sample().expect("the sample loads");
     let visible = vec![true; doc.project().locations.len()];
     let (selection, links) = (Selection::default(), SelectionLinks::default());
