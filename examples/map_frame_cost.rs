@@ -8,8 +8,10 @@
 
 use std::time::{Duration, Instant};
 
-use detente::app::{Document, Selection, SelectionLinks};
+use detente::app::{Document, FilteredView, Selection, SelectionLinks};
+use detente::model::Filter;
 use detente::ui::map::{MapState, map_ui};
+use detente::ui::panels::PanelContext;
 
 const FRAMES: u32 = 300;
 
@@ -39,8 +41,15 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0 / (100 * queries.len()) as f64
     );
     let doc = Document::sample().expect("the sample loads");
-    let visible = vec![true; doc.project().locations.len()];
+    let mut filtered = FilteredView::default();
+    filtered.refresh(&doc, &Filter::default());
     let (selection, links) = (Selection::default(), SelectionLinks::default());
+    let cx = PanelContext {
+        doc: &doc,
+        selection: &selection,
+        links: &links,
+        filtered: &filtered,
+    };
     let run = |label: &str, mode: u8| {
         let ctx = egui::Context::default();
         let mut state = MapState::default();
@@ -67,15 +76,7 @@ fn main() {
             let started = Instant::now();
             let output = ctx.run_ui(input, |ui| {
                 if mode > 0 {
-                    map_ui(
-                        ui,
-                        &mut state,
-                        &doc,
-                        &visible,
-                        &selection,
-                        &links,
-                        &mut actions,
-                    );
+                    map_ui(ui, &mut state, &cx, &mut actions);
                 }
             });
             let ui_done = Instant::now();

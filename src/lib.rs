@@ -11,7 +11,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod geo;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

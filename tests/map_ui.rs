@@ -43,6 +43,37 @@ fn clicking_the_miami_marker_selects_miami() {
     );
     // In the table, and as the heading of the details view.
     assert!(harness.query_all_by_label("Miami").count() >= 1);
+    // Its events are selected with it: the talks held there and the meeting it may host.
+    let app = harness.state();
+    let events = &app.document().project().events;
+    let linked: Vec<&str> = app
+        .links()
+        .event_indices
+        .iter()
+        .map(|&i| events[i as usize].id.as_str())
+        .collect();
+    assert!(linked.contains(&"ev-miami-talks"), "{linked:?}");
+    assert!(linked.contains(&"ev-umerov-us-meeting"), "{linked:?}");
+}
+
+#[test]
+fn the_map_shows_only_what_passes_the_filter() {
+    let mut harness = harness();
+    open_locations(&mut harness);
+    harness.get_by_label("Map marker: Berlin");
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("Umerov");
+    harness.run();
+    // Umerov's meeting may be in Miami or elsewhere in the United States: both stay, as
+    // possible places; Berlin goes, from the map and from the table.
+    harness.get_by_label("Map marker: Miami");
+    harness.get_by_label("Map marker: United States");
+    assert!(harness.query_by_label("Map marker: Berlin").is_none());
+    assert!(harness.query_by_label("Berlin").is_none());
+    harness.get_by_label("Clear filter").click();
+    harness.run();
+    harness.get_by_label("Map marker: Berlin");
 }
 
 #[test]
@@ -96,6 +127,47 @@ fn the_wheel_zooms_the_map_at_the_pointer() {
     assert!(
         miami_after.is_none_or(|m| m.distance(before) > miami_before.distance(before) * 1.2),
         "Miami did not move away: {miami_before:?} → {miami_after:?}"
+    );
+}
+
+#[test]
+fn typing_a_place_name_fills_it_from_the_gazetteer() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New place").click();
+    harness.run();
+    let field = || egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(field(), "Name").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field(), "Name")
+        .type_text("Kiev");
+    harness.run();
+    harness
+        .get_by_label_contains("Kyiv (Kiev), Ukraine")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let project = app.document().project();
+    let place = project
+        .locations
+        .iter()
+        .find(|l| l.geonames_id == Some(703_448))
+        .expect("a place filled from the gazetteer");
+    assert_eq!(place.name, "Kyiv");
+    assert_eq!(place.country.as_deref(), Some("UA"));
+    assert!((place.lat.unwrap() - 50.45).abs() < 0.01);
+    assert!((place.lon.unwrap() - 30.52).abs() < 0.01);
+    assert_eq!(place.precision, detente::model::LocationPrecision::City);
+    assert_eq!(place.aliases, ["Kiev"]);
+    // The suggestions are gone once one is picked.
+    assert!(
+        harness
+            .query_by_label_contains("Kyiv (Kiev), Ukraine")
+            .is_none()
     );
 }
 

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::io::{LoadError, SAMPLE_NAME, SaveError, load_project, sample_project, save_project};
 use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
+use crate::query::ClaimIndex;
+
+use super::edit::{Edit, EditError};
 
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,10 +23,20 @@ pub enum Origin {
 /// The open project. Derived data (lookup, timeline index) is rebuilt whenever the project
 /// is replaced or changed, never per frame.
 pub struct Document {
-    project: Project,
+    /// Shared with background work (an export) without copying; an edit while it is shared
+    /// copies it first (`Arc::make_mut`).
+    project: std::sync::Arc<Project>,
     origin: Origin,
-    dirty: bool,
+    /// Edits done, oldest first; undo takes from the end.
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// `undo.len()` when the project was last saved or opened; `None` once that state can
+    /// no longer be reached by undo and redo.
+    saved_at: Option<usize>,
+    /// Set by an edit until the next one: lets a typing burst or a drag merge into one step.
+    open_merge: Option<String>,
     lookup: Lookup,
+    claims: ClaimIndex,
     index: EventIndex,
     actor_event_counts: HashMap<Id, usize>,
     location_event_counts: HashMap<Id, usize>,
@@ -39,10 +52,14 @@ static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 impl Document {
     pub fn new(project: Project, origin: Origin) -> Self {
         let mut doc = Self {
-            project,
+            project: std::sync::Arc::new(project),
             origin,
-            dirty: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            open_merge: None,
             lookup: Lookup::default(),
+            claims: ClaimIndex::default(),
             index: EventIndex::default(),
             actor_event_counts: HashMap::new(),
             location_event_counts: HashMap::new(),
@@ -72,8 +89,18 @@ impl Document {
         &self.project
     }
 
+    /// The project, shared: for work on another thread.
+    pub fn shared_project(&self) -> std::sync::Arc<Project> {
+        std::sync::Arc::clone(&self.project)
+    }
+
     pub fn lookup(&self) -> &Lookup {
         &self.lookup
+    }
+
+    /// Per-claim channels and grades, for corroboration and the grade filter.
+    pub fn claims(&self) -> &ClaimIndex {
+        &self.claims
     }
 
     pub fn index(&self) -> &EventIndex {
@@ -92,7 +119,90 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.saved_at != Some(self.undo.len())
+    }
+
+    /// Applies an edit and records it for undo. Edits with the same `merge_key` in a row
+    /// (the keystrokes of one field, the frames of one drag) become one undo step.
+    pub fn apply(&mut self, edit: Edit, merge_key: Option<&str>) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        edit.apply(std::sync::Arc::make_mut(&mut self.project))?;
+        let merging =
+            merge_key.is_some() && self.open_merge.as_deref() == merge_key && !self.undo.is_empty();
+        if merging {
+            if let Some(last) = self.undo.last_mut() {
+                last.absorb(edit);
+            }
+            // A merged step is a different state from the one saved, even if it was the last.
+            if self.saved_at == Some(self.undo.len()) {
+                self.saved_at = None;
+            }
+        } else {
+            if self.saved_at.is_some_and(|s| s > self.undo.len()) {
+                self.saved_at = None; // the saved state was in the redo stack, now gone
+            }
+            self.undo.push(edit);
+        }
+        self.redo.clear();
+        self.open_merge = merge_key.map(str::to_owned);
+        self.changed();
+        Ok(())
+    }
+
+    /// Ends a merge: the next edit starts a new undo step even with the same key.
+    pub fn close_merge(&mut self) {
+        self.open_merge = None;
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
+        if edit
+            .inverse()
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
+            // Cannot happen for edits recorded here; keep the history consistent regardless.
+            self.undo.push(edit);
+            return false;
+        }
+        self.redo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
+        if edit
+            .apply(std::sync::Arc::make_mut(&mut self.project))
+            .is_err()
+        {
+            self.redo.push(edit);
+            return false;
+        }
+        self.undo.push(edit);
+        self.open_merge = None;
+        self.changed();
+        true
+    }
+
+    fn changed(&mut self) {
+        self.rebuild_derived();
+        self.generation += 1;
     }
 
     pub fn generation(&self) -> u64 {
@@ -104,16 +214,9 @@ impl Document {
         (self.instance, self.generation)
     }
 
-    /// Changes the project through `change` and rebuilds what is derived from it.
-    pub fn modify(&mut self, change: impl FnOnce(&mut Project)) {
-        change(&mut self.project);
-        self.rebuild_derived();
-        self.dirty = true;
-        self.generation += 1;
-    }
-
     fn rebuild_derived(&mut self) {
         self.lookup = self.project.lookup();
+        self.claims = ClaimIndex::new(&self.project, &self.lookup);
         self.index = EventIndex::build(&self.project.events);
         self.actor_event_counts.clear();
         self.location_event_counts.clear();
@@ -137,11 +240,18 @@ impl Document {
         &self.location_event_counts
     }
 
+    /// Records how the project is viewed, to be saved with it. Not an edit: it neither marks
+    /// the project unsaved nor invalidates what is derived from it.
+    pub fn set_view(&mut self, view: crate::model::ViewState) {
+        std::sync::Arc::make_mut(&mut self.project).view = view;
+    }
+
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         save_project(&self.project, path)?;
         self.origin = Origin::File(path.to_path_buf());
-        self.dirty = false;
+        self.saved_at = Some(self.undo.len());
+        self.open_merge = None;
         Ok(())
     }
 
@@ -159,7 +269,7 @@ impl Document {
 
     /// "● Title — file.detente.ron — Detente": unsaved mark, project, file, app.
     pub fn window_title(&self) -> String {
-        let mark = if self.dirty { "● " } else { "" };
+        let mark = if self.is_dirty() { "● " } else { "" };
         format!(
             "{mark}{} — {} — Detente",
             self.project.title,
@@ -179,7 +289,20 @@ mod tests {
             doc.window_title(),
             "US–Russia talks on a Ukraine settlement, December 2025 — sample project — Detente"
         );
-        doc.modify(|p| p.title = "Changed".into());
+        let mut meta = super::super::edit::Meta::of(doc.project());
+        let before = meta.clone();
+        meta.title = "Changed".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta {
+                    before,
+                    after: meta,
+                }],
+            ),
+            None,
+        )
+        .unwrap();
         assert_eq!(doc.window_title(), "● Changed — sample project — Detente");
         assert!(doc.generation() > 0);
     }
@@ -190,7 +313,17 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("copy.detente.ron");
         let mut doc = Document::sample().unwrap();
-        doc.modify(|p| p.title = "Copy".into());
+        let before = super::super::edit::Meta::of(doc.project());
+        let mut after = before.clone();
+        after.title = "Copy".into();
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta { before, after }],
+            ),
+            None,
+        )
+        .unwrap();
         doc.save_as(&path).unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");

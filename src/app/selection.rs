@@ -1,22 +1,9 @@
 //! The app's selection, shared by the timeline, the panels and the details view.
 
-use compact_str::CompactString;
-
 use crate::model::Id;
 
 /// One selected thing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Selected {
-    /// Events are selected by id: their positions change when events are added or removed.
-    Event(CompactString),
-    Actor(Id),
-    Location(Id),
-    Issue(Id),
-    Position(Id),
-    Source(Id),
-    Claim(Id),
-    Membership(Id),
-}
+pub use crate::model::ItemRef as Selected;
 
 /// What is selected, in the order it was picked; the last one is shown in the details view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -84,31 +71,65 @@ impl Selection {
     }
 }
 
-/// What the selection reaches: the selected events' positions, and the actors and places
-/// they involve, so that every panel can show them. Computed once per selection change (one
+/// What the selection reaches: the events selected or linked to a selected actor, place or
+/// claim, and the actors and places of the selected events, so that every panel can show them. Computed once per selection change (one
 /// pass over the events), not per frame.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SelectionLinks {
     pub event_indices: Vec<u32>,
+    event_set: std::collections::HashSet<u32>,
     pub actors: std::collections::HashSet<Id>,
     pub locations: std::collections::HashSet<Id>,
 }
 
 impl SelectionLinks {
+    /// Selected events, and the events of selected actors, places and claims (selecting
+    /// Witkoff marks his events on the timeline), with the actors and places they involve.
     pub fn compute(project: &crate::model::Project, selection: &Selection) -> Self {
-        let ids: std::collections::HashSet<&str> = selection.event_ids().collect();
         let mut links = Self::default();
-        if ids.is_empty() {
+        if selection.is_empty() {
             return links;
         }
+        let ids: std::collections::HashSet<&str> = selection.event_ids().collect();
+        let mut actors = std::collections::HashSet::new();
+        let mut places = std::collections::HashSet::new();
+        let mut claims = std::collections::HashSet::new();
+        for item in selection.items() {
+            match item {
+                Selected::Actor(id) => {
+                    actors.insert(*id);
+                }
+                Selected::Location(id) => {
+                    places.insert(*id);
+                }
+                Selected::Claim(id) => {
+                    claims.insert(*id);
+                }
+                _ => {}
+            }
+        }
         for (i, event) in project.events.iter().enumerate() {
-            if ids.contains(event.id.as_str()) {
+            let selected = ids.contains(event.id.as_str());
+            let linked = selected
+                || event.participant_ids().any(|a| actors.contains(&a))
+                || event.location_ids().any(|l| places.contains(&l))
+                || event.all_claim_ids().any(|c| claims.contains(&c));
+            if linked {
                 links.event_indices.push(i as u32);
+                links.event_set.insert(i as u32);
+            }
+            // Who and where only for events selected themselves: selecting Witkoff should
+            // not light up everyone he met.
+            if selected {
                 links.actors.extend(event.participant_ids());
                 links.locations.extend(event.location_ids());
             }
         }
         links
+    }
+
+    pub fn contains_event(&self, index: u32) -> bool {
+        self.event_set.contains(&index)
     }
 }
 
@@ -126,6 +147,10 @@ mod tests {
         assert!(links.actors.contains(&Id::new("a-witkoff")));
         assert!(!links.actors.contains(&Id::new("a-zelenskyy")));
         assert!(links.locations.contains(&Id::new("l-miami")));
+        // Selecting an actor links their events.
+        sel.set(Selected::Actor(Id::new("a-zelenskyy")));
+        let links = SelectionLinks::compute(&project, &sel);
+        assert_eq!(links.event_indices.len(), 2);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The command line: `detente [FILE]` opens the app; subcommands work without a window.
 
 mod check;
+mod export;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +49,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import a TimelineJS, Timeline app, CSV/TSV, GDELT or ICEWS file as a project.
+    Import(import::ImportArgs),
+    /// Export a project as CSV, TimelineJS JSON or a chronology brief (Markdown, HTML).
+    Export(export::ExportArgs),
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -72,5 +78,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file, json } => check::run(&file, json),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::io::Read as _;
 use std::sync::LazyLock;
 
+use crate::model::{Location, LocationPrecision};
+
 const EMBEDDED_CITIES: &[u8] = include_bytes!("../../assets/geo/cities.tsv.gz");
 const EMBEDDED_COUNTRIES: &str = include_str!("../../assets/geo/countries.tsv");
 
@@ -22,6 +24,30 @@ pub struct City {
     pub lon: f64,
     pub population: u64,
     pub alternate_names: Vec<String>,
+}
+
+impl City {
+    /// Fills `location` from this city, so that nobody types coordinates: name, country,
+    /// coordinates, precision (a city) and GeoNames id. What the analyst typed is kept as an
+    /// alias when it is another name of the city ("Kiev" for Kyiv), so that searches for it
+    /// still find the place; a mere prefix ("Ky") is not.
+    pub fn fill_location(&self, location: &mut Location, typed: &str) {
+        let typed = typed.trim();
+        let folded = fold(typed);
+        let is_other_name = !folded.is_empty()
+            && folded != fold(&self.name)
+            && self.alternate_names.iter().any(|a| fold(a) == folded);
+        if is_other_name && !location.aliases.iter().any(|a| fold(a) == folded) {
+            location.aliases.push(typed.to_owned());
+        }
+        location.aliases.retain(|a| fold(a) != fold(&self.name));
+        location.name.clone_from(&self.name);
+        location.country = Some(self.country.clone());
+        location.lat = Some(self.lat);
+        location.lon = Some(self.lon);
+        location.precision = LocationPrecision::City;
+        location.geonames_id = Some(self.geonames_id);
+    }
 }
 
 #[derive(Debug, Default)]
@@ -312,6 +338,34 @@ mod tests {
         );
         assert_eq!(g.len(), 1);
         assert_eq!(g.suggest("a", 5)[0].name, "A");
+    }
+
+    #[test]
+    fn a_picked_city_fills_the_location() {
+        let g = Gazetteer::embedded();
+        let kyiv = g.suggest("Kiev", 1)[0];
+        let mut location = Location {
+            id: crate::model::Id::new("l-kyiv"),
+            name: "Kiev".to_owned(),
+            country: None,
+            lat: None,
+            lon: None,
+            precision: LocationPrecision::Unknown,
+            geonames_id: None,
+            aliases: Vec::new(),
+        };
+        kyiv.fill_location(&mut location, "Kiev");
+        assert_eq!(location.name, "Kyiv");
+        assert_eq!(location.country.as_deref(), Some("UA"));
+        assert!((location.lat.unwrap() - 50.45).abs() < 0.01);
+        assert!((location.lon.unwrap() - 30.52).abs() < 0.01);
+        assert_eq!(location.precision, LocationPrecision::City);
+        assert_eq!(location.geonames_id, Some(703_448));
+        assert_eq!(location.aliases, ["Kiev"]);
+        // Picking again, or after typing a prefix, adds no alias.
+        kyiv.fill_location(&mut location, "kiev");
+        kyiv.fill_location(&mut location, "Ky");
+        assert_eq!(location.aliases, ["Kiev"]);
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! Where the map puts its markers, how big they are, which one a click hits, and which
 //! labels fit.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
+use std::collections::HashSet;
 
 use super::view::{MapView, Viewport};
 use crate::model::{Id, Project};
@@ -40,17 +39,23 @@ pub struct Marker {
 }
 
 /// The markers for the locations that have coordinates, events, and pass the filter
-/// (`visible[i]` for `project.locations[i]`; missing entries count as visible). In drawing
-/// order: larger first, so that smaller ones lie on top and stay clickable.
-pub fn layout_markers<S: BuildHasher>(
+/// (`visible_locations[i]` for `project.locations[i]`, `passing_events[i]` for
+/// `project.events[i]`; missing entries count as passing). `num_events` gives each place's
+/// number of passing events. In drawing order: larger first, so that smaller ones lie on top
+/// and stay clickable.
+pub fn layout_markers(
     project: &Project,
-    counts: &HashMap<Id, usize, S>,
-    visible: &[bool],
+    num_events: impl Fn(Id) -> usize,
+    visible_locations: &[bool],
+    passing_events: &[bool],
 ) -> Vec<Marker> {
+    // Firm when a passing event names it as its place, not only as a possibility.
     let firm: HashSet<Id> = project
         .events
         .iter()
-        .flat_map(|e| e.places.iter())
+        .enumerate()
+        .filter(|(i, _)| passing_events.get(*i).copied().unwrap_or(true))
+        .flat_map(|(_, e)| e.places.iter())
         .filter(|p| !p.candidate)
         .map(|p| p.location)
         .collect();
@@ -58,14 +63,14 @@ pub fn layout_markers<S: BuildHasher>(
         .locations
         .iter()
         .enumerate()
-        .filter(|(i, _)| visible.get(*i).copied().unwrap_or(true))
+        .filter(|(i, _)| visible_locations.get(*i).copied().unwrap_or(true))
         .filter_map(|(i, location)| {
             let (lat, lon) = location.lat_lon()?;
             let valid = lat.is_finite()
                 && lon.is_finite()
                 && (-90.0..=90.0).contains(&lat)
                 && (-180.0..=180.0).contains(&lon);
-            let events = counts.get(&location.id).copied().unwrap_or(0);
+            let events = num_events(location.id);
             (valid && events > 0).then(|| Marker {
                 location: i,
                 id: location.id,
@@ -143,7 +148,7 @@ mod tests {
     fn sample_markers_are_sized_and_candidates_hollow() {
         let project = crate::io::sample_project().unwrap();
         let doc_counts = {
-            let mut counts = HashMap::new();
+            let mut counts = std::collections::HashMap::new();
             for e in &project.events {
                 for id in e.location_ids() {
                     *counts.entry(id).or_insert(0) += 1;
@@ -151,7 +156,8 @@ mod tests {
             }
             counts
         };
-        let markers = layout_markers(&project, &doc_counts, &[]);
+        let count = |id: Id| doc_counts.get(&id).copied().unwrap_or(0);
+        let markers = layout_markers(&project, count, &[], &[]);
         let by_id = |id: &str| markers.iter().find(|m| m.id == Id::new(id)).unwrap();
         let miami = by_id("l-miami");
         assert!(!miami.candidate_only, "Miami hosts the talks");
@@ -164,9 +170,18 @@ mod tests {
         let miami_index = miami.location;
         let mut visible = vec![true; project.locations.len()];
         visible[miami_index] = false;
-        let filtered = layout_markers(&project, &doc_counts, &visible);
+        let filtered = layout_markers(&project, count, &visible, &[]);
         assert!(filtered.iter().all(|m| m.location != miami_index));
         assert_eq!(filtered.len(), markers.len() - 1);
+        // With only Umerov's meeting passing, Miami is only a possible place.
+        let passing: Vec<bool> = project
+            .events
+            .iter()
+            .map(|e| e.id == "ev-umerov-us-meeting")
+            .collect();
+        let markers = layout_markers(&project, count, &[], &passing);
+        let miami = markers.iter().find(|m| m.id == Id::new("l-miami")).unwrap();
+        assert!(miami.candidate_only);
     }
 
     fn marker(location: usize, lon: f64, radius: f64) -> Marker {

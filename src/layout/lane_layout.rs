@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn theme_lines_connect_a_meeting_across_its_participants() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count);
+        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count, &[]);
         let order: Vec<usize> = (0..lanes.len()).collect();
         let list = build_lanes_draw_list(
             &lanes,
@@ -259,7 +259,7 @@ mod tests {
     #[test]
     fn lanes_stack_without_overlap_and_scrolling_culls() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Name);
+        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Name, &[]);
         let order: Vec<usize> = (0..lanes.len()).collect();
         let collapsed = vec![false; lanes.len()];
         let list = build_lanes_draw_list(
@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn collapsed_lanes_are_one_row_of_density() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Location, LaneSort::Name);
+        let lanes = build_lanes(&p, LaneMode::Location, LaneSort::Name, &[]);
         let order: Vec<usize> = (0..lanes.len()).collect();
         let mut collapsed = vec![false; lanes.len()];
         collapsed[1] = true; // Miami

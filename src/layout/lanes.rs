@@ -7,50 +7,8 @@
 use std::collections::HashMap;
 
 use super::event_index::EventIndex;
+pub use crate::model::LaneMode;
 use crate::model::{EventKind, EventStatus, Id, Project};
-
-/// How the timeline groups events into lanes.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum LaneMode {
-    /// One lane, packed rows.
-    #[default]
-    None,
-    /// One theme line per actor; a meeting connects the lines of everyone who took part.
-    Participant,
-    Location,
-    Kind,
-    Status,
-    Tag,
-}
-
-impl LaneMode {
-    pub const ALL: [Self; 6] = [
-        Self::None,
-        Self::Participant,
-        Self::Location,
-        Self::Kind,
-        Self::Status,
-        Self::Tag,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "No grouping",
-            Self::Participant => "Participant",
-            Self::Location => "Location",
-            Self::Kind => "Kind",
-            Self::Status => "Status",
-            Self::Tag => "Tag",
-        }
-    }
-
-    /// Theme-line modes draw one line per lane and connect an event across lanes.
-    pub fn is_theme_lines(self) -> bool {
-        self == Self::Participant
-    }
-}
 
 /// What a lane stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -105,9 +63,14 @@ impl LaneSort {
     }
 }
 
-/// Builds the lanes of `mode`, in `sort` order. Events in several lanes (a meeting of three
-/// actors) appear in each.
-pub fn build_lanes(project: &Project, mode: LaneMode, sort: LaneSort) -> Vec<Lane> {
+/// Builds the lanes of `mode`, in `sort` order, over the events with `passes[i]` (all when
+/// `passes` is shorter). Events in several lanes (a meeting of three actors) appear in each.
+pub fn build_lanes(
+    project: &Project,
+    mode: LaneMode,
+    sort: LaneSort,
+    passes: &[bool],
+) -> Vec<Lane> {
     let events = &project.events;
     let lookup = project.lookup();
     let mut groups: Vec<(LaneKey, String, Vec<u32>)> = Vec::new();
@@ -123,6 +86,9 @@ pub fn build_lanes(project: &Project, mode: LaneMode, sort: LaneSort) -> Vec<Lan
         }
     };
     for (i, event) in events.iter().enumerate() {
+        if !passes.get(i).copied().unwrap_or(true) {
+            continue;
+        }
         let i = i as u32;
         match mode {
             LaneMode::None => add(LaneKey::All, &|| "All events".to_owned(), i),
@@ -230,7 +196,7 @@ mod tests {
     #[test]
     fn participant_lanes_hold_each_actors_events() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count);
+        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count, &[]);
         let first = &lanes[0];
         assert_eq!(first.num_events, 2, "{:?}", labels(&lanes));
         assert!(["US delegation", "Volodymyr Zelenskyy"].contains(&first.label.as_str()));
@@ -251,7 +217,7 @@ mod tests {
     #[test]
     fn location_lanes_count_candidates_and_unplaced_events() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Location, LaneSort::Name);
+        let lanes = build_lanes(&p, LaneMode::Location, LaneSort::Name, &[]);
         assert_eq!(
             labels(&lanes),
             ["Berlin", "Miami", "United States", "(no place)"]
@@ -268,9 +234,9 @@ mod tests {
     #[test]
     fn kind_and_status_lanes_keep_their_natural_order() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Kind, LaneSort::Name);
+        let lanes = build_lanes(&p, LaneMode::Kind, LaneSort::Name, &[]);
         assert_eq!(labels(&lanes), ["meeting", "talks", "statement"]);
-        let lanes = build_lanes(&p, LaneMode::Status, LaneSort::Count);
+        let lanes = build_lanes(&p, LaneMode::Status, LaneSort::Count, &[]);
         assert_eq!(labels(&lanes), ["held", "expected"]);
         assert_eq!(lanes[0].num_events, 3);
     }
@@ -278,10 +244,10 @@ mod tests {
     #[test]
     fn none_is_one_lane_of_everything_and_first_appearance_sorts_by_time() {
         let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::None, LaneSort::Count);
+        let lanes = build_lanes(&p, LaneMode::None, LaneSort::Count, &[]);
         assert_eq!(lanes.len(), 1);
         assert_eq!(lanes[0].num_events, 5);
-        let lanes = build_lanes(&p, LaneMode::Tag, LaneSort::FirstAppearance);
+        let lanes = build_lanes(&p, LaneMode::Tag, LaneSort::FirstAppearance, &[]);
         assert_eq!(labels(&lanes), ["peace process", "security guarantees"]);
     }
 }

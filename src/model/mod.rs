@@ -3,6 +3,7 @@
 mod actor;
 mod certainty;
 mod date;
+mod date_edit;
 mod date_text;
 mod event;
 mod id;
@@ -11,6 +12,7 @@ mod position;
 mod project;
 mod source;
 mod validate;
+mod view;
 
 pub use actor::{Actor, ActorKind, Membership, MembershipKind};
 pub use certainty::Certainty;
@@ -18,6 +20,7 @@ pub use date::{
     DateError, DateSpec, EndKind, MAX_YEAR, MIN_YEAR, SECS_PER_DAY, TimeBounds, TimeSecs,
     civil_from_secs, day_start_secs, parse_edtf,
 };
+pub use date_edit::{End, days_span, move_end, shift_days};
 pub use date_text::describe_bounds;
 pub use event::{Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation};
 pub use id::Id;
@@ -28,3 +31,4 @@ pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
 };
 pub use validate::{Locator, Problem, validate};
+pub use view::{Filter, ItemRef, LaneMode, ViewState};

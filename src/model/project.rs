@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{Actor, Claim, DateSpec, Event, Id, Issue, Location, Membership, Position, Source};
+use super::{
+    Actor, Claim, DateSpec, Event, Id, Issue, Location, Membership, Position, Source, ViewState,
+};
 
 /// The newest project file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -35,6 +37,9 @@ pub struct Project {
     pub issues: Vec<Issue>,
     #[serde(default)]
     pub positions: Vec<Position>,
+    /// How the project was last viewed: filter, selection, grouping.
+    #[serde(default, skip_serializing_if = "ViewState::is_default")]
+    pub view: ViewState,
     #[serde(default)]
     pub events: Vec<Event>,
 }
@@ -132,6 +137,7 @@ impl Project {
             locations: Vec::new(),
             issues: Vec::new(),
             positions: Vec::new(),
+            view: ViewState::default(),
             events: Vec::new(),
         }
     }

@@ -9,49 +9,7 @@ use std::collections::HashSet;
 use aho_corasick::AhoCorasick;
 
 use super::corroboration::ClaimIndex;
-use crate::model::{Event, EventKind, EventStatus, Id, Lookup, Project, Reliability, TimeSecs};
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Filter {
-    /// Case-insensitive text, searched in titles, descriptions, names, aliases and excerpts.
-    pub text: String,
-    /// Event kinds to show; empty shows all.
-    pub kinds: Vec<EventKind>,
-    pub statuses: Vec<EventStatus>,
-    /// Events with any of these participants.
-    pub participants: Vec<Id>,
-    /// Events at any of these places (candidates included).
-    pub locations: Vec<Id>,
-    /// Events and positions on any of these issues.
-    pub issues: Vec<Id>,
-    /// Only what overlaps `[from, to]` (seconds; either end open).
-    pub from_secs: Option<TimeSecs>,
-    pub to_secs: Option<TimeSecs>,
-    /// Only what at least one source of this grade or better supports (A best).
-    pub min_reliability: Option<Reliability>,
-    /// Only what this many independent sources support (2 hides single-source items).
-    pub min_sources: usize,
-}
-
-impl Filter {
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
-    }
-
-    /// Whether anything beyond text narrows the events.
-    fn has_facets(&self) -> bool {
-        !(self.kinds.is_empty()
-            && self.statuses.is_empty()
-            && self.participants.is_empty()
-            && self.locations.is_empty()
-            && self.issues.is_empty()
-            && self.from_secs.is_none()
-            && self.to_secs.is_none()
-            && self.min_reliability.is_none()
-            && self.min_sources <= 1)
-    }
-}
+use crate::model::{Event, Filter, Id, Lookup, Project, TimeSecs};
 
 /// What passes, per entity list, by position in the project's lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -406,7 +364,7 @@ fn overlaps(filter: &Filter, e: &Event) -> bool {
 mod tests {
     use super::*;
     use crate::io::sample_project;
-    use crate::model::day_start_secs;
+    use crate::model::{EventKind, EventStatus, Reliability, day_start_secs};
 
     fn run(filter: &Filter) -> (Project, FilterResult) {
         let p = sample_project().unwrap();

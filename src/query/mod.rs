@@ -1,12 +1,15 @@
 //! Questions asked of a project: the shared filter, corroboration, who met whom, stances
 //! over time. Pure, no UI.
 
+mod actor_tree;
 mod corroboration;
 mod filter;
 mod stance_timeline;
 mod who_met_whom;
 
+pub use crate::model::Filter;
+pub use actor_tree::{ActorNode, actor_tree};
 pub use corroboration::ClaimIndex;
-pub use filter::{Filter, FilterResult, Shown, apply_filter};
+pub use filter::{FilterResult, Shown, apply_filter};
 pub use stance_timeline::{StanceLane, StanceSegment, stance_lanes};
 pub use who_met_whom::{MAX_PARTICIPANTS_PAIRED, Pair, who_met_whom};

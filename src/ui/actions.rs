@@ -12,6 +12,31 @@ pub enum Action {
     ToggleSelect(Selected),
     SelectMany(Vec<Selected>),
     ClearSelection,
+    /// Back and forward through what was selected.
+    Back,
+    Forward,
+    SetFilter(crate::model::Filter),
+    /// Change the project; edits with the same merge key in a row are one undo step.
+    Edit(crate::app::edit::Edit, Option<String>),
+    Undo,
+    Redo,
+    /// Delete an entity, asking first when others refer to it.
+    Delete(crate::app::Selected),
+    /// Create an entity of this kind and open its form.
+    New(crate::model::EntityKind),
+    /// Stop editing, clear the selection (Escape).
+    Escape,
+    GroupBy(crate::model::LaneMode),
+    ImportDialog,
+    ImportPath(PathBuf),
+    /// Open the project made by the import that just finished.
+    AdoptImport,
+    ExportDialog(crate::export::ExportFormat),
+    ExportPath(crate::export::ExportFormat, PathBuf),
+    /// Ctrl+K.
+    OpenPalette,
+    /// Ctrl+F: put the keyboard in the search field.
+    FocusSearch,
     NewProject,
     OpenDialog,
     OpenPath(PathBuf),

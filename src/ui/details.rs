@@ -2,9 +2,11 @@
 
 use egui::RichText;
 
-use crate::app::{Document, Selected, Selection};
+use crate::app::{Document, History, Selected};
 use crate::model::{Claim, DateSpec, Event, Id, Source, describe_bounds};
 use crate::ui::actions::Action;
+use crate::ui::forms::FormState;
+use crate::ui::panels::PanelContext;
 use crate::ui::panels::roles_text;
 use crate::ui::style;
 
@@ -28,12 +30,34 @@ pub fn grade_text(source: &Source, claim: &Claim) -> String {
     claim.grade(source.reliability)
 }
 
+/// Back and forward through what was selected (Alt+← and Alt+→).
+pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(history.can_go_back(), egui::Button::new("◀ Back"))
+            .on_hover_text("Alt+←")
+            .clicked()
+        {
+            actions.push(Action::Back);
+        }
+        if ui
+            .add_enabled(history.can_go_forward(), egui::Button::new("Forward ▶"))
+            .on_hover_text("Alt+→")
+            .clicked()
+        {
+            actions.push(Action::Forward);
+        }
+    });
+    ui.separator();
+}
+
 pub fn details_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    selection: &Selection,
+    cx: &PanelContext<'_>,
+    forms: &mut FormState,
     actions: &mut Vec<Action>,
 ) {
+    let (doc, selection) = (cx.doc, cx.selection);
     let Some(selected) = selection.primary() else {
         ui.add_space(8.0);
         ui.weak("Select an event on the timeline, or an entry in a panel, to see its details and sources.");
@@ -44,6 +68,43 @@ pub fn details_ui(
             "{} selected; showing the last.",
             selection.items().len()
         ));
+    }
+    let editing = forms.is_editing(selected);
+    ui.horizontal(|ui| {
+        if editing {
+            if ui
+                .button("Done")
+                .on_hover_text("Stop editing (Escape)")
+                .clicked()
+            {
+                forms.stop();
+            }
+        } else if ui
+            .button("✎ Edit")
+            .on_hover_text("Edit this entry")
+            .clicked()
+        {
+            forms.start(selected.clone());
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this entry (Delete key)")
+            .clicked()
+        {
+            actions.push(Action::Delete(selected.clone()));
+        }
+    });
+    if editing {
+        let project = doc.project();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                // The form never widens the panel: what does not fit is cut with an ellipsis.
+                ui.set_max_width(ui.available_width());
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                form_ui(ui, project, selected, forms, actions);
+            });
+        return;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -63,6 +124,23 @@ pub fn details_ui(
                 Selected::Membership(id) => cx.membership_ui(ui, *id),
             }
         });
+}
+
+fn form_ui(
+    ui: &mut egui::Ui,
+    project: &crate::model::Project,
+    selected: &Selected,
+    forms: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    match selected {
+        Selected::Event(id) => {
+            if let Some(index) = project.events.iter().position(|e| e.id == *id) {
+                crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
+            }
+        }
+        other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+    }
 }
 
 fn missing_ui(ui: &mut egui::Ui) {
@@ -111,6 +189,7 @@ impl DetailsContext<'_> {
         Self::field(ui, "Date", |ui| {
             ui.label(date_text(&event.date));
         });
+        self.support_ui(ui, &event.all_claim_ids().collect::<Vec<_>>());
         if !event.places.is_empty() || event.place_wording.is_some() {
             Self::field(ui, "Place", |ui| {
                 for (i, place) in event.places.iter().enumerate() {
@@ -154,6 +233,26 @@ impl DetailsContext<'_> {
             }
         }
         self.claims_ui(ui, event.all_claim_ids());
+    }
+
+    /// How well something is supported: independent sources and the best grade.
+    fn support_ui(&self, ui: &mut egui::Ui, claims: &[Id]) {
+        let index = self.doc.claims();
+        let sources = index.independent_sources(claims.iter().copied());
+        let best = index.best_reliability(claims.iter().copied());
+        Self::field(ui, "Support", |ui| {
+            let text = match sources {
+                0 => "no source".to_owned(),
+                1 => "1 independent source".to_owned(),
+                n => format!("{n} independent sources"),
+            };
+            ui.label(text).on_hover_text(
+                "Claims are independent when no outlet stands in both of their chains",
+            );
+            if let Some(r) = best {
+                ui.weak(format!("· best source {} ({})", r.letter(), r.meaning()));
+            }
+        });
     }
 
     /// The claims behind something, each with its excerpt, chain and grade; duplicates once.
@@ -393,6 +492,7 @@ impl DetailsContext<'_> {
         Self::field(ui, "As of", |ui| {
             ui.label(date_text(&position.as_of));
         });
+        self.support_ui(ui, &position.claims);
         ui.label(&position.summary);
         if !position.conditions.is_empty() {
             Self::field(ui, "Conditions", |ui| {

@@ -18,6 +18,8 @@ const NO_DIALOG_SERVICE_WITHIN: Duration = Duration::from_millis(300);
 pub enum Purpose {
     Open,
     SaveAs,
+    Import,
+    Export(crate::export::ExportFormat),
 }
 
 impl Purpose {
@@ -25,6 +27,8 @@ impl Purpose {
         match self {
             Self::Open => "Open project",
             Self::SaveAs => "Save project as",
+            Self::Import => "Import events",
+            Self::Export(_) => "Export as",
         }
     }
 }
@@ -64,16 +68,25 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(purpose.title())
-                    .add_filter("Detente project", &[EXTENSION])
-                    .add_filter("All files", &["*"]);
+                let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+                dialog = match purpose {
+                    Purpose::Open | Purpose::SaveAs => {
+                        dialog.add_filter("Detente project", &[EXTENSION])
+                    }
+                    Purpose::Import => {
+                        dialog.add_filter("Event data", &["json", "timeline", "csv", "tsv", "txt"])
+                    }
+                    Purpose::Export(format) => {
+                        dialog.add_filter(format.name(), &[format.extension()])
+                    }
+                };
+                dialog = dialog.add_filter("All files", &["*"]);
                 if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()) {
                     dialog = dialog.set_directory(dir);
                 }
                 let answer = match purpose {
-                    Purpose::Open => dialog.pick_file(),
-                    Purpose::SaveAs => {
+                    Purpose::Open | Purpose::Import => dialog.pick_file(),
+                    Purpose::SaveAs | Purpose::Export(_) => {
                         let name = suggested.as_ref().and_then(|p| p.file_name()).map_or_else(
                             || "project.detente.ron".to_owned(),
                             |n| n.to_string_lossy().into_owned(),
@@ -169,7 +182,8 @@ impl FileDialogs {
             ui.horizontal(|ui| {
                 let ok_label = match prompt.purpose {
                     Purpose::Open => "Open",
-                    Purpose::SaveAs => "Save",
+                    Purpose::SaveAs | Purpose::Export(_) => "Save",
+                    Purpose::Import => "Import",
                 };
                 let ok =
                     ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(ok_label));

@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Document;
+use crate::model::EntityKind;
 use crate::ui::actions::Action;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -11,10 +12,29 @@ const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S)
 const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
 
 /// Shortcuts work wherever the focus is. Save As is checked before Save, whose keys it contains.
-pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
+pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
+    // Undo and redo belong to a text field while it has the keyboard (it undoes its own
+    // typing); elsewhere they undo project edits.
+    let editing_text = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|i| {
+        if !editing_text {
+            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
+                actions.push(Action::Redo);
+            }
+            if i.consume_shortcut(&UNDO) {
+                actions.push(Action::Undo);
+            }
+        }
         if i.consume_shortcut(&SAVE_AS) {
             actions.push(Action::SaveAsDialog);
         }
@@ -29,6 +49,18 @@ pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
         }
         if i.consume_shortcut(&QUIT) {
             actions.push(Action::Quit);
+        }
+        if i.consume_shortcut(&PALETTE) {
+            actions.push(Action::OpenPalette);
+        }
+        if i.consume_shortcut(&FIND) {
+            actions.push(Action::FocusSearch);
+        }
+        if i.consume_shortcut(&BACK) {
+            actions.push(Action::Back);
+        }
+        if i.consume_shortcut(&FORWARD) {
+            actions.push(Action::Forward);
         }
     });
 }
@@ -54,6 +86,23 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
                 actions.push(Action::OpenSample);
             }
             ui.separator();
+            if item(ui, "Import…", None) {
+                actions.push(Action::ImportDialog);
+            }
+            ui.menu_button("Export", |ui| {
+                for format in crate::export::ExportFormat::ALL {
+                    let label = match format {
+                        crate::export::ExportFormat::Csv => "Events as CSV…",
+                        crate::export::ExportFormat::TimelineJs => "TimelineJS3 JSON…",
+                        crate::export::ExportFormat::Markdown => "Chronology brief (Markdown)…",
+                        crate::export::ExportFormat::Html => "Chronology brief (HTML)…",
+                    };
+                    if item(ui, label, None) {
+                        actions.push(Action::ExportDialog(format));
+                    }
+                }
+            });
+            ui.separator();
             if item(ui, "Save", Some(&SAVE)) {
                 actions.push(Action::Save);
             }
@@ -63,6 +112,46 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
             ui.separator();
             if item(ui, "Quit", Some(&QUIT)) {
                 actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = doc
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}"));
+            let redo = doc
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}"));
+            if ui
+                .add_enabled(
+                    doc.undo_label().is_some(),
+                    egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+                )
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(
+                    doc.redo_label().is_some(),
+                    egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&REDO)),
+                )
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            ui.separator();
+            for (label, kind) in [
+                ("New event", EntityKind::Event),
+                ("New actor", EntityKind::Actor),
+                ("New place", EntityKind::Location),
+                ("New issue", EntityKind::Issue),
+                ("New position", EntityKind::Position),
+                ("New source", EntityKind::Source),
+                ("New claim", EntityKind::Claim),
+            ] {
+                if item(ui, label, None) {
+                    actions.push(Action::New(kind));
+                }
             }
         });
         ui.menu_button("View", |ui| {
@@ -81,6 +170,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<Action>)
             }
         });
         ui.menu_button("Help", |ui| {
+            if item(ui, "Command palette…", Some(&PALETTE)) {
+                actions.push(Action::OpenPalette);
+            }
             if item(ui, "About Detente", None) {
                 actions.push(Action::ShowAbout);
             }

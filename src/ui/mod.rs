@@ -1,23 +1,33 @@
 //! The egui front end. It reads the document and pushes [`actions::Action`]s; the app
 //! applies them in one place.
 
+pub mod about;
 pub mod actions;
 mod app;
+pub mod csv_mapping_ui;
 mod details;
 mod file_dialog;
+pub mod filter_bar;
 mod fonts;
+pub mod forms;
 mod frame_stats;
+pub mod import_dialog;
 pub mod map;
 mod menu;
+pub mod notices;
+pub mod palette;
 pub mod panels;
 pub mod place_picker;
 pub mod style;
+pub mod tasks;
 pub mod timeline;
+mod unsaved;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use app::{DetenteApp, Notice};
+pub use app::DetenteApp;
+pub use notices::Notice;
 
 /// How the window starts, from the command line.
 #[derive(Clone, Debug, Default)]

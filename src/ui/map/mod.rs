@@ -4,8 +4,6 @@
 
 mod base;
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash as _, Hasher as _};
 use std::time::{Duration, Instant};
 
 use egui::{
@@ -18,6 +16,7 @@ use crate::geo::{
     Bounds, MAX_RADIUS_PX, MapView, Marker, Viewport, World, hit_test, layout_markers, place_labels,
 };
 use crate::ui::actions::Action;
+use crate::ui::panels::PanelContext;
 use crate::ui::style;
 use base::{BaseCache, Palette};
 
@@ -40,7 +39,7 @@ pub struct MapState {
     fitted_instance: Option<u64>,
     fit_requested: bool,
     markers: Vec<Marker>,
-    /// The document revision and filter the markers were laid out for.
+    /// The document revision and filter generation the markers were laid out for.
     markers_for: Option<((u64, u64), u64)>,
     base: BaseCache,
     /// CPU time of the last `map_ui` call (painting included, egui's tessellation not).
@@ -75,12 +74,16 @@ impl MapState {
         (self.base.last_build, self.base.builds)
     }
 
-    fn refresh_markers(&mut self, doc: &Document, visible: &[bool]) {
-        let mut hasher = DefaultHasher::new();
-        visible.hash(&mut hasher);
-        let key = (doc.revision(), hasher.finish());
+    fn refresh_markers(&mut self, cx: &PanelContext<'_>) {
+        let key = (cx.doc.revision(), cx.filtered.generation());
         if self.markers_for != Some(key) {
-            self.markers = layout_markers(doc.project(), doc.location_event_counts(), visible);
+            let filtered = cx.filtered;
+            self.markers = layout_markers(
+                cx.doc.project(),
+                |id| filtered.locations.get(&id).map_or(0, |a| a.num_events),
+                &filtered.result.locations,
+                &filtered.result.events,
+            );
             self.markers_for = Some(key);
         }
     }
@@ -99,17 +102,15 @@ fn marker_color(dark_mode: bool) -> Color32 {
     style::accent_color(dark_mode)
 }
 
-/// Shows the map in all of `ui`'s available space. `visible_locations[i]` says whether
-/// `doc.project().locations[i]` passes the app's filter; only those get markers.
+/// Shows the map in all of `ui`'s available space, with a marker for each place that passes
+/// the shared filter, sized by its number of passing events.
 pub fn map_ui(
     ui: &mut egui::Ui,
     state: &mut MapState,
-    doc: &Document,
-    visible_locations: &[bool],
-    selection: &Selection,
-    links: &SelectionLinks,
+    cx: &PanelContext<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let (doc, selection, links) = (cx.doc, cx.selection, cx.links);
     let started = Instant::now();
     let size = ui.available_size().max(vec2(60.0, 60.0));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -120,7 +121,7 @@ pub fn map_ui(
         width: f64::from(rect.width()),
         height: f64::from(rect.height()),
     };
-    state.refresh_markers(doc, visible_locations);
+    state.refresh_markers(cx);
 
     let instance = doc.revision().0;
     if state.view.is_none() || state.fitted_instance != Some(instance) || state.fit_requested {

@@ -1,9 +1,11 @@
-//! Locations: where events happened or may happen, on a world map above their table.
+//! Locations: where the passing events happened or may happen, on a world map above a
+//! sortable table.
 
 use egui_extras::{Column, TableBuilder};
 
-use super::{ROW_HEIGHT, name_cell};
-use crate::app::{Document, Selected, Selection, SelectionLinks};
+use super::{PanelContext, ROW_HEIGHT, day_text, name_cell, sort_header};
+use crate::app::{Appearances, Selected};
+use crate::model::Location;
 use crate::ui::actions::Action;
 use crate::ui::map::{MapState, map_ui};
 
@@ -15,16 +17,30 @@ const MAP_SHARE: f32 = 0.55;
 const MAP_MIN_HEIGHT: f32 = 120.0;
 const TABLE_MIN_HEIGHT: f32 = 80.0;
 
-/// The map and the table. `visible_locations[i]` says whether `doc.project().locations[i]`
-/// passes the app's filter: the map shows only those.
-#[allow(clippy::too_many_arguments)] // the panel's inputs, each used
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LocationColumn {
+    #[default]
+    Name,
+    Country,
+    Precision,
+    Events,
+    First,
+    Last,
+}
+
+/// What the panel keeps between frames: the map's view and the table's order.
+#[derive(Default)]
+pub struct LocationsState {
+    pub map: MapState,
+    pub sort: LocationColumn,
+    pub descending: bool,
+}
+
+/// The map and the table, both showing only the places that pass the shared filter.
 pub fn locations_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    visible_locations: &[bool],
-    selection: &Selection,
-    links: &SelectionLinks,
-    map: &mut MapState,
+    cx: &PanelContext<'_>,
+    state: &mut LocationsState,
     actions: &mut Vec<Action>,
 ) {
     let height = ui.available_height();
@@ -35,65 +51,110 @@ pub fn locations_ui(
         .size_range(MAP_MIN_HEIGHT..=max_map)
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
-            map_ui(ui, map, doc, visible_locations, selection, links, actions);
+            map_ui(ui, &mut state.map, cx, actions);
         });
     ui.add_space(4.0);
-    table_ui(ui, doc, selection, links, actions);
+    table_ui(ui, cx, state, actions);
 }
 
 fn table_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    selection: &Selection,
-    links: &SelectionLinks,
+    cx: &PanelContext<'_>,
+    state: &mut LocationsState,
     actions: &mut Vec<Action>,
 ) {
-    let project = doc.project();
-    let counts = doc.location_event_counts();
-    TableBuilder::new(ui)
-        .id_salt("locations")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::initial(60.0).at_least(40.0))
-        .column(Column::remainder().at_least(40.0).clip(true))
-        .column(Column::exact(44.0))
-        .header(ROW_HEIGHT, |mut header| {
-            header.col(|ui| {
-                ui.strong("Name");
-            });
-            header.col(|ui| {
-                ui.strong("Country");
-            });
-            header.col(|ui| {
-                ui.strong("Precision");
-            });
-            header.col(|ui| {
-                ui.strong("Events");
-            });
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, project.locations.len(), |mut row| {
-                let location = &project.locations[row.index()];
-                let item = Selected::Location(location.id);
-                // Highlighted when selected, or when a selected event involves it.
-                let selected = selection.contains(&item) || links.locations.contains(&location.id);
-                row.set_selected(selected);
-                row.col(|ui| {
-                    if name_cell(ui, selected, &location.name).clicked() {
-                        actions.push(Action::Select(item.clone()));
+    let project = cx.doc.project();
+    let none = Appearances::default();
+    let stats = |l: &Location| cx.filtered.locations.get(&l.id).copied().unwrap_or(none);
+    fn country(l: &Location) -> &str {
+        l.country.as_deref().unwrap_or("")
+    }
+    let mut rows: Vec<usize> = (0..project.locations.len())
+        .filter(|&i| cx.filtered.result.locations.get(i).copied().unwrap_or(true))
+        .collect();
+    rows.sort_by(|&x, &y| {
+        let (a, b) = (&project.locations[x], &project.locations[y]);
+        let order = match state.sort {
+            LocationColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            LocationColumn::Country => country(a).cmp(country(b)),
+            LocationColumn::Precision => a.precision.cmp(&b.precision),
+            LocationColumn::Events => stats(a).num_events.cmp(&stats(b).num_events),
+            LocationColumn::First => stats(a).first_secs.cmp(&stats(b).first_secs),
+            LocationColumn::Last => stats(a).last_secs.cmp(&stats(b).last_secs),
+        };
+        let order = if state.descending {
+            order.reverse()
+        } else {
+            order
+        };
+        order.then_with(|| a.name.cmp(&b.name))
+    });
+    egui::ScrollArea::horizontal()
+        .id_salt("locations_h")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("locations")
+                .striped(true)
+                .resizable(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(120.0).at_least(60.0).clip(true))
+                .column(Column::initial(64.0).at_least(40.0))
+                .column(Column::initial(72.0).at_least(40.0).clip(true))
+                .column(Column::initial(56.0).at_least(40.0))
+                .column(Column::initial(80.0).at_least(40.0))
+                .column(Column::initial(80.0).at_least(40.0))
+                .header(ROW_HEIGHT, |mut header| {
+                    for (column, label) in [
+                        (LocationColumn::Name, "Name"),
+                        (LocationColumn::Country, "Country"),
+                        (LocationColumn::Precision, "Precision"),
+                        (LocationColumn::Events, "Events"),
+                        (LocationColumn::First, "First"),
+                        (LocationColumn::Last, "Last"),
+                    ] {
+                        header.col(|ui| {
+                            sort_header(ui, label, column, &mut state.sort, &mut state.descending);
+                        });
                     }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                        let location = &project.locations[rows[row.index()]];
+                        let item = Selected::Location(location.id);
+                        // Highlighted when selected, or when a selected event involves it.
+                        let selected = cx.selection.contains(&item)
+                            || cx.links.locations.contains(&location.id);
+                        row.set_selected(selected);
+                        let s = stats(location);
+                        row.col(|ui| {
+                            if name_cell(ui, selected, &location.name).clicked() {
+                                actions.push(Action::Select(item.clone()));
+                            }
+                        });
+                        row.col(|ui| {
+                            let code = location.country.as_deref().unwrap_or("—");
+                            let response = ui.label(code);
+                            if let Some(name) = location
+                                .country
+                                .as_deref()
+                                .and_then(crate::geo::country_name)
+                            {
+                                response.on_hover_text(name);
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(location.precision.label());
+                        });
+                        row.col(|ui| {
+                            ui.label(s.num_events.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(day_text(s.first_secs));
+                        });
+                        row.col(|ui| {
+                            ui.label(day_text(s.last_secs));
+                        });
+                    });
                 });
-                row.col(|ui| {
-                    ui.label(location.country.as_deref().unwrap_or("—"));
-                });
-                row.col(|ui| {
-                    ui.label(location.precision.label());
-                });
-                row.col(|ui| {
-                    ui.label(counts.get(&location.id).copied().unwrap_or(0).to_string());
-                });
-            });
         });
 }

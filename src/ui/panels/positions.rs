@@ -1,73 +1,168 @@
-//! Reported positions: who holds which stance on which issue, as of when.
+//! Positions, grouped by issue: who holds which stance, on what conditions, as of when, and
+//! on what evidence; or, per issue, the stances over time.
 
-use egui_extras::{Column, TableBuilder};
+use egui::RichText;
 
-use super::{ROW_HEIGHT, name_cell};
-use crate::app::{Document, Selected, Selection};
+use super::{PanelContext, stance_chart};
+use crate::app::Selected;
+use crate::model::{Id, Position};
 use crate::ui::actions::Action;
 use crate::ui::style;
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PositionsView {
+    #[default]
+    List,
+    OverTime,
+}
+
+#[derive(Default)]
+pub struct PositionsState {
+    pub view: PositionsView,
+}
+
 pub fn positions_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    selection: &Selection,
+    cx: &PanelContext<'_>,
+    state: &mut PositionsState,
     actions: &mut Vec<Action>,
 ) {
-    let project = doc.project();
-    let lookup = doc.lookup();
-    let dark = ui.visuals().dark_mode;
-    TableBuilder::new(ui)
-        .id_salt("positions")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(86.0).at_least(70.0))
-        .column(Column::remainder().at_least(40.0).clip(true))
-        .header(ROW_HEIGHT, |mut header| {
-            header.col(|ui| {
-                ui.strong("Holder");
-            });
-            header.col(|ui| {
-                ui.strong("Issue");
-            });
-            header.col(|ui| {
-                ui.strong("Stance");
-            });
-            header.col(|ui| {
-                ui.strong("As of");
-            });
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut state.view, PositionsView::List, "By issue");
+        ui.selectable_value(
+            &mut state.view,
+            PositionsView::OverTime,
+            "Stances over time",
+        );
+    });
+    let project = cx.doc.project();
+    let passes = &cx.filtered.result.positions;
+    // Issues in project order, each with its passing positions.
+    let groups: Vec<(Id, Vec<&Position>)> = project
+        .issues
+        .iter()
+        .map(|issue| {
+            let positions = project
+                .positions
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| p.issue == issue.id && passes.get(*i).copied().unwrap_or(true))
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>();
+            (issue.id, positions)
         })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, project.positions.len(), |mut row| {
-                let position = &project.positions[row.index()];
-                let item = Selected::Position(position.id);
-                let selected = selection.contains(&item);
-                row.set_selected(selected);
-                row.col(|ui| {
-                    let holder = lookup.name_of(project, position.holder);
-                    if name_cell(ui, selected, holder)
-                        .on_hover_text(&position.summary)
+        .filter(|(_, positions)| !positions.is_empty())
+        .collect();
+    if groups.is_empty() {
+        ui.weak("No positions to show.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("positions")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (issue, positions) in groups {
+                let name = cx.doc.lookup().name_of(project, issue);
+                let id = ui.make_persistent_id(("issue", issue));
+                egui::collapsing_header::CollapsingState::load_with_default_open(
+                    ui.ctx(),
+                    id,
+                    true,
+                )
+                .show_header(ui, |ui| {
+                    let selected = cx.selection.contains(&Selected::Issue(issue));
+                    if ui
+                        .add(egui::Button::selectable(
+                            selected,
+                            RichText::new(name).strong(),
+                        ))
                         .clicked()
                     {
-                        actions.push(Action::Select(item.clone()));
+                        actions.push(Action::Select(Selected::Issue(issue)));
+                    }
+                    ui.weak(format!("{} positions", positions.len()));
+                })
+                .body(|ui| match state.view {
+                    PositionsView::List => {
+                        for position in positions {
+                            position_row_ui(ui, cx, position, actions);
+                        }
+                    }
+                    PositionsView::OverTime => {
+                        stance_chart::stance_chart_ui(ui, cx, issue, actions);
                     }
                 });
-                row.col(|ui| {
-                    let issue = lookup.name_of(project, position.issue);
-                    ui.add(egui::Label::new(issue).truncate());
-                });
-                row.col(|ui| {
-                    style::badge(
-                        ui,
-                        position.stance.label(),
-                        style::stance_color(position.stance, dark),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(position.as_of.edtf_text());
-                });
-            });
+            }
         });
+}
+
+fn position_row_ui(
+    ui: &mut egui::Ui,
+    cx: &PanelContext<'_>,
+    position: &Position,
+    actions: &mut Vec<Action>,
+) {
+    let project = cx.doc.project();
+    let lookup = cx.doc.lookup();
+    let dark = ui.visuals().dark_mode;
+    let item = Selected::Position(position.id);
+    let selected = cx.selection.contains(&item);
+    ui.horizontal_wrapped(|ui| {
+        let holder = lookup.name_of(project, position.holder);
+        if ui.add(egui::Button::selectable(selected, holder)).clicked() {
+            actions.push(Action::Select(item.clone()));
+        }
+        style::badge(
+            ui,
+            position.stance.label(),
+            style::stance_color(position.stance, dark),
+        );
+        if let Some((grade, reliability)) = best_grade(cx, &position.claims) {
+            style::badge(ui, &grade, style::reliability_color(reliability, dark))
+                .on_hover_text("Best source grade (Admiralty)");
+        }
+        let sources = cx
+            .doc
+            .claims()
+            .independent_sources(position.claims.iter().copied());
+        ui.weak(if sources == 1 {
+            "1 source".to_owned()
+        } else {
+            format!("{sources} sources")
+        })
+        .on_hover_text("Independent sources: claims that share no outlet");
+        ui.weak(format!("as of {}", position.as_of.edtf_text()));
+        if !position.certainty.is_stated() {
+            ui.weak(position.certainty.label());
+        }
+    });
+    ui.indent(("position", position.id), |ui| {
+        ui.label(&position.summary);
+        if !position.conditions.is_empty() {
+            ui.label(
+                RichText::new(format!("Conditions: {}", position.conditions))
+                    .italics()
+                    .weak(),
+            );
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// The best grade among some claims, as text ("C2") with its reliability for colouring.
+pub fn best_grade(
+    cx: &PanelContext<'_>,
+    claims: &[Id],
+) -> Option<(String, crate::model::Reliability)> {
+    let project = cx.doc.project();
+    let lookup = cx.doc.lookup();
+    claims
+        .iter()
+        .filter_map(|&c| {
+            let claim = lookup.claim(project, c)?;
+            let source = lookup.source(project, claim.source)?;
+            Some((source.reliability, claim.credibility))
+        })
+        .min()
+        .map(|(r, c)| (format!("{}{}", r.letter(), c), r))
 }

@@ -25,7 +25,9 @@ pub fn handle_input(
     selection: &Selection,
     headers_rect: Option<Rect>,
 ) {
-    if response.dragged() {
+    // In edit mode the primary button edits (see `edit_drag`); any other button still pans.
+    let editing_drag = state.edit_mode && response.dragged_by(egui::PointerButton::Primary);
+    if response.dragged() && !editing_drag {
         let delta = response.drag_delta();
         view.pan_px(f64::from(delta.x));
         state.scroll_y -= f64::from(delta.y);

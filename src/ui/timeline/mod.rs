@@ -2,6 +2,7 @@
 //! and pan, an overview strip and a legend.
 
 mod axis;
+mod edit_drag;
 mod input;
 mod lanes_ui;
 mod legend;
@@ -15,12 +16,12 @@ mod tooltip;
 use egui::{Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 
 pub use paint::marker_points;
-pub use state::TimelineState;
+pub use state::{TimelineState, now_secs};
 
-use crate::app::{Document, Selection};
 use crate::layout::{LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list};
 use crate::model::SECS_PER_DAY;
 use crate::ui::actions::Action;
+use crate::ui::panels::PanelContext;
 
 /// Height of the two-row axis above the items.
 const AXIS_HEIGHT: f32 = 40.0;
@@ -38,23 +39,16 @@ const LABEL_CHAR_WIDTH: f64 = 6.6;
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     state: &mut TimelineState,
-    doc: &Document,
-    selection: &Selection,
+    view_cx: &PanelContext<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let (doc, selection, links) = (view_cx.doc, view_cx.selection, view_cx.links);
     state.row_height = ROW_HEIGHT;
     let toolbar = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
-        .show(ui, |ui| {
-            toolbar::toolbar_ui(
-                ui,
-                state,
-                state.last.num_visible,
-                state.last.is_aggregated(),
-            )
-        })
+        .show(ui, |ui| toolbar::toolbar_ui(ui, state))
         .inner;
-    state.refresh_lanes(doc);
+    state.refresh_lanes(doc, view_cx.filtered);
 
     let full = ui.available_rect_before_wrap();
     let overview_rect = Rect::from_min_max(
@@ -156,6 +150,25 @@ pub fn timeline_ui(
         input::click(ui, &response, pos, &layout, &mut view, doc, state, actions);
     }
 
+    if state.edit_mode {
+        if response.drag_started_by(egui::PointerButton::Primary) {
+            // Where the button went down, not where the drag was recognised a few points later.
+            if let Some(pos) = ui
+                .input(|i| i.pointer.press_origin())
+                .or_else(|| response.interact_pointer_pos())
+            {
+                state.drag = Some(edit_drag::begin(&layout, pos, f64::from(ROW_HEIGHT)));
+            }
+        }
+        if response.drag_stopped()
+            && let (Some(op), Some(pos)) = (state.drag.take(), ui.input(|i| i.pointer.latest_pos()))
+        {
+            edit_drag::finish(op, pos, &view, doc.project(), actions);
+        }
+    } else {
+        state.drag = None;
+    }
+
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals().clone();
     painter.rect_filled(items_rect, 0.0, visuals.extreme_bg_color);
@@ -233,7 +246,7 @@ pub fn timeline_ui(
                 continue;
             };
             let mark = paint::MarkState {
-                selected: selection.contains_event(&event.id),
+                selected: selection.contains_event(&event.id) || links.contains_event(item.event),
                 hovered: hovered_item == Some(item.event),
                 candidate: lane_place
                     .is_some_and(|id| event.places.iter().any(|p| p.location == id && p.candidate)),
@@ -252,6 +265,17 @@ pub fn timeline_ui(
         );
     }
 
+    if let (Some(op), Some(pos)) = (state.drag, ui.input(|i| i.pointer.latest_pos())) {
+        edit_drag::paint_preview(
+            &items_painter,
+            op,
+            pos,
+            &layout,
+            &view,
+            ROW_HEIGHT,
+            visuals.selection.stroke.color,
+        );
+    }
     if let Some(headers) = headers_rect {
         lanes_ui::headers_ui(ui, headers, state, &layout, actions);
     }

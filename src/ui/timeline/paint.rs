@@ -313,6 +313,10 @@ fn paint_label(
 ) {
     let look = style::status_look(event.status);
     let mut text = String::new();
+    if candidate {
+        // First, so that it survives the ellipsis of a long title.
+        text.push_str("(candidate) ");
+    }
     if bounds.is_some_and(|b| b.approximate) {
         text.push_str("~ ");
     }
@@ -320,9 +324,7 @@ fn paint_label(
     if bounds.is_some_and(|b| b.uncertain) {
         text.push_str(" ?");
     }
-    if candidate {
-        text.push_str(" (candidate place)");
-    }
+
     let mut color = cx.text_color;
     if look.muted {
         color = color.gamma_multiply(0.6);

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use egui::Rect;
 
-use crate::app::{Document, Selection};
+use crate::app::{Document, FilteredView, Selection};
 use crate::layout::{
     Lane, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes, drawn_extent,
 };
@@ -26,12 +26,15 @@ pub struct TimelineState {
     pub(super) sort: LaneSort,
     /// Lanes of `mode` for the document generation in `lanes_for`.
     pub(super) lanes: Vec<Lane>,
-    lanes_for: Option<((u64, u64), LaneMode, LaneSort)>,
+    lanes_for: Option<((u64, u64), u64, LaneMode, LaneSort)>,
     /// Lane order by key: the sort's order, changed by the analyst's moves.
     pub(super) order: Vec<LaneKey>,
     pub(super) collapsed: HashSet<LaneKey>,
     pub(super) scroll_y: f64,
     pub(super) show_legend: bool,
+    /// Drag edits events instead of panning.
+    pub(super) edit_mode: bool,
+    pub(super) drag: Option<super::edit_drag::DragOp>,
     /// Last frame's layout, for hit testing, tests and the status bar.
     pub(super) last: LanesDrawList,
     pub(super) last_items_rect: Option<Rect>,
@@ -72,6 +75,10 @@ impl TimelineState {
         &self.last
     }
 
+    pub fn set_edit_mode(&mut self, on: bool) {
+        self.edit_mode = on;
+    }
+
     pub fn request_fit(&mut self) {
         self.needs_fit = true;
     }
@@ -93,12 +100,12 @@ impl TimelineState {
     }
 
     /// Rebuilds the lanes when the project, the mode or the sort changed.
-    pub(super) fn refresh_lanes(&mut self, doc: &Document) {
-        let key = (doc.revision(), self.mode, self.sort);
+    pub(super) fn refresh_lanes(&mut self, doc: &Document, filtered: &FilteredView) {
+        let key = (doc.revision(), filtered.generation(), self.mode, self.sort);
         if self.lanes_for == Some(key) {
             return;
         }
-        self.lanes = build_lanes(doc.project(), self.mode, self.sort);
+        self.lanes = build_lanes(doc.project(), self.mode, self.sort, &filtered.result.events);
         self.lanes_for = Some(key);
         // Keep the analyst's order for lanes that still exist; new lanes go last.
         let existing: HashSet<LaneKey> = self.lanes.iter().map(|l| l.key).collect();

@@ -11,12 +11,9 @@ pub struct ToolbarOutput {
     pub zoom: f64,
 }
 
-pub fn toolbar_ui(
-    ui: &mut egui::Ui,
-    state: &mut TimelineState,
-    num_in_view: usize,
-    aggregated: bool,
-) -> ToolbarOutput {
+/// The counts of what is in view are in the status bar, so the toolbar stays short enough for
+/// a 1024-pt window.
+pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut TimelineState) -> ToolbarOutput {
     let mut out = ToolbarOutput {
         fit: false,
         zoom: 1.0,
@@ -66,14 +63,9 @@ pub fn toolbar_ui(
             out.zoom = 1.5;
         }
         ui.toggle_value(&mut state.show_legend, "Legend");
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let text = if aggregated {
-                format!("{num_in_view} in view · density")
-            } else {
-                format!("{num_in_view} in view")
-            };
-            ui.weak(text);
-        });
+        ui.toggle_value(&mut state.edit_mode, "✎ Drag to edit").on_hover_text(
+            "Drag an event to move it, an end to change its span; draw on empty space to create an event. Middle-drag pans.",
+        );
     });
     out
 }

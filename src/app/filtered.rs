@@ -1,0 +1,112 @@
+//! The project as the shared filter shows it: what passes, and the per-actor and per-place
+//! figures the panels list. Recomputed when the filter or the project changes, never per frame.
+
+use std::collections::HashMap;
+
+use super::Document;
+use crate::model::{Id, TimeSecs};
+use crate::query::{Filter, FilterResult, Pair, apply_filter, who_met_whom};
+
+/// Events, first and last appearance of one actor or place among the passing events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Appearances {
+    pub num_events: usize,
+    pub first_secs: Option<TimeSecs>,
+    pub last_secs: Option<TimeSecs>,
+}
+
+impl Appearances {
+    fn add(&mut self, earliest: Option<TimeSecs>, latest: Option<TimeSecs>) {
+        self.num_events += 1;
+        if let Some(t) = earliest {
+            self.first_secs = Some(self.first_secs.map_or(t, |f| f.min(t)));
+        }
+        if let Some(t) = latest {
+            self.last_secs = Some(self.last_secs.map_or(t, |l| l.max(t)));
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct FilteredView {
+    key: Option<(Filter, (u64, u64))>,
+    pub filter: Filter,
+    pub result: FilterResult,
+    pub actors: HashMap<Id, Appearances>,
+    pub locations: HashMap<Id, Appearances>,
+    /// Who met whom among the passing events.
+    pub pairs: Vec<Pair>,
+    /// Bumped whenever the result changes, so that views can cache what they derive.
+    generation: u64,
+}
+
+impl FilteredView {
+    /// Brings the view up to date with `filter` and `doc`; returns whether anything changed.
+    pub fn refresh(&mut self, doc: &Document, filter: &Filter) -> bool {
+        let key = (filter.clone(), doc.revision());
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        let project = doc.project();
+        self.result = apply_filter(project, doc.lookup(), doc.claims(), filter);
+        self.actors.clear();
+        self.locations.clear();
+        for (event, _) in project
+            .events
+            .iter()
+            .zip(&self.result.events)
+            .filter(|(_, pass)| **pass)
+        {
+            let bounds = event.date.bounds().ok();
+            let (earliest, latest) = (
+                bounds.map(|b| b.earliest_secs),
+                bounds.map(|b| b.latest_secs),
+            );
+            for actor in event.participant_ids() {
+                self.actors.entry(actor).or_default().add(earliest, latest);
+            }
+            for location in event.location_ids() {
+                self.locations
+                    .entry(location)
+                    .or_default()
+                    .add(earliest, latest);
+            }
+        }
+        self.pairs = who_met_whom(project, &self.result.events);
+        self.filter = filter.clone();
+        self.key = Some(key);
+        self.generation += 1;
+        true
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn event_passes(&self, index: usize) -> bool {
+        self.result.events.get(index).copied().unwrap_or(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appearances_follow_the_filter() {
+        let doc = Document::sample().unwrap();
+        let mut view = FilteredView::default();
+        assert!(view.refresh(&doc, &Filter::default()));
+        assert!(!view.refresh(&doc, &Filter::default()), "cached");
+        let zelenskyy = view.actors[&Id::new("a-zelenskyy")];
+        assert_eq!(zelenskyy.num_events, 2);
+        let filter = Filter {
+            text: "Article 5".into(),
+            ..Filter::default()
+        };
+        assert!(view.refresh(&doc, &filter));
+        assert_eq!(view.actors[&Id::new("a-zelenskyy")].num_events, 1);
+        assert!(!view.actors.contains_key(&Id::new("a-witkoff")));
+        assert!(view.pairs.is_empty());
+    }
+}

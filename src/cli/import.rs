@@ -1,0 +1,140 @@
+//! `detente import INPUT -o OUTPUT [--format F] [--mapping FILE] [--into PROJECT]`: another
+//! tool's file as a Detente project, saved atomically, with the import report.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::import::{
+    CsvMapping, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_with_reason, import,
+    merge_imported,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormatArg {
+    /// TimelineJS3 JSON
+    Timelinejs,
+    /// The Timeline app's .timeline XML
+    Timeline,
+    /// CSV or TSV (with --mapping, or columns found by header names)
+    Csv,
+    /// GDELT 1.0 event export (57/58 tab-separated columns)
+    Gdelt1,
+    /// GDELT 2.0 event export (61 tab-separated columns)
+    Gdelt2,
+    /// ICEWS-style coded events
+    Icews,
+}
+
+impl From<ImportFormatArg> for ImportFormat {
+    fn from(arg: ImportFormatArg) -> Self {
+        match arg {
+            ImportFormatArg::Timelinejs => Self::TimelineJs,
+            ImportFormatArg::Timeline => Self::TimelineApp,
+            ImportFormatArg::Csv => Self::Csv,
+            ImportFormatArg::Gdelt1 => Self::Gdelt1,
+            ImportFormatArg::Gdelt2 => Self::Gdelt2,
+            ImportFormatArg::Icews => Self::Icews,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file to import.
+    pub input: PathBuf,
+    /// The project file to write (replaced atomically).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The input's format; without it, the format is detected from the content.
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormatArg>,
+    /// A CSV column mapping (JSON), e.g. {"date_format": "DD.MM.YYYY", "columns": {"date": "Datum", "title": 2}}.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Merge into this project (duplicates removed) instead of starting a new one.
+    #[arg(long, value_name = "PROJECT")]
+    pub into: Option<PathBuf>,
+}
+
+pub fn run(args: &ImportArgs) -> ExitCode {
+    match run_inner(args) {
+        Ok(text) => {
+            if writeln!(std::io::stdout(), "{text}").is_err() {
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_inner(args: &ImportArgs) -> Result<String, String> {
+    let input = &args.input;
+    let shown = input.display().to_string();
+    let size = std::fs::metadata(input)
+        .map_err(|e| format!("could not read {shown}: {e}"))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{shown}: the file is {size} bytes, more than the {MAX_IMPORT_BYTES} bytes Detente imports at once; split it into smaller files"
+        ));
+    }
+    let bytes = std::fs::read(input).map_err(|e| format!("could not read {shown}: {e}"))?;
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
+            Some(CsvMapping::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+        None => None,
+    };
+    let mut text = String::new();
+    let format = if let Some(f) = args.format {
+        ImportFormat::from(f)
+    } else {
+        let (format, reason) =
+            detect_format_with_reason(&bytes, &shown).map_err(|e| format!("{shown}: {e}"))?;
+        text.push_str(&format!("detected {}: {reason}\n", format.name()));
+        format
+    };
+    let options = ImportOptions {
+        file_name: file_name(input),
+        mapping,
+        max_rows: None,
+    };
+    let imported = import(&bytes, format, &options).map_err(|e| format!("{shown}: {e}"))?;
+    let (project, report) = if let Some(into) = &args.into {
+        let open = crate::io::load_project(into).map_err(|e| e.to_string())?;
+        let (project, merge_report, report) = merge_imported(&open, imported);
+        text.push_str(&report.to_text());
+        text.push('\n');
+        text.push_str(&merge_report.to_text());
+        (project, None)
+    } else {
+        (imported.project, Some(imported.report))
+    };
+    if let Some(report) = report {
+        text.push_str(&report.to_text());
+    }
+    let problems = crate::model::validate(&project);
+    if let Some(first) = problems.first() {
+        return Err(format!(
+            "the imported project is not valid ({} problems; first: {first}); nothing was written",
+            problems.len()
+        ));
+    }
+    crate::io::save_project(&project, &args.output).map_err(|e| e.to_string())?;
+    text.push_str(&format!("\nwrote {}", args.output.display()));
+    Ok(text)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

@@ -1,0 +1,405 @@
+//! The chronology brief: the filtered events in date order, each with its dates in words,
+//! status, participants (with roles and hedges), places and citations (the excerpt, its
+//! attribution chain, the source and its grade), then the positions of those participants
+//! and the sources cited. Ready to paste into a briefing, as Markdown or as an HTML page.
+//!
+//! Both renderings come from one list of blocks, so they always say the same.
+
+use std::collections::BTreeSet;
+
+use super::{ExportOptions, filtered_events};
+use crate::model::{
+    Certainty, Claim, Event, Id, Lookup, ParticipantRole, Project, describe_bounds,
+};
+
+enum Span {
+    Text(String),
+    Strong(String),
+    Link(String, String),
+}
+
+enum Block {
+    Heading(u8, String),
+    Para(Vec<Span>),
+    Items(Vec<Vec<Span>>),
+    Quote(Vec<Span>),
+}
+
+pub fn brief_markdown(project: &Project, options: &ExportOptions) -> String {
+    let (_, blocks) = build(project, options);
+    let mut out = String::new();
+    for block in &blocks {
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&"#".repeat(usize::from(*level)));
+                out.push(' ');
+                out.push_str(&md_escape(text));
+                out.push_str("\n\n");
+            }
+            Block::Para(spans) => {
+                out.push_str(&md_spans(spans));
+                out.push_str("\n\n");
+            }
+            Block::Items(items) => {
+                for item in items {
+                    out.push_str("- ");
+                    out.push_str(&md_spans(item));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Block::Quote(spans) => {
+                out.push_str("> ");
+                out.push_str(&md_spans(spans).replace('\n', "\n> "));
+                out.push_str("\n\n");
+            }
+        }
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+pub fn brief_html(project: &Project, options: &ExportOptions) -> String {
+    let (title, blocks) = build(project, options);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+         <style>body{{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45}}\
+         blockquote{{border-left:3px solid #bbb;margin:.4em 0 .8em;padding-left:1em;color:#333}}\
+         h3{{margin-bottom:.3em}}ul{{margin-top:.2em}}</style>\n</head>\n<body>\n",
+        html_escape(&title)
+    );
+    for block in &blocks {
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&format!("<h{level}>{}</h{level}>\n", html_escape(text)));
+            }
+            Block::Para(spans) => out.push_str(&format!("<p>{}</p>\n", html_spans(spans))),
+            Block::Items(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", html_spans(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Quote(spans) => {
+                out.push_str(&format!("<blockquote>{}</blockquote>\n", html_spans(spans)));
+            }
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
+    let lookup = project.lookup();
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| project.title.clone());
+    let events = filtered_events(project, &options.filter);
+    let mut blocks = vec![Block::Heading(1, title.clone())];
+    let span_text = match (events.first(), events.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} events, {} to {}{}.",
+            events.len(),
+            first.date.edtf_text(),
+            last.date.edtf_text(),
+            if options.filter.is_empty() {
+                ""
+            } else {
+                " (filtered)"
+            }
+        ),
+        _ => "No events match.".to_owned(),
+    };
+    blocks.push(Block::Para(vec![Span::Text(span_text)]));
+    if !project.description.trim().is_empty() {
+        paragraphs(&mut blocks, &project.description);
+    }
+    blocks.push(Block::Heading(2, "Chronology".into()));
+    let mut cited_sources: BTreeSet<Id> = BTreeSet::new();
+    let mut participants: BTreeSet<Id> = BTreeSet::new();
+    for e in &events {
+        event_blocks(project, &lookup, e, &mut blocks, &mut cited_sources);
+        participants.extend(e.participant_ids());
+    }
+
+    let mut positions: Vec<_> = project
+        .positions
+        .iter()
+        .filter(|p| options.filter.is_empty() || participants.contains(&p.holder))
+        .collect();
+    positions.sort_by_key(|p| p.as_of.bounds().map_or(i64::MAX, |b| b.earliest_secs));
+    if !positions.is_empty() {
+        blocks.push(Block::Heading(2, "Positions".into()));
+    }
+    for p in positions {
+        blocks.push(Block::Heading(
+            3,
+            format!(
+                "{} on {}: {}",
+                lookup.name_of(project, p.holder),
+                lookup.name_of(project, p.issue),
+                p.stance.label()
+            ),
+        ));
+        paragraphs(&mut blocks, &p.summary);
+        let mut items = vec![vec![
+            Span::Strong("As of: ".into()),
+            Span::Text(date_words(&p.as_of)),
+        ]];
+        if !p.conditions.is_empty() {
+            items.push(vec![
+                Span::Strong("Conditions: ".into()),
+                Span::Text(p.conditions.clone()),
+            ]);
+        }
+        if !p.certainty.is_stated() {
+            items.push(vec![
+                Span::Strong("Likelihood: ".into()),
+                Span::Text(p.certainty.label().into()),
+            ]);
+        }
+        blocks.push(Block::Items(items));
+        for claim in p.claims.iter().filter_map(|c| lookup.claim(project, *c)) {
+            cited_sources.insert(claim.source);
+            blocks.push(Block::Quote(citation(project, &lookup, claim)));
+        }
+    }
+
+    if !cited_sources.is_empty() {
+        blocks.push(Block::Heading(2, "Sources".into()));
+        let items = cited_sources
+            .iter()
+            .filter_map(|id| lookup.source(project, *id))
+            .map(|s| {
+                let mut item = vec![Span::Strong(s.name.clone())];
+                item.push(Span::Text(format!(
+                    " — {}; reliability {} ({})",
+                    s.kind.label(),
+                    s.reliability.letter(),
+                    s.reliability.meaning()
+                )));
+                if let Some(url) = &s.url {
+                    item.push(Span::Text(" ".into()));
+                    item.push(Span::Link(url.clone(), url.clone()));
+                }
+                item
+            })
+            .collect();
+        blocks.push(Block::Items(items));
+    }
+    (title, blocks)
+}
+
+fn event_blocks(
+    project: &Project,
+    lookup: &Lookup,
+    e: &Event,
+    blocks: &mut Vec<Block>,
+    cited_sources: &mut BTreeSet<Id>,
+) {
+    blocks.push(Block::Heading(
+        3,
+        format!("{} — {}", date_words(&e.date), e.title),
+    ));
+    let mut when = format!("{} (EDTF {})", date_words(&e.date), e.date.edtf_text());
+    if let Some(w) = &e.date.wording {
+        when.push_str(&format!(", reported as “{w}”"));
+    }
+    let mut items = vec![
+        vec![Span::Strong("When: ".into()), Span::Text(when)],
+        vec![
+            Span::Strong("Status: ".into()),
+            Span::Text(format!("{} ({})", e.status.label(), e.kind.label())),
+        ],
+    ];
+    let who: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| {
+            let mut notes = Vec::new();
+            if p.role != ParticipantRole::Participant {
+                notes.push(p.role.label());
+            }
+            if p.certainty != Certainty::Stated {
+                notes.push(p.certainty.label());
+            }
+            let name = lookup.name_of(project, p.actor);
+            if notes.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name} ({})", notes.join(", "))
+            }
+        })
+        .collect();
+    if !who.is_empty() {
+        items.push(vec![
+            Span::Strong("Participants: ".into()),
+            Span::Text(who.join(", ")),
+        ]);
+    }
+    let places: Vec<&str> = e
+        .location_ids()
+        .map(|id| lookup.name_of(project, id))
+        .collect();
+    if !places.is_empty() || e.place_wording.is_some() {
+        let mut text = if e.places.iter().any(|p| p.candidate) {
+            format!("one of {}", places.join(", "))
+        } else {
+            places.join(", ")
+        };
+        if let Some(w) = &e.place_wording {
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(&format!("reported as “{w}”"));
+        }
+        items.push(vec![Span::Strong("Where: ".into()), Span::Text(text)]);
+    }
+    let tags: Vec<&str> = e.tags.iter().map(|t| lookup.name_of(project, *t)).collect();
+    if !tags.is_empty() {
+        items.push(vec![
+            Span::Strong("Tags: ".into()),
+            Span::Text(tags.join(", ")),
+        ]);
+    }
+    blocks.push(Block::Items(items));
+    if !e.description.trim().is_empty() {
+        paragraphs(blocks, &e.description);
+    }
+    let mut seen = BTreeSet::new();
+    for claim in e
+        .all_claim_ids()
+        .filter(|c| seen.insert(*c))
+        .filter_map(|c| lookup.claim(project, c))
+    {
+        cited_sources.insert(claim.source);
+        blocks.push(Block::Quote(citation(project, lookup, claim)));
+    }
+}
+
+/// “Excerpt” — officials said → Politico reported → Xinhua (B3), published 2025-12-18, link.
+fn citation(project: &Project, lookup: &Lookup, claim: &Claim) -> Vec<Span> {
+    let mut spans = Vec::new();
+    if !claim.excerpt.trim().is_empty() {
+        spans.push(Span::Text(format!("“{}” — ", claim.excerpt.trim())));
+    }
+    let chain: Vec<String> = claim
+        .attribution
+        .iter()
+        .map(|step| {
+            let who = step
+                .actor
+                .map_or(step.name.as_str(), |a| lookup.name_of(project, a));
+            if step.verb.is_empty() {
+                who.to_owned()
+            } else {
+                format!("{who} {}", step.verb)
+            }
+        })
+        .collect();
+    let source = lookup.source(project, claim.source);
+    let source_name = lookup.name_of(project, claim.source);
+    let mut text = chain.join(" → ");
+    let last_is_source = claim
+        .attribution
+        .last()
+        .is_some_and(|s| s.actor.is_some() && s.actor == source.and_then(|x| x.actor));
+    if !last_is_source {
+        if !text.is_empty() {
+            text.push_str(" → ");
+        }
+        text.push_str(source_name);
+    }
+    if let Some(source) = source {
+        text.push_str(&format!(" ({})", claim.grade(source.reliability)));
+    }
+    if let Some(published) = &claim.published {
+        text.push_str(&format!(", published {}", published.edtf_text()));
+    }
+    spans.push(Span::Strong(text));
+    if let Some(url) = &claim.url {
+        spans.push(Span::Text(" ".into()));
+        spans.push(Span::Link("link".into(), url.clone()));
+    }
+    spans
+}
+
+fn date_words(date: &crate::model::DateSpec) -> String {
+    date.bounds()
+        .map_or_else(|_| date.edtf_text(), |b| describe_bounds(&b))
+}
+
+fn paragraphs(blocks: &mut Vec<Block>, text: &str) {
+    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        blocks.push(Block::Para(vec![Span::Text(para.to_owned())]));
+    }
+}
+
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn md_spans(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => md_escape(t),
+            Span::Strong(t) => {
+                let t = md_escape(t);
+                let inner = t.trim_end();
+                format!("**{inner}**{}", &t[inner.len()..])
+            }
+            Span::Link(_, url) if !is_web_link(url) => md_escape(url),
+            Span::Link(text, url) => {
+                format!("[{}](<{}>)", md_escape(text), url.replace('>', "%3E"))
+            }
+        })
+        .collect()
+}
+
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn html_spans(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => html_escape(t).replace('\n', "<br>"),
+            Span::Strong(t) => format!("<strong>{}</strong>", html_escape(t)),
+            Span::Link(text, url) if is_web_link(url) => {
+                format!("<a href=\"{}\">{}</a>", html_escape(url), html_escape(text))
+            }
+            Span::Link(_, url) => html_escape(url),
+        })
+        .collect()
+}
+
+/// Only web and mail links become links: a `javascript:` URL from an imported file stays text.
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}

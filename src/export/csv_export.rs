@@ -1,0 +1,121 @@
+//! Events as CSV, one row per event, RFC 4180 quoting, in date order.
+//!
+//! Columns: `id`, `date` (EDTF, as given), `wording` (the source's words), `earliest` and
+//! `latest` (the bounds: days `YYYY-MM-DD`, both inclusive, or UTC instants when the date has
+//! a time), `title`, `kind`, `status`, `participants`, `locations`, `latitude`, `longitude`
+//! (of the only place), `tags`, `description`, `sources` (the cited sources' names) and
+//! `source_url`. Lists are separated by `; `. The header names are those the CSV importer
+//! recognises, so an export reads back with the EDTF date format.
+
+use std::collections::BTreeSet;
+
+use super::{EventFilter, ExportError, filtered_events};
+use crate::model::{Event, Lookup, Project, SECS_PER_DAY, TimeBounds, civil_from_secs};
+
+pub const HEADER: [&str; 17] = [
+    "id",
+    "date",
+    "wording",
+    "earliest",
+    "latest",
+    "title",
+    "kind",
+    "status",
+    "participants",
+    "locations",
+    "latitude",
+    "longitude",
+    "tags",
+    "description",
+    "sources",
+    "source_url",
+    "place_wording",
+];
+
+/// The filtered events as CSV bytes (UTF-8, `\n` line ends).
+pub fn events_csv(project: &Project, filter: &EventFilter) -> Result<Vec<u8>, ExportError> {
+    let err = |e: csv::Error| ExportError::Encode {
+        format: "CSV",
+        message: e.to_string(),
+    };
+    let lookup = project.lookup();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(HEADER).map_err(err)?;
+    for event in filtered_events(project, filter) {
+        writer
+            .write_record(row(project, &lookup, event))
+            .map_err(err)?;
+    }
+    writer.into_inner().map_err(|e| ExportError::Encode {
+        format: "CSV",
+        message: e.to_string(),
+    })
+}
+
+fn row(project: &Project, lookup: &Lookup, e: &Event) -> [String; 17] {
+    let names = |ids: &mut dyn Iterator<Item = crate::model::Id>| {
+        ids.map(|id| lookup.name_of(project, id).to_owned())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let (earliest, latest) = e
+        .date
+        .bounds()
+        .map_or_else(|_| (String::new(), String::new()), |b| bounds_text(&b));
+    let (lat, lon) = match e.places.as_slice() {
+        [only] => lookup
+            .location(project, only.location)
+            .and_then(crate::model::Location::lat_lon)
+            .map_or_else(Default::default, |(a, o)| (a.to_string(), o.to_string())),
+        _ => Default::default(),
+    };
+    let mut sources = BTreeSet::new();
+    let mut url = String::new();
+    for claim_id in e.all_claim_ids() {
+        if let Some(claim) = lookup.claim(project, claim_id) {
+            sources.insert(lookup.name_of(project, claim.source).to_owned());
+            if url.is_empty()
+                && let Some(u) = &claim.url
+            {
+                url.clone_from(u);
+            }
+        }
+    }
+    [
+        e.id.to_string(),
+        e.date.edtf_text(),
+        e.date.wording.as_deref().unwrap_or("").to_owned(),
+        earliest,
+        latest,
+        e.title.to_string(),
+        e.kind.label().to_owned(),
+        e.status.label().to_owned(),
+        names(&mut e.participant_ids()),
+        names(&mut e.location_ids()),
+        lat,
+        lon,
+        names(&mut e.tags.iter().copied()),
+        e.description.to_string(),
+        sources.into_iter().collect::<Vec<_>>().join("; "),
+        url,
+        e.place_wording.as_deref().unwrap_or("").to_owned(),
+    ]
+}
+
+/// Earliest and latest, both inclusive: whole days as dates, anything else as instants.
+pub(crate) fn bounds_text(b: &TimeBounds) -> (String, String) {
+    let day = |secs| civil_from_secs(secs).strftime("%Y-%m-%d").to_string();
+    let instant = |secs| {
+        civil_from_secs(secs)
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let aligned = |secs: i64| secs.rem_euclid(SECS_PER_DAY) == 0;
+    if b.earliest_secs < b.latest_secs && aligned(b.earliest_secs) && aligned(b.latest_secs) {
+        (day(b.earliest_secs), day(b.latest_secs - SECS_PER_DAY))
+    } else {
+        (instant(b.earliest_secs), instant(b.latest_secs))
+    }
+}

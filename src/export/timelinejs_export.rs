@@ -1,0 +1,169 @@
+//! TimelineJS3 JSON that TimelineJS opens as it is: a title slide, one slide per event with
+//! its start (and end) date at the date's precision, its first tag as the group, the
+//! source's wording as `display_date`, and periods as eras.
+//!
+//! Each slide also carries a `detente` object, which TimelineJS ignores, with the exact EDTF
+//! date, the kind, the status, every tag and the plain description: importing the file again
+//! gives back every event, date and group as they were.
+
+use edtf::level_1::{Date, Edtf, Precision, Season};
+use serde_json::{Map, Value, json};
+
+use super::{ExportError, ExportOptions, filtered_events};
+use crate::import::text_to_html;
+use crate::model::{Event, Lookup, Project, describe_bounds};
+
+/// The filtered events as a TimelineJS3 JSON document.
+pub fn timelinejs_json(project: &Project, options: &ExportOptions) -> Result<String, ExportError> {
+    let lookup = project.lookup();
+    let title = options.title.as_deref().unwrap_or(&project.title);
+    let events: Vec<Value> = filtered_events(project, &options.filter)
+        .into_iter()
+        .filter_map(|e| slide(project, &lookup, e))
+        .collect();
+    let eras: Vec<Value> = project
+        .periods
+        .iter()
+        .filter_map(|p| {
+            let (start, end) = ends(&p.date.edtf)?;
+            Some(json!({
+                "start_date": date_object(start),
+                "end_date": date_object(end.unwrap_or(start)),
+                "text": { "headline": text_to_html(&p.name) },
+            }))
+        })
+        .collect();
+    let mut root = Map::new();
+    root.insert(
+        "title".into(),
+        json!({ "text": { "headline": text_to_html(title), "text": text_to_html(&project.description) } }),
+    );
+    root.insert("events".into(), Value::Array(events));
+    if !eras.is_empty() {
+        root.insert("eras".into(), Value::Array(eras));
+    }
+    serde_json::to_string_pretty(&Value::Object(root)).map_err(|e| ExportError::Encode {
+        format: "TimelineJS JSON",
+        message: e.to_string(),
+    })
+}
+
+fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
+    let (start, end) = ends(&e.date.edtf)?;
+    let mut slide = Map::new();
+    slide.insert("unique_id".into(), Value::from(e.id.as_str()));
+    slide.insert("start_date".into(), start_object(&e.date.edtf, start));
+    if let Some(end) = end
+        && end != start
+    {
+        slide.insert("end_date".into(), date_object(end));
+    }
+    let bounds = e.date.bounds().ok()?;
+    let display = match &e.date.wording {
+        Some(w) => Some(w.to_string()),
+        // Qualifiers and open ends have no place in TimelineJS's date objects: say them.
+        None if bounds.is_fuzzy() => Some(describe_bounds(&bounds)),
+        None => None,
+    };
+    if let Some(display) = display {
+        slide.insert("display_date".into(), Value::from(display));
+    }
+    let mut text = text_to_html(&e.description);
+    let names = |ids: &mut dyn Iterator<Item = crate::model::Id>| {
+        ids.map(|id| lookup.name_of(project, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let who = names(&mut e.participant_ids());
+    let place = names(&mut e.location_ids());
+    for (label, value) in [("Participants", who), ("Where", place)] {
+        if !value.is_empty() {
+            text.push_str(&format!(
+                "<p><em>{label}:</em> {}</p>",
+                text_to_html(&value)
+            ));
+        }
+    }
+    for claim in e.all_claim_ids().filter_map(|c| lookup.claim(project, c)) {
+        let source = text_to_html(lookup.name_of(project, claim.source));
+        match &claim.url {
+            Some(url) => text.push_str(&format!(
+                "<p>Source: <a href=\"{}\">{source}</a></p>",
+                text_to_html(url)
+            )),
+            None => text.push_str(&format!("<p>Source: {source}</p>")),
+        }
+    }
+    slide.insert(
+        "text".into(),
+        json!({ "headline": text_to_html(&e.title), "text": text }),
+    );
+    let tags: Vec<&str> = e.tags.iter().map(|t| lookup.name_of(project, *t)).collect();
+    if let Some(first) = tags.first() {
+        slide.insert("group".into(), Value::from(*first));
+    }
+    slide.insert(
+        crate::import::TIMELINEJS_EXTRA_KEY.into(),
+        json!({
+            "edtf": e.date.edtf_text(),
+            "wording": e.date.wording.as_deref(),
+            "tz": e.date.tz.map(crate::model::Id::as_str),
+            "kind": e.kind.label(),
+            "status": e.status.label(),
+            "tags": tags,
+            "description": e.description.as_ref(),
+        }),
+    );
+    Some(Value::Object(slide))
+}
+
+/// The first and (for intervals) last date of an EDTF value; `None` for years TimelineJS
+/// and Detente cannot place.
+fn ends(edtf: &Edtf) -> Option<(Date, Option<Date>)> {
+    match *edtf {
+        Edtf::Date(d) => Some((d, None)),
+        Edtf::DateTime(dt) => {
+            let d = dt.date();
+            Date::from_ymd_opt(d.year(), d.month(), d.day()).map(|x| (x, None))
+        }
+        Edtf::Interval(a, b) => Some((a, Some(b))),
+        Edtf::IntervalFrom(a, _) => Some((a, None)),
+        Edtf::IntervalTo(_, b) => Some((b, None)),
+        Edtf::YYear(_) => None,
+    }
+}
+
+/// The start date, with the time of a date-time.
+fn start_object(edtf: &Edtf, start: Date) -> Value {
+    let mut value = date_object(start);
+    if let (Edtf::DateTime(dt), Value::Object(map)) = (edtf, &mut value) {
+        let t = dt.time();
+        map.insert("hour".into(), Value::from(t.hour()));
+        map.insert("minute".into(), Value::from(t.minute()));
+        map.insert("second".into(), Value::from(t.second()));
+    }
+    value
+}
+
+/// A TimelineJS date object at the date's precision: `{year}`, `{year, month}` or
+/// `{year, month, day}`. Decades, centuries and seasons give their first year or month.
+fn date_object(date: Date) -> Value {
+    match date.precision() {
+        Precision::Day(y, m, d) => json!({ "year": y, "month": m, "day": d }),
+        Precision::Month(y, m) | Precision::DayOfMonth(y, m) => json!({ "year": y, "month": m }),
+        Precision::Season(y, s) => {
+            let month = match s {
+                Season::Spring => 3,
+                Season::Summer => 6,
+                Season::Autumn => 9,
+                Season::Winter => 12,
+            };
+            json!({ "year": y, "month": month })
+        }
+        Precision::Year(y)
+        | Precision::MonthOfYear(y)
+        | Precision::DayOfYear(y)
+        | Precision::Century(y)
+        | Precision::Decade(y) => json!({ "year": y }),
+    }
+}

@@ -1,0 +1,340 @@
+//! Shared by the importers: builds a valid project row by row, with unique ids, deduplicated
+//! actors, places and tags, a claim citing the dataset for every event, and the report.
+
+use std::collections::{HashMap, HashSet};
+
+use compact_str::CompactString;
+
+use super::{ImportFormat, ImportOptions, ImportReport, Imported, PositionUnit, Skipped, Warning};
+use crate::model::{
+    AttributionStep, Claim, Credibility, DateSpec, Event, Id, Project, Reliability, Source,
+    SourceKind,
+};
+
+/// Id prefixes of entities; event ids never start with one, so that they cannot collide.
+const ENTITY_PREFIXES: [&str; 6] = ["a-", "l-", "t-", "src-", "c-", "p-"];
+
+/// How an event cites where it came from.
+#[derive(Default)]
+pub(crate) struct Cite {
+    /// The source's words for the event (a headline, the row's text).
+    pub excerpt: String,
+    pub url: Option<String>,
+    pub published: Option<DateSpec>,
+    pub attribution: Vec<AttributionStep>,
+    /// A source other than the imported dataset (a TimelineJS media credit).
+    pub source: Option<Id>,
+}
+
+pub(crate) struct Builder {
+    pub project: Project,
+    pub report: ImportReport,
+    pub event_rows: Vec<usize>,
+    /// The dataset source every event cites.
+    pub dataset: Id,
+    unit: PositionUnit,
+    max_rows: Option<usize>,
+    used: HashSet<Id>,
+    event_ids: HashSet<CompactString>,
+    keyed: HashMap<(char, String), Id>,
+}
+
+impl Builder {
+    pub fn new(format: ImportFormat, options: &ImportOptions) -> Self {
+        let file = if options.file_name.trim().is_empty() {
+            format!("imported {}", format.description())
+        } else {
+            options.file_name.clone()
+        };
+        let stem = std::path::Path::new(&file)
+            .file_name()
+            .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
+        let mut b = Self {
+            project: Project::new(&stem),
+            report: ImportReport::new(format),
+            event_rows: Vec::new(),
+            dataset: Id::new("src-import"),
+            unit: format.unit(),
+            max_rows: options.max_rows,
+            used: HashSet::new(),
+            event_ids: HashSet::new(),
+            keyed: HashMap::new(),
+        };
+        b.project.description = format!("Imported from {stem} ({})", format.description());
+        let id = b.unique_id("src", &stem);
+        b.dataset = id;
+        b.project.sources.push(Source {
+            id,
+            name: stem.clone(),
+            kind: SourceKind::Dataset,
+            actor: None,
+            country: None,
+            url: None,
+            reliability: Reliability::F,
+            scheme: Default::default(),
+            note: format!("{} imported by Detente", format.description()),
+        });
+        b
+    }
+
+    /// Has the row limit (of a preview) been reached?
+    pub fn is_full(&self) -> bool {
+        self.max_rows
+            .is_some_and(|max| self.report.rows_read >= max)
+    }
+
+    /// An entity id `prefix-slug(base)` not yet used in this import.
+    pub fn unique_id(&mut self, prefix: &str, base: &str) -> Id {
+        let mut text = format!("{prefix}-{}", slug(base));
+        let len = text.len();
+        let mut n = 1;
+        loop {
+            let id = Id::new(&text);
+            if self.used.insert(id) {
+                return id;
+            }
+            n += 1;
+            text.truncate(len);
+            text.push_str(&format!("-{n}"));
+        }
+    }
+
+    /// The id of the entity known by `key` in namespace `ns`, if any.
+    pub fn keyed(&self, ns: char, key: &str) -> Option<Id> {
+        // Allocation-free lookups would need a borrowed tuple key; keys are short and the
+        // hot GDELT path keeps its own byte-keyed map.
+        self.keyed.get(&(ns, key.to_owned())).copied()
+    }
+
+    pub fn remember(&mut self, ns: char, key: String, id: Id) {
+        self.keyed.insert((ns, key), id);
+    }
+
+    /// A tag by name (case-insensitive), created on first use.
+    pub fn tag(&mut self, name: &str, color: Option<String>) -> Id {
+        let key = name.trim().to_lowercase();
+        if let Some(id) = self.keyed('t', &key) {
+            return id;
+        }
+        let id = self.unique_id("t", name);
+        self.project.tags.push(crate::model::Tag {
+            id,
+            name: name.trim().to_owned(),
+            color,
+        });
+        self.remember('t', key, id);
+        id
+    }
+
+    /// A source by name, created on first use (kind `Other`, reliability F).
+    pub fn source(&mut self, name: &str, url: Option<String>) -> Id {
+        let key = name.trim().to_lowercase();
+        if let Some(id) = self.keyed('s', &key) {
+            return id;
+        }
+        let id = self.unique_id("src", name);
+        self.project.sources.push(Source {
+            id,
+            name: name.trim().to_owned(),
+            kind: SourceKind::Other,
+            actor: None,
+            country: None,
+            url,
+            reliability: Reliability::F,
+            scheme: Default::default(),
+            note: String::new(),
+        });
+        self.remember('s', key, id);
+        id
+    }
+
+    /// An event id: `wanted` when it is a valid, unused id, else a slug of it made unique.
+    pub fn event_id(&mut self, wanted: &str) -> CompactString {
+        let ok = Id::is_valid_text(wanted)
+            && !ENTITY_PREFIXES.iter().any(|p| wanted.starts_with(p))
+            && !self.event_ids.contains(wanted);
+        if ok {
+            let id = CompactString::from(wanted);
+            self.event_ids.insert(id.clone());
+            return id;
+        }
+        let mut base = slug(wanted);
+        if ENTITY_PREFIXES.iter().any(|p| base.starts_with(p)) {
+            base.insert_str(0, "ev-");
+        }
+        let mut text = CompactString::from(base.as_str());
+        let mut n = 1;
+        while self.event_ids.contains(&text) {
+            n += 1;
+            text = CompactString::from(format!("{base}-{n}"));
+        }
+        self.event_ids.insert(text.clone());
+        text
+    }
+
+    pub fn skip(&mut self, row: usize, reason: impl Into<String>) {
+        self.report.skipped.push(Skipped {
+            line_or_row: row,
+            unit: self.unit,
+            reason: reason.into(),
+        });
+    }
+
+    pub fn warn(&mut self, row: Option<usize>, message: impl Into<String>) {
+        self.report.warnings.push(Warning {
+            at: row.map(|r| (self.unit, r)),
+            message: message.into(),
+        });
+    }
+
+    /// Adds `event`, citing the dataset (or `cite.source`) through a new claim.
+    pub fn push_event(&mut self, row: usize, event: Event, cite: Cite) {
+        let claim_text = format!("c-{}", event.id);
+        let id = Id::new(&claim_text);
+        let id = if self.used.insert(id) {
+            id
+        } else {
+            self.unique_id("c", &event.id)
+        };
+        self.push_event_with_claim(row, event, cite, id);
+    }
+
+    /// [`Self::push_event`] with a claim id the caller knows is unused (the GDELT fast path).
+    pub fn push_event_with_claim(&mut self, row: usize, mut event: Event, cite: Cite, id: Id) {
+        self.project.claims.push(Claim {
+            id,
+            source: cite.source.unwrap_or(self.dataset),
+            excerpt: cite.excerpt,
+            context_before: String::new(),
+            context_after: String::new(),
+            attribution: cite.attribution,
+            published: cite.published,
+            url: cite.url,
+            credibility: Credibility::ALL[5],
+            note: String::new(),
+        });
+        event.claims.push(id);
+        self.project.events.push(event);
+        self.event_rows.push(row);
+    }
+
+    /// Adds one more claim to the last event pushed (a TimelineJS media credit).
+    pub fn cite_last(&mut self, cite: Cite) {
+        let Some(event_id) = self.project.events.last().map(|e| e.id.clone()) else {
+            return;
+        };
+        let id = self.unique_id("c", &format!("{event_id}-media"));
+        self.project.claims.push(Claim {
+            id,
+            source: cite.source.unwrap_or(self.dataset),
+            excerpt: cite.excerpt,
+            context_before: String::new(),
+            context_after: String::new(),
+            attribution: cite.attribution,
+            published: cite.published,
+            url: cite.url,
+            credibility: Credibility::ALL[5],
+            note: String::new(),
+        });
+        if let Some(e) = self.project.events.last_mut() {
+            e.claims.push(id);
+        }
+    }
+
+    pub fn finish(mut self) -> Imported {
+        self.report.num_events = self.project.events.len();
+        self.report.num_actors = self.project.actors.len();
+        self.report.num_locations = self.project.locations.len();
+        Imported {
+            project: self.project,
+            report: self.report,
+            event_rows: self.event_rows,
+        }
+    }
+}
+
+/// A readable id fragment: lower-case letters and digits joined by `-`, at most 48 bytes.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(48));
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            if out.len() >= 48 {
+                break;
+            }
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+/// `r,g,b` (the Timeline app) or `#rgb`/`#rrggbb` as `#rrggbb`.
+pub(crate) fn color_hex(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(hex) = text.strip_prefix('#') {
+        if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        return match hex.len() {
+            6 => Some(format!("#{}", hex.to_ascii_lowercase())),
+            3 => Some(
+                hex.chars()
+                    .flat_map(|c| [c, c])
+                    .fold(String::from("#"), |mut s, c| {
+                        s.push(c.to_ascii_lowercase());
+                        s
+                    }),
+            ),
+            _ => None,
+        };
+    }
+    let parts: Vec<u8> = text
+        .split(',')
+        .map(|p| p.trim().parse::<u8>())
+        .collect::<Result<_, _>>()
+        .ok()?;
+    match parts[..] {
+        [r, g, b] => Some(format!("#{r:02x}{g:02x}{b:02x}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_colours() {
+        assert_eq!(slug("Ta bort händelse!"), "ta-bort-händelse");
+        assert_eq!(slug("  "), "x");
+        assert_eq!(color_hex("235,82,255").as_deref(), Some("#eb52ff"));
+        assert_eq!(color_hex("#F45B69").as_deref(), Some("#f45b69"));
+        assert_eq!(color_hex("#abc").as_deref(), Some("#aabbcc"));
+        assert_eq!(color_hex("papayawhip"), None);
+        assert_eq!(color_hex("300,0,0"), None);
+    }
+
+    #[test]
+    fn ids_are_unique_and_events_avoid_entity_prefixes() {
+        let mut b = Builder::new(ImportFormat::Csv, &ImportOptions::named("x.csv"));
+        let a = b.unique_id("a", "Putin");
+        let a2 = b.unique_id("a", "putin");
+        assert_ne!(a, a2);
+        assert_eq!(a2.as_str(), "a-putin-2");
+        assert_eq!(b.event_id("ev-1"), "ev-1");
+        assert_eq!(b.event_id("ev-1"), "ev-1-2");
+        assert_eq!(b.event_id("a-x"), "ev-a-x");
+        assert_eq!(b.event_id("has space"), "has-space");
+    }
+}

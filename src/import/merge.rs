@@ -1,0 +1,362 @@
+//! Merging an import into an open project: a new project is built, the open one is only
+//! read. Actors, places, tags, sources, issues and periods that the project already has
+//! (by name) are reused; other colliding ids are renamed; events already in the project
+//! (same date, title and participants) are dropped and reported.
+
+use std::collections::{HashMap, HashSet};
+
+use compact_str::CompactString;
+
+use super::{ImportReport, Imported};
+use crate::model::{EntityKind, Event, Id, Project};
+
+/// An imported entity whose id was taken, and the id it got instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenamedId {
+    pub kind: EntityKind,
+    pub from: String,
+    pub to: String,
+}
+
+/// An imported event dropped because the project already had it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateEvent {
+    pub imported_id: String,
+    pub existing_id: String,
+    pub title: String,
+    pub date: String,
+    /// Where the event was in the imported file, when known.
+    pub line_or_row: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub events_added: usize,
+    pub renamed: Vec<RenamedId>,
+    /// Imported actors, places, tags, sources, issues and periods that matched one the
+    /// project already had, and were replaced by it.
+    pub reused: usize,
+    pub duplicates: Vec<DuplicateEvent>,
+}
+
+impl MergeReport {
+    pub fn to_text(&self) -> String {
+        let mut text = format!(
+            "merged: {} events added, {} duplicate events removed, {} existing entities reused, {} ids renamed",
+            self.events_added,
+            self.duplicates.len(),
+            self.reused,
+            self.renamed.len()
+        );
+        for d in self.duplicates.iter().take(50) {
+            let at = d
+                .line_or_row
+                .map(|n| format!("input {n}: "))
+                .unwrap_or_default();
+            text.push_str(&format!(
+                "\n  duplicate: {at}\"{}\" on {} is already in the project as {}",
+                d.title, d.date, d.existing_id
+            ));
+        }
+        if self.duplicates.len() > 50 {
+            text.push_str(&format!(
+                "\n  … and {} more duplicates",
+                self.duplicates.len() - 50
+            ));
+        }
+        text
+    }
+}
+
+/// Merges `imported` into a copy of `into`. See the module documentation.
+pub fn merge(into: &Project, imported: Project) -> (Project, MergeReport) {
+    merge_rows(into, imported, &[])
+}
+
+/// [`merge`] for an [`Imported`], whose rows give duplicates a line number; also counts the
+/// duplicates in the import report.
+pub fn merge_imported(into: &Project, imported: Imported) -> (Project, MergeReport, ImportReport) {
+    let Imported {
+        project,
+        mut report,
+        event_rows,
+    } = imported;
+    let (merged, merge_report) = merge_rows(into, project, &event_rows);
+    report.duplicates_removed = merge_report.duplicates.len();
+    (merged, merge_report, report)
+}
+
+struct Ids {
+    taken: HashSet<Id>,
+    remap: HashMap<Id, Id>,
+    report: MergeReport,
+}
+
+impl Ids {
+    /// `id` if it is free, else `id-2`, `id-3`, …; renames are remembered and reported.
+    fn fresh(&mut self, kind: EntityKind, id: Id) -> Id {
+        if self.taken.insert(id) {
+            return id;
+        }
+        let mut n = 2;
+        loop {
+            let candidate = Id::new(&format!("{id}-{n}"));
+            if self.taken.insert(candidate) {
+                self.remap.insert(id, candidate);
+                self.report.renamed.push(RenamedId {
+                    kind,
+                    from: id.as_str().to_owned(),
+                    to: candidate.as_str().to_owned(),
+                });
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+
+    fn map(&self, id: Id) -> Id {
+        self.remap.get(&id).copied().unwrap_or(id)
+    }
+}
+
+/// Adds imported entities of one kind: those whose key (a name) the project has are
+/// replaced by the project's; the others get fresh ids.
+macro_rules! add_entities {
+    ($ids:expr, $out:expr, $imported:expr, $field:ident, $kind:expr, $key:expr) => {{
+        let existing: HashMap<String, Id> = $out.$field.iter().map(|x| ($key(x), x.id)).collect();
+        for mut x in std::mem::take(&mut $imported.$field) {
+            if let Some(&same) = existing.get(&$key(&x)) {
+                $ids.remap.insert(x.id, same);
+                $ids.report.reused += 1;
+                continue;
+            }
+            x.id = $ids.fresh($kind, x.id);
+            $out.$field.push(x);
+        }
+    }};
+}
+
+fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project, MergeReport) {
+    let mut out = into.clone();
+    let mut ids = Ids {
+        taken: HashSet::new(),
+        remap: HashMap::new(),
+        report: MergeReport::default(),
+    };
+    for id in all_entity_ids(into) {
+        ids.taken.insert(id);
+    }
+    let first = Counts::of(&out);
+    let name = |n: &str| n.trim().to_lowercase();
+    add_entities!(
+        ids,
+        out,
+        imported,
+        tags,
+        EntityKind::Tag,
+        |x: &crate::model::Tag| name(&x.name)
+    );
+    add_entities!(
+        ids,
+        out,
+        imported,
+        sources,
+        EntityKind::Source,
+        |x: &crate::model::Source| name(&x.name)
+    );
+    add_entities!(
+        ids,
+        out,
+        imported,
+        actors,
+        EntityKind::Actor,
+        |x: &crate::model::Actor| name(&x.name)
+    );
+    add_entities!(
+        ids,
+        out,
+        imported,
+        locations,
+        EntityKind::Location,
+        |x: &crate::model::Location| name(&x.name)
+    );
+    add_entities!(
+        ids,
+        out,
+        imported,
+        issues,
+        EntityKind::Issue,
+        |x: &crate::model::Issue| name(&x.name)
+    );
+    add_entities!(
+        ids,
+        out,
+        imported,
+        periods,
+        EntityKind::Period,
+        |x: &crate::model::Period| format!("{}\t{}", name(&x.name), x.date.edtf_text())
+    );
+    for mut x in std::mem::take(&mut imported.memberships) {
+        x.id = ids.fresh(EntityKind::Membership, x.id);
+        out.memberships.push(x);
+    }
+    for mut x in std::mem::take(&mut imported.positions) {
+        x.id = ids.fresh(EntityKind::Position, x.id);
+        out.positions.push(x);
+    }
+    for mut x in std::mem::take(&mut imported.claims) {
+        x.id = ids.fresh(EntityKind::Claim, x.id);
+        out.claims.push(x);
+    }
+
+    // References of the added entities, now that every id is final.
+    for a in &mut out.actors[first.actors..] {
+        a.affiliation = a.affiliation.map(|x| ids.map(x));
+    }
+    for s in &mut out.sources[first.sources..] {
+        s.actor = s.actor.map(|x| ids.map(x));
+    }
+    for m in &mut out.memberships[first.memberships..] {
+        m.member = ids.map(m.member);
+        m.organisation = ids.map(m.organisation);
+        m.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+    }
+    for p in &mut out.positions[first.positions..] {
+        p.holder = ids.map(p.holder);
+        p.issue = ids.map(p.issue);
+        p.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+    }
+    for c in &mut out.claims[first.claims..] {
+        c.source = ids.map(c.source);
+        for step in &mut c.attribution {
+            step.actor = step.actor.map(|x| ids.map(x));
+        }
+    }
+
+    // Events: remap, then drop the ones the project (or this import) already has.
+    let mut actor_names: HashMap<Id, String> = HashMap::new();
+    for a in &out.actors {
+        actor_names.insert(a.id, name(&a.name));
+    }
+    let mut seen: HashMap<(String, String, Vec<String>), CompactString> = HashMap::new();
+    for e in &into.events {
+        seen.entry(event_key(e, &actor_names))
+            .or_insert_with(|| e.id.clone());
+    }
+    let mut event_ids: HashSet<CompactString> = into.events.iter().map(|e| e.id.clone()).collect();
+    let mut dropped_claims: HashSet<Id> = HashSet::new();
+    let entity_ids: HashSet<&'static str> = ids.taken.iter().map(|id| id.as_str()).collect();
+    let taken = |id: &str, event_ids: &HashSet<CompactString>| {
+        event_ids.contains(id) || entity_ids.contains(id)
+    };
+    for (i, mut e) in std::mem::take(&mut imported.events).into_iter().enumerate() {
+        for p in &mut e.participants {
+            p.actor = ids.map(p.actor);
+            p.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+        }
+        for place in &mut e.places {
+            place.location = ids.map(place.location);
+        }
+        e.tags.iter_mut().for_each(|t| *t = ids.map(*t));
+        e.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+        let key = event_key(&e, &actor_names);
+        if let Some(existing) = seen.get(&key) {
+            ids.report.duplicates.push(DuplicateEvent {
+                imported_id: e.id.to_string(),
+                existing_id: existing.to_string(),
+                title: e.title.to_string(),
+                date: e.date.edtf_text(),
+                line_or_row: rows.get(i).copied(),
+            });
+            dropped_claims.extend(e.all_claim_ids());
+            continue;
+        }
+        if taken(&e.id, &event_ids) {
+            let base = e.id.clone();
+            let mut n = 2;
+            while taken(&e.id, &event_ids) {
+                e.id = CompactString::from(format!("{base}-{n}"));
+                n += 1;
+            }
+            ids.report.renamed.push(RenamedId {
+                kind: EntityKind::Event,
+                from: base.to_string(),
+                to: e.id.to_string(),
+            });
+        }
+        event_ids.insert(e.id.clone());
+        seen.insert(key, e.id.clone());
+        out.events.push(e);
+        ids.report.events_added += 1;
+    }
+    if !dropped_claims.is_empty() {
+        let still_cited: HashSet<Id> = out
+            .events
+            .iter()
+            .flat_map(Event::all_claim_ids)
+            .chain(out.positions.iter().flat_map(|p| p.claims.iter().copied()))
+            .chain(
+                out.memberships
+                    .iter()
+                    .flat_map(|m| m.claims.iter().copied()),
+            )
+            .collect();
+        let mut index = 0;
+        out.claims.retain(|c| {
+            index += 1;
+            index <= first.claims || !dropped_claims.contains(&c.id) || still_cited.contains(&c.id)
+        });
+    }
+    (out, ids.report)
+}
+
+/// Same date, title and participants: the same event.
+fn event_key(e: &Event, names: &HashMap<Id, String>) -> (String, String, Vec<String>) {
+    let mut who: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| {
+            names
+                .get(&p.actor)
+                .cloned()
+                .unwrap_or_else(|| p.actor.as_str().to_owned())
+        })
+        .collect();
+    who.sort();
+    who.dedup();
+    (e.date.edtf_text(), e.title.trim().to_lowercase(), who)
+}
+
+fn all_entity_ids(p: &Project) -> impl Iterator<Item = Id> + '_ {
+    p.periods
+        .iter()
+        .map(|x| x.id)
+        .chain(p.tags.iter().map(|x| x.id))
+        .chain(p.sources.iter().map(|x| x.id))
+        .chain(p.claims.iter().map(|x| x.id))
+        .chain(p.actors.iter().map(|x| x.id))
+        .chain(p.memberships.iter().map(|x| x.id))
+        .chain(p.locations.iter().map(|x| x.id))
+        .chain(p.issues.iter().map(|x| x.id))
+        .chain(p.positions.iter().map(|x| x.id))
+}
+
+struct Counts {
+    actors: usize,
+    sources: usize,
+    memberships: usize,
+    positions: usize,
+    claims: usize,
+}
+
+impl Counts {
+    fn of(p: &Project) -> Self {
+        Self {
+            actors: p.actors.len(),
+            sources: p.sources.len(),
+            memberships: p.memberships.len(),
+            positions: p.positions.len(),
+            claims: p.claims.len(),
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Import from other tools' formats: TimelineJS3 JSON, the Timeline app's `.timeline` XML,
+//! CSV/TSV with a column mapping, GDELT 1.0/2.0 event exports and ICEWS-style rows.
+//!
+//! Pure: bytes in, a [`Project`] and an [`ImportReport`] out. Nothing here touches a file
+//! or the open project; [`merge`] combines an import with an open project into a new one,
+//! so a failed import leaves the open project as it was.
+//!
+//! Every imported event cites the imported file through a claim on a `Dataset` source
+//! (reliability F unless known), and keeps its original wording where the format has one.
+
+mod builder;
+mod cameo;
+mod country_codes;
+mod csv_import;
+mod csv_mapping;
+mod detect;
+mod gdelt;
+mod html_text;
+mod icews;
+mod merge;
+mod report;
+mod timeline_app;
+mod timelinejs;
+
+use std::fmt;
+
+pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
+pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
+pub use detect::{detect_format, detect_format_with_reason};
+pub use html_text::{html_to_text, text_to_html};
+pub use merge::{DuplicateEvent, MergeReport, RenamedId, merge, merge_imported};
+pub use report::{ImportReport, PositionUnit, Skipped, Warning};
+pub use timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
+
+use crate::model::Project;
+
+/// Files larger than this are refused before they are read: 1 GiB, about two million
+/// GDELT rows. Split larger exports.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFormat {
+    /// TimelineJS3 JSON.
+    TimelineJs,
+    /// The Timeline desktop app's `.timeline` XML.
+    TimelineApp,
+    /// CSV or TSV with a column mapping.
+    Csv,
+    /// GDELT 1.0 event export (57 or 58 tab-separated columns, no header).
+    Gdelt1,
+    /// GDELT 2.0 event export (61 tab-separated columns, no header).
+    Gdelt2,
+    /// ICEWS-style coded events (source actor, event text, target actor, date).
+    Icews,
+}
+
+impl ImportFormat {
+    pub const ALL: [Self; 6] = [
+        Self::TimelineJs,
+        Self::TimelineApp,
+        Self::Csv,
+        Self::Gdelt1,
+        Self::Gdelt2,
+        Self::Icews,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::TimelineJs => "timelinejs",
+            Self::TimelineApp => "timeline",
+            Self::Csv => "csv",
+            Self::Gdelt1 => "gdelt1",
+            Self::Gdelt2 => "gdelt2",
+            Self::Icews => "icews",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::TimelineJs => "TimelineJS3 JSON",
+            Self::TimelineApp => "Timeline app XML (.timeline)",
+            Self::Csv => "CSV/TSV with a column mapping",
+            Self::Gdelt1 => "GDELT 1.0 event export",
+            Self::Gdelt2 => "GDELT 2.0 event export",
+            Self::Icews => "ICEWS-style coded events",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// How positions in this format are counted in reports.
+    pub fn unit(self) -> PositionUnit {
+        match self {
+            Self::TimelineJs => PositionUnit::Slide,
+            Self::TimelineApp | Self::Csv | Self::Gdelt1 | Self::Gdelt2 | Self::Icews => {
+                PositionUnit::Line
+            }
+        }
+    }
+}
+
+impl fmt::Display for ImportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How to read the input.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The file's name as the analyst knows it: names the dataset source and the project.
+    pub file_name: String,
+    /// The column mapping for CSV (required to read anything but known header names) and,
+    /// optionally, to override the ICEWS preset.
+    pub mapping: Option<CsvMapping>,
+    /// Stop after this many data rows (slides, events); the preview uses it.
+    pub max_rows: Option<usize>,
+}
+
+impl ImportOptions {
+    pub fn named(file_name: &str) -> Self {
+        Self {
+            file_name: file_name.to_owned(),
+            ..Self::default()
+        }
+    }
+}
+
+/// An imported project and how the import went.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub project: Project,
+    pub report: ImportReport,
+    /// The line (or row, or slide) of each event in the input, parallel to
+    /// `project.events`, so that later steps (merging, the preview) can say where.
+    pub event_rows: Vec<usize>,
+}
+
+/// Why nothing could be imported. The open project is untouched whenever this is returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty: there is nothing to import")]
+    Empty,
+    #[error(
+        "the file is {size} bytes, more than the {limit} bytes Detente imports at once; split it into smaller files"
+    )]
+    TooLarge { size: u64, limit: u64 },
+    #[error("{what}: {hint}")]
+    Unsupported { what: String, hint: String },
+    #[error(
+        "line {line}, column {col}: the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again"
+    )]
+    NotUtf8 { line: usize, col: usize },
+    #[error("line {line}, column {col}: {message}")]
+    Syntax {
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Format(String),
+}
+
+impl ImportError {
+    pub(crate) fn unsupported(what: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self::Unsupported {
+            what: what.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Imports `bytes` as `format`. Skipped rows and oddities go into the report; only an input
+/// that cannot be read at all is an error.
+pub fn import(
+    bytes: &[u8],
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    detect::check_size_and_kind(bytes)?;
+    match format {
+        ImportFormat::TimelineJs => timelinejs::import(text_of(bytes)?, options),
+        ImportFormat::TimelineApp => timeline_app::import(text_of(bytes)?, options),
+        ImportFormat::Csv => csv_import::import(bytes, options),
+        ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Ok(gdelt::import(bytes, format, options)),
+        ImportFormat::Icews => icews::import(bytes, options),
+    }
+}
+
+/// One row of the import preview: an event as it will be read, or a row that will be
+/// skipped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub line_or_row: usize,
+    pub unit: PositionUnit,
+    /// EDTF, with the source's wording when it has one.
+    pub date: String,
+    pub title: String,
+    pub kind: String,
+    pub participants: String,
+    pub places: String,
+    /// Why the row will be skipped; `None` when it will be imported.
+    pub skipped: Option<String>,
+}
+
+/// The first `max_rows` rows as they will be read, in input order, skipped rows included.
+pub fn preview(
+    bytes: &[u8],
+    format: ImportFormat,
+    options: &ImportOptions,
+    max_rows: usize,
+) -> Result<Vec<PreviewRow>, ImportError> {
+    let options = ImportOptions {
+        max_rows: Some(max_rows),
+        ..options.clone()
+    };
+    let imported = import(bytes, format, &options)?;
+    let project = &imported.project;
+    let lookup = project.lookup();
+    let unit = format.unit();
+    let mut rows: Vec<PreviewRow> = project
+        .events
+        .iter()
+        .zip(&imported.event_rows)
+        .map(|(e, &row)| PreviewRow {
+            line_or_row: row,
+            unit,
+            date: e.date.display_text(),
+            title: e.title.to_string(),
+            kind: format!("{} ({})", e.kind.label(), e.status.label()),
+            participants: join_names(e.participant_ids().map(|id| lookup.name_of(project, id))),
+            places: join_names(e.location_ids().map(|id| lookup.name_of(project, id))),
+            skipped: None,
+        })
+        .collect();
+    rows.extend(imported.report.skipped.iter().map(|s| PreviewRow {
+        line_or_row: s.line_or_row,
+        unit: s.unit,
+        date: String::new(),
+        title: String::new(),
+        kind: String::new(),
+        participants: String::new(),
+        places: String::new(),
+        skipped: Some(s.reason.clone()),
+    }));
+    rows.sort_by_key(|r| r.line_or_row);
+    rows.truncate(max_rows);
+    Ok(rows)
+}
+
+fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.collect::<Vec<_>>().join(", ")
+}
+
+/// The input as text: UTF-8 without a byte order mark, or an error naming the line and
+/// column of the first byte that is not.
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|err| {
+        let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+        let (line, col) = crate::io::line_col(valid, valid.len());
+        ImportError::NotUtf8 { line, col }
+    })
+}

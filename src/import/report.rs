@@ -1,0 +1,134 @@
+//! What an import did: counts, the rows it skipped and why, and warnings, each with where.
+
+use std::fmt;
+
+use super::ImportFormat;
+
+/// What a position in the input counts: lines of a text file, rows of a table, slides of
+/// a TimelineJS file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionUnit {
+    Line,
+    Row,
+    Slide,
+}
+
+impl PositionUnit {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Line => "line",
+            Self::Row => "row",
+            Self::Slide => "slide",
+        }
+    }
+}
+
+/// A row (or slide, or element) that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// 1-based line, row or slide number, as `unit` says.
+    pub line_or_row: usize,
+    pub unit: PositionUnit,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {}",
+            self.unit.label(),
+            self.line_or_row,
+            self.reason
+        )
+    }
+}
+
+/// Something imported, but not quite as written (a reversed interval kept as its start, a
+/// colour that could not be read), or a remark on how the input was read.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// Where, when the warning is about one row.
+    pub at: Option<(PositionUnit, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            Some((unit, n)) => write!(f, "{} {n}: {}", unit.label(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// The report shown at the end of an import.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub format_used: ImportFormat,
+    /// Data rows (or slides, or events) read, imported or skipped.
+    pub rows_read: usize,
+    pub num_events: usize,
+    pub num_actors: usize,
+    pub num_locations: usize,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Warning>,
+    /// Events dropped as duplicates when merging into an open project.
+    pub duplicates_removed: usize,
+}
+
+/// At most this many skipped rows and warnings are listed in the text report; the rest
+/// are counted. A broken million-row file can skip them all.
+const MAX_LISTED: usize = 50;
+
+impl ImportReport {
+    pub(crate) fn new(format_used: ImportFormat) -> Self {
+        Self {
+            format_used,
+            rows_read: 0,
+            num_events: 0,
+            num_actors: 0,
+            num_locations: 0,
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            duplicates_removed: 0,
+        }
+    }
+
+    /// The report in words, for the command line and the import dialog.
+    pub fn to_text(&self) -> String {
+        let mut text = format!(
+            "format: {} ({})\nread {} rows: imported {} events, {} actors, {} locations; skipped {} rows",
+            self.format_used.name(),
+            self.format_used.description(),
+            self.rows_read,
+            self.num_events,
+            self.num_actors,
+            self.num_locations,
+            self.skipped.len(),
+        );
+        if self.duplicates_removed > 0 {
+            text.push_str(&format!(
+                "; removed {} duplicate events",
+                self.duplicates_removed
+            ));
+        }
+        text.push('\n');
+        list(&mut text, "skipped", &self.skipped);
+        list(&mut text, "warning", &self.warnings);
+        text.trim_end().to_owned()
+    }
+}
+
+fn list<T: fmt::Display>(text: &mut String, label: &str, items: &[T]) {
+    for item in items.iter().take(MAX_LISTED) {
+        text.push_str(&format!("  {label}: {item}\n"));
+    }
+    if items.len() > MAX_LISTED {
+        text.push_str(&format!(
+            "  … and {} more ({label})\n",
+            items.len() - MAX_LISTED
+        ));
+    }
+}

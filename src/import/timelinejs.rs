@@ -1,0 +1,441 @@
+//! TimelineJS3 JSON: a title slide, event slides, eras.
+//!
+//! Date parts may be numbers or strings, and empty strings mean absent. Headlines and texts
+//! are HTML, reduced to plain text with links kept. `display_date` is the source's wording.
+//! Media URLs with their credit become a cited source. Slides without a start date, or with
+//! years Detente cannot place, are skipped and reported.
+
+use edtf::level_1::{Date, Edtf};
+use serde_json::{Map, Value};
+use thin_vec::ThinVec;
+
+use super::builder::{Builder, Cite};
+use super::html_text::html_to_text;
+use super::{ImportError, ImportFormat, ImportOptions, Imported};
+use crate::model::{
+    DateError, DateSpec, Event, EventKind, EventStatus, MAX_YEAR, MIN_YEAR, Period, TimeBounds,
+};
+
+/// The key of Detente's own additions to a slide, which TimelineJS ignores: the exact EDTF
+/// date, kind, status and every tag, so that an exported timeline reads back as it was.
+pub const DETENTE_KEY: &str = "detente";
+
+pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let root: Value = serde_json::from_str(text).map_err(|err| ImportError::Syntax {
+        line: err.line(),
+        col: err.column(),
+        message: format!("this is not valid JSON: {err}"),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(ImportError::Format(
+            "a TimelineJS3 file is a JSON object with \"events\" (and optionally \"title\" and \"eras\"); this JSON is not an object".into(),
+        ));
+    };
+    let mut b = Builder::new(ImportFormat::TimelineJs, options);
+    if let Some(Value::Object(title)) = root.get("title") {
+        let text = obj(title, "text");
+        let headline = html_to_text(&string(text, "headline"));
+        if !headline.is_empty() {
+            b.project.title = headline;
+        }
+        let about = html_to_text(&string(text, "text"));
+        if !about.is_empty() {
+            b.project.description = about;
+        }
+    }
+    if root.get("scale").and_then(Value::as_str) == Some("cosmological") {
+        b.warn(
+            None,
+            "the timeline uses the cosmological scale: slides with years outside -9999 to 9999 are skipped",
+        );
+    }
+    match root.get("events") {
+        Some(Value::Array(events)) => {
+            for (i, slide) in events.iter().enumerate() {
+                if b.is_full() {
+                    break;
+                }
+                b.report.rows_read += 1;
+                match slide {
+                    Value::Object(slide) => read_slide(&mut b, i + 1, slide),
+                    _ => b.skip(i + 1, "the slide is not a JSON object"),
+                }
+            }
+        }
+        None | Some(Value::Null) => {
+            if !root.contains_key("title") {
+                return Err(ImportError::Format(
+                    "this JSON has no \"events\" list: it is not a TimelineJS3 timeline".into(),
+                ));
+            }
+            b.warn(None, "the timeline has a title slide but no events");
+        }
+        Some(_) => {
+            return Err(ImportError::Format(
+                "\"events\" is not a list: a TimelineJS3 timeline lists its slides in \"events\""
+                    .into(),
+            ));
+        }
+    }
+    if let Some(Value::Array(eras)) = root.get("eras") {
+        for (i, era) in eras.iter().enumerate() {
+            read_era(&mut b, i + 1, era);
+        }
+    }
+    Ok(b.finish())
+}
+
+fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
+    let text = obj(slide, "text");
+    let mut title = html_to_text(&string(text, "headline"));
+    let mut description = html_to_text(&string(text, "text"));
+    let extra = obj(slide, DETENTE_KEY);
+    if let Some(plain) = extra.get("description").and_then(Value::as_str) {
+        plain.clone_into(&mut description);
+    }
+
+    let date = match slide_date(slide, extra) {
+        Ok((date, warning)) => {
+            if let Some(w) = warning {
+                b.warn(Some(n), w);
+            }
+            date
+        }
+        Err(reason) => {
+            let what = if title.is_empty() {
+                String::new()
+            } else {
+                format!(" (\"{title}\")")
+            };
+            b.skip(n, format!("{reason}{what}"));
+            return;
+        }
+    };
+
+    let media = obj(slide, "media");
+    let media_url = string(media, "url").trim().to_owned();
+    let is_link = is_url(&media_url);
+    if !media_url.is_empty() && !is_link {
+        // Embedded media (a quotation, an iframe) is content: keep its words.
+        let embedded = html_to_text(&media_url);
+        if !embedded.is_empty() {
+            if !description.is_empty() {
+                description.push_str("\n\n");
+            }
+            description.push_str(&embedded);
+        }
+    }
+    if title.is_empty() {
+        title = description
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(80)
+            .collect();
+        if title.is_empty() {
+            title = format!("Slide {n}");
+        }
+        b.warn(
+            Some(n),
+            format!("the slide has no headline; titled \"{title}\""),
+        );
+    }
+
+    let wanted = match slide.get("unique_id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => id.trim().to_owned(),
+        _ => format!("ev-{}", super::builder::slug(&title)),
+    };
+    let id = b.event_id(&wanted);
+    let mut tags = ThinVec::new();
+    let group = string(slide, "group");
+    if !group.trim().is_empty() {
+        tags.push(b.tag(&group, None));
+    }
+    if let Some(Value::Array(names)) = extra.get("tags") {
+        for name in names.iter().filter_map(Value::as_str) {
+            let tag = b.tag(name, None);
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    let kind = extra
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(|k| EventKind::ALL.into_iter().find(|x| x.label() == k))
+        .unwrap_or(EventKind::Other);
+    let status = extra
+        .get("status")
+        .and_then(Value::as_str)
+        .and_then(|k| EventStatus::ALL.into_iter().find(|x| x.label() == k))
+        .unwrap_or(EventStatus::Unknown);
+
+    let event = Event {
+        id,
+        title: title.as_str().into(),
+        kind,
+        status,
+        date,
+        places: ThinVec::new(),
+        place_wording: None,
+        participants: ThinVec::new(),
+        tags,
+        description: description.into_boxed_str(),
+        claims: ThinVec::new(),
+    };
+    b.push_event(
+        n,
+        event,
+        Cite {
+            excerpt: title.clone(),
+            ..Cite::default()
+        },
+    );
+    if is_link {
+        let credit_html = string(media, "credit");
+        let credit = html_to_text(&credit_html);
+        let credit_link = first_href(&credit_html);
+        let name = if credit.is_empty() {
+            host_of(&media_url).to_owned()
+        } else {
+            strip_link_suffix(&credit)
+        };
+        let source = b.source(&name, credit_link);
+        let caption = html_to_text(&string(media, "caption"));
+        b.cite_last(Cite {
+            excerpt: if caption.is_empty() { title } else { caption },
+            url: Some(media_url),
+            source: Some(source),
+            ..Cite::default()
+        });
+    }
+}
+
+/// The slide's date: Detente's own EDTF when present, else the start and end date objects.
+fn slide_date(
+    slide: &Map<String, Value>,
+    extra: &Map<String, Value>,
+) -> Result<(DateSpec, Option<String>), String> {
+    let mut wording = string(slide, "display_date").trim().to_owned();
+    if let Some(edtf) = extra.get("edtf").and_then(Value::as_str)
+        && let Ok(mut spec) = DateSpec::parse(edtf)
+        && spec.bounds().is_ok()
+    {
+        // Detente's own wording, when it wrote one: its display_date may be a description.
+        if let Some(w) = extra.get("wording") {
+            w.as_str().unwrap_or("").clone_into(&mut wording);
+        }
+        if !wording.is_empty() {
+            spec = spec.with_wording(&wording);
+        }
+        spec.tz = extra
+            .get("tz")
+            .and_then(Value::as_str)
+            .filter(|tz| crate::model::Id::is_valid_text(tz))
+            .map(crate::model::Id::new);
+        return Ok((spec, None));
+    }
+    let start = match slide.get("start_date") {
+        Some(Value::Object(d)) => d,
+        None | Some(Value::Null) => return Err("the slide has no start date".into()),
+        Some(_) => return Err("start_date is not a date object".into()),
+    };
+    let (start_date, start_time) = read_date(start).map_err(|e| format!("start date: {e}"))?;
+    let end = match slide.get("end_date") {
+        Some(Value::Object(d)) if has_year(d) => {
+            Some(read_date(d).map_err(|e| format!("end date: {e}"))?)
+        }
+        _ => None,
+    };
+    if wording.is_empty() {
+        let start_words = string(start, "display_date");
+        let end_words = match slide.get("end_date") {
+            Some(Value::Object(d)) => string(d, "display_date"),
+            _ => String::new(),
+        };
+        wording = match (start_words.trim(), end_words.trim()) {
+            ("", "") => String::new(),
+            (s, "") => s.to_owned(),
+            ("", e) => format!("until {e}"),
+            (s, e) => format!("{s} – {e}"),
+        };
+    }
+    let single = || match start_time {
+        Some((h, m, s)) => date_time(start_date, h, m, s).unwrap_or(Edtf::Date(start_date)),
+        None => Edtf::Date(start_date),
+    };
+    let mut warning = None;
+    let edtf = match end {
+        Some((end_date, _)) if end_date != start_date => {
+            let interval = Edtf::Interval(start_date, end_date);
+            match TimeBounds::from_edtf(&interval) {
+                Ok(_) => interval,
+                Err(DateError::Reversed { .. }) => {
+                    warning = Some(format!(
+                        "the end date {} is before the start date {}; kept the start date only",
+                        Edtf::Date(end_date),
+                        Edtf::Date(start_date)
+                    ));
+                    single()
+                }
+                Err(err) => return Err(err.to_string()),
+            }
+        }
+        _ => single(),
+    };
+    TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
+    let spec = DateSpec {
+        edtf,
+        wording: (!wording.is_empty()).then(|| wording.into_boxed_str()),
+        tz: None,
+    };
+    Ok((spec, warning))
+}
+
+fn has_year(date: &Map<String, Value>) -> bool {
+    matches!(part(date, "year"), Ok(Some(_)))
+}
+
+type Time = (u32, u32, u32);
+
+/// A TimelineJS date object as an EDTF date at its precision, and the time when one is given.
+fn read_date(date: &Map<String, Value>) -> Result<(Date, Option<Time>), String> {
+    let year = part(date, "year")?.ok_or("the date has no year")?;
+    if !(i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&year) {
+        return Err(format!(
+            "year {year} is outside the years Detente can place, {MIN_YEAR} to {MAX_YEAR}"
+        ));
+    }
+    let year = year as i32;
+    let small = |key: &str, max: i64| -> Result<Option<u32>, String> {
+        match part(date, key)? {
+            None => Ok(None),
+            Some(v) if (0..=max).contains(&v) => Ok(Some(v as u32)),
+            Some(v) => Err(format!("{key} {v} is out of range")),
+        }
+    };
+    let month = small("month", 12)?.filter(|m| *m > 0);
+    let day = small("day", 31)?.filter(|d| *d > 0);
+    let (month, day) = match (month, day) {
+        (None, _) => (0, 0),
+        (Some(m), None) => (m, 0),
+        (Some(m), Some(d)) => (m, d),
+    };
+    let edtf_date = Date::from_ymd_opt(year, month, day)
+        .ok_or_else(|| format!("{year:04}-{month:02}-{day:02} is not a date in the calendar"))?;
+    let time = match (day, small("hour", 23)?) {
+        (d, Some(h)) if d > 0 => Some((
+            h,
+            small("minute", 59)?.unwrap_or(0),
+            small("second", 59)?.unwrap_or(0),
+        )),
+        _ => None,
+    };
+    Ok((edtf_date, time))
+}
+
+fn date_time(date: Date, h: u32, m: u32, s: u32) -> Option<Edtf> {
+    if (h, m, s) == (0, 0, 0) {
+        return None;
+    }
+    let text = format!("{}T{h:02}:{m:02}:{s:02}", Edtf::Date(date));
+    Edtf::parse(&text).ok()
+}
+
+/// A date part: a number, a numeric string, or absent (missing, null, empty string).
+fn part(date: &Map<String, Value>, key: &str) -> Result<Option<i64>, String> {
+    match date.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| f as i64)
+            })
+            .map(Some)
+            .ok_or_else(|| format!("{key} {n} is not a whole number")),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s
+            .trim()
+            .trim_start_matches('+')
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("{key} \"{s}\" is not a number")),
+        Some(other) => Err(format!("{key} {other} is not a number")),
+    }
+}
+
+fn read_era(b: &mut Builder, n: usize, era: &Value) {
+    let Value::Object(era) = era else {
+        b.warn(None, format!("era {n} is not a JSON object; skipped"));
+        return;
+    };
+    let name = html_to_text(&string(obj(era, "text"), "headline"));
+    let name = if name.is_empty() {
+        format!("Era {n}")
+    } else {
+        name
+    };
+    let date = slide_date(era, &Map::new());
+    match date {
+        Ok((date, _)) => {
+            let id = b.unique_id("p", &name);
+            b.project.periods.push(Period {
+                id,
+                name,
+                date,
+                color: None,
+            });
+        }
+        Err(reason) => b.warn(None, format!("era {n} (\"{name}\") skipped: {reason}")),
+    }
+}
+
+fn obj<'v>(map: &'v Map<String, Value>, key: &str) -> &'v Map<String, Value> {
+    static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+    match map.get(key) {
+        Some(Value::Object(o)) => o,
+        _ => std::sync::LazyLock::force(&EMPTY),
+    }
+}
+
+fn string(map: &Map<String, Value>, key: &str) -> String {
+    match map.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn is_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//"))
+        && !text.contains(char::is_whitespace)
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    if host.is_empty() { "media" } else { host }
+}
+
+fn first_href(html: &str) -> Option<String> {
+    let at = html.find("href=")?;
+    let rest = &html[at + 5..];
+    let quote = rest.chars().next()?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let value = rest[1..].split(quote).next()?;
+    is_url(value).then(|| super::html_text::decode_entities(value))
+}
+
+/// `Name (https://…)` as [`html_to_text`] writes a linked credit, without the link.
+fn strip_link_suffix(text: &str) -> String {
+    match text.rfind(" (http") {
+        Some(at) if text.ends_with(')') && at > 0 => text[..at].to_owned(),
+        _ => text.to_owned(),
+    }
+}

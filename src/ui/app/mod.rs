@@ -1,0 +1,542 @@
+//! The app window: menu, side panels, timeline, details, and the actions they emit.
+
+mod create;
+mod prompts;
+mod transfer;
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
+use crate::model::{Filter, ViewState};
+use crate::ui::actions::Action;
+use crate::ui::file_dialog::{FileDialogs, Purpose};
+use crate::ui::filter_bar::{FilterBarState, filter_bar_ui, search_field_id};
+use crate::ui::frame_stats::FrameStats;
+use crate::ui::notices::{Notice, notices_ui, push_error, push_info};
+use crate::ui::panels::{self, PanelContext, PanelsState, SideTab};
+use crate::ui::timeline::{TimelineState, timeline_ui};
+use crate::ui::{about, details, menu};
+
+pub struct DetenteApp {
+    doc: Document,
+    selection: Selection,
+    /// What the selection reaches, and the selection and document it was computed for.
+    links: SelectionLinks,
+    links_for: Option<(Selection, (u64, u64))>,
+    history: History,
+    /// The filter every view obeys, and the project as it shows it.
+    filter: Filter,
+    filtered: FilteredView,
+    filter_bar: FilterBarState,
+    timeline: TimelineState,
+    side_tab: SideTab,
+    panels: PanelsState,
+    forms: crate::ui::forms::FormState,
+    palette: crate::ui::palette::PaletteState,
+    tasks: crate::ui::tasks::Tasks,
+    import: Option<crate::ui::import_dialog::ImportDialog>,
+    /// A project made by an import, waiting for the unsaved-changes question.
+    imported: Option<Document>,
+    import_report: Option<String>,
+    notices: Vec<Notice>,
+    dialogs: FileDialogs,
+    show_about: bool,
+    /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
+    pending_discard: Option<Action>,
+    /// An action to run once the Save As that the prompt asked for has succeeded.
+    after_save: Option<Action>,
+    /// The analyst agreed to close without saving: let the next close request through.
+    close_confirmed: bool,
+    /// A delete waiting for "remove the references?".
+    pending_delete: Option<(crate::app::Selected, crate::app::edit::Edit, String)>,
+    frame_stats: Option<FrameStats>,
+    last_title: String,
+    fonts_installed: bool,
+}
+
+impl DetenteApp {
+    /// Opens `file`, or the sample when there is none. A file that fails to load leaves an
+    /// empty project open and says why.
+    pub fn new(file: Option<&Path>) -> Self {
+        let mut notices = Vec::new();
+        let doc = match file {
+            Some(path) => Document::open(path).unwrap_or_else(|err| {
+                notices.push(Notice {
+                    text: err.to_string(),
+                    is_error: true,
+                });
+                Document::untitled()
+            }),
+            None => Document::sample().unwrap_or_else(|err| {
+                notices.push(Notice {
+                    text: format!("The sample project could not be loaded: {err}"),
+                    is_error: true,
+                });
+                Document::untitled()
+            }),
+        };
+        let mut app = Self {
+            doc,
+            selection: Selection::default(),
+            links: SelectionLinks::default(),
+            links_for: None,
+            history: History::default(),
+            filter: Filter::default(),
+            filtered: FilteredView::default(),
+            filter_bar: FilterBarState::default(),
+            timeline: TimelineState::default(),
+            side_tab: SideTab::default(),
+            panels: PanelsState::default(),
+            forms: crate::ui::forms::FormState::default(),
+            palette: crate::ui::palette::PaletteState::default(),
+            tasks: crate::ui::tasks::Tasks::default(),
+            import: None,
+            imported: None,
+            import_report: None,
+            notices,
+            dialogs: FileDialogs::default(),
+            show_about: false,
+            pending_discard: None,
+            after_save: None,
+            close_confirmed: false,
+            pending_delete: None,
+            frame_stats: None,
+            last_title: String::new(),
+            fonts_installed: false,
+        };
+        app.restore_view();
+        app
+    }
+
+    #[must_use]
+    pub fn with_frame_stats(mut self, enabled: bool) -> Self {
+        self.frame_stats = enabled.then(FrameStats::default);
+        self
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn timeline(&self) -> &TimelineState {
+        &self.timeline
+    }
+
+    pub fn timeline_mut(&mut self) -> &mut TimelineState {
+        &mut self.timeline
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn filtered(&self) -> &FilteredView {
+        &self.filtered
+    }
+
+    pub fn links(&self) -> &SelectionLinks {
+        &self.links
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    pub fn side_tab(&self) -> SideTab {
+        self.side_tab
+    }
+
+    pub fn set_side_tab(&mut self, tab: SideTab) {
+        self.side_tab = tab;
+    }
+
+    /// Applies what the UI asked for. The one place where the open document is replaced.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        let discards = matches!(
+            action,
+            Action::NewProject
+                | Action::OpenDialog
+                | Action::OpenPath(_)
+                | Action::OpenSample
+                | Action::Quit
+                | Action::AdoptImport
+        );
+        if discards && self.doc.is_dirty() && !self.close_confirmed {
+            self.pending_discard = Some(action);
+            return;
+        }
+        match action {
+            Action::Select(item) => {
+                self.history.visit(&self.selection);
+                self.selection.set(item);
+            }
+            Action::ToggleSelect(item) => {
+                self.history.visit(&self.selection);
+                self.selection.toggle(item);
+            }
+            Action::SelectMany(items) => {
+                self.history.visit(&self.selection);
+                self.selection.set_many(items);
+            }
+            Action::ClearSelection => self.selection.clear(),
+            Action::Back => {
+                if let Some(previous) = self.history.back(&self.selection) {
+                    self.selection = previous;
+                }
+            }
+            Action::Forward => {
+                if let Some(next) = self.history.forward(&self.selection) {
+                    self.selection = next;
+                }
+            }
+            Action::SetFilter(filter) => self.filter = filter,
+            Action::FocusSearch => ctx.memory_mut(|m| m.request_focus(search_field_id())),
+            Action::NewProject => self.replace_document(Document::untitled()),
+            Action::OpenDialog => {
+                self.dialogs
+                    .start(Purpose::Open, ctx, self.doc.path().map(Path::to_path_buf));
+            }
+            Action::OpenPath(path) => self.open_path(ctx, &path),
+            Action::OpenSample => match Document::sample() {
+                Ok(doc) => self.replace_document(doc),
+                Err(err) => self.error(err.to_string()),
+            },
+            Action::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => self.save_to(&path),
+                None => self.apply(ctx, Action::SaveAsDialog),
+            },
+            Action::SaveAsDialog => {
+                let suggested = self.doc.path().map(Path::to_path_buf).or_else(|| {
+                    std::env::current_dir()
+                        .ok()
+                        .map(|d| d.join(suggested_file_name(&self.doc.project().title)))
+                });
+                self.dialogs.start(Purpose::SaveAs, ctx, suggested);
+            }
+            Action::SaveAsPath(path) => {
+                self.save_to(&path);
+                // A Save As asked for by the unsaved-changes prompt: carry on with what was asked.
+                if !self.doc.is_dirty()
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.apply(ctx, next);
+                }
+            }
+            Action::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::Edit(edit, merge) => {
+                if let Err(err) = self.doc.apply(edit, merge.as_deref()) {
+                    self.error(format!("The change could not be made: {err}"));
+                }
+            }
+            Action::ImportDialog => {
+                self.dialogs
+                    .start(Purpose::Import, ctx, self.doc.path().map(Path::to_path_buf));
+            }
+            Action::ImportPath(path) => {
+                self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, ctx));
+            }
+            Action::AdoptImport => {
+                if let Some(doc) = self.imported.take() {
+                    self.replace_document(doc);
+                }
+            }
+            Action::ExportDialog(format) => {
+                let suggested = self
+                    .doc
+                    .path()
+                    .map(|p| p.with_extension(format.extension()));
+                self.dialogs.start(Purpose::Export(format), ctx, suggested);
+            }
+            Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
+            Action::Undo => {
+                self.doc.undo();
+            }
+            Action::Redo => {
+                self.doc.redo();
+            }
+            Action::Delete(item) => self.request_delete(item),
+            Action::New(kind) => self.create(kind),
+            Action::GroupBy(mode) => self.timeline.set_mode(mode),
+            Action::OpenPalette => self.palette.open = true,
+            Action::Escape => {
+                if self.forms.editing.is_some() {
+                    self.forms.stop();
+                } else {
+                    self.selection.clear();
+                }
+            }
+            Action::SetTheme(theme) => ctx.set_theme(theme),
+            Action::ShowAbout => self.show_about = true,
+            Action::FitTimeline => self.timeline.request_fit(),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.history.clear();
+        self.timeline.request_fit();
+        self.restore_view();
+    }
+
+    /// Opens the project as it was last viewed: filter, selection and grouping.
+    fn restore_view(&mut self) {
+        let view = &self.doc.project().view;
+        self.filter = view.filter.clone();
+        self.selection.set_many(view.selection.iter().cloned());
+        self.timeline.set_mode(view.group_by);
+    }
+
+    /// The view to save with the project.
+    fn view_state(&self) -> ViewState {
+        ViewState {
+            filter: self.filter.clone(),
+            selection: self.selection.items().to_vec(),
+            group_by: self.timeline.mode(),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        self.doc.set_view(self.view_state());
+        match self.doc.save_as(path) {
+            Ok(()) => self.info(format!("Saved {}", path.display())),
+            Err(err) => {
+                self.after_save = None;
+                self.error(err.to_string());
+            }
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        push_error(&mut self.notices, text);
+    }
+
+    fn info(&mut self, text: String) {
+        push_info(&mut self.notices, text);
+    }
+
+    /// The whole window; `App::ui` calls this, and so do the tests.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if let Some(stats) = &mut self.frame_stats {
+            stats.begin_frame();
+        }
+        if !self.fonts_installed {
+            crate::ui::fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
+        let mut actions = Vec::new();
+
+        if let Some((purpose, path)) = self.dialogs.poll().or_else(|| self.dialogs.prompt_ui(&ctx))
+        {
+            actions.push(match purpose {
+                Purpose::Open => Action::OpenPath(path),
+                Purpose::SaveAs => Action::SaveAsPath(path),
+                Purpose::Import => Action::ImportPath(path),
+                Purpose::Export(format) => Action::ExportPath(format, path),
+            });
+        }
+        menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
+        self.finish_tasks();
+        Self::dropped_files(&ctx, &mut actions);
+        // Delete and Escape act on the selection unless a text field has the keyboard.
+        if !ctx.egui_wants_keyboard_input() {
+            let (delete, escape) = ctx.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Delete),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if delete && let Some(item) = self.selection.primary() {
+                actions.push(Action::Delete(item.clone()));
+            }
+            if escape {
+                actions.push(Action::Escape);
+            }
+        }
+        // The window's close button: ask first when there is unsaved work.
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_dirty()
+            && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending_discard = Some(Action::Quit);
+        }
+        // The filter's result for this frame: recomputed only when the filter or the project
+        // changed since the last frame.
+        self.filtered.refresh(&self.doc, &self.filter);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu::menu_bar_ui(ui, &self.doc, &mut actions);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            self.status_bar_ui(ui);
+        });
+        if !self.notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, &mut self.notices));
+        }
+        egui::Panel::top("filter_bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            filter_bar_ui(
+                ui,
+                &mut self.filter_bar,
+                &self.doc,
+                &self.filtered,
+                &mut actions,
+            );
+            ui.add_space(2.0);
+        });
+        let width = ui.available_width();
+        // Side panels take about a quarter of the window each, within readable limits.
+        let side_width = (width * 0.25).clamp(230.0, 520.0);
+        egui::Panel::left("side_panel")
+            .resizable(true)
+            .default_size(side_width)
+            .size_range(200.0..=width * 0.45)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for tab in SideTab::ALL {
+                        ui.selectable_value(&mut self.side_tab, tab, tab.label());
+                    }
+                });
+                ui.separator();
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
+                match self.side_tab {
+                    SideTab::Participants => {
+                        panels::participants_ui(
+                            ui,
+                            &cx,
+                            &mut self.panels.participants,
+                            &mut actions,
+                        );
+                    }
+                    SideTab::Locations => {
+                        panels::locations_ui(ui, &cx, &mut self.panels.locations, &mut actions);
+                    }
+                    SideTab::Positions => {
+                        panels::positions_ui(ui, &cx, &mut self.panels.positions, &mut actions);
+                    }
+                    SideTab::Sources => panels::sources_ui(ui, &cx, &mut actions),
+                }
+            });
+        egui::Panel::right("details_panel")
+            .resizable(true)
+            .default_size(side_width)
+            .size_range(200.0..=width * 0.45)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                details::navigation_ui(ui, &self.history, &mut actions);
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
+                details::details_ui(ui, &cx, &mut self.forms, &mut actions);
+            });
+        let central = egui::Frame::new().fill(ui.visuals().panel_fill);
+        egui::CentralPanel::no_frame()
+            .frame(central)
+            .show(ui, |ui| {
+                let cx = PanelContext {
+                    doc: &self.doc,
+                    selection: &self.selection,
+                    links: &self.links,
+                    filtered: &self.filtered,
+                };
+                timeline_ui(ui, &mut self.timeline, &cx, &mut actions);
+            });
+        if self.show_about {
+            about::about_window(&ctx, &mut self.show_about);
+        }
+        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette) {
+            actions.push(action);
+        }
+        self.import_ui(&ctx, &mut actions);
+        self.import_report_ui(&ctx);
+        self.unsaved_prompt(&ctx);
+        self.delete_prompt(&ctx);
+
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        let key = (self.selection.clone(), self.doc.revision());
+        if self.links_for.as_ref() != Some(&key) {
+            self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
+            self.links_for = Some(key);
+        }
+        let title = self.doc.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+        if let Some(stats) = &mut self.frame_stats {
+            stats.end_frame();
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let p = self.doc.project();
+            let list = self.timeline.last_layout();
+            ui.label(format!(
+                "{} events · {} actors · {} locations · {} positions · {} claims",
+                p.events.len(),
+                p.actors.len(),
+                p.locations.len(),
+                p.positions.len(),
+                p.claims.len()
+            ));
+            ui.separator();
+            if list.is_aggregated() {
+                ui.label(format!("{} in view (density)", list.num_visible));
+            } else {
+                ui.label(format!("{} in view", list.num_visible));
+            }
+            if let Origin::File(path) = self.doc.origin() {
+                ui.separator();
+                ui.weak(path.display().to_string());
+            }
+            self.tasks.status_ui(ui);
+        });
+    }
+}
+
+/// "US–Russia talks" → "US-Russia-talks.detente.ron".
+fn suggested_file_name(title: &str) -> PathBuf {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if stem.is_empty() {
+        "project".to_owned()
+    } else {
+        stem
+    };
+    PathBuf::from(format!("{stem}.detente.ron"))
+}
+
+impl eframe::App for DetenteApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(stats) = &mut self.frame_stats {
+            stats.record_integration(frame.info().cpu_usage);
+        }
+        DetenteApp::ui(self, ui);
+    }
+}

@@ -1,0 +1,133 @@
+//! Opening in the background, importing, exporting and dropped files.
+
+use std::path::Path;
+
+use super::DetenteApp;
+use crate::app::Document;
+use crate::app::edits::project_diff;
+use crate::export::{ExportFormat, ExportOptions, export};
+use crate::import::merge_imported;
+use crate::ui::actions::Action;
+use crate::ui::import_dialog::Target;
+use crate::ui::tasks::Outcome;
+
+impl DetenteApp {
+    /// Loads a project on a thread; the open project stays until the new one is ready.
+    pub(super) fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
+        let p = path.to_path_buf();
+        let label = format!(
+            "Opening {}…",
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        );
+        self.tasks.spawn(ctx, label, move || {
+            let doc = Document::open(&p).map(Box::new);
+            Outcome::Opened(p, doc)
+        });
+    }
+
+    pub(super) fn export_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: &Path) {
+        let project = self.doc.shared_project();
+        // The brief and the CSV hold what the filter shows, as the analyst sees it.
+        let mut options = ExportOptions::default();
+        options.filter.only =
+            (!self.filter.is_empty()).then(|| self.filtered.result.events.clone());
+        let p = path.to_path_buf();
+        self.tasks
+            .spawn(ctx, format!("Exporting {}…", format.name()), move || {
+                let result = export(&project, format, &options)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| {
+                        crate::io::write_atomically(&p, &bytes).map_err(|e| e.to_string())
+                    });
+                Outcome::Exported(p, result)
+            });
+    }
+
+    pub(super) fn finish_tasks(&mut self) {
+        for outcome in self.tasks.poll() {
+            match outcome {
+                Outcome::Opened(path, Ok(doc)) => {
+                    self.replace_document(*doc);
+                    self.info(format!("Opened {}", path.display()));
+                }
+                // A failed load changes nothing: the open project stays as it was.
+                Outcome::Opened(_, Err(err)) => self.error(err.to_string()),
+                Outcome::Exported(path, Ok(())) => {
+                    self.info(format!("Exported {}", path.display()));
+                }
+                Outcome::Exported(path, Err(err)) => {
+                    self.error(format!("Could not export {}: {err}", path.display()));
+                }
+            }
+        }
+    }
+
+    /// The import dialog, and what a finished import does.
+    pub(super) fn import_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(dialog) = self.import.as_mut() else {
+            return;
+        };
+        let (finished, close) = dialog.ui(ctx);
+        if close {
+            self.import = None;
+        }
+        let Some(finished) = finished else { return };
+        self.import = None;
+        let report = &finished.imported.report;
+        match finished.target {
+            Target::NewProject => {
+                self.import_report = Some(report.to_text());
+                let mut project = finished.imported.project;
+                project.title = format!("Imported from {}", finished.file_name);
+                self.imported = Some(Document::new(project, crate::app::Origin::Untitled));
+                actions.push(Action::AdoptImport);
+            }
+            Target::MergeIntoOpen => {
+                let before = self.doc.project().clone();
+                let (merged, merge_report, report) = merge_imported(&before, finished.imported);
+                let edit = project_diff(&before, &merged, format!("import {}", finished.file_name));
+                actions.push(Action::Edit(edit, None));
+                self.import_report =
+                    Some(format!("{}\n{}", report.to_text(), merge_report.to_text()));
+            }
+        }
+    }
+
+    /// The report of the last import: what came in, what was skipped and why.
+    pub(super) fn import_report_ui(&mut self, ctx: &egui::Context) {
+        let Some(text) = &self.import_report else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Import report")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(text).selectable(true));
+                    });
+            });
+        if !open {
+            self.import_report = None;
+        }
+    }
+
+    /// Files dropped on the window: projects open, anything else is imported.
+    pub(super) fn dropped_files(ctx: &egui::Context, actions: &mut Vec<Action>) {
+        for file in ctx.input(|i| i.raw.dropped_files.clone()) {
+            let path = file.path().to_path_buf();
+            if path.as_os_str().is_empty() {
+                continue;
+            }
+            let is_project = path.to_string_lossy().ends_with(".ron");
+            actions.push(if is_project {
+                Action::OpenPath(path)
+            } else {
+                Action::ImportPath(path)
+            });
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The filter bar: text search and facets that every view obeys, with what is shown and
+//! hidden, and one click to clear it.
+
+use egui::RichText;
+
+use crate::app::{Document, FilteredView};
+use crate::model::{DateSpec, EventKind, EventStatus, Filter, Id, Reliability};
+use crate::query::Shown;
+use crate::ui::actions::Action;
+
+/// What the filter bar keeps between frames: the text of the date fields as typed.
+#[derive(Default)]
+pub struct FilterBarState {
+    from_text: String,
+    to_text: String,
+    facet_search: String,
+    /// The filter the date texts were last synchronised with.
+    synced_for: Option<Filter>,
+}
+
+/// Id of the text field, so that Ctrl+F can focus it.
+pub fn search_field_id() -> egui::Id {
+    egui::Id::unique("filter_text")
+}
+
+pub fn filter_bar_ui(
+    ui: &mut egui::Ui,
+    state: &mut FilterBarState,
+    doc: &Document,
+    view: &FilteredView,
+    actions: &mut Vec<Action>,
+) {
+    let current = &view.filter;
+    if state.synced_for.as_ref() != Some(current) {
+        state.from_text = current.from_secs.map(date_text).unwrap_or_default();
+        state.to_text = current.to_secs.map(date_text).unwrap_or_default();
+        state.synced_for = Some(current.clone());
+    }
+    let mut filter = current.clone();
+    ui.horizontal_wrapped(|ui| {
+        let text = ui.add(
+            egui::TextEdit::singleline(&mut filter.text)
+                .id(search_field_id())
+                .hint_text("Search titles, names, excerpts… (Ctrl+F)")
+                .desired_width(230.0),
+        );
+        text.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search"));
+        facet_menu(ui, "Kind", &mut filter.kinds, &EventKind::ALL, |k| {
+            k.label().to_owned()
+        });
+        facet_menu(ui, "Status", &mut filter.statuses, &EventStatus::ALL, |s| {
+            s.label().to_owned()
+        });
+        let project = doc.project();
+        let actors: Vec<(Id, String)> = project
+            .actors
+            .iter()
+            .map(|a| (a.id, a.name.clone()))
+            .collect();
+        entity_menu(
+            ui,
+            "Participant",
+            &mut filter.participants,
+            &actors,
+            &mut state.facet_search,
+        );
+        let places: Vec<(Id, String)> = project
+            .locations
+            .iter()
+            .map(|l| (l.id, l.name.clone()))
+            .collect();
+        entity_menu(
+            ui,
+            "Place",
+            &mut filter.locations,
+            &places,
+            &mut state.facet_search,
+        );
+        let issues: Vec<(Id, String)> = project
+            .issues
+            .iter()
+            .map(|i| (i.id, i.name.clone()))
+            .collect();
+        entity_menu(
+            ui,
+            "Issue",
+            &mut filter.issues,
+            &issues,
+            &mut state.facet_search,
+        );
+        dates_menu(ui, state, &mut filter);
+        grade_menu(ui, &mut filter);
+        let mut corroborated = filter.min_sources >= 2;
+        if ui
+            .checkbox(&mut corroborated, "Corroborated")
+            .on_hover_text("Hide what only one independent source supports")
+            .changed()
+        {
+            filter.min_sources = if corroborated { 2 } else { 0 };
+        }
+        if ui
+            .add_enabled(!current.is_empty(), egui::Button::new("Clear filter"))
+            .clicked()
+        {
+            filter = Filter::default();
+        }
+        // The totals are in the status bar; here only what the filter hides.
+        if !current.is_empty() {
+            counts_ui(ui, view);
+        }
+    });
+    if filter != *current {
+        // The date texts stay as typed ("2025-12"), not as the bounds they became.
+        state.synced_for = Some(filter.clone());
+        actions.push(Action::SetFilter(filter));
+    }
+}
+
+fn counts_ui(ui: &mut egui::Ui, view: &FilteredView) {
+    let r = &view.result;
+    let part = |name: &str, s: Shown| format!("{} of {} {name}", s.shown, s.total);
+    let text = [
+        part("events", r.events_shown()),
+        part("actors", r.actors_shown()),
+        part("places", r.locations_shown()),
+        part("positions", r.positions_shown()),
+        part("claims", r.claims_shown()),
+    ]
+    .join(" · ");
+    ui.label(RichText::new(format!("Showing {text}")).color(ui.visuals().warn_fg_color));
+}
+
+/// A menu of checkboxes over a fixed list (kinds, statuses).
+fn facet_menu<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    chosen: &mut Vec<T>,
+    all: &[T],
+    label: impl Fn(T) -> String,
+) {
+    let title = if chosen.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", chosen.len())
+    };
+    ui.menu_button(title, |ui| {
+        for &item in all {
+            let mut on = chosen.contains(&item);
+            if ui.checkbox(&mut on, label(item)).changed() {
+                if on {
+                    chosen.push(item);
+                } else {
+                    chosen.retain(|x| *x != item);
+                }
+            }
+        }
+        if !chosen.is_empty() && ui.button("Any").clicked() {
+            chosen.clear();
+        }
+    });
+}
+
+/// A searchable menu of checkboxes over the project's actors, places or issues.
+fn entity_menu(
+    ui: &mut egui::Ui,
+    name: &str,
+    chosen: &mut Vec<Id>,
+    all: &[(Id, String)],
+    search: &mut String,
+) {
+    let title = if chosen.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", chosen.len())
+    };
+    ui.menu_button(title, |ui| {
+        ui.add(
+            egui::TextEdit::singleline(search)
+                .hint_text("Find…")
+                .desired_width(200.0),
+        );
+        let needle = search.to_lowercase();
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                // Chosen first, then the rest that match the search; a long list is cut at 200
+                // rows, which is more than anyone scans (the search narrows it).
+                let mut shown = 0;
+                let matching: Vec<&(Id, String)> = all
+                    .iter()
+                    .filter(|(id, n)| {
+                        chosen.contains(id)
+                            || needle.is_empty()
+                            || n.to_lowercase().contains(&needle)
+                    })
+                    .take(200)
+                    .collect();
+                for (id, label) in matching {
+                    let mut on = chosen.contains(id);
+                    if ui.checkbox(&mut on, label).changed() {
+                        if on {
+                            chosen.push(*id);
+                        } else {
+                            chosen.retain(|x| x != id);
+                        }
+                    }
+                    shown += 1;
+                }
+                if shown == 0 {
+                    ui.weak("Nothing matches.");
+                }
+            });
+        if !chosen.is_empty() && ui.button("Any").clicked() {
+            chosen.clear();
+        }
+    });
+}
+
+fn date_text(secs: i64) -> String {
+    crate::model::civil_from_secs(secs).date().to_string()
+}
+
+fn dates_menu(ui: &mut egui::Ui, state: &mut FilterBarState, filter: &mut Filter) {
+    let active = filter.from_secs.is_some() || filter.to_secs.is_some();
+    let title = if active { "Dates (set)" } else { "Dates" };
+    ui.menu_button(title, |ui| {
+        ui.label("Events and positions overlapping (EDTF, e.g. 2025-12 or 2025-12-13):");
+        for (label, text, is_from) in [
+            ("From", &mut state.from_text, true),
+            ("To", &mut state.to_text, false),
+        ] {
+            ui.horizontal(|ui| {
+                ui.label(label);
+                let edit = ui.add(egui::TextEdit::singleline(text).desired_width(140.0));
+                edit.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("{label} date"))
+                });
+                let parsed = if text.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    DateSpec::parse(text.trim())
+                        .and_then(|d| d.bounds())
+                        .map(Some)
+                };
+                match parsed {
+                    Ok(bounds) => {
+                        let secs = bounds.map(|b| {
+                            if is_from {
+                                b.earliest_secs
+                            } else {
+                                b.latest_secs
+                            }
+                        });
+                        if is_from {
+                            filter.from_secs = secs;
+                        } else {
+                            filter.to_secs = secs;
+                        }
+                    }
+                    Err(err) => {
+                        ui.colored_label(ui.visuals().error_fg_color, "⚠")
+                            .on_hover_text(err.to_string());
+                    }
+                }
+            });
+        }
+        if active && ui.button("Any date").clicked() {
+            filter.from_secs = None;
+            filter.to_secs = None;
+            state.from_text.clear();
+            state.to_text.clear();
+        }
+    });
+}
+
+fn grade_menu(ui: &mut egui::Ui, filter: &mut Filter) {
+    let title = match filter.min_reliability {
+        Some(r) => format!("Source ≥ {}", r.letter()),
+        None => "Source grade".to_owned(),
+    };
+    ui.menu_button(title, |ui| {
+        ui.radio_value(&mut filter.min_reliability, None, "Any source");
+        for r in Reliability::ALL {
+            ui.radio_value(
+                &mut filter.min_reliability,
+                Some(r),
+                format!("{} or better: {}", r.letter(), r.meaning()),
+            );
+        }
+    });
+}

@@ -1,0 +1,590 @@
+//! The event form: title, kind, status, date (as typed, with the interval it means), places,
+//! participants, tags, description and the claims behind the event.
+
+use egui::RichText;
+
+use super::pickers::{Pick, actor_picker_ui, location_picker_ui};
+use super::{FormState, NewClaim, enum_row, field_error, push_edit, row, text_area_row, text_row};
+use crate::app::edits::{combine, quoted, replace_event, unique_id, upsert};
+use crate::model::{
+    Actor, Certainty, Claim, Credibility, DateSpec, Event, EventKind, EventPlace, EventStatus, Id,
+    Location, LocationPrecision, ParticipantRole, Participation, Project, describe_bounds,
+};
+use crate::ui::actions::Action;
+
+pub fn event_form_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let key = |field: &str| Some(format!("event:{}:{field}", event.id));
+    let edit = |new: Event, verb: &str| replace_event(project, index, new, verb);
+
+    if let Some(title) = text_row(ui, "Title", &event.title, "What happened, or is to happen") {
+        if title.trim().is_empty() {
+            field_error(ui, "A title is needed.");
+        } else {
+            push_edit(
+                actions,
+                edit(
+                    Event {
+                        title: title.as_str().into(),
+                        ..event.clone()
+                    },
+                    "rename",
+                ),
+                key("title"),
+            );
+        }
+    }
+    if event.title.trim().is_empty() {
+        field_error(ui, "A title is needed.");
+    }
+    if let Some(kind) = enum_row(
+        ui,
+        "Kind",
+        ("kind", index),
+        event.kind,
+        &EventKind::ALL,
+        EventKind::label,
+    ) {
+        push_edit(
+            actions,
+            edit(
+                Event {
+                    kind,
+                    ..event.clone()
+                },
+                "change the kind of",
+            ),
+            None,
+        );
+    }
+    if let Some(status) = enum_row(
+        ui,
+        "Status",
+        ("status", index),
+        event.status,
+        &EventStatus::ALL,
+        EventStatus::label,
+    ) {
+        push_edit(
+            actions,
+            edit(
+                Event {
+                    status,
+                    ..event.clone()
+                },
+                "change the status of",
+            ),
+            None,
+        );
+    }
+    date_rows(ui, project, index, state, actions);
+
+    ui.separator();
+    places_ui(ui, project, index, state, actions);
+    if let Some(w) = text_row(
+        ui,
+        "Place words",
+        event.place_wording.as_deref().unwrap_or(""),
+        "in Miami or elsewhere in the United States",
+    ) {
+        let place_wording = (!w.trim().is_empty()).then(|| w.into_boxed_str());
+        push_edit(
+            actions,
+            edit(
+                Event {
+                    place_wording,
+                    ..event.clone()
+                },
+                "edit the place of",
+            ),
+            key("place_wording"),
+        );
+    }
+    ui.separator();
+    participants_ui(ui, project, index, state, actions);
+    ui.separator();
+    tags_ui(ui, project, index, actions);
+    if let Some(text) = text_area_row(ui, "Description", &event.description) {
+        push_edit(
+            actions,
+            edit(
+                Event {
+                    description: text.into_boxed_str(),
+                    ..event.clone()
+                },
+                "describe",
+            ),
+            key("description"),
+        );
+    }
+    ui.separator();
+    claims_ui(ui, project, index, state, actions);
+}
+
+/// The date as typed, the interval it means, and the source's words beside it.
+fn date_rows(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let field_key = format!("event:{}:date", event.id);
+    let mut text = match &state.date_draft {
+        Some((k, t)) if *k == field_key => t.clone(),
+        _ => event.date.edtf_text(),
+    };
+    let response = row(ui, "Date", |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("2025-12-20, 2025-12-20/2025-12-21, 2025-12~")
+                .desired_width(f32::INFINITY),
+        )
+    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Date"));
+    let parsed = DateSpec::parse(text.trim()).and_then(|d| d.bounds().map(|b| (d, b)));
+    match &parsed {
+        Ok((_, bounds)) => {
+            ui.horizontal(|ui| {
+                ui.add_space(90.0);
+                ui.weak(format!("= {}", describe_bounds(bounds)));
+            });
+        }
+        Err(err) => field_error(ui, &err.to_string()),
+    }
+    if response.changed() {
+        match parsed {
+            Ok((mut date, _)) if date.edtf != event.date.edtf => {
+                date.wording.clone_from(&event.date.wording);
+                date.tz = event.date.tz;
+                state.date_draft = None;
+                push_edit(
+                    actions,
+                    replace_event(
+                        project,
+                        index,
+                        Event {
+                            date,
+                            ..event.clone()
+                        },
+                        "change the date of",
+                    ),
+                    Some(field_key),
+                );
+            }
+            Ok(_) => state.date_draft = None,
+            Err(_) => state.date_draft = Some((field_key, text)),
+        }
+    }
+    let wording = event.date.wording.as_deref().unwrap_or("");
+    if let Some(w) = text_row(
+        ui,
+        "Date words",
+        wording,
+        "the source's words: “this weekend”",
+    ) {
+        let mut date = event.date.clone();
+        date.wording = (!w.trim().is_empty()).then(|| w.into_boxed_str());
+        push_edit(
+            actions,
+            replace_event(
+                project,
+                index,
+                Event {
+                    date,
+                    ..event.clone()
+                },
+                "edit the date words of",
+            ),
+            Some(format!("event:{}:wording", event.id)),
+        );
+    }
+}
+
+fn places_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let lookup = project.lookup();
+    ui.label(RichText::new("Places").strong());
+    for (i, place) in event.places.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(lookup.name_of(project, place.location));
+            let mut candidate = place.candidate;
+            if ui
+                .checkbox(&mut candidate, "one of several candidates")
+                .changed()
+            {
+                let mut new = event.clone();
+                new.places[i].candidate = candidate;
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "edit the places of"),
+                    None,
+                );
+            }
+            if ui
+                .small_button("✕")
+                .on_hover_text("Remove this place")
+                .clicked()
+            {
+                let mut new = event.clone();
+                new.places.remove(i);
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "remove a place from"),
+                    None,
+                );
+            }
+        });
+    }
+    let existing: Vec<Id> = event.location_ids().collect();
+    match location_picker_ui(ui, project, &mut state.add_place, &existing) {
+        Some(Pick::Existing(id)) => {
+            let mut new = event.clone();
+            new.places.push(EventPlace {
+                location: id,
+                candidate: false,
+            });
+            push_edit(
+                actions,
+                replace_event(project, index, new, "add a place to"),
+                None,
+            );
+        }
+        Some(Pick::New(name, _)) => {
+            let id = unique_id(project, "l", &name);
+            let location = Location {
+                id: Id::new(&id),
+                name,
+                country: None,
+                lat: None,
+                lon: None,
+                precision: LocationPrecision::Unknown,
+                geonames_id: None,
+                aliases: Vec::new(),
+            };
+            let mut new = event.clone();
+            new.places.push(EventPlace {
+                location: location.id,
+                candidate: false,
+            });
+            let edits = [
+                upsert(project, location, "add"),
+                replace_event(project, index, new, "add a place to")
+                    .unwrap_or_else(|| crate::app::edit::Edit::new("", Vec::new())),
+            ];
+            actions.push(Action::Edit(
+                combine(
+                    format!("add a new place to {}", quoted(&event.title)),
+                    edits,
+                ),
+                None,
+            ));
+        }
+        None => {}
+    }
+}
+
+fn participants_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let lookup = project.lookup();
+    ui.label(RichText::new("Participants").strong());
+    for (i, part) in event.participants.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(lookup.name_of(project, part.actor));
+            let name = lookup.name_of(project, part.actor);
+            let mut new = event.clone();
+            let mut changed = false;
+            egui::ComboBox::from_id_salt(("role", index, i))
+                .selected_text(part.role.label())
+                .show_ui(ui, |ui| {
+                    for role in ParticipantRole::ALL {
+                        changed |= ui
+                            .selectable_value(&mut new.participants[i].role, role, role.label())
+                            .changed();
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Role of {name}"))
+                });
+            egui::ComboBox::from_id_salt(("certainty", index, i))
+                .selected_text(part.certainty.label())
+                .show_ui(ui, |ui| {
+                    for c in Certainty::ALL {
+                        changed |= ui
+                            .selectable_value(&mut new.participants[i].certainty, c, c.label())
+                            .changed();
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        format!("Certainty of {name}"),
+                    )
+                });
+            if changed {
+                push_edit(
+                    actions,
+                    replace_event(project, index, new.clone(), "edit the participants of"),
+                    None,
+                );
+            }
+            if ui
+                .small_button("✕")
+                .on_hover_text("Remove this participant")
+                .clicked()
+            {
+                let mut new = event.clone();
+                new.participants.remove(i);
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "remove a participant from"),
+                    None,
+                );
+            }
+        });
+    }
+    let existing: Vec<Id> = event.participant_ids().collect();
+    let participation = |actor: Id| Participation {
+        actor,
+        role: ParticipantRole::Participant,
+        certainty: Certainty::Stated,
+        claims: thin_vec::ThinVec::new(),
+    };
+    match actor_picker_ui(ui, project, &mut state.add_participant, &existing) {
+        Some(Pick::Existing(id)) => {
+            let mut new = event.clone();
+            new.participants.push(participation(id));
+            push_edit(
+                actions,
+                replace_event(project, index, new, "add a participant to"),
+                None,
+            );
+        }
+        Some(Pick::New(name, kind)) => {
+            let actor = Actor {
+                id: Id::new(&unique_id(project, "a", &name)),
+                name,
+                kind,
+                aliases: Vec::new(),
+                affiliation: None,
+                country: None,
+                description: String::new(),
+            };
+            let mut new = event.clone();
+            new.participants.push(participation(actor.id));
+            let label = format!("add {} to {}", quoted(&actor.name), quoted(&event.title));
+            let edits = [
+                upsert(project, actor, "add"),
+                replace_event(project, index, new, "")
+                    .unwrap_or_else(|| crate::app::edit::Edit::new("", Vec::new())),
+            ];
+            actions.push(Action::Edit(combine(label, edits), None));
+        }
+        None => {}
+    }
+}
+
+fn tags_ui(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec<Action>) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    row(ui, "Tags", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (i, &tag) in event.tags.iter().enumerate() {
+                let name = project.lookup().name_of(project, tag).to_owned();
+                if ui
+                    .small_button(format!("{name} ✕"))
+                    .on_hover_text("Remove this tag")
+                    .clicked()
+                {
+                    let mut new = event.clone();
+                    new.tags.remove(i);
+                    push_edit(actions, replace_event(project, index, new, "untag"), None);
+                }
+            }
+            ui.menu_button("+ tag", |ui| {
+                for tag in project.tags.iter().filter(|t| !event.tags.contains(&t.id)) {
+                    if ui.button(&tag.name).clicked() {
+                        let mut new = event.clone();
+                        new.tags.push(tag.id);
+                        push_edit(actions, replace_event(project, index, new, "tag"), None);
+                        ui.close();
+                    }
+                }
+            });
+        });
+    });
+}
+
+/// The claims an event cites, and the two ways to add one: cite an existing claim, or paste
+/// a quotation and pick its source.
+fn claims_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let lookup = project.lookup();
+    ui.label(RichText::new("Claims").strong());
+    for (i, &claim_id) in event.claims.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let excerpt = lookup
+                .claim(project, claim_id)
+                .map_or(claim_id.as_str(), |c| c.excerpt.as_str());
+            ui.add(egui::Label::new(RichText::new(format!("“{excerpt}”")).italics()).truncate());
+            if ui
+                .small_button("✕")
+                .on_hover_text("Stop citing this claim")
+                .clicked()
+            {
+                let mut new = event.clone();
+                new.claims.remove(i);
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "uncite a claim in"),
+                    None,
+                );
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.menu_button("Cite a claim…", |ui| {
+            ui.add(egui::TextEdit::singleline(&mut state.cite_search).hint_text("Find…"));
+            let needle = state.cite_search.to_lowercase();
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .show(ui, |ui| {
+                    for claim in project
+                        .claims
+                        .iter()
+                        .filter(|c| !event.claims.contains(&c.id))
+                    {
+                        if !needle.is_empty() && !claim.excerpt.to_lowercase().contains(&needle) {
+                            continue;
+                        }
+                        let short: String = claim.excerpt.chars().take(70).collect();
+                        if ui.button(format!("“{short}…”")).clicked() {
+                            let mut new = event.clone();
+                            new.claims.push(claim.id);
+                            push_edit(
+                                actions,
+                                replace_event(project, index, new, "cite a claim in"),
+                                None,
+                            );
+                            ui.close();
+                        }
+                    }
+                });
+        });
+        if state.new_claim.is_none() && ui.button("New claim from a quotation…").clicked() {
+            state.new_claim = Some(NewClaim::default());
+        }
+    });
+    new_claim_ui(ui, project, index, state, actions);
+}
+
+/// Step 1: paste the quotation. Step 2: pick its source. Then the claim is made and cited.
+fn new_claim_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(event) = project.events.get(index) else {
+        return;
+    };
+    let Some(draft) = state.new_claim.as_mut() else {
+        return;
+    };
+    let mut done = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label("1. Paste the exact words of the source:");
+        ui.add(
+            egui::TextEdit::multiline(&mut draft.excerpt)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Quotation")
+        });
+        ui.label("2. Pick where it was read:");
+        ui.horizontal_wrapped(|ui| {
+            for source in &project.sources {
+                ui.selectable_value(&mut draft.source, Some(source.id), &source.name);
+            }
+        });
+        ui.horizontal(|ui| {
+            let ready = !draft.excerpt.trim().is_empty() && draft.source.is_some();
+            if ui
+                .add_enabled(ready, egui::Button::new("Add the claim"))
+                .clicked()
+                && let (Some(source), Some(credibility)) = (draft.source, Credibility::new(6))
+            {
+                let claim = Claim {
+                    id: Id::new(&unique_id(project, "c", &event.title)),
+                    source,
+                    excerpt: draft.excerpt.trim().to_owned(),
+                    context_before: String::new(),
+                    context_after: String::new(),
+                    attribution: Vec::new(),
+                    published: None,
+                    url: None,
+                    // 6: not yet judged; the analyst grades it in the claim's form.
+                    credibility,
+                    note: String::new(),
+                };
+                let mut new = event.clone();
+                new.claims.push(claim.id);
+                let label = format!("add a claim to {}", quoted(&event.title));
+                let edits = [
+                    upsert(project, claim, "add"),
+                    replace_event(project, index, new, "")
+                        .unwrap_or_else(|| crate::app::edit::Edit::new("", Vec::new())),
+                ];
+                actions.push(Action::Edit(combine(label, edits), None));
+                done = true;
+            }
+            if ui.button("Cancel").clicked() {
+                done = true;
+            }
+        });
+    });
+    if done {
+        state.new_claim = None;
+    }
+}

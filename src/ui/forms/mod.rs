@@ -1,0 +1,135 @@
+//! Edit forms in the details view. A form shows the project's values and turns each change
+//! into an edit at once (a typing burst in one field is one undo step); what is invalid stays
+//! in the form with the reason next to the field, and does not reach the project.
+
+mod entity_forms;
+mod event_form;
+mod pickers;
+
+pub use entity_forms::entity_form_ui;
+pub use event_form::event_form_ui;
+
+use crate::app::Selected;
+use crate::app::edit::Edit;
+use crate::model::Id;
+use crate::ui::actions::Action;
+
+/// What the forms keep between frames: drafts that are not valid yet, and the text of the
+/// "add …" fields.
+#[derive(Default)]
+pub struct FormState {
+    /// The entity being edited (the details view shows its form instead of its details).
+    pub editing: Option<Selected>,
+    /// A date as typed, until it parses: (field key, text).
+    pub date_draft: Option<(String, String)>,
+    pub add_participant: String,
+    pub add_place: String,
+    pub new_claim: Option<NewClaim>,
+    pub cite_search: String,
+    /// The place name field shows gazetteer suggestions (set by typing in it).
+    pub place_suggest: bool,
+    /// The place name as the analyst typed it, kept as an alias if it names the picked city.
+    pub place_typed: String,
+}
+
+/// "Paste a quotation, then pick its source": the two steps of a new claim.
+#[derive(Clone, Debug, Default)]
+pub struct NewClaim {
+    pub excerpt: String,
+    pub source: Option<Id>,
+}
+
+impl FormState {
+    pub fn is_editing(&self, item: &Selected) -> bool {
+        self.editing.as_ref() == Some(item)
+    }
+
+    pub fn start(&mut self, item: Selected) {
+        *self = Self {
+            editing: Some(item),
+            ..Self::default()
+        };
+    }
+
+    pub fn stop(&mut self) {
+        *self = Self::default();
+    }
+}
+
+/// Sends an edit unless it changes nothing.
+pub fn push_edit(actions: &mut Vec<Action>, edit: Option<Edit>, merge_key: Option<String>) {
+    if let Some(edit) = edit.filter(|e| !e.is_empty()) {
+        actions.push(Action::Edit(edit, merge_key));
+    }
+}
+
+/// A labelled row of the form.
+pub fn row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.horizontal(|ui| {
+        ui.add_sized(
+            [86.0, 20.0],
+            egui::Label::new(egui::RichText::new(label).weak()),
+        );
+        add(ui)
+    })
+    .inner
+}
+
+/// The reason a value was not taken, next to its field.
+pub fn field_error(ui: &mut egui::Ui, text: &str) {
+    ui.horizontal(|ui| {
+        ui.add_space(90.0);
+        ui.colored_label(ui.visuals().error_fg_color, text);
+    });
+}
+
+/// A single-line text field bound to a value; returns the new value when it changed.
+pub fn text_row(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    let mut text = value.to_owned();
+    let response = row(ui, label, |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    (response.changed() && text != value).then_some(text)
+}
+
+/// A multi-line text field bound to a value.
+pub fn text_area_row(ui: &mut egui::Ui, label: &str, value: &str) -> Option<String> {
+    let mut text = value.to_owned();
+    ui.label(egui::RichText::new(label).weak());
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, label));
+    (response.changed() && text != value).then_some(text)
+}
+
+/// A combo box over an enum's values; returns the new value when it changed.
+pub fn enum_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    value: T,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Option<T> {
+    let mut chosen = value;
+    row(ui, label, |ui| {
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(name(value))
+            .show_ui(ui, |ui| {
+                for &v in all {
+                    ui.selectable_value(&mut chosen, v, name(v));
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+    });
+    (chosen != value).then_some(chosen)
+}

@@ -1,0 +1,151 @@
+//! Pickers that suggest as the analyst types: existing entries first, then "create".
+
+use crate::model::{ActorKind, Id, Project};
+
+/// Suggestions shown under a picker's text field at most: more than eight is a list to
+/// scroll, not a suggestion.
+const MAX_SUGGESTIONS: usize = 8;
+
+pub enum Pick {
+    Existing(Id),
+    /// Create a new entry with this name (and, for actors, kind).
+    New(String, ActorKind),
+}
+
+/// Case-insensitive match of `query` against a name or one of its aliases; names that start
+/// with the query rank before names that merely contain it.
+fn rank(query: &str, name: &str, aliases: &[String]) -> Option<u8> {
+    let q = query.to_lowercase();
+    let starts = |s: &str| s.to_lowercase().starts_with(&q);
+    let contains = |s: &str| s.to_lowercase().contains(&q);
+    if starts(name) {
+        Some(0)
+    } else if aliases.iter().any(|a| starts(a)) {
+        Some(1)
+    } else if contains(name) || aliases.iter().any(|a| contains(a)) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// "Add participant": a text field, existing actors matching it, and "create".
+pub fn actor_picker_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    text: &mut String,
+    exclude: &[Id],
+) -> Option<Pick> {
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("Add participant: type a name…")
+            .desired_width(f32::INFINITY),
+    );
+    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add participant"));
+    let query = text.trim();
+    if query.is_empty() {
+        return None;
+    }
+    let mut matches: Vec<(u8, &crate::model::Actor)> = project
+        .actors
+        .iter()
+        .filter(|a| !exclude.contains(&a.id))
+        .filter_map(|a| rank(query, &a.name, &a.aliases).map(|r| (r, a)))
+        .collect();
+    matches.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(&y.1.name)));
+    let mut picked = None;
+    ui.indent("actor_suggestions", |ui| {
+        for (_, actor) in matches.iter().take(MAX_SUGGESTIONS) {
+            if ui
+                .button(format!("{} ({})", actor.name, actor.kind.label()))
+                .clicked()
+            {
+                picked = Some(Pick::Existing(actor.id));
+            }
+        }
+        let exact = matches
+            .iter()
+            .any(|(_, a)| a.name.eq_ignore_ascii_case(query));
+        if !exact {
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(format!("New “{query}” as"));
+                for kind in [
+                    ActorKind::Person,
+                    ActorKind::Delegation,
+                    ActorKind::State,
+                    ActorKind::Organisation,
+                ] {
+                    if ui.small_button(kind.label()).clicked() {
+                        picked = Some(Pick::New(query.to_owned(), kind));
+                    }
+                }
+            });
+        }
+    });
+    if picked.is_some() {
+        text.clear();
+    }
+    picked
+}
+
+/// "Add place": existing locations matching the text.
+pub fn location_picker_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    text: &mut String,
+    exclude: &[Id],
+) -> Option<Pick> {
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text("Add place: type a name…")
+            .desired_width(f32::INFINITY),
+    );
+    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add place"));
+    let query = text.trim();
+    if query.is_empty() {
+        return None;
+    }
+    let mut matches: Vec<(u8, &crate::model::Location)> = project
+        .locations
+        .iter()
+        .filter(|l| !exclude.contains(&l.id))
+        .filter_map(|l| rank(query, &l.name, &l.aliases).map(|r| (r, l)))
+        .collect();
+    matches.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(&y.1.name)));
+    let mut picked = None;
+    ui.indent("place_suggestions", |ui| {
+        for (_, location) in matches.iter().take(MAX_SUGGESTIONS) {
+            let country = location.country.as_deref().unwrap_or("");
+            if ui.button(format!("{} {country}", location.name)).clicked() {
+                picked = Some(Pick::Existing(location.id));
+            }
+        }
+        if !matches
+            .iter()
+            .any(|(_, l)| l.name.eq_ignore_ascii_case(query))
+            && ui.small_button(format!("New place “{query}”")).clicked()
+        {
+            picked = Some(Pick::New(query.to_owned(), ActorKind::Person));
+        }
+    });
+    if picked.is_some() {
+        text.clear();
+    }
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rank;
+
+    #[test]
+    fn ranking_prefers_prefixes_then_aliases_then_substrings() {
+        assert_eq!(rank("wit", "Steve Witkoff", &[]), Some(2));
+        assert_eq!(rank("ste", "Steve Witkoff", &[]), Some(0));
+        assert_eq!(
+            rank("zelensky", "Volodymyr Zelenskyy", &["Zelensky".into()]),
+            Some(1)
+        );
+        assert_eq!(rank("putin", "Steve Witkoff", &[]), None);
+    }
+}

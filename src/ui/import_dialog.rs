@@ -1,0 +1,352 @@
+//! File ▸ Import…: pick the format (detected from the content), map CSV columns, see the
+//! first rows as they will be read, import into a new project or merge into the open one,
+//! and read the report. Reading and importing run off the UI thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use crate::import::{
+    CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow,
+    detect_format_with_reason, import, preview,
+};
+
+/// Rows shown in the preview: enough to see the columns are right.
+const PREVIEW_ROWS: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    NewProject,
+    MergeIntoOpen,
+}
+
+/// What a finished import hands the app.
+pub struct Finished {
+    pub imported: Imported,
+    pub target: Target,
+    pub file_name: String,
+}
+
+enum Stage {
+    Reading(Receiver<std::io::Result<Vec<u8>>>),
+    Ready(Box<Ready>),
+    Importing {
+        answer: Receiver<Result<Imported, ImportError>>,
+        started: Instant,
+        target: Target,
+    },
+}
+
+struct Ready {
+    path: PathBuf,
+    /// The outcome of the last "save this mapping".
+    saved: Option<String>,
+    bytes: Arc<Vec<u8>>,
+    format: ImportFormat,
+    reason: String,
+    mapping: CsvMapping,
+    target: Target,
+    preview: Result<Vec<PreviewRow>, String>,
+    /// The (format, mapping) the preview was made for.
+    preview_for: Option<(ImportFormat, CsvMapping)>,
+}
+
+pub struct ImportDialog {
+    path: PathBuf,
+    stage: Stage,
+    error: Option<String>,
+}
+
+impl ImportDialog {
+    /// Starts reading `path` on a thread.
+    pub fn open(path: &Path, ctx: &egui::Context) -> Self {
+        let (tx, rx) = channel();
+        let (p, ctx) = (path.to_path_buf(), ctx.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send(std::fs::read(&p));
+            ctx.request_repaint();
+        });
+        Self {
+            path: path.to_path_buf(),
+            stage: Stage::Reading(rx),
+            error: None,
+        }
+    }
+
+    fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Shows the dialog. Returns `(finished import, close)`.
+    pub fn ui(&mut self, ctx: &egui::Context) -> (Option<Finished>, bool) {
+        let mut finished = None;
+        let mut close = false;
+        self.poll(&mut finished);
+        let title = format!("Import {}", self.file_name());
+        let mut open = true;
+        egui::Window::new(title)
+            .id(egui::Id::unique("import_dialog"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_size([760.0, 520.0])
+            .show(ctx, |ui| {
+                if let Some(err) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, err);
+                }
+                match &mut self.stage {
+                    Stage::Reading(_) => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(format!("Reading {}…", self.path.display()));
+                        });
+                        close |= ui.button("Cancel").clicked();
+                    }
+                    Stage::Importing { started, .. } => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(format!(
+                                "Importing… {:.0} s",
+                                started.elapsed().as_secs_f32()
+                            ));
+                        });
+                        ui.weak(
+                            "The app stays usable; the project changes when the import is done.",
+                        );
+                        close |= ui.button("Cancel").clicked();
+                        ctx.request_repaint_after(std::time::Duration::from_millis(250));
+                    }
+                    Stage::Ready(ready) => {
+                        let file_name = self
+                            .path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                        if let Some(start) = ready_ui(ui, ready, &file_name) {
+                            let (tx, rx) = channel();
+                            let (bytes, format, ctx2) =
+                                (Arc::clone(&ready.bytes), ready.format, ctx.clone());
+                            let options = ImportOptions {
+                                file_name,
+                                mapping: (format == ImportFormat::Csv)
+                                    .then(|| ready.mapping.clone()),
+                                max_rows: None,
+                            };
+                            std::thread::spawn(move || {
+                                let _ = tx.send(import(&bytes, format, &options));
+                                ctx2.request_repaint();
+                            });
+                            self.stage = Stage::Importing {
+                                answer: rx,
+                                started: Instant::now(),
+                                target: start,
+                            };
+                        } else if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    }
+                }
+            });
+        (finished, close || !open)
+    }
+
+    fn poll(&mut self, finished: &mut Option<Finished>) {
+        match &mut self.stage {
+            Stage::Reading(rx) => match rx.try_recv() {
+                Ok(Ok(bytes)) => match detect_format_with_reason(&bytes, &self.file_name()) {
+                    Ok((format, reason)) => {
+                        let mapping = saved_or_guessed_mapping(&self.path, &bytes);
+                        self.stage = Stage::Ready(Box::new(Ready {
+                            path: self.path.clone(),
+                            saved: None,
+                            bytes: Arc::new(bytes),
+                            format,
+                            reason,
+                            mapping,
+                            target: Target::NewProject,
+                            preview: Ok(Vec::new()),
+                            preview_for: None,
+                        }));
+                    }
+                    Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
+                },
+                Ok(Err(err)) => {
+                    self.error = Some(format!("could not read {}: {err}", self.path.display()));
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.error = Some("reading the file failed".to_owned());
+                }
+                Err(TryRecvError::Empty) => {}
+            },
+            Stage::Importing { answer, target, .. } => match answer.try_recv() {
+                Ok(Ok(imported)) => {
+                    *finished = Some(Finished {
+                        imported,
+                        target: *target,
+                        file_name: self.file_name(),
+                    });
+                }
+                Ok(Err(err)) => self.error = Some(format!("{}: {err}", self.path.display())),
+                Err(TryRecvError::Disconnected) => {
+                    self.error = Some("the import failed".to_owned());
+                }
+                Err(TryRecvError::Empty) => {}
+            },
+            Stage::Ready(_) => {}
+        }
+    }
+}
+
+/// The mapping saved beside the file by an earlier import, or one by header names.
+fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
+    if let Ok(text) = std::fs::read_to_string(crate::ui::csv_mapping_ui::mapping_path(path))
+        && let Ok(mapping) = CsvMapping::from_json(&text)
+    {
+        return mapping;
+    }
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let header = String::from_utf8_lossy(first_line);
+    let sep = if header.contains('\t') {
+        '\t'
+    } else if header.contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let cells: Vec<&str> = header
+        .trim_end_matches('\r')
+        .split(sep)
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
+    CsvMapping::from_header(&cells)
+}
+
+/// The format, the mapping and the preview; returns the target when Import is pressed.
+fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Target> {
+    ui.horizontal(|ui| {
+        ui.label("Format");
+        egui::ComboBox::from_id_salt("import_format")
+            .selected_text(ready.format.description())
+            .show_ui(ui, |ui| {
+                for f in ImportFormat::ALL {
+                    ui.selectable_value(&mut ready.format, f, f.description());
+                }
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Import format"));
+    });
+    ui.weak(format!("Detected: {}", ready.reason));
+    if ready.format == ImportFormat::Csv {
+        crate::ui::csv_mapping_ui::mapping_ui(ui, &mut ready.mapping, &ready.bytes);
+        if ui
+            .button("Save this mapping for reuse")
+            .on_hover_text("Saved beside the file; the next import of it starts from it")
+            .clicked()
+        {
+            let path = crate::ui::csv_mapping_ui::mapping_path(&ready.path);
+            ready.saved = Some(
+                match crate::io::write_atomically(&path, ready.mapping.to_json().as_bytes()) {
+                    Ok(()) => format!("Saved {}", path.display()),
+                    Err(err) => err.to_string(),
+                },
+            );
+        }
+        if let Some(saved) = &ready.saved {
+            ui.weak(saved);
+        }
+    }
+    let key = (ready.format, ready.mapping.clone());
+    if ready.preview_for.as_ref() != Some(&key) {
+        let options = ImportOptions {
+            file_name: file_name.to_owned(),
+            mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
+            max_rows: None,
+        };
+        ready.preview =
+            preview(&ready.bytes, ready.format, &options, PREVIEW_ROWS).map_err(|e| e.to_string());
+        ready.preview_for = Some(key);
+    }
+    ui.separator();
+    ui.label(RichText::new("First rows as they will be read").strong());
+    match &ready.preview {
+        Ok(rows) if rows.is_empty() => {
+            ui.weak("Nothing to import with these settings.");
+        }
+        Ok(rows) => preview_table_ui(ui, rows),
+        Err(err) => {
+            ui.colored_label(ui.visuals().error_fg_color, err);
+        }
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut ready.target, Target::NewProject, "Into a new project");
+        ui.radio_value(
+            &mut ready.target,
+            Target::MergeIntoOpen,
+            "Merged into the open project",
+        );
+    });
+    let ok = ready
+        .preview
+        .as_ref()
+        .is_ok_and(|r| r.iter().any(|row| row.skipped.is_none()));
+    ui.add_enabled(ok, egui::Button::new("Import"))
+        .clicked()
+        .then_some(ready.target)
+}
+
+fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
+    TableBuilder::new(ui)
+        .id_salt("import_preview")
+        .striped(true)
+        .resizable(true)
+        .max_scroll_height(260.0)
+        .column(Column::exact(50.0))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .header(20.0, |mut h| {
+            for name in ["Row", "Date", "Title", "Kind", "Participants · places"] {
+                h.col(|ui| {
+                    ui.strong(name);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                row.col(|ui| {
+                    ui.label(r.line_or_row.to_string());
+                });
+                if let Some(reason) = &r.skipped {
+                    row.col(|ui| {
+                        ui.colored_label(ui.visuals().warn_fg_color, "skipped");
+                    });
+                    row.col(|ui| {
+                        ui.label(reason).on_hover_text(reason);
+                    });
+                    row.col(|_| {});
+                    row.col(|_| {});
+                } else {
+                    row.col(|ui| {
+                        ui.label(&r.date);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.title).on_hover_text(&r.title);
+                    });
+                    row.col(|ui| {
+                        ui.label(&r.kind);
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{} · {}", r.participants, r.places));
+                    });
+                }
+            });
+        });
+}

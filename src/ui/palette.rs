@@ -1,0 +1,193 @@
+//! The command palette (Ctrl+K): every action by name, with its shortcut, found by typing.
+
+use egui::{Key, RichText};
+
+use crate::model::{EntityKind, LaneMode};
+use crate::ui::actions::Action;
+
+/// One command of the palette.
+pub struct PaletteCommand {
+    pub name: String,
+    pub shortcut: &'static str,
+    pub action: Action,
+}
+
+/// Every command the palette offers.
+pub fn commands() -> Vec<PaletteCommand> {
+    let c = |name: &str, shortcut: &'static str, action: Action| PaletteCommand {
+        name: name.to_owned(),
+        shortcut,
+        action,
+    };
+    let mut list = vec![
+        c("New project", "Ctrl+N", Action::NewProject),
+        c("Open…", "Ctrl+O", Action::OpenDialog),
+        c("Open sample", "", Action::OpenSample),
+        c("Save", "Ctrl+S", Action::Save),
+        c("Save As…", "Ctrl+Shift+S", Action::SaveAsDialog),
+        c("Quit", "Ctrl+Q", Action::Quit),
+        c("Undo", "Ctrl+Z", Action::Undo),
+        c("Redo", "Ctrl+Shift+Z", Action::Redo),
+        c(
+            "Find (focus the search field)",
+            "Ctrl+F",
+            Action::FocusSearch,
+        ),
+        c(
+            "Clear filter",
+            "",
+            Action::SetFilter(crate::model::Filter::default()),
+        ),
+        c("Back", "Alt+Left", Action::Back),
+        c("Forward", "Alt+Right", Action::Forward),
+        c("Fit timeline to project", "F", Action::FitTimeline),
+        c(
+            "Dark theme",
+            "",
+            Action::SetTheme(egui::ThemePreference::Dark),
+        ),
+        c(
+            "Light theme",
+            "",
+            Action::SetTheme(egui::ThemePreference::Light),
+        ),
+        c(
+            "Follow system theme",
+            "",
+            Action::SetTheme(egui::ThemePreference::System),
+        ),
+        c("About Detente", "", Action::ShowAbout),
+    ];
+    for (name, kind) in [
+        ("New event", EntityKind::Event),
+        ("New actor", EntityKind::Actor),
+        ("New place", EntityKind::Location),
+        ("New issue", EntityKind::Issue),
+        ("New position", EntityKind::Position),
+        ("New source", EntityKind::Source),
+        ("New claim", EntityKind::Claim),
+    ] {
+        list.push(c(name, "", Action::New(kind)));
+    }
+    for mode in LaneMode::ALL {
+        list.push(c(
+            &format!("Group timeline: {}", mode.label()),
+            "",
+            Action::GroupBy(mode),
+        ));
+    }
+    list
+}
+
+/// Commands matching `query`: every word of the query appears in the name (any order, any
+/// case), names starting with the query first.
+pub fn matching<'c>(commands: &'c [PaletteCommand], query: &str) -> Vec<&'c PaletteCommand> {
+    let query = query.trim().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let mut found: Vec<&PaletteCommand> = commands
+        .iter()
+        .filter(|c| {
+            let name = c.name.to_lowercase();
+            words.iter().all(|w| name.contains(w))
+        })
+        .collect();
+    found.sort_by_key(|c| !c.name.to_lowercase().starts_with(&query));
+    found
+}
+
+#[derive(Default)]
+pub struct PaletteState {
+    pub open: bool,
+    query: String,
+    highlighted: usize,
+}
+
+/// Shows the palette when open; returns the chosen command's action.
+pub fn palette_ui(ctx: &egui::Context, state: &mut PaletteState) -> Option<Action> {
+    if !state.open {
+        return None;
+    }
+    let all = commands();
+    let found = matching(&all, &state.query);
+    let (up, down, enter, escape) = ctx.input(|i| {
+        (
+            i.key_pressed(Key::ArrowUp),
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::Enter),
+            i.key_pressed(Key::Escape),
+        )
+    });
+    if down {
+        state.highlighted = (state.highlighted + 1).min(found.len().saturating_sub(1));
+    }
+    if up {
+        state.highlighted = state.highlighted.saturating_sub(1);
+    }
+    state.highlighted = state.highlighted.min(found.len().saturating_sub(1));
+    let mut chosen = None;
+    egui::Modal::new(egui::Id::unique("command_palette")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut state.query)
+                .hint_text("Type a command…")
+                .desired_width(f32::INFINITY),
+        );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Command"));
+        field.request_focus();
+        if field.changed() {
+            state.highlighted = 0;
+        }
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (i, command) in found.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        let button = ui.add(egui::Button::selectable(
+                            i == state.highlighted,
+                            &command.name,
+                        ));
+                        if button.clicked() {
+                            chosen = Some(command.action.clone());
+                        }
+                        if i == state.highlighted {
+                            button.scroll_to_me(None);
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(RichText::new(command.shortcut).weak());
+                        });
+                    });
+                }
+                if found.is_empty() {
+                    ui.weak("No command matches.");
+                }
+            });
+    });
+    if enter && chosen.is_none() {
+        chosen = found.get(state.highlighted).map(|c| c.action.clone());
+    }
+    if chosen.is_some() || escape {
+        *state = PaletteState::default();
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_finds_commands_by_words() {
+        let all = commands();
+        let names = |q: &str| {
+            matching(&all, q)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("save as")[0], "Save As…");
+        assert_eq!(names("as save")[0], "Save As…");
+        assert!(names("group particip").contains(&"Group timeline: Participant".to_owned()));
+        assert!(names("zzz").is_empty());
+        assert_eq!(names("").len(), all.len());
+    }
+}

@@ -1,0 +1,69 @@
+//! Importing from the app: the dialog previews, imports into a new project or merges, and
+//! reports; each step off the UI thread.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+
+use detente::ui::DetenteApp;
+use detente::ui::actions::Action;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness() -> Harness<'static, DetenteApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None))
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Steps the app until `done` holds (background threads finish in a few frames).
+fn run_until(
+    harness: &mut Harness<'_, DetenteApp>,
+    done: impl Fn(&Harness<'_, DetenteApp>) -> bool,
+) {
+    for _ in 0..200 {
+        harness.run_steps(4);
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out");
+}
+
+#[test]
+fn merging_a_timeline_app_file_previews_imports_and_can_be_undone() {
+    let mut harness = harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    let path = fixture("timeline_app_2x.timeline");
+    harness.state_mut().apply(&ctx, Action::ImportPath(path));
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    // The preview shows the first rows as they will be read.
+    harness.get_by_label_contains("Detected");
+    harness.get_by_label("Merged into the open project").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    let before = harness.state().document().project().events.len();
+    run_until(&mut harness, |h| {
+        h.state().document().project().events.len() > before
+    });
+    harness.run_steps(4);
+    harness.get_by_label("Import report");
+    assert!(harness.state().document().is_dirty());
+    assert!(
+        harness
+            .state()
+            .document()
+            .undo_label()
+            .unwrap()
+            .starts_with("import")
+    );
+    harness.state_mut().apply(&ctx, Action::Undo);
+    harness.run();
+    assert_eq!(harness.state().document().project().events.len(), before);
+}
