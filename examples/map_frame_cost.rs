@@ -3,13 +3,14 @@
 //!
 //! Three cases, 300 frames each, in a 420×420 pt map (the side panel at 1920×1080):
 //! an empty frame (the baseline), a still map (the cached base mesh is reused), and a map
-//! panned every frame (land and borders rebuilt each time). Each frame is egui's UI pass
+//! panned every frame (land and borders rebuilt each time); first on the sample, then on a
+//! generated project of 100,000 events at 2,000 places. Each frame is egui's UI pass
 //! plus its tessellation, the CPU work eframe does before handing triangles to the GPU.
 
 use std::time::{Duration, Instant};
 
 use detente::app::{Document, FilteredView, Selection, SelectionLinks};
-use detente::model::Filter;
+use detente::model::{EventPlace, Filter, Id, Location, LocationPrecision, Project};
 use detente::ui::map::{MapState, map_ui};
 use detente::ui::panels::PanelContext;
 
@@ -40,12 +41,64 @@ fn main() {
         "suggest: {:.3} ms per query (mean over 100 rounds of {queries:?})",
         started.elapsed().as_secs_f64() * 1000.0 / (100 * queries.len()) as f64
     );
-    let doc = Document::sample().expect("the sample loads");
+    let sample = Document::sample().expect("the sample loads");
+    measure("sample", &sample);
+    measure("100k events, 2k places", &large(&sample, 100_000, 2_000));
+}
+
+/// `num_events` copies of the sample's first event, spread over `num_places` places at
+/// pseudo-random coordinates (a fixed linear congruential sequence, so runs compare).
+fn large(sample: &Document, num_events: usize, num_places: usize) -> Document {
+    let mut project: Project = sample.project().clone();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let places: Vec<Location> = (0..num_places)
+        .map(|i| Location {
+            id: Id::new(&format!("l-gen-{i}")),
+            name: format!("Place {i}"),
+            country: None,
+            lat: Some(next() * 130.0 - 55.0),
+            lon: Some(next() * 360.0 - 180.0),
+            precision: LocationPrecision::City,
+            geonames_id: None,
+            aliases: Vec::new(),
+        })
+        .collect();
+    let template = project.events[0].clone();
+    let events = (0..num_events).map(|i| {
+        let mut event = template.clone();
+        event.id = format!("ev-gen-{i}").into();
+        // Skewed, as real data is: a few hubs hold most events.
+        let place = ((next().powi(3)) * num_places as f64) as usize;
+        event.places = [EventPlace {
+            location: places[place.min(num_places - 1)].id,
+            candidate: i % 10 == 0,
+        }]
+        .into_iter()
+        .collect();
+        event
+    });
+    project.events.extend(events);
+    project.locations.extend(places);
+    Document::new(project, detente::app::Origin::Untitled)
+}
+
+fn measure(name: &str, doc: &Document) {
+    println!(
+        "-- {name}: {} events, {} places",
+        doc.project().events.len(),
+        doc.project().locations.len()
+    );
     let mut filtered = FilteredView::default();
-    filtered.refresh(&doc, &Filter::default());
+    filtered.refresh(doc, &Filter::default());
     let (selection, links) = (Selection::default(), SelectionLinks::default());
     let cx = PanelContext {
-        doc: &doc,
+        doc,
         selection: &selection,
         links: &links,
         filtered: &filtered,

@@ -57,6 +57,10 @@ pub fn locations_ui(
     table_ui(ui, cx, state, actions);
 }
 
+fn country(l: &Location) -> &str {
+    l.country.as_deref().unwrap_or("")
+}
+
 fn table_ui(
     ui: &mut egui::Ui,
     cx: &PanelContext<'_>,
@@ -66,9 +70,6 @@ fn table_ui(
     let project = cx.doc.project();
     let none = Appearances::default();
     let stats = |l: &Location| cx.filtered.locations.get(&l.id).copied().unwrap_or(none);
-    fn country(l: &Location) -> &str {
-        l.country.as_deref().unwrap_or("")
-    }
     let mut rows: Vec<usize> = (0..project.locations.len())
         .filter(|&i| cx.filtered.result.locations.get(i).copied().unwrap_or(true))
         .collect();
