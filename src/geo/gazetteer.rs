@@ -124,7 +124,15 @@ impl Gazetteer {
     /// `|`-separated alternate names) and countries (GeoNames `countries.tsv`, with a
     /// header). Malformed lines are skipped.
     pub fn from_tsv(cities: &str, countries: &str) -> Gazetteer {
-        let cities: Vec<City> = cities.lines().filter_map(parse_city).collect();
+        let mut cities: Vec<City> = cities.lines().filter_map(parse_city).collect();
+        // Most people first: a city's index is then its rank, and `suggest` ranks by
+        // comparing two integers.
+        cities.sort_by(|a, b| {
+            b.population
+                .cmp(&a.population)
+                .then_with(|| a.name.cmp(&b.name))
+                .then(a.geonames_id.cmp(&b.geonames_id))
+        });
         let mut index = Vec::with_capacity(cities.len() * 4);
         for (i, city) in cities.iter().enumerate() {
             let mut keys: Vec<String> = std::iter::once(&city.name)
@@ -171,28 +179,32 @@ impl Gazetteer {
             return Vec::new();
         }
         let start = self.index.partition_point(|(k, _)| **k < *key);
-        // (city, exact) for every matching name; a city may match by several names.
-        let mut hits: Vec<(u32, bool)> = self.index[start..]
+        // (not an exact match, city) for every matching name: exact matches sort first,
+        // then the bigger city (cities are indexed by rank). A city may match by several
+        // names; it is listed once, at its best. A one-letter prefix matches thousands of
+        // names, so this stays integer work.
+        let mut hits: Vec<(bool, u32)> = self.index[start..]
             .iter()
             .take_while(|(k, _)| k.starts_with(key.as_str()))
-            .map(|(k, city)| (*city, **k == *key))
-            .filter(|(city, _)| match &country {
+            .filter(|(_, city)| match &country {
                 Some(c) if !c.is_empty() => self.in_country(&self.cities[*city as usize], c),
                 _ => true,
             })
+            .map(|(k, city)| (**k != *key, *city))
             .collect();
-        // One entry per city, keeping its exact match if it has one.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        hits.dedup_by_key(|h| h.0);
-        hits.sort_unstable_by(|a, b| {
-            let (ca, cb) = (&self.cities[a.0 as usize], &self.cities[b.0 as usize]);
-            b.1.cmp(&a.1)
-                .then(cb.population.cmp(&ca.population))
-                .then(ca.name.cmp(&cb.name))
-        });
-        hits.into_iter()
-            .take(limit)
-            .map(|(city, _)| &self.cities[city as usize])
+        hits.sort_unstable();
+        let mut picked: Vec<u32> = Vec::with_capacity(limit);
+        for (_, city) in hits {
+            if picked.len() == limit {
+                break;
+            }
+            if !picked.contains(&city) {
+                picked.push(city);
+            }
+        }
+        picked
+            .into_iter()
+            .map(|city| &self.cities[city as usize])
             .collect()
     }
 
