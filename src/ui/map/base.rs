@@ -166,20 +166,65 @@ fn borders(
     let stroke = Stroke::new(width, color);
     let visible = view.visible_bounds(viewport);
     let (scale, [tx, ty]) = view.affine(viewport);
+    let mut points: Vec<Pos2> = Vec::new();
     for ring in world.rings.iter().filter(|r| r.bounds.intersects(&visible)) {
-        let points: Vec<Pos2> = world
-            .ring_points(ring)
-            .iter()
-            .map(|&[lon, lat]| {
-                pos2(
-                    (f64::from(lon) * scale + tx) as f32,
-                    (-f64::from(lat) * scale + ty) as f32,
-                )
-            })
-            .collect();
-        tessellator.tessellate_path(&PathShape::closed_line(points, stroke), mesh);
+        points.clear();
+        for &[lon, lat] in world.ring_points(ring) {
+            let p = pos2(
+                (f64::from(lon) * scale + tx) as f32,
+                (-f64::from(lat) * scale + ty) as f32,
+            );
+            if points
+                .last()
+                .is_none_or(|last| last.distance_sq(p) >= MIN_STEP_PX * MIN_STEP_PX)
+            {
+                points.push(p);
+            }
+        }
+        while points.len() > 1
+            && points
+                .first()
+                .zip(points.last())
+                .is_some_and(|(a, b)| a.distance_sq(*b) < MIN_STEP_PX * MIN_STEP_PX)
+        {
+            points.pop();
+        }
+        if points.len() >= 3 {
+            stroke_ring(tessellator, mesh, &points, stroke);
+        }
     }
 }
+
+/// Strokes a closed ring as open runs split where it turns back by more than 120°: egui's
+/// join at such a hairpin throws its feathering hundreds of pixels out.
+fn stroke_ring(tessellator: &mut Tessellator, mesh: &mut Mesh, ring: &[Pos2], stroke: Stroke) {
+    /// cos 120°: a sharper turn ends the run.
+    const MAX_TURN_COS: f32 = -0.5;
+    let n = ring.len();
+    let mut run: Vec<Pos2> = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        let p = ring[i % n];
+        run.push(p);
+        if i == 0 || i == n {
+            continue;
+        }
+        let incoming = (p - ring[i - 1]).normalized();
+        let outgoing = (ring[(i + 1) % n] - p).normalized();
+        if incoming.dot(outgoing) < MAX_TURN_COS {
+            tessellator.tessellate_path(&PathShape::line(std::mem::take(&mut run), stroke), mesh);
+            run.push(p);
+        }
+    }
+    if run.len() >= 2 {
+        tessellator.tessellate_path(&PathShape::line(run, stroke), mesh);
+    }
+}
+
+/// Border points closer than this to the previous one are dropped. Sub-pixel steps add
+/// nothing visible, and where a coast turns back on itself within them, egui's feathering
+/// made a spike hundreds of pixels long (seen across the Atlantic from a Moroccan cape at
+/// world zoom); 0.75 pt also halves the vertices at world zoom.
+const MIN_STEP_PX: f32 = 0.75;
 
 /// Meridians and parallels every 30°, 10°, 5° or 1°: the finest step that leaves at least
 /// 60 px between lines, so the grid orients without competing with the borders.

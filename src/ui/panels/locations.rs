@@ -24,8 +24,7 @@ pub enum LocationColumn {
     Country,
     Precision,
     Events,
-    First,
-    Last,
+    Dates,
 }
 
 /// What the panel keeps between frames: the map's view and the table's order.
@@ -80,8 +79,8 @@ fn table_ui(
             LocationColumn::Country => country(a).cmp(country(b)),
             LocationColumn::Precision => a.precision.cmp(&b.precision),
             LocationColumn::Events => stats(a).num_events.cmp(&stats(b).num_events),
-            LocationColumn::First => stats(a).first_secs.cmp(&stats(b).first_secs),
-            LocationColumn::Last => stats(a).last_secs.cmp(&stats(b).last_secs),
+            LocationColumn::Dates => (stats(a).first_secs, stats(a).last_secs)
+                .cmp(&(stats(b).first_secs, stats(b).last_secs)),
         };
         let order = if state.descending {
             order.reverse()
@@ -98,20 +97,20 @@ fn table_ui(
                 .striped(true)
                 .resizable(true)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(120.0).at_least(60.0).clip(true))
-                .column(Column::initial(64.0).at_least(40.0))
+                // Name, events and dates first: in the narrowest side panel (~300 pt at
+                // 1024 pt) they are what shows without scrolling.
+                .column(Column::initial(104.0).at_least(60.0).clip(true))
+                .column(Column::initial(52.0).at_least(40.0))
+                .column(Column::initial(132.0).at_least(60.0).clip(true))
+                .column(Column::initial(60.0).at_least(40.0))
                 .column(Column::initial(72.0).at_least(40.0).clip(true))
-                .column(Column::initial(56.0).at_least(40.0))
-                .column(Column::initial(80.0).at_least(40.0))
-                .column(Column::initial(80.0).at_least(40.0))
                 .header(ROW_HEIGHT, |mut header| {
                     for (column, label) in [
                         (LocationColumn::Name, "Name"),
+                        (LocationColumn::Events, "Events"),
+                        (LocationColumn::Dates, "Dates"),
                         (LocationColumn::Country, "Country"),
                         (LocationColumn::Precision, "Precision"),
-                        (LocationColumn::Events, "Events"),
-                        (LocationColumn::First, "First"),
-                        (LocationColumn::Last, "Last"),
                     ] {
                         header.col(|ui| {
                             sort_header(ui, label, column, &mut state.sort, &mut state.descending);
@@ -133,6 +132,12 @@ fn table_ui(
                             }
                         });
                         row.col(|ui| {
+                            ui.label(s.num_events.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(date_range_text(s.first_secs, s.last_secs));
+                        });
+                        row.col(|ui| {
                             let code = location.country.as_deref().unwrap_or("—");
                             let response = ui.label(code);
                             if let Some(name) = location
@@ -146,16 +151,47 @@ fn table_ui(
                         row.col(|ui| {
                             ui.label(location.precision.label());
                         });
-                        row.col(|ui| {
-                            ui.label(s.num_events.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(day_text(s.first_secs));
-                        });
-                        row.col(|ui| {
-                            ui.label(day_text(s.last_secs));
-                        });
                     });
                 });
         });
+}
+
+/// "2025-12-13 – 12-21": the first and last day of a place's events, the year said once
+/// when both fall in it; one day alone; "—" when no passing event has a date.
+/// `end_secs` is exclusive, as `TimeBounds::latest_secs` (the end of 21 December is
+/// 22 December 00:00), so the last day is the one its last second falls in.
+pub fn date_range_text(first_secs: Option<i64>, end_secs: Option<i64>) -> String {
+    let last_secs = end_secs.map(|s| s.saturating_sub(1));
+    let (first, last) = (day_text(first_secs), day_text(last_secs));
+    if first_secs.is_none() || last_secs.is_none() || first == last {
+        return if first_secs.is_some() { first } else { last };
+    }
+    match (first.get(..5), last.get(..5), last.get(5..)) {
+        (Some(a), Some(b), Some(rest)) if a == b => format!("{first} – {rest}"),
+        _ => format!("{first} – {last}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_say_the_year_once() {
+        let day = 86_400;
+        // From the start of 2025-12-13 to the end of 2025-12-21 (days since 1970-01-01:
+        // 20435 and 20443; the end is exclusive).
+        let (a, b) = (Some(20_435 * day), Some(20_444 * day));
+        assert_eq!(date_range_text(a, b), "2025-12-13 – 12-21");
+        assert_eq!(date_range_text(a, Some(20_436 * day)), "2025-12-13");
+        assert_eq!(
+            date_range_text(a, Some(20_456 * day)),
+            "2025-12-13 – 2026-01-02"
+        );
+        assert_eq!(date_range_text(None, None), "—");
+        assert_eq!(date_range_text(a, None), "2025-12-13");
+        // The extremes neither panic nor overflow.
+        assert!(!date_range_text(Some(i64::MIN), Some(i64::MIN)).is_empty());
+        assert_eq!(date_range_text(None, b), "2025-12-21");
+    }
 }
