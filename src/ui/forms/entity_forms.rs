@@ -321,7 +321,11 @@ fn place_name_row(
     }
     // The list stays while the field has the focus or the pointer is on the list: a click
     // on a suggestion takes the focus from the field before it completes.
-    let list = ui.scope(|ui| place_suggestions_ui(ui, &text));
+    // Under the field, not under its label (the form's labels are 86 pt wide).
+    let list = ui.horizontal(|ui| {
+        ui.add_space(90.0);
+        ui.vertical(|ui| place_suggestions_ui(ui, &text)).inner
+    });
     let keep = response.has_focus() || list.response.contains_pointer();
     if list.inner.is_some() || !keep {
         state.place_suggest = false;

@@ -9,12 +9,15 @@ use crate::model::Location;
 use crate::ui::actions::Action;
 use crate::ui::map::{MapState, map_ui};
 
-/// The map takes 55 % of the panel at first: enough for a continent at a readable scale,
-/// while the table below still shows ~10 rows in an 800 pt window.
+/// The map takes at least 55 % of the panel at first: enough for a continent at a readable
+/// scale, while the table below still shows ~10 rows in an 800 pt window.
 const MAP_SHARE: f32 = 0.55;
 /// The map never shrinks below 120 pt (a strip where markers still separate), and leaves
 /// the table at least 80 pt (its header and two rows).
 const MAP_MIN_HEIGHT: f32 = 120.0;
+/// At first the map is at most as tall as it is wide: the world is twice as wide as tall,
+/// so a taller map in a narrow panel shows mostly polar sea.
+const MAP_MAX_ASPECT: f32 = 1.0;
 const TABLE_MIN_HEIGHT: f32 = 80.0;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,9 +47,16 @@ pub fn locations_ui(
 ) {
     let height = ui.available_height();
     let max_map = (height - TABLE_MIN_HEIGHT).max(MAP_MIN_HEIGHT);
+    // A short table (the sample has three places) leaves its room to the map rather than
+    // to empty panel: header, rows and a margin.
+    let num_rows = cx.filtered.result.locations.iter().filter(|p| **p).count();
+    let table_height = (num_rows + 1) as f32 * ROW_HEIGHT + 12.0;
+    let map_height = (height - table_height)
+        .max(height * MAP_SHARE)
+        .min(ui.available_width() * MAP_MAX_ASPECT);
     egui::Panel::top("locations_map")
         .resizable(true)
-        .default_size((height * MAP_SHARE).clamp(MAP_MIN_HEIGHT, max_map))
+        .default_size(map_height.clamp(MAP_MIN_HEIGHT, max_map))
         .size_range(MAP_MIN_HEIGHT..=max_map)
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
