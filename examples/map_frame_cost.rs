@@ -6,6 +6,12 @@
 //! panned every frame (land and borders rebuilt each time); first on the sample, then on a
 //! generated project of 100,000 events at 2,000 places. Each frame is egui's UI pass
 //! plus its tessellation, the CPU work eframe does before handing triangles to the GPU.
+//!
+//! Measured 2026-11-26 (release, 2 shared cores under load): first use of the world 7.7 ms,
+//! of the gazetteer 40 ms; a suggestion 0.05 ms. Sample: still 0.14 ms a frame, panned
+//! 0.57 ms (base rebuilt in 0.26 ms). 100k events at 2,000 places, all on screen: 22 ms a
+//! frame, of which 20 ms is egui tessellating 2,000 discs (477,000 vertices) — marker
+//! drawing, not the base map, is what needs work at that size.
 
 use std::time::{Duration, Instant};
 
