@@ -19,7 +19,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn pure_layers_do_not_use_egui() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut checked = 0;
-    for layer in ["model", "io", "layout", "app", "query", "export"] {
+    for layer in ["model", "io", "layout", "app", "query", "export", "geo"] {
         let mut files = Vec::new();
         rust_files(&src.join(layer), &mut files);
         assert!(!files.is_empty(), "no files in src/{layer}");

@@ -142,3 +142,13 @@ fn sources_panel_lists_outlets_and_claims() {
     // The details view says what the claim supports.
     harness.get_by_label("Supports");
 }
+
+#[test]
+fn the_participants_table_shows_the_last_day_not_the_day_after() {
+    let mut harness = harness();
+    harness.run();
+    // Witkoff's last (and only) event is the Miami talks, "this weekend" = 20–21 Dec 2025;
+    // the table used to show the exclusive end, 22 December.
+    assert!(harness.query_all_by_label("2025-12-21").count() > 0);
+    assert_eq!(harness.query_all_by_label("2025-12-22").count(), 0);
+}

@@ -12,6 +12,8 @@ use crate::query::{Filter, FilterResult, Pair, apply_filter, who_met_whom};
 pub struct Appearances {
     pub num_events: usize,
     pub first_secs: Option<TimeSecs>,
+    /// Exclusive, as `TimeBounds::latest_secs`: an event on 21 December ends at 22 December
+    /// 00:00.
     pub last_secs: Option<TimeSecs>,
 }
 

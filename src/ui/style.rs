@@ -12,6 +12,11 @@ pub fn kind_color(kind: EventKind, dark_mode: bool) -> Color32 {
     rgb(palette::kind_rgb(kind, dark_mode))
 }
 
+/// The app's accent: the blue of meetings, used for the overview strip and map markers.
+pub fn accent_color(dark_mode: bool) -> Color32 {
+    kind_color(EventKind::Meeting, dark_mode)
+}
+
 /// An RGB tuple of the shared palette as an egui colour.
 pub fn rgb((r, g, b): palette::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)

@@ -545,13 +545,7 @@ impl DetenteApp {
                         );
                     }
                     SideTab::Locations => {
-                        panels::locations_ui(
-                            ui,
-                            &self.doc,
-                            &self.selection,
-                            &self.links,
-                            &mut actions,
-                        );
+                        panels::locations_ui(ui, &cx, &mut self.panels.locations, &mut actions);
                     }
                     SideTab::Positions => {
                         panels::positions_ui(ui, &cx, &mut self.panels.positions, &mut actions);

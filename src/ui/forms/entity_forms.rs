@@ -12,6 +12,7 @@ use crate::model::{
     Project, Reliability, SourceKind, Stance,
 };
 use crate::ui::actions::Action;
+use crate::ui::place_picker::place_suggestions_ui;
 
 /// The form of `item`, if it has one here (events have their own).
 pub fn entity_form_ui(
@@ -30,7 +31,7 @@ pub fn entity_form_ui(
         }
         Selected::Location(id) => {
             if let Some(x) = lookup.location(project, *id) {
-                location_form(ui, project, x.clone(), actions);
+                location_form(ui, project, x.clone(), state, actions);
             }
         }
         Selected::Issue(id) => {
@@ -182,13 +183,15 @@ fn location_form(
     ui: &mut egui::Ui,
     project: &Project,
     mut x: crate::model::Location,
+    state: &mut FormState,
     actions: &mut Vec<Action>,
 ) {
-    if let Some(v) = text_row(ui, "Name", &x.name, "Miami")
-        && !v.trim().is_empty()
-    {
-        x.name = v;
-        send(actions, project, x.clone(), "name");
+    if let Some(city) = place_name_row(ui, project, &mut x, state, actions) {
+        let typed = std::mem::take(&mut state.place_typed);
+        city.fill_location(&mut x, &typed);
+        // Its own undo step ("Kyiv from the gazetteer"), not part of the typing burst.
+        send(actions, project, x.clone(), "gazetteer");
+        return;
     }
     if let Some(c) = country_row(ui, x.country.as_deref()) {
         x.country = c;
@@ -196,23 +199,21 @@ fn location_form(
     }
     let mut lat = x.lat.unwrap_or(0.0);
     let mut lon = x.lon.unwrap_or(0.0);
-    let changed = row(ui, "Lat, lon", |ui| {
-        let a = ui
-            .add(
-                egui::DragValue::new(&mut lat)
-                    .range(-90.0..=90.0)
+    let changed = row(ui, "Coordinates", |ui| {
+        // Each number says which it is, to the eye and to screen readers.
+        let coordinate = |ui: &mut egui::Ui, value: &mut f64, name: &str, max: f64| {
+            let label = ui.label(egui::RichText::new(name).weak().small());
+            ui.add(
+                egui::DragValue::new(value)
+                    .range(-max..=max)
                     .speed(0.01)
                     .max_decimals(5),
             )
-            .changed();
-        let b = ui
-            .add(
-                egui::DragValue::new(&mut lon)
-                    .range(-180.0..=180.0)
-                    .speed(0.01)
-                    .max_decimals(5),
-            )
-            .changed();
+            .labelled_by(label.id)
+            .changed()
+        };
+        let a = coordinate(ui, &mut lat, "lat", 90.0);
+        let b = coordinate(ui, &mut lon, "lon", 180.0);
         a || b
     });
     if changed {
@@ -231,6 +232,52 @@ fn location_form(
         x.precision = v;
         send(actions, project, x, "precision");
     }
+}
+
+/// The name field of a place, with suggestions from the GeoNames gazetteer under it while
+/// the analyst types; returns the city picked. Typing still renames the place at once.
+fn place_name_row(
+    ui: &mut egui::Ui,
+    project: &Project,
+    x: &mut crate::model::Location,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) -> Option<crate::geo::City> {
+    let mut text = x.name.clone();
+    let response = row(ui, "Name", |ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("Miami: type to look it up")
+                .desired_width(f32::INFINITY),
+        )
+    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Name"));
+    if response.changed() && text != x.name {
+        state.place_typed.clone_from(&text);
+        state.place_suggest = true;
+        if !text.trim().is_empty() {
+            x.name.clone_from(&text);
+            send(actions, project, x.clone(), "name");
+        }
+    }
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        state.place_suggest = false;
+    }
+    if !state.place_suggest {
+        return None;
+    }
+    // The list stays while the field has the focus or the pointer is on the list: a click
+    // on a suggestion takes the focus from the field before it completes.
+    // Under the field, not under its label (the form's labels are 86 pt wide).
+    let list = ui.horizontal(|ui| {
+        ui.add_space(90.0);
+        ui.vertical(|ui| place_suggestions_ui(ui, &text)).inner
+    });
+    let keep = response.has_focus() || list.response.contains_pointer();
+    if list.inner.is_some() || !keep {
+        state.place_suggest = false;
+    }
+    list.inner
 }
 
 fn position_form(

@@ -27,6 +27,10 @@ pub struct FormState {
     pub add_place: String,
     pub new_claim: Option<NewClaim>,
     pub cite_search: String,
+    /// The place name field shows gazetteer suggestions (set by typing in it).
+    pub place_suggest: bool,
+    /// The place name as the analyst typed it, kept as an alias if it names the picked city.
+    pub place_typed: String,
 }
 
 /// "Paste a quotation, then pick its source": the two steps of a new claim.

@@ -6,7 +6,7 @@ mod positions;
 mod sources;
 mod stance_chart;
 
-pub use locations::locations_ui;
+pub use locations::{LocationsState, locations_ui};
 pub use participants::{
     ParticipantsState, ParticipantsView, day_text, participants_ui, roles_text,
 };
@@ -29,6 +29,7 @@ pub struct PanelContext<'a> {
 pub struct PanelsState {
     pub participants: ParticipantsState,
     pub positions: PositionsState,
+    pub locations: LocationsState,
 }
 
 /// Which panel the side bar shows.

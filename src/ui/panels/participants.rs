@@ -149,7 +149,8 @@ fn table_ui(
                             ui.label(day_text(s.first_secs));
                         });
                         row.col(|ui| {
-                            ui.label(day_text(s.last_secs));
+                            // The last appearance is an exclusive end (midnight after it).
+                            ui.label(day_text(s.last_secs.map(|t| t.saturating_sub(1))));
                         });
                         row.col(|ui| {
                             ui.add(egui::Label::new(affiliation(actor)).truncate());
