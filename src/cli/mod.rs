@@ -37,6 +37,11 @@ pub struct Cli {
     #[arg(long, value_parser = ["none", "participant", "location", "kind", "status", "tag"])]
     pub group_by: Option<String>,
 
+    /// Graphics back end: glow (OpenGL, the default; five times faster than wgpu on software
+    /// renderers such as Mesa's llvmpipe) or wgpu.
+    #[arg(long, value_parser = ["wgpu", "glow"])]
+    pub renderer: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,4 +1,5 @@
-//! `--frame-stats`: the CPU time of frames, logged to standard error once a second.
+//! `--frame-stats`: the CPU time of frames, logged to standard error once a second, with the
+//! app repainting continuously so that the frame rate is the most this machine can draw.
 //!
 //! Two figures: the time of our UI pass (measured here), and eframe's figure for the whole
 //! previous frame (UI pass, tessellation and painting on the CPU side).

@@ -39,6 +39,8 @@ pub struct StartOptions {
     pub theme: Option<egui::ThemePreference>,
     pub window_size: Option<[f32; 2]>,
     pub group_by: Option<crate::layout::LaneMode>,
+    /// `None` is glow (see `run_app`).
+    pub renderer: Option<eframe::Renderer>,
 }
 
 impl StartOptions {
@@ -63,6 +65,10 @@ impl StartOptions {
             theme,
             window_size: cli.window_size,
             group_by,
+            renderer: cli.renderer.as_deref().map(|r| match r {
+                "glow" => eframe::Renderer::Glow,
+                _ => eframe::Renderer::Wgpu,
+            }),
         }
     }
 }
@@ -75,6 +81,10 @@ pub fn run_app(options: StartOptions) -> ExitCode {
             .with_app_id("detente")
             .with_inner_size(options.window_size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([800.0, 500.0]),
+        // OpenGL by default: on Mesa's software rasteriser at 1920×1080, panning a 1M-event
+        // project ran at 34 fps with glow and 6.7 fps with wgpu (docs/PERFORMANCE.md); with a
+        // GPU both are far above 60.
+        renderer: options.renderer.unwrap_or(eframe::Renderer::Glow),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -627,6 +627,9 @@ impl DetenteApp {
         }
         if let Some(stats) = &mut self.frame_stats {
             stats.end_frame();
+            // egui repaints only on input; measuring, the app repaints without pause, so
+            // that the logged rate is what this machine can draw, not how often input came.
+            ctx.request_repaint();
         }
     }
 
