@@ -41,6 +41,15 @@ pub fn date_text(date: &DateSpec, display: &DateDisplay) -> String {
     text
 }
 
+/// A date in a list line: its EDTF text with the ISO setting (compact, sorts as text), else
+/// the interval in the chosen day style and zone ("Sat 20 – Sun 21 Dec 2025").
+pub fn list_date_text(date: &DateSpec, display: &DateDisplay) -> String {
+    if display.format == crate::app::DateFormat::Iso {
+        return date.edtf_text();
+    }
+    display.describe(date).unwrap_or_else(|| date.edtf_text())
+}
+
 /// The Admiralty grade of a claim from a source, e.g. "C3".
 pub fn grade_text(source: &Source, claim: &Claim) -> String {
     claim.grade(source.reliability)
@@ -341,7 +350,8 @@ impl DetailsContext<'_> {
                     ));
                 }
                 if let Some(published) = &claim.published {
-                    ui.weak(format!("published {}", published.edtf_text()));
+                    let display = date_display(ui.ctx());
+                    ui.weak(format!("published {}", list_date_text(published, &display)));
                 }
                 if ui
                     .small_button("claim")
@@ -447,7 +457,7 @@ impl DetailsContext<'_> {
         ui.strong(format!("{title} ({})", events.len()));
         for event in events.iter().take(MAX_LISTED) {
             ui.horizontal_wrapped(|ui| {
-                ui.weak(event.date.edtf_text());
+                ui.weak(list_date_text(&event.date, &date_display(ui.ctx())));
                 self.link(ui, &event.title, Selected::Event(event.id.clone()));
                 ui.weak(event.status.label());
             });
@@ -537,7 +547,7 @@ impl DetailsContext<'_> {
                 style::badge(ui, p.stance.label(), style::stance_color(p.stance, dark));
                 let holder = self.name(p.holder).to_owned();
                 self.link(ui, &holder, Selected::Position(p.id));
-                ui.weak(p.as_of.edtf_text());
+                ui.weak(list_date_text(&p.as_of, &date_display(ui.ctx())));
             });
         }
     }

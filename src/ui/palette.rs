@@ -103,12 +103,32 @@ pub struct PaletteState {
     highlighted: usize,
 }
 
-/// Shows the palette when open; returns the chosen command's action.
-pub fn palette_ui(ctx: &egui::Context, state: &mut PaletteState) -> Option<Action> {
+/// A command for each recent project that is still there ("Open recent: /path/talks.detente.ron").
+pub fn recent_commands(recent: &crate::app::RecentFiles) -> Vec<PaletteCommand> {
+    recent
+        .entries()
+        .iter()
+        .filter(|entry| !entry.missing)
+        .map(|entry| PaletteCommand {
+            name: format!("Open recent: {}", entry.path.display()),
+            shortcut: "",
+            action: Action::OpenPath(entry.path.clone()),
+        })
+        .collect()
+}
+
+/// Shows the palette when open, with [`commands`] and `extra` (the recent projects); returns
+/// the chosen command's action.
+pub fn palette_ui(
+    ctx: &egui::Context,
+    state: &mut PaletteState,
+    extra: Vec<PaletteCommand>,
+) -> Option<Action> {
     if !state.open {
         return None;
     }
-    let all = commands();
+    let mut all = commands();
+    all.extend(extra);
     let found = matching(&all, &state.query);
     let (up, down, enter, escape) = ctx.input(|i| {
         (
@@ -175,6 +195,26 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut PaletteState) -> Option<Actio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recent_projects_are_commands_unless_missing() {
+        let dir = std::env::temp_dir().join(format!("detente-palette-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let there = dir.join("talks.detente.ron");
+        std::fs::write(&there, "x").unwrap();
+        let mut recent = crate::app::RecentFiles::default();
+        recent.add(&there);
+        recent.add(&dir.join("gone.detente.ron"));
+        recent.refresh();
+        let found = recent_commands(&recent);
+        assert_eq!(found.len(), 1, "the missing file is not offered");
+        assert!(found[0].name.ends_with("talks.detente.ron"));
+        let there = std::fs::canonicalize(&there).unwrap();
+        assert!(matches!(&found[0].action, Action::OpenPath(p) if *p == there));
+        let all: Vec<PaletteCommand> = commands().into_iter().chain(found).collect();
+        assert_eq!(matching(&all, "recent talks").len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn typing_finds_commands_by_words() {

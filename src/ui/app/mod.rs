@@ -583,7 +583,12 @@ impl DetenteApp {
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
         }
-        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette) {
+        let recent = if self.palette.open {
+            crate::ui::palette::recent_commands(&self.desk.recent)
+        } else {
+            Vec::new()
+        };
+        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette, recent) {
             actions.push(action);
         }
         self.import_ui(&ctx, &mut actions);

@@ -131,7 +131,11 @@ fn position_row_ui(
             format!("{sources} sources")
         })
         .on_hover_text("Independent sources: claims that share no outlet");
-        ui.weak(format!("as of {}", position.as_of.edtf_text()));
+        let display = crate::ui::details::date_display(ui.ctx());
+        ui.weak(format!(
+            "as of {}",
+            crate::ui::details::list_date_text(&position.as_of, &display)
+        ));
         if !position.certainty.is_stated() {
             ui.weak(position.certainty.label());
         }
