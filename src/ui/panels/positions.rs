@@ -80,7 +80,10 @@ pub fn positions_ui(
                     {
                         actions.push(Action::Select(Selected::Issue(issue)));
                     }
-                    ui.weak(format!("{} positions", positions.len()));
+                    ui.weak(match positions.len() {
+                        1 => "1 position".to_owned(),
+                        n => format!("{n} positions"),
+                    });
                 })
                 .body(|ui| match state.view {
                     PositionsView::List => {
