@@ -22,5 +22,6 @@ pub use recent::{RecentEntry, RecentFiles};
 pub use recovery::{Recovery, RecoveryFile, RecoverySummary};
 pub use selection::{Selected, Selection, SelectionLinks};
 pub use settings::{
-    DateDisplay, DateFormat, Settings, ThemeChoice, TimeZoneChoice, config_dir, format_instant,
+    DateDisplay, DateFormat, Settings, ThemeChoice, TimeZoneChoice, axis_offset_secs, config_dir,
+    format_instant,
 };

@@ -205,6 +205,15 @@ pub fn resolve_time_zone(choice: &TimeZoneChoice, event_tz: Option<&str>) -> Tim
     }
 }
 
+/// The UTC offset, in seconds, of the zone the time axis is drawn in, at `secs`: the chosen
+/// zone, or UTC for "each event's own zone" (an axis has no single event). The offset at one
+/// instant is used for the whole view: a daylight-saving change inside it moves the axis by
+/// an hour, which shows only when the view spans less than a few days.
+pub fn axis_offset_secs(choice: &TimeZoneChoice, secs: i64) -> i64 {
+    let tz = resolve_time_zone(choice, None);
+    jiff::Timestamp::from_second(secs).map_or(0, |t| i64::from(tz.to_offset(t).seconds()))
+}
+
 /// An instant (seconds since the Unix epoch) as the analyst chose to see it, with the zone
 /// always shown: `2025-12-20 15:00 +01:00`, `20 Dec 2025 15:00 CET`, `Dec 20, 2025 15:00 CET`.
 pub fn format_instant(
@@ -270,6 +279,22 @@ impl DateDisplay {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_axis_is_drawn_in_the_chosen_zone() {
+        let winter = 1_766_016_000; // 2025-12-18 00:00 UTC
+        let summer = 1_750_204_800; // 2025-06-18 00:00 UTC
+        let berlin = TimeZoneChoice::Named("Europe/Berlin".into());
+        assert_eq!(axis_offset_secs(&berlin, winter), 3600);
+        assert_eq!(axis_offset_secs(&berlin, summer), 7200);
+        assert_eq!(axis_offset_secs(&TimeZoneChoice::Utc, winter), 0);
+        assert_eq!(axis_offset_secs(&TimeZoneChoice::EventOwn, winter), 0);
+        assert_eq!(
+            axis_offset_secs(&berlin, i64::MAX),
+            0,
+            "out of range: no shift"
+        );
+    }
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {

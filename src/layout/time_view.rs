@@ -99,6 +99,17 @@ impl TimeView {
         self.start_secs = start_secs - left_px.min(self.width_px / 4.0) * self.secs_per_px;
     }
 
+    /// The same screen mapping read on a clock `offset_secs` ahead of UTC: the time of a
+    /// point in it is the wall-clock time there, so that an axis built from it puts its
+    /// midnights at the zone's midnights.
+    #[must_use]
+    pub fn shifted(self, offset_secs: f64) -> Self {
+        Self {
+            start_secs: self.start_secs + offset_secs,
+            ..self
+        }
+    }
+
     /// Keeps the same start and scale on a canvas that moved or changed width.
     #[must_use]
     pub fn with_canvas(mut self, min_x: f64, width_px: f64) -> Self {
@@ -110,6 +121,17 @@ impl TimeView {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_shifted_view_maps_wall_clock_times_where_their_instants_are() {
+        let view = TimeView::new(100.0, 1000.0, 1_766_016_000.0, 1_766_620_800.0);
+        let berlin = view.shifted(3600.0);
+        for utc in [1_766_016_000.0, 1_766_100_000.0, 1_766_620_000.0] {
+            let x = view.x_from_time(utc);
+            assert!((berlin.x_from_time(utc + 3600.0) - x).abs() < 1e-9);
+            assert!((berlin.time_from_x(x) - (utc + 3600.0)).abs() < 1e-6);
+        }
+    }
     use super::*;
 
     const YEAR: f64 = 365.25 * 86_400.0;

@@ -13,14 +13,21 @@ const CHAR_WIDTH_PX: f64 = 6.8;
 /// fortnight on 1400 pt shows days ("Sat 13") rather than half days ("00:00 12:00").
 const MIN_LABEL_SPACING_PX: f64 = 60.0;
 
+/// `offset_secs`: the UTC offset of the zone dates are shown in (the settings), so that day
+/// and hour ticks fall on that zone's midnights and hours.
 pub fn paint_axis(
     painter: &Painter,
     view: &TimeView,
+    offset_secs: f64,
     axis_rect: Rect,
     items_rect: Rect,
     visuals: &egui::Visuals,
 ) {
-    let ticks = axis_ticks(view, MIN_LABEL_SPACING_PX, CHAR_WIDTH_PX);
+    let ticks = axis_ticks(
+        &view.shifted(offset_secs),
+        MIN_LABEL_SPACING_PX,
+        CHAR_WIDTH_PX,
+    );
     painter.rect_filled(axis_rect, 0.0, visuals.panel_fill);
     let text = visuals.text_color();
     let weak = visuals.weak_text_color();

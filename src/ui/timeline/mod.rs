@@ -173,7 +173,17 @@ pub fn timeline_ui(
     let visuals = ui.visuals().clone();
     painter.rect_filled(items_rect, 0.0, visuals.extreme_bg_color);
     markers::paint_periods(&painter, &view, doc, items_rect, &visuals);
-    axis::paint_axis(&painter, &view, axis_rect, items_rect, &visuals);
+    let zone = crate::ui::details::date_display(ui.ctx()).zone;
+    let centre_secs = view.time_from_x(view.min_x + view.width_px / 2.0);
+    let offset_secs = crate::app::axis_offset_secs(&zone, centre_secs as i64) as f64;
+    axis::paint_axis(
+        &painter,
+        &view,
+        offset_secs,
+        axis_rect,
+        items_rect,
+        &visuals,
+    );
     if header_width > 0.0 {
         painter.rect_filled(
             Rect::from_min_max(rect.min, pos2(canvas.left(), axis_rect.bottom())),
