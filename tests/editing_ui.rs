@@ -110,3 +110,41 @@ fn drawing_on_empty_space_creates_an_event_there() {
     );
     assert!(app.selection().contains_event(&new.id));
 }
+
+#[test]
+fn project_properties_rename_the_project_and_undo_restores_it() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Project properties…").click();
+    harness.run();
+    let field = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(field, "Project title")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(field, "Project title")
+        .type_text(" (draft)");
+    harness.run();
+    let title = |h: &Harness<'_, DetenteApp>| h.state().document().project().title.clone();
+    assert_eq!(
+        title(&harness),
+        "US–Russia talks on a Ukraine settlement, December 2025 (draft)"
+    );
+    // The typing burst is one step: one undo gives the old title back.
+    assert_eq!(
+        harness.state().document().undo_label(),
+        Some("rename the project")
+    );
+    // Close the window (its ✕), so that Ctrl+Z goes to the app, not to the text field.
+    harness.get_by_label("Close window").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        title(&harness),
+        "US–Russia talks on a Ukraine settlement, December 2025"
+    );
+}

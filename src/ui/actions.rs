@@ -50,6 +50,8 @@ pub enum Action {
     SetTheme(egui::ThemePreference),
     /// Open the Settings window.
     ShowSettings,
+    /// The project's title, description and report date.
+    ShowProjectProperties,
     /// The analyst changed the settings: apply and keep them.
     SetSettings(Box<crate::app::Settings>),
     /// Empty File ▸ Open Recent.

@@ -158,6 +158,9 @@ pub fn menu_bar_ui(
                 actions.push(Action::SaveAsDialog);
             }
             ui.separator();
+            if item(ui, "Project properties…", None) {
+                actions.push(Action::ShowProjectProperties);
+            }
             if item(ui, "Settings…", Some(&SETTINGS)) {
                 actions.push(Action::ShowSettings);
             }

@@ -19,6 +19,7 @@ pub mod notices;
 pub mod palette;
 pub mod panels;
 pub mod place_picker;
+pub mod project_form;
 pub mod settings_window;
 pub mod style;
 pub mod tasks;

@@ -57,6 +57,7 @@ pub fn commands() -> Vec<PaletteCommand> {
             Action::SetTheme(egui::ThemePreference::System),
         ),
         c("Settings…", "Ctrl+,", Action::ShowSettings),
+        c("Project properties…", "", Action::ShowProjectProperties),
         c("About Detente", "", Action::ShowAbout),
     ];
     for (name, kind) in [

@@ -43,6 +43,7 @@ pub struct DetenteApp {
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
+    show_project_properties: bool,
     /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
     pending_discard: Option<Action>,
     /// An action to run once the Save As that the prompt asked for has succeeded.
@@ -101,6 +102,7 @@ impl DetenteApp {
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
+            show_project_properties: false,
             pending_discard: None,
             after_save: None,
             close_confirmed: false,
@@ -356,6 +358,7 @@ impl DetenteApp {
                 self.apply(ctx, Action::SetSettings(Box::new(settings)));
             }
             Action::ShowSettings => self.desk.show_settings = true,
+            Action::ShowProjectProperties => self.show_project_properties = true,
             Action::SetSettings(settings) => {
                 // What the analyst sees in the window is what is kept, theme included.
                 self.desk.theme_override = None;
@@ -582,6 +585,15 @@ impl DetenteApp {
             });
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
+        }
+        if self.show_project_properties {
+            crate::ui::project_form::project_properties_ui(
+                &ctx,
+                &mut self.show_project_properties,
+                &self.doc,
+                &mut self.forms,
+                &mut actions,
+            );
         }
         let recent = if self.palette.open {
             crate::ui::palette::recent_commands(&self.desk.recent)

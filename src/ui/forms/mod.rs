@@ -7,6 +7,7 @@ mod entity_forms;
 mod event_form;
 mod pickers;
 
+pub use date_field::date_field_ui;
 pub use entity_forms::entity_form_ui;
 pub use event_form::event_form_ui;
 
