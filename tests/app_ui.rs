@@ -334,3 +334,45 @@ fn the_command_palette_finds_and_runs_save_as() {
         "the palette closed"
     );
 }
+
+#[test]
+fn a_new_tag_typed_in_the_event_form_is_made_and_given_to_the_event() {
+    let mut harness = harness();
+    harness.run();
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .unwrap()
+    };
+    click_at(&mut harness, rect.center());
+    harness.get_by_label("✎ Edit").click();
+    harness.run();
+    harness.get_by_label("+ tag").click();
+    harness.run();
+    let field = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(field, "New tag").focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(field, "New tag")
+        .type_text("Shuttle diplomacy");
+    harness.run();
+    harness.get_by_label("Add tag").click();
+    harness.run();
+    let project = harness.state().document().project();
+    let tag = project
+        .tags
+        .iter()
+        .find(|t| t.name == "Shuttle diplomacy")
+        .expect("the tag was made");
+    let miami = project
+        .events
+        .iter()
+        .find(|e| e.id == "ev-miami-talks")
+        .unwrap();
+    assert!(miami.tags.contains(&tag.id));
+    assert_eq!(
+        harness.state().document().undo_label(),
+        Some("tag ‘US–Russia talks in Miami’ as ‘Shuttle diplomacy’")
+    );
+}

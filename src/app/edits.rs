@@ -360,6 +360,26 @@ mod tests {
     use crate::model::validate;
 
     #[test]
+    fn a_new_tag_is_made_and_given_to_the_event_in_one_step() {
+        let p = sample_project().unwrap();
+        let edit = tag_with_new_tag(&p, 0, " Shuttle diplomacy ").unwrap();
+        let mut q = p.clone();
+        edit.apply(&mut q).unwrap();
+        assert!(validate(&q).is_empty(), "{:?}", validate(&q));
+        let tag = q
+            .tags
+            .iter()
+            .find(|t| t.name == "Shuttle diplomacy")
+            .unwrap();
+        assert_eq!(tag.id.as_str(), "t-shuttle-diplomacy");
+        assert!(q.events[0].tags.contains(&tag.id));
+        edit.inverse().apply(&mut q).unwrap();
+        assert_eq!(q, p);
+        assert!(tag_with_new_tag(&p, 0, "  ").is_none());
+        assert!(tag_with_new_tag(&p, 999, "x").is_none());
+    }
+
+    #[test]
     fn deleting_an_actor_removes_every_reference() {
         let p = sample_project().unwrap();
         let (edit, consequences) = delete_entity(&p, Id::new("a-witkoff")).unwrap();
@@ -483,6 +503,33 @@ pub fn unique_id(project: &Project, prefix: &str, name: &str) -> String {
             .find(|id| !taken(id) && Id::is_valid_text(id))
             .unwrap_or(base)
     }
+}
+
+/// Tags the event at `index` with a new tag called `name` (given a readable unique id), as
+/// one undo step. `None` for a blank name or a missing event.
+pub fn tag_with_new_tag(project: &Project, index: usize, name: &str) -> Option<Edit> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let event = project.events.get(index)?;
+    let id = Id::new(&unique_id(project, "t", name));
+    let tag = Tag {
+        id,
+        name: name.to_owned(),
+        color: None,
+    };
+    let mut tagged = event.clone();
+    tagged.tags.push(id);
+    let insert = Edit::new(
+        "",
+        vec![Change::Tag(ListChange::insert(project.tags.len(), tag))],
+    );
+    let retag = replace_event(project, index, tagged, "tag")?;
+    Some(combine(
+        format!("tag {} as {}", quoted(&event.title), quoted(name)),
+        [insert, retag],
+    ))
 }
 
 /// Several edits as one undo step.

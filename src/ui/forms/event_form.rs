@@ -412,6 +412,29 @@ fn tags_ui(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec
                         ui.close();
                     }
                 }
+                // Or a new tag, made and given in one step.
+                ui.separator();
+                let draft_id = ui.make_persistent_id(("new-tag", index));
+                let mut name: String = ui.data(|d| d.get_temp(draft_id)).unwrap_or_default();
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut name)
+                        .hint_text("New tag…")
+                        .desired_width(160.0),
+                );
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New tag")
+                });
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Add tag").clicked() || entered {
+                    push_edit(
+                        actions,
+                        crate::app::edits::tag_with_new_tag(project, index, &name),
+                        None,
+                    );
+                    name.clear();
+                    ui.close();
+                }
+                ui.data_mut(|d| d.insert_temp(draft_id, name));
             });
         });
     });
