@@ -76,19 +76,38 @@ impl StartOptions {
 
 /// Opens the app window on the file of `options`, or on the embedded sample.
 pub fn run_app(options: StartOptions) -> ExitCode {
+    // OpenGL by default: on Mesa's software rasteriser at 1920×1080, panning a 1M-event
+    // project ran at 34 fps with glow and 6.7 fps with wgpu (docs/PERFORMANCE.md); with a GPU
+    // both are far above 60. Where OpenGL cannot start and no renderer was asked for, wgpu
+    // (Vulkan, Metal, DirectX) gets its turn.
+    let chosen = options.renderer;
+    let result = match run_with(options.clone(), chosen.unwrap_or(eframe::Renderer::Glow)) {
+        Err(err) if chosen.is_none() => {
+            eprintln!("detente: OpenGL could not start ({err}); trying wgpu");
+            run_with(options, eframe::Renderer::Wgpu)
+        }
+        other => other,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("detente: could not open the window: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), eframe::Error> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Detente")
             .with_app_id("detente")
             .with_inner_size(options.window_size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([800.0, 500.0]),
-        // OpenGL by default: on Mesa's software rasteriser at 1920×1080, panning a 1M-event
-        // project ran at 34 fps with glow and 6.7 fps with wgpu (docs/PERFORMANCE.md); with a
-        // GPU both are far above 60.
-        renderer: options.renderer.unwrap_or(eframe::Renderer::Glow),
+        renderer,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    eframe::run_native(
         "Detente",
         native,
         Box::new(move |_cc| {
@@ -105,12 +124,5 @@ pub fn run_app(options: StartOptions) -> ExitCode {
             }
             Ok(Box::new(app))
         }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("detente: could not open the window: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    )
 }
