@@ -158,7 +158,39 @@ fn memory_child(file: &Path) {
         (rss_after.saturating_sub(rss_before) * 1024) as f64 / n,
         elapsed.as_secs_f64()
     );
-    black_box(doc);
+    black_box(&doc);
+    memory_breakdown(doc.project());
+}
+
+/// What each part derived from the project costs, built again one at a time (the bytes each
+/// leaves allocated), and the sizes of the model's main types.
+fn memory_breakdown(project: &detente::model::Project) {
+    let n = project.events.len() as f64;
+    let measure = |name: &str, build: &dyn Fn() -> Box<dyn std::any::Any>| {
+        let before = IN_USE.load(Ordering::SeqCst);
+        COUNTING.store(true, Ordering::SeqCst);
+        let built = build();
+        COUNTING.store(false, Ordering::SeqCst);
+        let bytes = IN_USE.load(Ordering::SeqCst) - before;
+        println!("  {name}: {:.1} bytes per event", bytes as f64 / n);
+        drop(built);
+    };
+    measure("event index", &|| {
+        Box::new(detente::layout::EventIndex::build(&project.events))
+    });
+    measure("lookup", &|| Box::new(project.lookup()));
+    let lookup = project.lookup();
+    measure("claim index", &|| {
+        Box::new(detente::query::ClaimIndex::new(project, &lookup))
+    });
+    println!(
+        "  size_of: Event {}, DateSpec {}, Participation {}, EventPlace {}, Claim {}",
+        size_of::<detente::model::Event>(),
+        size_of::<detente::model::DateSpec>(),
+        size_of::<detente::model::Participation>(),
+        size_of::<detente::model::EventPlace>(),
+        size_of::<detente::model::Claim>(),
+    );
 }
 
 /// The resident set size of this process, from `/proc/self/status` (0 where there is none).

@@ -266,7 +266,6 @@ fn large_project() -> Project {
                 actor: Id::new(&format!("a{}", (i * 7 + k * 13) % 60)),
                 role: Default::default(),
                 certainty: Default::default(),
-                claims: Default::default(),
             });
         }
         p.events.push(event);

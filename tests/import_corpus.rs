@@ -42,7 +42,7 @@ fn import_corpus(name: &str, expected: ImportFormat) -> Option<Imported> {
                 .project
                 .claims
                 .iter()
-                .any(|x| x.id == *c && x.source == dataset)
+                .any(|x| x.id == c.claim && x.source == dataset)
         });
         assert!(cites, "{name}: event {} does not cite the file", e.id);
     }
@@ -179,7 +179,7 @@ fn timeline_app_gregorian_sample() {
         .iter()
         .find(|e| e.title == "Välkommen till Timeline")
         .unwrap();
-    assert_eq!(welcome.description.as_ref(), "HoHo");
+    assert_eq!(welcome.description.as_str(), "HoHo");
     assert!(p.events.iter().any(|e| e.title == "<"));
 }
 
@@ -221,7 +221,11 @@ fn gdelt1_sample() {
         "National Postal Museum, District of Columbia, United States"
     );
     assert_eq!(place.lat_lon(), Some((38.8973, -77.0083)));
-    let claim = p.claims.iter().find(|c| c.id == first.claims[0]).unwrap();
+    let claim = p
+        .claims
+        .iter()
+        .find(|c| c.id == first.claims[0].claim)
+        .unwrap();
     assert!(
         claim
             .url

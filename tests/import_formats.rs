@@ -76,11 +76,15 @@ fn timelinejs_edge_cases() {
     assert_eq!(miami.date.edtf_text(), "2025-12-20/2025-12-21");
     assert_eq!(miami.date.wording.as_deref(), Some("this weekend"));
     assert_eq!(
-        miami.description.as_ref(),
+        miami.description.as_str(),
         "See the report (https://example.org/a)."
     );
     assert_eq!(miami.claims.len(), 2);
-    let media = p.claims.iter().find(|c| c.id == miami.claims[1]).unwrap();
+    let media = p
+        .claims
+        .iter()
+        .find(|c| c.id == miami.claims[1].claim)
+        .unwrap();
     assert_eq!(media.url.as_deref(), Some("https://example.org/photo.jpg"));
     assert_eq!(media.excerpt, "Delegations arrive");
     let agency = p.sources.iter().find(|s| s.id == media.source).unwrap();
@@ -136,8 +140,12 @@ fn timeline_app_flags_containers_and_categories() {
         day_one.date.wording.as_deref(),
         Some("2025-12-13 09:00:00 – 2025-12-13 17:30:00")
     );
-    assert_eq!(day_one.description.as_ref(), "Long day.\nSecond line.");
-    let claim = p.claims.iter().find(|c| c.id == day_one.claims[0]).unwrap();
+    assert_eq!(day_one.description.as_str(), "Long day.\nSecond line.");
+    let claim = p
+        .claims
+        .iter()
+        .find(|c| c.id == day_one.claims[0].claim)
+        .unwrap();
     assert_eq!(claim.url.as_deref(), Some("https://example.org/berlin"));
 
     assert_eq!(
@@ -227,7 +235,11 @@ fn csv_with_a_saved_mapping() {
     assert_eq!(place.lat_lon(), Some((52.52, 13.405)));
     let miami = event(p, "Miami \"follow-up\"\ntalks");
     assert_eq!(miami.participants[0].actor, berlin.participants[0].actor);
-    let claim = p.claims.iter().find(|c| c.id == berlin.claims[0]).unwrap();
+    let claim = p
+        .claims
+        .iter()
+        .find(|c| c.id == berlin.claims[0].claim)
+        .unwrap();
     assert_eq!(claim.url.as_deref(), Some("https://example.org/b"));
 }
 
@@ -316,7 +328,11 @@ fn icews_with_header() {
         (place.name.as_str(), place.country.as_deref()),
         ("Berlin, Germany", Some("DE"))
     );
-    let claim = p.claims.iter().find(|c| c.id == berlin.claims[0]).unwrap();
+    let claim = p
+        .claims
+        .iter()
+        .find(|c| c.id == berlin.claims[0].claim)
+        .unwrap();
     assert_eq!(claim.attribution[0].name, "Politico");
     let plan = event(
         p,
@@ -419,7 +435,7 @@ fn gdelt2_rows_and_bad_rows() {
     let claim = p
         .claims
         .iter()
-        .find(|c| c.id == p.events[1].claims[0])
+        .find(|c| c.id == p.events[1].claims[0].claim)
         .unwrap();
     assert_eq!(claim.published.as_ref().unwrap().edtf_text(), "2025-12-20");
     // A GDELT 1.0 import of 2.0 rows reports every row instead of misreading them.

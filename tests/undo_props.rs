@@ -85,7 +85,6 @@ fn run(doc: &mut Document, op: &Op, merge: bool) {
                     actor,
                     role: Default::default(),
                     certainty: Default::default(),
-                    claims: Default::default(),
                 });
                 replace_event(&p, e % n, ev, "add participant to")
             })

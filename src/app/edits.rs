@@ -238,12 +238,10 @@ pub fn delete_entity(project: &Project, id: Id) -> Option<(Edit, Consequences)> 
     for (i, e) in project.events.iter().enumerate() {
         let mut new = e.clone();
         new.participants.retain(|p| !gone(&p.actor));
-        for p in &mut new.participants {
-            p.claims.retain(|c| !gone(c));
-        }
         new.places.retain(|p| !gone(&p.location));
         new.tags.retain(|t| !gone(t));
-        new.claims.retain(|c| !gone(c));
+        new.claims
+            .retain(|c| !gone(&c.claim) && !c.participant.is_some_and(|a| gone(&a)));
         if new != *e {
             changes.push(Change::Event(ListChange::replace(i, e.clone(), new)));
             tally.updated(EntityKind::Event);

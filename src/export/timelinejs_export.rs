@@ -111,7 +111,7 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
             "kind": e.kind.label(),
             "status": e.status.label(),
             "tags": tags,
-            "description": e.description.as_ref(),
+            "description": e.description.as_str(),
         }),
     );
     Some(Value::Object(slide))

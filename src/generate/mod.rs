@@ -12,6 +12,7 @@
 mod names;
 mod titles;
 
+use arcstr::ArcStr;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom as _;
 use rand::{Rng as _, SeedableRng as _};
@@ -23,10 +24,10 @@ use names::{
 };
 
 use crate::model::{
-    Actor, ActorKind, AttributionStep, Certainty, Claim, Credibility, DateSpec, Event, EventKind,
-    EventPlace, EventStatus, Id, Issue, Location, LocationPrecision, Membership, MembershipKind,
-    ParticipantRole, Participation, Period, Position, Project, Reliability, SECS_PER_DAY, Source,
-    Stance, Tag, civil_from_secs, day_start_secs,
+    Actor, ActorKind, AttributionStep, Certainty, Citation, Claim, Credibility, DateSpec, Event,
+    EventKind, EventPlace, EventStatus, Id, Issue, Location, LocationPrecision, Membership,
+    MembershipKind, ParticipantRole, Participation, Period, Position, Project, Reliability,
+    SECS_PER_DAY, Source, Stance, Tag, civil_from_secs, day_start_secs,
 };
 
 /// The first day events can fall on, and how many days they span (1996 to mid 2026).
@@ -575,6 +576,7 @@ impl Generator {
         };
         let mut participants: ThinVec<Participation> = ThinVec::with_capacity(num_participants);
         let mut chosen: Vec<usize> = Vec::with_capacity(num_participants);
+        let mut participant_claims: Vec<Citation> = Vec::new();
         while chosen.len() < num_participants {
             let a = self.skewed(self.participants.len());
             if !chosen.contains(&a) {
@@ -600,15 +602,13 @@ impl Generator {
                 93..=96 => Certainty::VeryLikely,
                 _ => Certainty::RoughlyEven,
             };
-            let mut claims = ThinVec::new();
             if self.rng.random_bool(0.03) {
-                claims.push(self.claim_near(i));
+                participant_claims.push(Citation::of_participant(self.claim_near(i), actor));
             }
             participants.push(Participation {
                 actor,
                 role,
                 certainty,
-                claims,
             });
         }
 
@@ -633,7 +633,7 @@ impl Generator {
             .and_then(|p| self.places.iter().find(|x| x.id == p.location))
             .map(|p| p.city);
         let place_wording = (num_places > 1 && self.rng.random_bool(0.3))
-            .then(|| Box::from("in one of two capitals, not yet announced"));
+            .then(|| ArcStr::from("in one of two capitals, not yet announced"));
 
         let issue = *ISSUES.choose(&mut self.rng).expect("issues");
         let names: Vec<&str> = chosen
@@ -648,21 +648,23 @@ impl Generator {
         } else {
             ThinVec::new()
         };
-        let description: Box<str> = if self.rng.random_bool(0.05) {
+        let description: ArcStr = if self.rng.random_bool(0.05) {
             format!(
                 "Follow-up to earlier contacts on {issue}; the agenda was not published.\nSee the cited reports."
             )
             .into()
         } else {
-            Box::default()
+            ArcStr::default()
         };
-        let claims = if self.rng.random_bool(0.35) {
-            let mut claims = ThinVec::with_capacity(1);
-            claims.push(self.claim_near(i));
-            claims
-        } else {
-            ThinVec::new()
-        };
+        // The event's own claim first, then its participants': the order a file lists them.
+        let own_claim = self
+            .rng
+            .random_bool(0.35)
+            .then(|| Citation::of_event(self.claim_near(i)));
+        let mut claims =
+            ThinVec::with_capacity(usize::from(own_claim.is_some()) + participant_claims.len());
+        claims.extend(own_claim);
+        claims.extend(participant_claims);
         Event {
             id: format!("ev-{}", i + 1).into(),
             title: title.into(),

@@ -7,8 +7,8 @@ use compact_str::CompactString;
 
 use super::{ImportFormat, ImportOptions, ImportReport, Imported, PositionUnit, Skipped, Warning};
 use crate::model::{
-    AttributionStep, Claim, Credibility, DateSpec, Event, Id, Project, Reliability, Source,
-    SourceKind,
+    AttributionStep, Citation, Claim, Credibility, DateSpec, Event, Id, Project, Reliability,
+    Source, SourceKind,
 };
 
 /// Id prefixes of entities; event ids never start with one, so that they cannot collide.
@@ -213,7 +213,7 @@ impl Builder {
             credibility: Credibility::ALL[5],
             note: String::new(),
         });
-        event.claims.push(id);
+        event.claims.push(Citation::of_event(id));
         self.project.events.push(event);
         self.event_rows.push(row);
     }
@@ -237,7 +237,7 @@ impl Builder {
             note: String::new(),
         });
         if let Some(e) = self.project.events.last_mut() {
-            e.claims.push(id);
+            e.claims.push(Citation::of_event(id));
         }
     }
 

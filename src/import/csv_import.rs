@@ -289,7 +289,6 @@ impl Row<'_> {
                     actor,
                     role: Default::default(),
                     certainty: Default::default(),
-                    claims: ThinVec::new(),
                 });
             }
         }

@@ -7,6 +7,7 @@
 //! are read from bytes, dates are cached, actors and places are looked up by their raw
 //! bytes in a reused key buffer, and events are built directly.
 
+use arcstr::ArcStr;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -189,7 +190,6 @@ impl State {
                     actor,
                     role,
                     certainty: Default::default(),
-                    claims: ThinVec::new(),
                 });
             }
         }
@@ -236,7 +236,7 @@ impl State {
             place_wording: None,
             participants,
             tags: ThinVec::new(),
-            description: Box::default(),
+            description: ArcStr::default(),
             claims: ThinVec::new(),
         };
         // GDELT codes articles; it quotes nothing, so the claim has no excerpt, only the

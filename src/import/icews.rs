@@ -6,6 +6,7 @@
 //! The CAMEO code (or, without one, the event text) gives the event kind, status and roles;
 //! the publisher is kept as the first step of the claim's attribution.
 
+use arcstr::ArcStr;
 use csv::{ReaderBuilder, StringRecord};
 use thin_vec::{ThinVec, thin_vec};
 
@@ -201,7 +202,6 @@ fn row(
             actor,
             role,
             certainty: Default::default(),
-            claims: ThinVec::new(),
         });
     }
     if !act.is_empty() {
@@ -232,7 +232,7 @@ fn row(
         place_wording: None,
         participants,
         tags: ThinVec::new(),
-        description: Box::default(),
+        description: ArcStr::default(),
         claims: ThinVec::new(),
     };
     let attribution = if publisher.is_empty() {

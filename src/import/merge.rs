@@ -252,13 +252,15 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
     for (i, mut e) in std::mem::take(&mut imported.events).into_iter().enumerate() {
         for p in &mut e.participants {
             p.actor = ids.map(p.actor);
-            p.claims.iter_mut().for_each(|c| *c = ids.map(*c));
         }
         for place in &mut e.places {
             place.location = ids.map(place.location);
         }
         e.tags.iter_mut().for_each(|t| *t = ids.map(*t));
-        e.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+        for c in &mut e.claims {
+            c.claim = ids.map(c.claim);
+            c.participant = c.participant.map(|a| ids.map(a));
+        }
         let key = event_key(&e, &actor_names);
         if let Some(existing) = seen.get(&key) {
             ids.report.duplicates.push(DuplicateEvent {

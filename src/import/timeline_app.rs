@@ -273,7 +273,7 @@ fn event_date(node: Node<'_, '_>) -> Result<(DateSpec, Option<String>), String> 
     TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
     let spec = DateSpec {
         edtf,
-        wording: wording.map(String::into_boxed_str),
+        wording: wording.map(arcstr::ArcStr::from),
         tz: None,
     };
     Ok((spec, warning))

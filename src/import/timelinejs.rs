@@ -181,7 +181,7 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         place_wording: None,
         participants: ThinVec::new(),
         tags,
-        description: description.into_boxed_str(),
+        description: description.into(),
         claims: ThinVec::new(),
     };
     b.push_event(
@@ -287,7 +287,7 @@ fn slide_date(
     TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
     let spec = DateSpec {
         edtf,
-        wording: (!wording.is_empty()).then(|| wording.into_boxed_str()),
+        wording: (!wording.is_empty()).then(|| wording.into()),
         tz: None,
     };
     Ok((spec, warning))

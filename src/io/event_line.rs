@@ -6,6 +6,7 @@
 //! writes) and returns `None` on anything else, so that the caller hands the line to ron.
 //! ron stays the definition of the format: whatever this reader accepts, ron reads the same.
 
+use arcstr::ArcStr;
 use std::borrow::Cow;
 
 use compact_str::CompactString;
@@ -13,7 +14,7 @@ use rustc_hash::FxHashMap;
 use thin_vec::ThinVec;
 
 use crate::model::{
-    Certainty, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, ParticipantRole,
+    Certainty, Citation, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, ParticipantRole,
     Participation, TimeBounds, parse_edtf,
 };
 
@@ -74,15 +75,17 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
         places = list.into_iter().collect();
     }
     let place_wording = if c.eat(", place_wording: ") {
-        Some(Box::from(c.string()?))
+        Some(ArcStr::from(c.string()?))
     } else {
         None
     };
     let mut participants = ThinVec::new();
+    // Claims about a participant's part, in the order of the participants.
+    let mut participant_claims: Vec<Citation> = Vec::new();
     if c.eat(", participants: [") {
         let mut list = Vec::new();
         c.list(|c| {
-            list.push(c.participation(ids)?);
+            list.push(c.participation(ids, &mut participant_claims)?);
             Some(())
         })?;
         participants = list.into_iter().collect();
@@ -93,11 +96,11 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
         ThinVec::new()
     };
     let description = if c.eat(", description: ") {
-        Box::from(c.string()?)
+        ArcStr::from(c.string()?)
     } else {
-        Box::default()
+        ArcStr::default()
     };
-    let claims = if c.eat(", claims: [") {
+    let own_claims = if c.eat(", claims: [") {
         c.id_list(ids)?
     } else {
         ThinVec::new()
@@ -106,6 +109,9 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
     if c.pos != line.len() {
         return None;
     }
+    let mut claims = ThinVec::with_capacity(own_claims.len() + participant_claims.len());
+    claims.extend(own_claims.into_iter().map(Citation::of_event));
+    claims.extend(participant_claims);
     Some(Event {
         id,
         title,
@@ -240,7 +246,7 @@ impl<'t> Cursor<'t> {
         let edtf = parse_edtf(&self.string()?).ok()?;
         TimeBounds::from_edtf(&edtf).ok()?;
         let wording = if self.eat(", wording: ") {
-            Some(Box::from(self.string()?))
+            Some(ArcStr::from(self.string()?))
         } else {
             None
         };
@@ -254,7 +260,12 @@ impl<'t> Cursor<'t> {
     }
 
     /// `(actor: "…", role: …, certainty: …, claims: […])`; all but `actor` may be left out.
-    fn participation(&mut self, ids: &mut IdCache<'t>) -> Option<Participation> {
+    /// The claims about the participant's part are appended to `claims`.
+    fn participation(
+        &mut self,
+        ids: &mut IdCache<'t>,
+        claims: &mut Vec<Citation>,
+    ) -> Option<Participation> {
         self.expect("(actor: ")?;
         let actor = self.id(ids)?;
         let role = if self.eat(", role: ") {
@@ -267,17 +278,15 @@ impl<'t> Cursor<'t> {
         } else {
             Certainty::default()
         };
-        let claims = if self.eat(", claims: [") {
-            self.id_list(ids)?
-        } else {
-            ThinVec::new()
-        };
+        if self.eat(", claims: [") {
+            let list = self.id_list(ids)?;
+            claims.extend(list.into_iter().map(|c| Citation::of_participant(c, actor)));
+        }
         self.expect(")")?;
         Some(Participation {
             actor,
             role,
             certainty,
-            claims,
         })
     }
 }

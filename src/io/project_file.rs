@@ -151,9 +151,6 @@ fn shrink_lists(project: &mut Project) {
         for e in &mut p.events {
             e.places.shrink_to_fit();
             e.participants.shrink_to_fit();
-            for part in &mut e.participants {
-                part.claims.shrink_to_fit();
-            }
             e.tags.shrink_to_fit();
             e.claims.shrink_to_fit();
         }
@@ -471,7 +468,6 @@ mod tests {
             actor: crate::model::Id::new("a-nobody"),
             role: Default::default(),
             certainty: Default::default(),
-            claims: Default::default(),
         });
         let text = to_ron_string(&p).unwrap();
         let err = load_project_str(&text, "d.ron").unwrap_err();

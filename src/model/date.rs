@@ -5,6 +5,7 @@
 //! ("this weekend"), and the timeline works from bounds derived from it: the earliest and
 //! latest instants the source allows, and the part the event certainly occupies.
 
+use arcstr::ArcStr;
 use std::fmt;
 
 use edtf::level_1::{Certainty as EdtfCertainty, Date, Edtf, Precision, Season, Terminal};
@@ -32,7 +33,7 @@ pub struct DateSpec {
 
     /// The source's own words: "this weekend", "last weekend", "has indicated".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wording: Option<Box<str>>,
+    pub wording: Option<ArcStr>,
 
     /// IANA time zone of a local time (`America/New_York`), which EDTF cannot express.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,14 +1,16 @@
 //! Events: talks, meetings, calls, statements, and the plans that may never happen.
 
+use arcstr::ArcStr;
 use compact_str::CompactString;
 use thin_vec::ThinVec;
 
 use super::{Certainty, DateSpec, Id};
 
 /// One event. Kept compact (a million of them must fit in 300 bytes each): short strings
-/// inline, lists as thin vectors, references as interned ids.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// inline, lists as thin vectors, references as interned ids. In files an event keeps the
+/// shape analysts read (each participant with the claims about its part); `event_file`
+/// converts between the two.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Events are referenced by no other entity, so their ids are not interned.
     pub id: CompactString,
@@ -16,21 +18,43 @@ pub struct Event {
     pub kind: EventKind,
     pub status: EventStatus,
     pub date: DateSpec,
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
     pub places: ThinVec<EventPlace>,
     /// The source's words for the place when they say more than a list can
     /// ("in Miami or elsewhere in the United States").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place_wording: Option<Box<str>>,
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub place_wording: Option<ArcStr>,
     pub participants: ThinVec<Participation>,
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
     pub tags: ThinVec<Id>,
-    #[serde(default, skip_serializing_if = "str::is_empty")]
-    pub description: Box<str>,
-    /// Claims that support the event as a whole (that it happened or is planned, when, where).
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
-    pub claims: ThinVec<Id>,
+    pub description: ArcStr,
+    /// The claims the event cites: for the event as a whole (that it happened or is
+    /// planned, when, where), or for one participant's part in it.
+    pub claims: ThinVec<Citation>,
+}
+
+/// A claim cited by an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub claim: Id,
+    /// The actor whose part in the event the claim supports ("likely to include
+    /// Dmitriev"); `None` when it supports the event as a whole.
+    pub participant: Option<Id>,
+}
+
+impl Citation {
+    /// A claim about the event as a whole.
+    pub fn of_event(claim: Id) -> Self {
+        Self {
+            claim,
+            participant: None,
+        }
+    }
+
+    /// A claim about `actor`'s part in the event.
+    pub fn of_participant(claim: Id, actor: Id) -> Self {
+        Self {
+            claim,
+            participant: Some(actor),
+        }
+    }
 }
 
 #[derive(
@@ -128,18 +152,14 @@ pub struct EventPlace {
     pub candidate: bool,
 }
 
-/// One actor's part in an event.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One actor's part in an event. The claims about it are the event's citations naming the
+/// actor (`Event::claims_about`): kept there, a participation takes 8 bytes instead of 16,
+/// 18 bytes per event of a generated project with 2.3 participants an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Participation {
     pub actor: Id,
-    #[serde(default)]
     pub role: ParticipantRole,
-    #[serde(default, skip_serializing_if = "Certainty::is_stated")]
     pub certainty: Certainty,
-    /// Claims that support this actor's part in particular ("likely to include Dmitriev").
-    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
-    pub claims: ThinVec<Id>,
 }
 
 #[derive(
@@ -208,7 +228,7 @@ impl Event {
             place_wording: None,
             participants: ThinVec::new(),
             tags: ThinVec::new(),
-            description: Box::default(),
+            description: ArcStr::default(),
             claims: ThinVec::new(),
         }
     }
@@ -223,10 +243,39 @@ impl Event {
 
     /// Every claim the event cites, its own and its participants'.
     pub fn all_claim_ids(&self) -> impl Iterator<Item = Id> + '_ {
-        self.claims.iter().copied().chain(
-            self.participants
-                .iter()
-                .flat_map(|p| p.claims.iter().copied()),
-        )
+        self.claims.iter().map(|c| c.claim)
+    }
+
+    /// The claims about the event as a whole.
+    pub fn own_claim_ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.claims
+            .iter()
+            .filter(|c| c.participant.is_none())
+            .map(|c| c.claim)
+    }
+
+    /// Cites `claim` for the event as a whole, after its other own claims and before its
+    /// participants' (the order in which a file lists them).
+    pub fn cite(&mut self, claim: Id) {
+        let at = self
+            .claims
+            .iter()
+            .position(|c| c.participant.is_some())
+            .unwrap_or(self.claims.len());
+        self.claims.insert(at, Citation::of_event(claim));
+    }
+
+    /// Removes `actor` from the participants, with the claims about its part.
+    pub fn remove_participant(&mut self, actor: Id) {
+        self.participants.retain(|p| p.actor != actor);
+        self.claims.retain(|c| c.participant != Some(actor));
+    }
+
+    /// The claims about `actor`'s part in the event.
+    pub fn claims_about(&self, actor: Id) -> impl Iterator<Item = Id> + '_ {
+        self.claims
+            .iter()
+            .filter(move |c| c.participant == Some(actor))
+            .map(|c| c.claim)
     }
 }

@@ -7,6 +7,7 @@ mod date_edit;
 mod date_input;
 mod date_text;
 mod event;
+mod event_file;
 mod id;
 mod location;
 mod position;
@@ -24,7 +25,9 @@ pub use date::{
 pub use date_edit::{End, days_span, move_end, shift_days};
 pub use date_input::{DateInput, DateInputError, parse_date_input};
 pub use date_text::{DayStyle, describe_bounds, describe_bounds_styled};
-pub use event::{Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation};
+pub use event::{
+    Citation, Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation,
+};
 pub use id::Id;
 pub use location::{Location, LocationPrecision};
 pub use position::{Issue, Position, Stance};

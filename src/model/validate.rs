@@ -216,15 +216,17 @@ impl Validator {
             }
             for part in &e.participants {
                 self.reference(K::Event, id, "participants", part.actor, K::Actor);
-                for &c in &part.claims {
-                    self.reference(K::Event, id, "participants", c, K::Claim);
-                }
+            }
+            for c in &e.claims {
+                let field = if c.participant.is_some() {
+                    "participants"
+                } else {
+                    "claims"
+                };
+                self.reference(K::Event, id, field, c.claim, K::Claim);
             }
             for &t in &e.tags {
                 self.reference(K::Event, id, "tags", t, K::Tag);
-            }
-            for &c in &e.claims {
-                self.reference(K::Event, id, "claims", c, K::Claim);
             }
         }
     }

@@ -95,7 +95,7 @@ pub fn event_form_ui(
         event.place_wording.as_deref().unwrap_or(""),
         "in Miami or elsewhere in the United States",
     ) {
-        let place_wording = (!w.trim().is_empty()).then(|| w.into_boxed_str());
+        let place_wording = (!w.trim().is_empty()).then(|| w.into());
         push_edit(
             actions,
             edit(
@@ -117,7 +117,7 @@ pub fn event_form_ui(
             actions,
             edit(
                 Event {
-                    description: text.into_boxed_str(),
+                    description: text.into(),
                     ..event.clone()
                 },
                 "describe",
@@ -166,7 +166,7 @@ fn date_rows(
         "the source's words: “this weekend”",
     ) {
         let mut date = event.date.clone();
-        date.wording = (!w.trim().is_empty()).then(|| w.into_boxed_str());
+        date.wording = (!w.trim().is_empty()).then(|| w.into());
         push_edit(
             actions,
             replace_event(
@@ -335,7 +335,7 @@ fn participants_ui(
                 .clicked()
             {
                 let mut new = event.clone();
-                new.participants.remove(i);
+                new.remove_participant(part.actor);
                 push_edit(
                     actions,
                     replace_event(project, index, new, "remove a participant from"),
@@ -349,7 +349,6 @@ fn participants_ui(
         actor,
         role: ParticipantRole::Participant,
         certainty: Certainty::Stated,
-        claims: thin_vec::ThinVec::new(),
     };
     match actor_picker_ui(ui, project, &mut state.add_participant, &existing) {
         Some(Pick::Existing(id)) => {
@@ -454,12 +453,22 @@ fn claims_ui(
     };
     let lookup = project.lookup();
     ui.label(RichText::new("Claims").strong());
-    for (i, &claim_id) in event.claims.iter().enumerate() {
+    for (i, citation) in event.claims.iter().enumerate() {
+        let claim_id = citation.claim;
         ui.horizontal(|ui| {
             let excerpt = lookup
                 .claim(project, claim_id)
                 .map_or(claim_id.as_str(), |c| c.excerpt.as_str());
-            ui.add(egui::Label::new(RichText::new(format!("“{excerpt}”")).italics()).truncate());
+            let text = match citation.participant {
+                None => format!("“{excerpt}”"),
+                Some(actor) => {
+                    let name = lookup
+                        .actor(project, actor)
+                        .map_or(actor.as_str(), |a| a.name.as_str());
+                    format!("{name}'s part: “{excerpt}”")
+                }
+            };
+            ui.add(egui::Label::new(RichText::new(text).italics()).truncate());
             if ui
                 .small_button("✕")
                 .on_hover_text("Stop citing this claim")
@@ -485,7 +494,7 @@ fn claims_ui(
                     for claim in project
                         .claims
                         .iter()
-                        .filter(|c| !event.claims.contains(&c.id))
+                        .filter(|c| !event.own_claim_ids().any(|x| x == c.id))
                     {
                         if !needle.is_empty() && !claim.excerpt.to_lowercase().contains(&needle) {
                             continue;
@@ -493,7 +502,7 @@ fn claims_ui(
                         let short: String = claim.excerpt.chars().take(70).collect();
                         if ui.button(format!("“{short}…”")).clicked() {
                             let mut new = event.clone();
-                            new.claims.push(claim.id);
+                            new.cite(claim.id);
                             push_edit(
                                 actions,
                                 replace_event(project, index, new, "cite a claim in"),
@@ -563,7 +572,7 @@ fn new_claim_ui(
                     note: String::new(),
                 };
                 let mut new = event.clone();
-                new.claims.push(claim.id);
+                new.cite(claim.id);
                 let label = format!("add a claim to {}", quoted(&event.title));
                 let edits = [
                     upsert(project, claim, "add"),
