@@ -254,7 +254,7 @@ fn a_date_typed_in_words_is_previewed_then_taken_with_its_wording() {
     harness.run();
     let taken = date_of(&harness);
     assert_eq!(taken.edtf_text(), "2025-12-15/2025-12-21");
-    assert_eq!(taken.wording.as_deref(), Some("week of 15 Dec 2025"));
+    assert_eq!(taken.wording(), Some("week of 15 Dec 2025"));
     assert_eq!(
         harness.state().document().undo_label(),
         Some("change the date of ‘US–Russia talks in Miami’")

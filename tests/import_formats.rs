@@ -74,7 +74,7 @@ fn timelinejs_edge_cases() {
     let miami = event(p, "Talks in Miami");
     assert_eq!(miami.id, "ev-miami");
     assert_eq!(miami.date.edtf_text(), "2025-12-20/2025-12-21");
-    assert_eq!(miami.date.wording.as_deref(), Some("this weekend"));
+    assert_eq!(miami.date.wording(), Some("this weekend"));
     assert_eq!(
         miami.description.as_str(),
         "See the report (https://example.org/a)."
@@ -105,10 +105,7 @@ fn timelinejs_edge_cases() {
     // is titled from its text.
     let untitled = event(p, "Only a text here");
     assert_ne!(untitled.id, "ev-miami");
-    assert_eq!(
-        event(p, "Decade-ish").date.wording.as_deref(),
-        Some("late 1990s")
-    );
+    assert_eq!(event(p, "Decade-ish").date.wording(), Some("late 1990s"));
     assert_eq!(p.periods.len(), 1);
     assert_eq!(p.periods[0].date.edtf_text(), "2025-01/2025-12");
     assert!(
@@ -137,7 +134,7 @@ fn timeline_app_flags_containers_and_categories() {
     assert!(berlin.tags.contains(&tag("Talks").id));
     assert_eq!(day_one.date.edtf_text(), "2025-12-13");
     assert_eq!(
-        day_one.date.wording.as_deref(),
+        day_one.date.wording(),
         Some("2025-12-13 09:00:00 – 2025-12-13 17:30:00")
     );
     assert_eq!(day_one.description.as_str(), "Long day.\nSecond line.");

@@ -269,7 +269,7 @@ impl DateDisplay {
             DateFormat::DayMonthYear => crate::model::DayStyle::DayMonth,
             DateFormat::MonthDayYear => crate::model::DayStyle::MonthDay,
         };
-        let event_tz = date.tz.map(crate::model::Id::as_str);
+        let event_tz = date.tz().map(crate::model::Id::as_str);
         let instant = |secs| format_instant(secs, &self.zone, event_tz, self.format);
         Some(crate::model::describe_bounds_styled(
             &bounds, style, &instant,
@@ -469,7 +469,7 @@ mod tests {
             "Sat, Dec 20, 2025 – Sun, Dec 21, 2025"
         );
         let mut meeting = crate::model::DateSpec::parse("2025-12-20T14:00:00Z").unwrap();
-        meeting.tz = Some(crate::model::Id::new("Europe/Berlin"));
+        meeting.set_tz(Some(crate::model::Id::new("Europe/Berlin")));
         display.format = DateFormat::Iso;
         assert_eq!(
             display.describe(&meeting).unwrap(),

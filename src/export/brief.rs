@@ -203,7 +203,7 @@ fn event_blocks(
         format!("{} — {}", date_words(&e.date), e.title),
     ));
     let mut when = format!("{} (EDTF {})", date_words(&e.date), e.date.edtf_text());
-    if let Some(w) = &e.date.wording {
+    if let Some(w) = e.date.wording() {
         when.push_str(&format!(", reported as “{w}”"));
     }
     let mut items = vec![
@@ -320,7 +320,7 @@ fn citation(project: &Project, lookup: &Lookup, claim: &Claim) -> Vec<Span> {
     spans.push(Span::Strong(text));
     if let Some(url) = &claim.url {
         spans.push(Span::Text(" ".into()));
-        spans.push(Span::Link("link".into(), url.clone()));
+        spans.push(Span::Link("link".into(), url.to_string()));
     }
     spans
 }

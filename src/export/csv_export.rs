@@ -79,14 +79,14 @@ fn row(project: &Project, lookup: &Lookup, e: &Event) -> [String; 17] {
             if url.is_empty()
                 && let Some(u) = &claim.url
             {
-                url.clone_from(u);
+                u.as_str().clone_into(&mut url);
             }
         }
     }
     [
         e.id.to_string(),
         e.date.edtf_text(),
-        e.date.wording.as_deref().unwrap_or("").to_owned(),
+        e.date.wording().unwrap_or("").to_owned(),
         earliest,
         latest,
         e.title.to_string(),

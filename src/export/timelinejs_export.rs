@@ -59,7 +59,7 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
         slide.insert("end_date".into(), date_object(end));
     }
     let bounds = e.date.bounds().ok()?;
-    let display = match &e.date.wording {
+    let display = match e.date.wording() {
         Some(w) => Some(w.to_string()),
         // Qualifiers and open ends have no place in TimelineJS's date objects: say them.
         None if bounds.is_fuzzy() => Some(describe_bounds(&bounds)),
@@ -106,8 +106,8 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
         crate::import::TIMELINEJS_EXTRA_KEY.into(),
         json!({
             "edtf": e.date.edtf_text(),
-            "wording": e.date.wording.as_deref(),
-            "tz": e.date.tz.map(crate::model::Id::as_str),
+            "wording": e.date.wording(),
+            "tz": e.date.tz().map(crate::model::Id::as_str),
             "kind": e.kind.label(),
             "status": e.status.label(),
             "tags": tags,

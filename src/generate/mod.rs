@@ -453,13 +453,13 @@ impl Generator {
                 id,
                 source,
                 excerpt,
-                context_before: String::new(),
-                context_after: String::new(),
+                context_before: arcstr::ArcStr::default(),
+                context_after: arcstr::ArcStr::default(),
                 attribution,
                 published: Some(date_spec(&ymd_text(day))),
                 url: None,
                 credibility,
-                note: String::new(),
+                note: arcstr::ArcStr::default(),
             });
             self.claims.push(id);
         }

@@ -205,13 +205,13 @@ impl Builder {
             id,
             source: cite.source.unwrap_or(self.dataset),
             excerpt: cite.excerpt,
-            context_before: String::new(),
-            context_after: String::new(),
+            context_before: arcstr::ArcStr::default(),
+            context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,
             published: cite.published,
-            url: cite.url,
+            url: cite.url.map(Into::into),
             credibility: Credibility::ALL[5],
-            note: String::new(),
+            note: arcstr::ArcStr::default(),
         });
         event.claims.push(Citation::of_event(id));
         self.project.events.push(event);
@@ -228,13 +228,13 @@ impl Builder {
             id,
             source: cite.source.unwrap_or(self.dataset),
             excerpt: cite.excerpt,
-            context_before: String::new(),
-            context_after: String::new(),
+            context_before: arcstr::ArcStr::default(),
+            context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,
             published: cite.published,
-            url: cite.url,
+            url: cite.url.map(Into::into),
             credibility: Credibility::ALL[5],
-            note: String::new(),
+            note: arcstr::ArcStr::default(),
         });
         if let Some(e) = self.project.events.last_mut() {
             e.claims.push(Citation::of_event(id));

@@ -247,11 +247,7 @@ impl Row<'_> {
             }
         };
         TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
-        let date = DateSpec {
-            edtf,
-            wording: None,
-            tz: None,
-        };
+        let date = DateSpec::new(edtf);
 
         let description = get(self.cols.description);
         let mut title = get(self.cols.title).to_owned();

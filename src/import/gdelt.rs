@@ -263,11 +263,7 @@ impl State {
         let date = Date::from_ymd_opt(y as i32, m, d)
             .filter(|_| m > 0 && d > 0)
             .ok_or_else(|| format!("{value} is not a date in the calendar"))?;
-        let spec = DateSpec {
-            edtf: Edtf::Date(date),
-            wording: None,
-            tz: None,
-        };
+        let spec = DateSpec::new(Edtf::Date(date));
         spec.bounds().map_err(|e| e.to_string())?;
         self.dates.insert(value, spec.clone());
         Ok(spec)

@@ -153,11 +153,7 @@ fn row(
     }
     let edtf = date_format.parse(date_text)?;
     TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
-    let date = DateSpec {
-        edtf,
-        wording: None,
-        tz: None,
-    };
+    let date = DateSpec::new(edtf);
     let event_text = get(c.text);
     let code =
         normalise_code(get(c.code)).or_else(|| cameo_code_of_text(event_text).map(str::to_owned));

@@ -271,11 +271,8 @@ fn event_date(node: Node<'_, '_>) -> Result<(DateSpec, Option<String>), String> 
         }
     };
     TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
-    let spec = DateSpec {
-        edtf,
-        wording: wording.map(arcstr::ArcStr::from),
-        tz: None,
-    };
+    let mut spec = DateSpec::new(edtf);
+    spec.set_wording(wording.as_deref());
     Ok((spec, warning))
 }
 

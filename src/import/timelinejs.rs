@@ -229,11 +229,13 @@ fn slide_date(
         if !wording.is_empty() {
             spec = spec.with_wording(&wording);
         }
-        spec.tz = extra
-            .get("tz")
-            .and_then(Value::as_str)
-            .filter(|tz| crate::model::Id::is_valid_text(tz))
-            .map(crate::model::Id::new);
+        spec.set_tz(
+            extra
+                .get("tz")
+                .and_then(Value::as_str)
+                .filter(|tz| crate::model::Id::is_valid_text(tz))
+                .map(crate::model::Id::new),
+        );
         return Ok((spec, None));
     }
     let start = match slide.get("start_date") {
@@ -285,11 +287,8 @@ fn slide_date(
         _ => single(),
     };
     TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
-    let spec = DateSpec {
-        edtf,
-        wording: (!wording.is_empty()).then(|| wording.into()),
-        tz: None,
-    };
+    let mut spec = DateSpec::new(edtf);
+    spec.set_wording(Some(wording.as_str()).filter(|w| !w.is_empty()));
     Ok((spec, warning))
 }
 

@@ -246,7 +246,7 @@ impl<'t> Cursor<'t> {
         let edtf = parse_edtf(&self.string()?).ok()?;
         TimeBounds::from_edtf(&edtf).ok()?;
         let wording = if self.eat(", wording: ") {
-            Some(ArcStr::from(self.string()?))
+            Some(self.string()?)
         } else {
             None
         };
@@ -256,7 +256,10 @@ impl<'t> Cursor<'t> {
             None
         };
         self.expect(")")?;
-        Some(DateSpec { edtf, wording, tz })
+        let mut date = DateSpec::new(edtf);
+        date.set_wording(wording.as_deref());
+        date.set_tz(tz);
+        Some(date)
     }
 
     /// `(actor: "…", role: …, certainty: …, claims: […])`; all but `actor` may be left out.

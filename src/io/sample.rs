@@ -52,11 +52,11 @@ mod tests {
         let berlin = event("ev-berlin-talks");
         assert_eq!(berlin.status, EventStatus::Held);
         assert_eq!(berlin.date.edtf_text(), "2025-12-13/2025-12-14");
-        assert_eq!(berlin.date.wording.as_deref(), Some("last weekend"));
+        assert_eq!(berlin.date.wording(), Some("last weekend"));
         let miami = event("ev-miami-talks");
         assert_eq!(miami.status, EventStatus::Expected);
         assert_eq!(miami.date.edtf_text(), "2025-12-20/2025-12-21");
-        assert_eq!(miami.date.wording.as_deref(), Some("this weekend"));
+        assert_eq!(miami.date.wording(), Some("this weekend"));
         let umerov = event("ev-umerov-us-meeting");
         assert!(umerov.places.iter().all(|pl| pl.candidate));
         assert_eq!(umerov.places.len(), 2);

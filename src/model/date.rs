@@ -5,7 +5,6 @@
 //! ("this weekend"), and the timeline works from bounds derived from it: the earliest and
 //! latest instants the source allows, and the part the event certainly occupies.
 
-use arcstr::ArcStr;
 use std::fmt;
 
 use edtf::level_1::{Certainty as EdtfCertainty, Date, Edtf, Precision, Season, Terminal};
@@ -24,35 +23,73 @@ pub const MIN_YEAR: i32 = -9999;
 pub const MAX_YEAR: i32 = 9999;
 
 /// A date as a source gave it.
-#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DateSpec {
     /// The date in EDTF level 1.
-    #[serde(with = "edtf_text")]
     pub edtf: Edtf,
+    /// What few dates have beside the EDTF value, in one box: a date without it takes 32
+    /// bytes instead of 40, 8 bytes less per event. `None` when empty.
+    notes: Option<Box<DateNotes>>,
+}
 
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct DateNotes {
     /// The source's own words: "this weekend", "last weekend", "has indicated".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wording: Option<ArcStr>,
-
+    wording: Option<Box<str>>,
     /// IANA time zone of a local time (`America/New_York`), which EDTF cannot express.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tz: Option<Id>,
+    tz: Option<Id>,
 }
 
 impl DateSpec {
+    pub fn new(edtf: Edtf) -> Self {
+        Self { edtf, notes: None }
+    }
+
     pub fn parse(edtf: &str) -> Result<Self, DateError> {
-        Ok(Self {
-            edtf: parse_edtf(edtf)?,
-            wording: None,
-            tz: None,
-        })
+        Ok(Self::new(parse_edtf(edtf)?))
     }
 
     #[must_use]
     pub fn with_wording(mut self, wording: &str) -> Self {
-        self.wording = Some(wording.into());
+        self.set_wording(Some(wording));
         self
+    }
+
+    #[must_use]
+    pub fn with_tz(mut self, tz: Option<Id>) -> Self {
+        self.set_tz(tz);
+        self
+    }
+
+    /// The source's own words for the date: "this weekend", "last weekend".
+    pub fn wording(&self) -> Option<&str> {
+        self.notes.as_ref().and_then(|n| n.wording.as_deref())
+    }
+
+    /// The IANA time zone of a local time (`America/New_York`), which EDTF cannot express.
+    pub fn tz(&self) -> Option<Id> {
+        self.notes.as_ref().and_then(|n| n.tz)
+    }
+
+    pub fn set_wording(&mut self, wording: Option<&str>) {
+        self.notes.get_or_insert_default().wording = wording.map(Box::from);
+        self.drop_empty_notes();
+    }
+
+    pub fn set_tz(&mut self, tz: Option<Id>) {
+        self.notes.get_or_insert_default().tz = tz;
+        self.drop_empty_notes();
+    }
+
+    /// Keeps `notes` `None` when there are none, so that equal dates compare equal.
+    fn drop_empty_notes(&mut self) {
+        if self
+            .notes
+            .as_deref()
+            .is_some_and(|n| *n == DateNotes::default())
+        {
+            self.notes = None;
+        }
     }
 
     pub fn bounds(&self) -> Result<TimeBounds, DateError> {
@@ -65,7 +102,7 @@ impl DateSpec {
 
     /// What to show an analyst: the EDTF value, then the source's wording.
     pub fn display_text(&self) -> String {
-        match &self.wording {
+        match self.wording() {
             Some(w) => format!("{} (“{w}”)", self.edtf),
             None => self.edtf.to_string(),
         }
@@ -75,13 +112,57 @@ impl DateSpec {
 impl fmt::Debug for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DateSpec({}", self.edtf)?;
-        if let Some(w) = &self.wording {
+        if let Some(w) = self.wording() {
             write!(f, ", {w:?}")?;
         }
-        if let Some(tz) = self.tz {
+        if let Some(tz) = self.tz() {
             write!(f, ", {tz}")?;
         }
         f.write_str(")")
+    }
+}
+
+/// A date as files write it: `(edtf: "2025-12-20", wording: "this weekend", tz: "…")`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename = "DateSpec")]
+struct DateRecord {
+    #[serde(with = "edtf_text")]
+    edtf: Edtf,
+    #[serde(default)]
+    wording: Option<Box<str>>,
+    #[serde(default)]
+    tz: Option<Id>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename = "DateSpec")]
+struct DateOut<'a> {
+    #[serde(with = "edtf_text")]
+    edtf: &'a Edtf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tz: Option<Id>,
+}
+
+impl<'de> serde::Deserialize<'de> for DateSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let record = DateRecord::deserialize(deserializer)?;
+        let mut date = Self::new(record.edtf);
+        date.set_wording(record.wording.as_deref());
+        date.set_tz(record.tz);
+        Ok(date)
+    }
+}
+
+impl serde::Serialize for DateSpec {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        DateOut {
+            edtf: &self.edtf,
+            wording: self.wording(),
+            tz: self.tz(),
+        }
+        .serialize(serializer)
     }
 }
 

@@ -3,6 +3,7 @@
 //! Grades follow the Admiralty (NATO) code: a source's reliability A–F from its track
 //! record, and each claim's credibility 1–6 from corroboration, written together as `C3`.
 
+use arcstr::ArcStr;
 use std::fmt;
 
 use super::{DateSpec, Id};
@@ -181,21 +182,22 @@ pub struct Claim {
     pub source: Id,
     /// The exact quoted text.
     pub excerpt: String,
-    /// A little text around the excerpt, so that it can be found again.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub context_before: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub context_after: String,
+    /// A little text around the excerpt, so that it can be found again. This and the other
+    /// texts most claims leave empty are `ArcStr`s, 8 bytes instead of a `String`'s 24.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub context_before: ArcStr,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub context_after: ArcStr,
     /// Who said it to whom, from the origin to `source`: officials → Politico → Xinhua.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attribution: Vec<AttributionStep>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<ArcStr>,
     pub credibility: Credibility,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub note: ArcStr,
 }
 
 /// One link of an attribution chain: who passed the claim on, and how ("said", "reported").

@@ -207,7 +207,7 @@ pub fn apply_filter(
             let own = matches(&e.title)
                 || matches(&e.description)
                 || e.place_wording.as_deref().is_some_and(&matches)
-                || e.date.wording.as_deref().is_some_and(&matches);
+                || e.date.wording().is_some_and(&matches);
             if !own
                 && !e.participant_ids().any(|a| actor_text.contains(&a))
                 && !e.location_ids().any(|l| location_text.contains(&l))

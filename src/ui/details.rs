@@ -29,13 +29,13 @@ pub fn date_display(ctx: &egui::Context) -> DateDisplay {
 /// written as the settings say.
 pub fn date_text(date: &DateSpec, display: &DateDisplay) -> String {
     let mut text = date.edtf_text();
-    if let Some(w) = &date.wording {
+    if let Some(w) = date.wording() {
         text.push_str(&format!(" — “{w}”"));
     }
     if let Some(words) = display.describe(date) {
         text.push_str(&format!(" — {words}"));
     }
-    if let Some(tz) = date.tz {
+    if let Some(tz) = date.tz() {
         text.push_str(&format!(" ({tz})"));
     }
     text
@@ -362,7 +362,7 @@ impl DetailsContext<'_> {
                 }
             });
             if !claim.note.is_empty() {
-                ui.weak(&claim.note);
+                ui.weak(claim.note.as_str());
             }
         });
     }

@@ -126,13 +126,13 @@ impl DetenteApp {
                     id,
                     source: source.id,
                     excerpt: String::new(),
-                    context_before: String::new(),
-                    context_after: String::new(),
+                    context_before: arcstr::ArcStr::default(),
+                    context_after: arcstr::ArcStr::default(),
                     attribution: Vec::new(),
                     published: None,
                     url: None,
                     credibility,
-                    note: String::new(),
+                    note: arcstr::ArcStr::default(),
                 };
                 (upsert(project, claim, "add"), Selected::Claim(id))
             }

@@ -90,11 +90,11 @@ pub fn date_field_ui(
     state.date_draft = None;
     let typed = text.trim();
     // What was typed in words is what the source said; typed EDTF says nothing new.
-    date.wording = if typed == input.edtf {
-        value.and_then(|v| v.wording.clone())
+    date.set_wording(if typed == input.edtf {
+        value.and_then(DateSpec::wording)
     } else {
-        Some(typed.into())
-    };
-    date.tz = value.and_then(|v| v.tz);
+        Some(typed)
+    });
+    date.set_tz(value.and_then(DateSpec::tz));
     (Some(&date) != value).then_some(Some(date))
 }

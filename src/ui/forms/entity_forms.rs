@@ -534,7 +534,7 @@ fn claim_form(
         send(actions, project, x.clone(), "attribution");
     }
     if let Some(v) = text_area_row(ui, "Note", &x.note) {
-        x.note = v;
+        x.note = v.into();
         send(actions, project, x, "note");
     }
 }

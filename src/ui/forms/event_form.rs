@@ -158,7 +158,7 @@ fn date_rows(
             Some(field_key),
         );
     }
-    let wording = event.date.wording.as_deref().unwrap_or("");
+    let wording = event.date.wording().unwrap_or("");
     if let Some(w) = text_row(
         ui,
         "Date words",
@@ -166,7 +166,7 @@ fn date_rows(
         "the source's words: “this weekend”",
     ) {
         let mut date = event.date.clone();
-        date.wording = (!w.trim().is_empty()).then(|| w.into());
+        date.set_wording(Some(w.as_str()).filter(|w| !w.trim().is_empty()));
         push_edit(
             actions,
             replace_event(
@@ -562,14 +562,14 @@ fn new_claim_ui(
                     id: Id::new(&unique_id(project, "c", &event.title)),
                     source,
                     excerpt: draft.excerpt.trim().to_owned(),
-                    context_before: String::new(),
-                    context_after: String::new(),
+                    context_before: arcstr::ArcStr::default(),
+                    context_after: arcstr::ArcStr::default(),
                     attribution: Vec::new(),
                     published: None,
                     url: None,
                     // 6: not yet judged; the analyst grades it in the claim's form.
                     credibility,
-                    note: String::new(),
+                    note: arcstr::ArcStr::default(),
                 };
                 let mut new = event.clone();
                 new.cite(claim.id);
