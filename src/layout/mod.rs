@@ -11,7 +11,7 @@ pub use draw_list::{
     CLUSTER_BIN_PX, Cluster, DENSITY_BIN_PX, DensityBin, DrawList, ItemLayoutParams, ItemMark,
     MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
-pub use event_index::{EventIndex, IndexedExtent, drawn_extent};
+pub use event_index::{EventIndex, IndexedExtent, OverlapCounter, drawn_extent};
 pub use lane_layout::{
     Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list, lane_height,
 };

@@ -36,11 +36,12 @@ pub fn overview_ui(ui: &mut egui::Ui, rect: Rect, doc: &Document, view: &mut Tim
     let num_bins = (rect.width() / BIN_PX).ceil().max(1.0) as usize;
     let index = doc.index();
     let mut counts = Vec::with_capacity(num_bins);
+    let mut counter = index.overlap_counter();
     for b in 0..num_bins {
         let x0 = f64::from(rect.left() + b as f32 * BIN_PX);
         let t0 = strip.time_from_x(x0) as i64;
         let t1 = strip.time_from_x(x0 + f64::from(BIN_PX)) as i64;
-        counts.push(index.count_visible(t0, t1));
+        counts.push(counter.count(t0, t1));
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let color = if visuals.dark_mode {
