@@ -86,7 +86,7 @@ fn timelinejs_edge_cases() {
         .find(|c| c.id == miami.claims[1].claim)
         .unwrap();
     assert_eq!(media.url.as_deref(), Some("https://example.org/photo.jpg"));
-    assert_eq!(media.excerpt, "Delegations arrive");
+    assert_eq!(&*media.excerpt, "Delegations arrive");
     let agency = p.sources.iter().find(|s| s.id == media.source).unwrap();
     assert_eq!(
         (agency.name.as_str(), agency.url.as_deref()),

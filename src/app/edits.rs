@@ -302,7 +302,7 @@ pub fn delete_entity(project: &Project, id: Id) -> Option<(Edit, Consequences)> 
             for step in &mut c.attribution {
                 if let Some(actor) = step.actor.filter(|a| gone(a)) {
                     if step.name.is_empty() {
-                        lookup.name_of(project, actor).clone_into(&mut step.name);
+                        step.name = lookup.name_of(project, actor).into();
                     }
                     step.actor = None;
                 }

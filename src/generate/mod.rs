@@ -430,14 +430,14 @@ impl Generator {
             if self.rng.random_bool(0.4) {
                 attribution.push(AttributionStep {
                     actor: None,
-                    name: (*SAID.choose(&mut self.rng).expect("said")).to_owned(),
-                    verb: "said".to_owned(),
+                    name: (*SAID.choose(&mut self.rng).expect("said")).into(),
+                    verb: "said".into(),
                 });
             }
             attribution.push(AttributionStep {
                 actor: outlet,
-                name: String::new(),
-                verb: "reported".to_owned(),
+                name: arcstr::ArcStr::default(),
+                verb: "reported".into(),
             });
             let credibility = Credibility::new(match self.rng.random_range(0..10) {
                 0 => 1,
@@ -452,7 +452,7 @@ impl Generator {
             project.claims.push(Claim {
                 id,
                 source,
-                excerpt,
+                excerpt: excerpt.into(),
                 context_before: arcstr::ArcStr::default(),
                 context_after: arcstr::ArcStr::default(),
                 attribution,

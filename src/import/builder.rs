@@ -204,7 +204,7 @@ impl Builder {
         self.project.claims.push(Claim {
             id,
             source: cite.source.unwrap_or(self.dataset),
-            excerpt: cite.excerpt,
+            excerpt: cite.excerpt.into(),
             context_before: arcstr::ArcStr::default(),
             context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,
@@ -227,7 +227,7 @@ impl Builder {
         self.project.claims.push(Claim {
             id,
             source: cite.source.unwrap_or(self.dataset),
-            excerpt: cite.excerpt,
+            excerpt: cite.excerpt.into(),
             context_before: arcstr::ArcStr::default(),
             context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,

@@ -236,8 +236,8 @@ fn row(
     } else {
         vec![AttributionStep {
             actor: None,
-            name: publisher.to_owned(),
-            verb: "reported".to_owned(),
+            name: publisher.into(),
+            verb: "reported".into(),
         }]
     };
     b.push_event(

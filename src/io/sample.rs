@@ -106,7 +106,7 @@ mod tests {
                 c.id
             );
             assert_eq!(lookup.source(&p, c.source).unwrap().name, "Xinhua");
-            assert!(crate::io::SAMPLE_RON.contains(&c.excerpt));
+            assert!(crate::io::SAMPLE_RON.contains(&*c.excerpt));
         }
         // The Berlin claim's chain is officials → Politico → Xinhua.
         let berlin = lookup.claim(&p, Id::new("c-berlin-90-percent")).unwrap();
@@ -129,7 +129,7 @@ mod tests {
         let p = sample_project().unwrap();
         for c in &p.claims {
             assert!(
-                text.contains(&c.excerpt),
+                text.contains(&*c.excerpt),
                 "claim {} is not verbatim: {}",
                 c.id,
                 c.excerpt

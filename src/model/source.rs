@@ -4,6 +4,7 @@
 //! record, and each claim's credibility 1–6 from corroboration, written together as `C3`.
 
 use arcstr::ArcStr;
+use compact_str::CompactString;
 use std::fmt;
 
 use super::{DateSpec, Id};
@@ -181,7 +182,7 @@ pub struct Claim {
     /// Where the analyst read it (the last link of the attribution chain).
     pub source: Id,
     /// The exact quoted text.
-    pub excerpt: String,
+    pub excerpt: Box<str>,
     /// A little text around the excerpt, so that it can be found again. This and the other
     /// texts most claims leave empty are `ArcStr`s, 8 bytes instead of a `String`'s 24.
     #[serde(default, skip_serializing_if = "str::is_empty")]
@@ -208,11 +209,12 @@ pub struct AttributionStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<Id>,
     /// The words for an unnamed speaker ("sources familiar with the matter").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub name: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub name: ArcStr,
     /// The reporting verb, which carries the hedge: "said", "reported", "according to".
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub verb: String,
+    /// Short, so kept inline.
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub verb: CompactString,
 }
 
 impl Claim {

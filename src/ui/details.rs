@@ -319,7 +319,7 @@ impl DetailsContext<'_> {
                     let who = match step.actor {
                         Some(actor) if step.name.is_empty() => self.name(actor).to_owned(),
                         Some(actor) => format!("{} ({})", step.name, self.name(actor)),
-                        None => step.name.clone(),
+                        None => step.name.to_string(),
                     };
                     match step.actor {
                         Some(actor) => self.link(ui, &who, Selected::Actor(actor)),
@@ -328,7 +328,7 @@ impl DetailsContext<'_> {
                         }
                     }
                     if !step.verb.is_empty() {
-                        ui.weak(&step.verb);
+                        ui.weak(step.verb.as_str());
                     }
                 }
             });

@@ -125,7 +125,7 @@ impl DetenteApp {
                 let claim = Claim {
                     id,
                     source: source.id,
-                    excerpt: String::new(),
+                    excerpt: Box::default(),
                     context_before: arcstr::ArcStr::default(),
                     context_after: arcstr::ArcStr::default(),
                     attribution: Vec::new(),

@@ -428,7 +428,7 @@ fn claim_form(
     actions: &mut Vec<Action>,
 ) {
     if let Some(v) = text_area_row(ui, "Excerpt (exact words)", &x.excerpt) {
-        x.excerpt = v;
+        x.excerpt = v.into();
         send(actions, project, x.clone(), "excerpt");
     }
     let lookup = project.lookup();
@@ -498,20 +498,30 @@ fn claim_form(
                             .changed();
                     }
                 });
-            changed |= ui
+            let mut name = step.name.to_string();
+            if ui
                 .add(
-                    egui::TextEdit::singleline(&mut step.name)
+                    egui::TextEdit::singleline(&mut name)
                         .hint_text("sources familiar…")
                         .desired_width(120.0),
                 )
-                .changed();
-            changed |= ui
+                .changed()
+            {
+                step.name = name.into();
+                changed = true;
+            }
+            let mut verb = step.verb.to_string();
+            if ui
                 .add(
-                    egui::TextEdit::singleline(&mut step.verb)
+                    egui::TextEdit::singleline(&mut verb)
                         .hint_text("said")
                         .desired_width(70.0),
                 )
-                .changed();
+                .changed()
+            {
+                step.verb = verb.into();
+                changed = true;
+            }
             if ui.small_button("✕").clicked() {
                 remove = Some(i);
             }
@@ -524,8 +534,8 @@ fn claim_form(
     if ui.small_button("+ step").clicked() {
         steps.push(AttributionStep {
             actor: None,
-            name: String::new(),
-            verb: String::new(),
+            name: arcstr::ArcStr::default(),
+            verb: compact_str::CompactString::default(),
         });
         changed = true;
     }

@@ -458,7 +458,7 @@ fn claims_ui(
         ui.horizontal(|ui| {
             let excerpt = lookup
                 .claim(project, claim_id)
-                .map_or(claim_id.as_str(), |c| c.excerpt.as_str());
+                .map_or(claim_id.as_str(), |c| &*c.excerpt);
             let text = match citation.participant {
                 None => format!("“{excerpt}”"),
                 Some(actor) => {
@@ -561,7 +561,7 @@ fn new_claim_ui(
                 let claim = Claim {
                     id: Id::new(&unique_id(project, "c", &event.title)),
                     source,
-                    excerpt: draft.excerpt.trim().to_owned(),
+                    excerpt: draft.excerpt.trim().into(),
                     context_before: arcstr::ArcStr::default(),
                     context_after: arcstr::ArcStr::default(),
                     attribution: Vec::new(),

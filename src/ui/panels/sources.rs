@@ -166,9 +166,10 @@ fn claim_row_ui(
             .attribution
             .iter()
             .map(|s| {
-                let who = s
-                    .actor
-                    .map_or_else(|| s.name.clone(), |a| lookup.name_of(project, a).to_owned());
+                let who = s.actor.map_or_else(
+                    || s.name.to_string(),
+                    |a| lookup.name_of(project, a).to_owned(),
+                );
                 if s.verb.is_empty() {
                     who
                 } else {
