@@ -262,7 +262,7 @@ fn large_project() -> Project {
             DateSpec::parse(&date).unwrap(),
         );
         for k in 0..2 {
-            event.participants.push(Participation {
+            event.add_participant(Participation {
                 actor: Id::new(&format!("a{}", (i * 7 + k * 13) % 60)),
                 role: Default::default(),
                 certainty: Default::default(),

@@ -81,7 +81,7 @@ fn run(doc: &mut Document, op: &Op, merge: bool) {
             let actor = p.actors.get(a % p.actors.len().max(1)).map(|x| x.id);
             p.events.get(e % n).zip(actor).and_then(|(ev, actor)| {
                 let mut ev = ev.clone();
-                ev.participants.push(Participation {
+                ev.add_participant(Participation {
                     actor,
                     role: Default::default(),
                     certainty: Default::default(),

@@ -237,7 +237,12 @@ pub fn delete_entity(project: &Project, id: Id) -> Option<(Edit, Consequences)> 
     // Events lose participants, places, tags and claims that go.
     for (i, e) in project.events.iter().enumerate() {
         let mut new = e.clone();
-        new.participants.retain(|p| !gone(&p.actor));
+        new.participants = new
+            .participants
+            .iter()
+            .filter(|p| !gone(&p.actor))
+            .copied()
+            .collect();
         new.places.retain(|p| !gone(&p.location));
         new.tags.retain(|t| !gone(t));
         new.claims

@@ -574,7 +574,7 @@ impl Generator {
             65..=84 => 3,
             _ => 4,
         };
-        let mut participants: ThinVec<Participation> = ThinVec::with_capacity(num_participants);
+        let mut participants: Vec<Participation> = Vec::with_capacity(num_participants);
         let mut chosen: Vec<usize> = Vec::with_capacity(num_participants);
         let mut participant_claims: Vec<Citation> = Vec::new();
         while chosen.len() < num_participants {
@@ -673,7 +673,7 @@ impl Generator {
             date,
             places,
             place_wording,
-            participants,
+            participants: participants.into(),
             tags,
             description,
             claims,

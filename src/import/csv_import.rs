@@ -271,7 +271,7 @@ impl Row<'_> {
                 text.split(sep).map(|s| s.trim().to_owned()).collect()
             }
         };
-        let mut participants = ThinVec::new();
+        let mut participants = Vec::new();
         for name in list(get(self.cols.actors))
             .into_iter()
             .filter(|n| !n.is_empty())
@@ -350,7 +350,7 @@ impl Row<'_> {
             date,
             places,
             place_wording: None,
-            participants,
+            participants: participants.into(),
             tags,
             description: description.into(),
             claims: ThinVec::new(),

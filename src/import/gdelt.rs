@@ -178,7 +178,7 @@ impl State {
         let (role1, role2) = cameo_roles(code);
 
         let mut title = CompactString::with_capacity(64);
-        let mut participants: ThinVec<Participation> = ThinVec::new();
+        let mut participants: Vec<Participation> = Vec::new();
         for (block, role) in [(ACTOR1, role1), (ACTOR2, role2)] {
             if let Some((actor, name)) = self.actor(b, r, block) {
                 if participants.iter().any(|p| p.actor == actor) {
@@ -234,7 +234,7 @@ impl State {
             date,
             places,
             place_wording: None,
-            participants,
+            participants: participants.into(),
             tags: ThinVec::new(),
             description: ArcStr::default(),
             claims: ThinVec::new(),

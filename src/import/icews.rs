@@ -177,7 +177,7 @@ fn row(
     if source.is_empty() && target.is_empty() && act.is_empty() {
         return Err("no actors and no event text".into());
     }
-    let mut participants: ThinVec<Participation> = ThinVec::new();
+    let mut participants: Vec<Participation> = Vec::new();
     let mut title = String::new();
     for (name, sectors, country, role) in [
         (source, get(c.source_sectors), get(c.source_country), role1),
@@ -226,7 +226,7 @@ fn row(
         date,
         places,
         place_wording: None,
-        participants,
+        participants: participants.into(),
         tags: ThinVec::new(),
         description: ArcStr::default(),
         claims: ThinVec::new(),

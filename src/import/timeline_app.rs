@@ -177,7 +177,7 @@ pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, Im
             date,
             places: ThinVec::new(),
             place_wording: None,
-            participants: ThinVec::new(),
+            participants: Box::default(),
             tags,
             description: description.trim().into(),
             claims: ThinVec::new(),

@@ -179,7 +179,7 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         date,
         places: ThinVec::new(),
         place_wording: None,
-        participants: ThinVec::new(),
+        participants: Box::default(),
         tags,
         description: description.into(),
         claims: ThinVec::new(),

@@ -79,7 +79,7 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
     } else {
         None
     };
-    let mut participants = ThinVec::new();
+    let mut participants = Box::default();
     // Claims about a participant's part, in the order of the participants.
     let mut participant_claims: Vec<Citation> = Vec::new();
     if c.eat(", participants: [") {

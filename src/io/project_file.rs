@@ -150,7 +150,6 @@ fn shrink_lists(project: &mut Project) {
         p.events.shrink_to_fit();
         for e in &mut p.events {
             e.places.shrink_to_fit();
-            e.participants.shrink_to_fit();
             e.tags.shrink_to_fit();
             e.claims.shrink_to_fit();
         }
@@ -464,7 +463,7 @@ mod tests {
     #[test]
     fn dangling_reference_has_line_and_column() {
         let mut p = small_project(2);
-        p.events[1].participants.push(crate::model::Participation {
+        p.events[1].add_participant(crate::model::Participation {
             actor: crate::model::Id::new("a-nobody"),
             role: Default::default(),
             certainty: Default::default(),

@@ -353,7 +353,7 @@ fn participants_ui(
     match actor_picker_ui(ui, project, &mut state.add_participant, &existing) {
         Some(Pick::Existing(id)) => {
             let mut new = event.clone();
-            new.participants.push(participation(id));
+            new.add_participant(participation(id));
             push_edit(
                 actions,
                 replace_event(project, index, new, "add a participant to"),
@@ -371,7 +371,7 @@ fn participants_ui(
                 description: String::new(),
             };
             let mut new = event.clone();
-            new.participants.push(participation(actor.id));
+            new.add_participant(participation(actor.id));
             let label = format!("add {} to {}", quoted(&actor.name), quoted(&event.title));
             let edits = [
                 upsert(project, actor, "add"),
