@@ -216,17 +216,33 @@ impl Validator {
             }
             for part in &e.participants {
                 self.reference(K::Event, id, "participants", part.actor, K::Actor);
-            }
-            for c in &e.claims {
-                let field = if c.participant.is_some() {
-                    "participants"
-                } else {
-                    "claims"
-                };
-                self.reference(K::Event, id, field, c.claim, K::Claim);
+                for c in e.claims_about(part.actor) {
+                    self.reference(K::Event, id, "participants", c, K::Claim);
+                }
             }
             for &t in &e.tags {
                 self.reference(K::Event, id, "tags", t, K::Tag);
+            }
+            for c in &e.claims {
+                match c.participant {
+                    None => self.reference(K::Event, id, "claims", c.claim, K::Claim),
+                    // A file cannot say this (claims about a part sit in the participant),
+                    // but an edit could, and saving would then lose the citation.
+                    Some(actor) if !e.participants.iter().any(|p| p.actor == actor) => {
+                        self.push(
+                            K::Event,
+                            id,
+                            "claims",
+                            Some(c.claim.to_string()),
+                            format!(
+                                "event \"{id}\": claims \"{}\" is cited for the part of \
+                                 \"{actor}\", who is not one of its participants",
+                                c.claim
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                }
             }
         }
     }
@@ -394,5 +410,47 @@ impl Validator {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::sample_project;
+    use crate::model::Citation;
+
+    #[test]
+    fn the_sample_is_valid() {
+        assert_eq!(validate(&sample_project().unwrap()), []);
+    }
+
+    #[test]
+    fn a_claim_about_someone_not_taking_part_is_a_problem() {
+        let mut p = sample_project().unwrap();
+        let claim = p.claims[0].id;
+        let e = &mut p.events[0];
+        e.claims
+            .push(Citation::of_participant(claim, Id::new("a-nobody-here")));
+        let problems = validate(&p);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("not one of its participants"),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(problems[0].at.field, "claims");
+    }
+
+    #[test]
+    fn dangling_claims_of_a_participant_are_reported_on_participants() {
+        let mut p = sample_project().unwrap();
+        let e = &mut p.events[0];
+        let actor = e.participants[0].actor;
+        e.claims
+            .push(Citation::of_participant(Id::new("c-missing"), actor));
+        let problems = validate(&p);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].at.field, "participants");
+        assert!(problems[0].message.contains("c-missing"));
     }
 }
