@@ -226,6 +226,51 @@ fn selecting_an_event_on_the_canvas_marks_its_participants_and_shows_details() {
 }
 
 #[test]
+fn a_participant_s_claim_can_be_uncited_in_the_event_form_and_undo_cites_it_again() {
+    // Tall enough that the form's list of claims is on screen without scrolling.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
+    harness.run();
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .unwrap()
+    };
+    click_at(&mut harness, rect.center());
+    harness.get_by_label("✎ Edit").click();
+    harness.run();
+    let claims_about_dmitriev = |h: &Harness<'_, DetenteApp>| {
+        let doc = h.state().document();
+        let event = doc
+            .project()
+            .events
+            .iter()
+            .find(|e| e.id == "ev-miami-talks")
+            .unwrap();
+        let dmitriev = detente::model::Id::new("a-dmitriev");
+        assert!(event.participant_ids().any(|a| a == dmitriev));
+        event
+            .claims_about(dmitriev)
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(claims_about_dmitriev(&harness), ["c-russian-side"]);
+    harness
+        .get_by_label("Stop citing claim c-russian-side for Kirill Dmitriev")
+        .click();
+    harness.run();
+    // The claim is no longer cited for his part; he still takes part.
+    assert!(claims_about_dmitriev(&harness).is_empty());
+    harness.get_by_label("Done").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(claims_about_dmitriev(&harness), ["c-russian-side"]);
+}
+
+#[test]
 fn editing_a_title_then_undo_gives_the_old_title_back() {
     let mut harness = harness();
     harness.run();

@@ -459,21 +459,27 @@ fn claims_ui(
             let excerpt = lookup
                 .claim(project, claim_id)
                 .map_or(claim_id.as_str(), |c| &*c.excerpt);
-            let text = match citation.participant {
-                None => format!("“{excerpt}”"),
-                Some(actor) => {
-                    let name = lookup
-                        .actor(project, actor)
-                        .map_or(actor.as_str(), |a| a.name.as_str());
-                    format!("{name}'s part: “{excerpt}”")
-                }
+            let participant = citation.participant.map(|actor| {
+                lookup
+                    .actor(project, actor)
+                    .map_or(actor.as_str(), |a| a.name.as_str())
+            });
+            let (text, remove_label) = match participant {
+                None => (
+                    format!("“{excerpt}”"),
+                    format!("Stop citing claim {claim_id}"),
+                ),
+                Some(name) => (
+                    format!("{name}'s part: “{excerpt}”"),
+                    format!("Stop citing claim {claim_id} for {name}"),
+                ),
             };
-            ui.add(egui::Label::new(RichText::new(text).italics()).truncate());
-            if ui
-                .small_button("✕")
-                .on_hover_text("Stop citing this claim")
-                .clicked()
-            {
+            // The button first: the excerpt is truncated to what is left of the row, so a
+            // button after it would be pushed out of the panel.
+            let remove = ui.small_button("✕").on_hover_text("Stop citing this claim");
+            remove
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove_label));
+            if remove.clicked() {
                 let mut new = event.clone();
                 new.claims.remove(i);
                 push_edit(
@@ -482,6 +488,7 @@ fn claims_ui(
                     None,
                 );
             }
+            ui.add(egui::Label::new(RichText::new(text).italics()).truncate());
         });
     }
     ui.horizontal(|ui| {
