@@ -99,71 +99,69 @@ fn table_ui(
         };
         order.then_with(|| a.name.cmp(&b.name))
     });
-    egui::ScrollArea::horizontal()
-        .id_salt("locations_h")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("locations")
-                .striped(true)
-                .resizable(true)
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                // Name, events and dates first: in the narrowest side panel (~300 pt at
-                // 1024 pt) they are what shows without scrolling.
-                .column(Column::initial(104.0).at_least(60.0).clip(true))
-                .column(Column::initial(52.0).at_least(40.0))
-                .column(Column::initial(132.0).at_least(60.0).clip(true))
-                .column(Column::initial(60.0).at_least(40.0))
-                .column(Column::initial(72.0).at_least(40.0).clip(true))
-                .header(ROW_HEIGHT, |mut header| {
-                    for (column, label) in [
-                        (LocationColumn::Name, "Name"),
-                        (LocationColumn::Events, "Events"),
-                        (LocationColumn::Dates, "Dates"),
-                        (LocationColumn::Country, "Country"),
-                        (LocationColumn::Precision, "Precision"),
-                    ] {
-                        header.col(|ui| {
-                            sort_header(ui, label, column, &mut state.sort, &mut state.descending);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                        let location = &project.locations[rows[row.index()]];
-                        let item = Selected::Location(location.id);
-                        // Highlighted when selected, or when a selected event involves it.
-                        let selected = cx.selection.contains(&item)
-                            || cx.links.locations.contains(&location.id);
-                        row.set_selected(selected);
-                        let s = stats(location);
-                        row.col(|ui| {
-                            if name_cell(ui, selected, &location.name).clicked() {
-                                actions.push(Action::Select(item.clone()));
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(s.num_events.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(date_range_text(s.first_secs, s.last_secs));
-                        });
-                        row.col(|ui| {
-                            let code = location.country.as_deref().unwrap_or("—");
-                            let response = ui.label(code);
-                            if let Some(name) = location
-                                .country
-                                .as_deref()
-                                .and_then(crate::geo::country_name)
-                            {
-                                response.on_hover_text(name);
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(location.precision.label());
-                        });
+    super::wide_table_ui(ui, "locations_h", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("locations")
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            // Name, events and dates first: in the narrowest side panel (~300 pt at
+            // 1024 pt) they are what shows without scrolling.
+            .column(Column::initial(104.0).at_least(60.0).clip(true))
+            .column(Column::initial(52.0).at_least(40.0))
+            .column(Column::initial(132.0).at_least(60.0).clip(true))
+            .column(Column::initial(60.0).at_least(40.0))
+            .column(Column::initial(72.0).at_least(40.0).clip(true))
+            .header(ROW_HEIGHT, |mut header| {
+                for (column, label) in [
+                    (LocationColumn::Name, "Name"),
+                    (LocationColumn::Events, "Events"),
+                    (LocationColumn::Dates, "Dates"),
+                    (LocationColumn::Country, "Country"),
+                    (LocationColumn::Precision, "Precision"),
+                ] {
+                    header.col(|ui| {
+                        sort_header(ui, label, column, &mut state.sort, &mut state.descending);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let location = &project.locations[rows[row.index()]];
+                    let item = Selected::Location(location.id);
+                    // Highlighted when selected, or when a selected event involves it.
+                    let selected =
+                        cx.selection.contains(&item) || cx.links.locations.contains(&location.id);
+                    row.set_selected(selected);
+                    let s = stats(location);
+                    row.col(|ui| {
+                        if name_cell(ui, selected, &location.name).clicked() {
+                            actions.push(Action::Select(item.clone()));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(s.num_events.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(date_range_text(s.first_secs, s.last_secs));
+                    });
+                    row.col(|ui| {
+                        let code = location.country.as_deref().unwrap_or("—");
+                        let response = ui.label(code);
+                        if let Some(name) = location
+                            .country
+                            .as_deref()
+                            .and_then(crate::geo::country_name)
+                        {
+                            response.on_hover_text(name);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(location.precision.label());
                     });
                 });
-        });
+            });
+    });
 }
 
 /// "2025-12-13 – 12-21": the first and last day of a place's events, the year said once

@@ -96,3 +96,21 @@ pub fn sort_header<C: PartialEq + Copy>(
         }
     }
 }
+
+/// A table wider than its panel, scrolling sideways. Its scroll bars stay visible (egui's
+/// default shows them only under the pointer), so that a column cut at the panel's edge
+/// reads as "more to the right" rather than as clipped text.
+pub fn wide_table_ui<R>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    ui.scope(|ui| {
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::thin();
+        egui::ScrollArea::horizontal()
+            .id_salt(id_salt)
+            .show(ui, add_contents)
+            .inner
+    })
+    .inner
+}

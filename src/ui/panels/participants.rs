@@ -95,74 +95,72 @@ fn table_ui(
         };
         order.then_with(|| a.name.cmp(&b.name))
     });
-    egui::ScrollArea::horizontal()
-        .id_salt("participants_h")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("participants")
-                .striped(true)
-                .resizable(true)
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(130.0).at_least(60.0).clip(true))
-                .column(Column::initial(76.0).at_least(40.0).clip(true))
-                .column(Column::initial(50.0).at_least(40.0))
-                .column(Column::initial(80.0).at_least(40.0))
-                .column(Column::initial(80.0).at_least(40.0))
-                .column(Column::initial(100.0).at_least(40.0).clip(true))
-                .column(Column::initial(180.0).at_least(40.0).clip(true))
-                .header(ROW_HEIGHT, |mut header| {
-                    for (column, label) in [
-                        (ActorColumn::Name, "Name"),
-                        (ActorColumn::Kind, "Kind"),
-                        (ActorColumn::Events, "Events"),
-                        (ActorColumn::First, "First"),
-                        (ActorColumn::Last, "Last"),
-                        (ActorColumn::Affiliation, "Affiliation"),
-                        (ActorColumn::Roles, "Roles"),
-                    ] {
-                        header.col(|ui| {
-                            sort_header(ui, label, column, &mut state.sort, &mut state.descending);
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                        let actor = &project.actors[rows[row.index()]];
-                        let item = Selected::Actor(actor.id);
-                        // Highlighted when selected, or when a selected event involves it.
-                        let selected =
-                            cx.selection.contains(&item) || cx.links.actors.contains(&actor.id);
-                        row.set_selected(selected);
-                        let s = stats(actor);
-                        row.col(|ui| {
-                            if name_cell(ui, selected, &actor.name).clicked() {
-                                actions.push(Action::Select(item.clone()));
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(actor.kind.label());
-                        });
-                        row.col(|ui| {
-                            ui.label(s.num_events.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(day_text(s.first_secs));
-                        });
-                        row.col(|ui| {
-                            // The last appearance is an exclusive end (midnight after it).
-                            ui.label(day_text(s.last_secs.map(|t| t.saturating_sub(1))));
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(affiliation(actor)).truncate());
-                        });
-                        row.col(|ui| {
-                            let roles = roles_text(project, lookup, actor);
-                            ui.add(egui::Label::new(&roles).truncate())
-                                .on_hover_text(&roles);
-                        });
+    super::wide_table_ui(ui, "participants_h", |ui| {
+        TableBuilder::new(ui)
+            .id_salt("participants")
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(76.0).at_least(40.0).clip(true))
+            .column(Column::initial(50.0).at_least(40.0))
+            .column(Column::initial(80.0).at_least(40.0))
+            .column(Column::initial(80.0).at_least(40.0))
+            .column(Column::initial(100.0).at_least(40.0).clip(true))
+            .column(Column::initial(180.0).at_least(40.0).clip(true))
+            .header(ROW_HEIGHT, |mut header| {
+                for (column, label) in [
+                    (ActorColumn::Name, "Name"),
+                    (ActorColumn::Kind, "Kind"),
+                    (ActorColumn::Events, "Events"),
+                    (ActorColumn::First, "First"),
+                    (ActorColumn::Last, "Last"),
+                    (ActorColumn::Affiliation, "Affiliation"),
+                    (ActorColumn::Roles, "Roles"),
+                ] {
+                    header.col(|ui| {
+                        sort_header(ui, label, column, &mut state.sort, &mut state.descending);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                    let actor = &project.actors[rows[row.index()]];
+                    let item = Selected::Actor(actor.id);
+                    // Highlighted when selected, or when a selected event involves it.
+                    let selected =
+                        cx.selection.contains(&item) || cx.links.actors.contains(&actor.id);
+                    row.set_selected(selected);
+                    let s = stats(actor);
+                    row.col(|ui| {
+                        if name_cell(ui, selected, &actor.name).clicked() {
+                            actions.push(Action::Select(item.clone()));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(actor.kind.label());
+                    });
+                    row.col(|ui| {
+                        ui.label(s.num_events.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(day_text(s.first_secs));
+                    });
+                    row.col(|ui| {
+                        // The last appearance is an exclusive end (midnight after it).
+                        ui.label(day_text(s.last_secs.map(|t| t.saturating_sub(1))));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(affiliation(actor)).truncate());
+                    });
+                    row.col(|ui| {
+                        let roles = roles_text(project, lookup, actor);
+                        ui.add(egui::Label::new(&roles).truncate())
+                            .on_hover_text(&roles);
                     });
                 });
-        });
+            });
+    });
 }
 
 fn tree_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Action>) {
