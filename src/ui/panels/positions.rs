@@ -128,17 +128,30 @@ fn position_row_ui(
             .doc
             .claims()
             .independent_sources(position.claims.iter().copied());
-        ui.weak(if sources == 1 {
-            "1 source".to_owned()
-        } else {
-            format!("{sources} sources")
-        })
+        // Each of these stays on one line: wrapped inside ("as of" at the end of a line,
+        // the date on the next) they read as two facts.
+        let unbroken = |ui: &mut egui::Ui, text: String| {
+            ui.add(
+                egui::Label::new(RichText::new(text).weak()).wrap_mode(egui::TextWrapMode::Extend),
+            )
+        };
+        unbroken(
+            ui,
+            if sources == 1 {
+                "1 source".to_owned()
+            } else {
+                format!("{sources} sources")
+            },
+        )
         .on_hover_text("Independent sources: claims that share no outlet");
         let display = crate::ui::details::date_display(ui.ctx());
-        ui.weak(format!(
-            "as of {}",
-            crate::ui::details::list_date_text(&position.as_of, &display)
-        ));
+        unbroken(
+            ui,
+            format!(
+                "as of {}",
+                crate::ui::details::list_date_text(&position.as_of, &display)
+            ),
+        );
         if !position.certainty.is_stated() {
             ui.weak(position.certainty.label());
         }

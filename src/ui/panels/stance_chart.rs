@@ -1,7 +1,7 @@
 //! Stances over time for one issue: a lane per holder, a segment per reported position,
 //! coloured by stance, so that shifts and convergence between actors show.
 
-use egui::{Align2, FontId, Rect, Sense, Stroke, pos2, vec2};
+use egui::{FontId, Rect, Sense, Stroke, pos2, vec2};
 
 use super::PanelContext;
 use crate::app::Selected;
@@ -73,28 +73,40 @@ pub fn stance_chart_ui(
             Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
         );
         if !tick.label.is_empty() {
-            painter.text(
-                pos2(x + 2.0, rect.top() + AXIS_HEIGHT / 2.0),
-                Align2::LEFT_CENTER,
-                &tick.label,
+            // A label that would run past the plot's right edge is left out, not cut.
+            let galley = painter.layout_no_wrap(
+                tick.label.clone(),
                 FontId::proportional(10.5),
                 visuals.weak_text_color(),
             );
+            if x + 2.0 + galley.size().x <= plot.right() {
+                painter.galley(
+                    pos2(x + 2.0, rect.top() + (AXIS_HEIGHT - galley.size().y) / 2.0),
+                    galley,
+                    visuals.weak_text_color(),
+                );
+            }
         }
     }
     let dark = visuals.dark_mode;
     let pointer = response.hover_pos();
     let mut hovered: Option<(Id, String)> = None;
+    let mut hovered_name: Option<&str> = None;
     for (row, lane) in lanes.iter().enumerate() {
         let y = plot.top() + row as f32 * LANE_HEIGHT;
         let name = cx.doc.lookup().name_of(project, lane.holder);
-        let galley = painter.layout_no_wrap(
+        // A name longer than its room ends in "…" (the full name is in the tooltip).
+        let mut job = egui::text::LayoutJob::single_section(
             name.to_owned(),
-            FontId::proportional(12.0),
-            visuals.text_color(),
+            egui::TextFormat::simple(FontId::proportional(12.0), visuals.text_color()),
         );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(NAME_WIDTH - 8.0);
+        let galley = painter.layout_job(job);
         let name_rect =
             Rect::from_min_size(pos2(rect.left(), y), vec2(NAME_WIDTH - 6.0, LANE_HEIGHT));
+        if pointer.is_some_and(|p| name_rect.contains(p)) {
+            hovered_name = Some(name);
+        }
         painter.with_clip_rect(name_rect).galley(
             pos2(rect.left() + 2.0, y + (LANE_HEIGHT - galley.size().y) / 2.0),
             galley,
@@ -159,5 +171,7 @@ pub fn stance_chart_ui(
             actions.push(Action::Select(Selected::Position(position)));
         }
         response.on_hover_text_at_pointer(text);
+    } else if let Some(name) = hovered_name {
+        response.on_hover_text_at_pointer(name);
     }
 }
