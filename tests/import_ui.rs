@@ -67,3 +67,50 @@ fn merging_a_timeline_app_file_previews_imports_and_can_be_undone() {
     harness.run();
     assert_eq!(harness.state().document().project().events.len(), before);
 }
+
+#[test]
+fn a_timeline_from_another_tool_given_to_open_opens_the_import_dialog() {
+    // On the command line (or "Open with"): an empty project, with the import dialog on it.
+    let path = fixture("timeline_app_2x.timeline");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.ui(ui),
+            DetenteApp::new(Some(&path)),
+        );
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    harness.get_by_label_contains("Detected");
+    assert!(harness.state().document().project().events.is_empty());
+
+    // With File ▸ Open (here its action): the open project stays, the dialog opens.
+    let mut harness = harness_with_sample();
+    let ctx = harness.ctx.clone();
+    let before = harness.state().document().project().title.clone();
+    harness.state_mut().apply(&ctx, Action::OpenPath(path));
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    assert_eq!(harness.state().document().project().title, before);
+}
+
+#[test]
+fn a_damaged_project_still_says_what_is_wrong_with_it() {
+    let dir = std::env::temp_dir().join(format!("detente-import-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // One line with commas: comma-separated values by its look, but a project by its name.
+    let path = dir.join("broken.detente.ron");
+    std::fs::write(&path, "(format_version: 1, title: \"x\", events: [").unwrap();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.ui(ui),
+            DetenteApp::new(Some(&path)),
+        );
+    assert!(harness.query_by_label("Import").is_none());
+    harness.get_by_label_contains("broken.detente.ron");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn harness_with_sample() -> Harness<'static, DetenteApp> {
+    let mut harness = harness();
+    harness.run();
+    harness
+}

@@ -306,10 +306,10 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
         .striped(true)
         .resizable(true)
         .max_scroll_height(260.0)
-        .column(Column::exact(50.0))
-        .column(Column::initial(150.0).clip(true))
+        .column(Column::exact(40.0))
+        .column(Column::initial(120.0).clip(true))
         .column(Column::initial(220.0).clip(true))
-        .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(145.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(20.0, |mut h| {
             for name in ["Row", "Date", "Title", "Kind", "Participants · places"] {

@@ -11,6 +11,8 @@ use crate::io::LoadError;
 /// What finished work hands back.
 pub enum Outcome {
     Opened(PathBuf, Result<Box<Document>, LoadError>),
+    /// The file is not a project but one the import dialog reads.
+    ToImport(PathBuf),
     Exported(PathBuf, Result<(), String>),
 }
 

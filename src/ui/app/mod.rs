@@ -36,6 +36,9 @@ pub struct DetenteApp {
     palette: crate::ui::palette::PaletteState,
     tasks: crate::ui::tasks::Tasks,
     import: Option<crate::ui::import_dialog::ImportDialog>,
+    /// A file that was to be opened but is another tool's format: the import dialog opens
+    /// on it at the next frame (the dialog needs the `egui::Context`).
+    pending_import: Option<PathBuf>,
     image_export: crate::ui::image_export::ImageExportDialog,
     /// A project made by an import, waiting for the unsaved-changes question.
     imported: Option<Document>,
@@ -60,16 +63,22 @@ pub struct DetenteApp {
 }
 
 impl DetenteApp {
-    /// Opens `file`, or the sample when there is none. A file that fails to load leaves an
-    /// empty project open and says why.
+    /// Opens `file`, or the sample when there is none. A file in another tool's format
+    /// (a TimelineJS sheet, a GDELT export, …) opens the import dialog on an empty project;
+    /// any other file that fails to load leaves an empty project open and says why.
     pub fn new(file: Option<&Path>) -> Self {
         let mut notices = Vec::new();
+        let mut pending_import = None;
         let doc = match file {
             Some(path) => Document::open(path).unwrap_or_else(|err| {
-                notices.push(Notice {
-                    text: err.to_string(),
-                    is_error: true,
-                });
+                if transfer::is_importable(path) {
+                    pending_import = Some(path.to_path_buf());
+                } else {
+                    notices.push(Notice {
+                        text: err.to_string(),
+                        is_error: true,
+                    });
+                }
                 Document::untitled()
             }),
             None => Document::sample().unwrap_or_else(|err| {
@@ -96,6 +105,7 @@ impl DetenteApp {
             palette: crate::ui::palette::PaletteState::default(),
             tasks: crate::ui::tasks::Tasks::default(),
             import: None,
+            pending_import,
             image_export: Default::default(),
             imported: None,
             import_report: None,
@@ -602,6 +612,9 @@ impl DetenteApp {
         };
         if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette, recent) {
             actions.push(action);
+        }
+        if let Some(path) = self.pending_import.take() {
+            self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, &ctx));
         }
         self.import_ui(&ctx, &mut actions);
         if let Some(format) = self.image_export.ui(&ctx) {

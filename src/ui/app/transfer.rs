@@ -23,6 +23,9 @@ impl DetenteApp {
         );
         self.tasks.spawn(ctx, label, move || {
             let doc = Document::open(&p).map(Box::new);
+            if doc.is_err() && is_importable(&p) {
+                return Outcome::ToImport(p);
+            }
             Outcome::Opened(p, doc)
         });
     }
@@ -78,6 +81,8 @@ impl DetenteApp {
                 }
                 // A failed load changes nothing: the open project stays as it was.
                 Outcome::Opened(_, Err(err)) => self.error(err.to_string()),
+                // Not a project but a format the import dialog reads: that is what was meant.
+                Outcome::ToImport(path) => self.pending_import = Some(path),
                 Outcome::Exported(path, Ok(())) => {
                     self.info(format!("Exported {}", path.display()));
                 }
@@ -155,4 +160,17 @@ impl DetenteApp {
             });
         }
     }
+}
+
+/// Whether `path` is a file in a format the import dialog reads (not a Detente project):
+/// what opening it from the command line or with File ▸ Open should do instead. A `.ron`
+/// file is a project, however damaged: its load error says what is wrong with it (a
+/// one-line RON file would otherwise pass for comma-separated values).
+pub(super) fn is_importable(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    !name.to_ascii_lowercase().ends_with(".ron")
+        && std::fs::read(path)
+            .is_ok_and(|bytes| crate::import::detect_format(&bytes, &name).is_ok())
 }
