@@ -226,6 +226,23 @@ fn selecting_an_event_on_the_canvas_marks_its_participants_and_shows_details() {
 }
 
 #[test]
+fn details_grade_the_claims_about_each_participant_s_part() {
+    let mut harness = harness();
+    harness.run();
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .unwrap()
+    };
+    click_at(&mut harness, rect.center());
+    // "The Russian side is likely to include Kirill Dmitriev", read in Xinhua (C) and
+    // graded 3 by the analyst.
+    harness.get_by_label("Support for Kirill Dmitriev's part: C3");
+    harness.get_by_label("Support for Steve Witkoff's part: C3");
+}
+
+#[test]
 fn a_participant_s_claim_can_be_uncited_in_the_event_form_and_undo_cites_it_again() {
     // Tall enough that the form's list of claims is on screen without scrolling.
     let mut harness = Harness::builder()

@@ -256,10 +256,40 @@ impl DetailsContext<'_> {
                     if !part.certainty.is_stated() {
                         ui.weak(format!("({})", part.certainty.label()));
                     }
+                    self.participant_support_ui(ui, event, part.actor);
                 });
             }
         }
         self.claims_ui(ui, event.all_claim_ids());
+    }
+
+    /// The claims about one participant's part ("likely to include Dmitriev"): their best
+    /// grade, and their excerpts on hover.
+    fn participant_support_ui(&self, ui: &mut egui::Ui, event: &Event, actor: Id) {
+        let about: Vec<Id> = event.claims_about(actor).collect();
+        let Some((grade, reliability)) = crate::ui::panels::best_grade(self.doc, &about) else {
+            return;
+        };
+        let project = self.doc.project();
+        let excerpts: Vec<String> = about
+            .iter()
+            .filter_map(|&c| self.doc.lookup().claim(project, c))
+            .map(|c| format!("“{}”", c.excerpt))
+            .collect();
+        let dark = ui.visuals().dark_mode;
+        let badge = style::badge(ui, &grade, style::reliability_color(reliability, dark));
+        let name = self.name(actor).to_owned();
+        badge.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("Support for {name}'s part: {grade}"),
+            )
+        });
+        badge.on_hover_text(format!(
+            "Best grade of the claims about this part:\n{}",
+            excerpts.join("\n")
+        ));
     }
 
     /// How well something is supported: independent sources and the best grade.

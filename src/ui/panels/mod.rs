@@ -10,7 +10,7 @@ pub use locations::{LocationsState, locations_ui};
 pub use participants::{
     ParticipantsState, ParticipantsView, day_text, participants_ui, roles_text,
 };
-pub use positions::{PositionsState, PositionsView, positions_ui};
+pub use positions::{PositionsState, PositionsView, best_grade, positions_ui};
 pub use sources::sources_ui;
 
 use crate::app::{Document, FilteredView, Selection, SelectionLinks};

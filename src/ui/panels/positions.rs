@@ -120,7 +120,7 @@ fn position_row_ui(
             position.stance.label(),
             style::stance_color(position.stance, dark),
         );
-        if let Some((grade, reliability)) = best_grade(cx, &position.claims) {
+        if let Some((grade, reliability)) = best_grade(cx.doc, &position.claims) {
             style::badge(ui, &grade, style::reliability_color(reliability, dark))
                 .on_hover_text("Best source grade (Admiralty)");
         }
@@ -171,11 +171,11 @@ fn position_row_ui(
 
 /// The best grade among some claims, as text ("C2") with its reliability for colouring.
 pub fn best_grade(
-    cx: &PanelContext<'_>,
+    doc: &crate::app::Document,
     claims: &[Id],
 ) -> Option<(String, crate::model::Reliability)> {
-    let project = cx.doc.project();
-    let lookup = cx.doc.lookup();
+    let project = doc.project();
+    let lookup = doc.lookup();
     claims
         .iter()
         .filter_map(|&c| {
