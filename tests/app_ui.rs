@@ -26,6 +26,17 @@ fn click_at(harness: &mut Harness<'_, DetenteApp>, pos: egui::Pos2) {
     harness.run();
 }
 
+/// Clicks the middle of an event's mark on the timeline (which selects it).
+fn click_event(harness: &mut Harness<'_, DetenteApp>, event_id: &str) {
+    let rect = {
+        let app = harness.state();
+        app.timeline()
+            .item_rect(app.document(), event_id)
+            .unwrap_or_else(|| panic!("{event_id} is drawn"))
+    };
+    click_at(harness, rect.center());
+}
+
 #[test]
 fn starts_on_the_sample_with_its_timeline() {
     let mut harness = harness();
@@ -86,13 +97,7 @@ fn locations_and_positions_panels_list_the_seed() {
 fn clicking_an_event_shows_its_details_and_sources() {
     let mut harness = harness();
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .expect("Miami talks drawn")
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     let app = harness.state();
     assert!(
         app.selection().contains_event("ev-miami-talks"),
@@ -204,13 +209,7 @@ fn dragging_pans_the_time_with_the_pointer() {
 fn selecting_an_event_on_the_canvas_marks_its_participants_and_shows_details() {
     let mut harness = harness();
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .unwrap()
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     harness.run();
     let is_selected = |harness: &Harness<'_, DetenteApp>, name: &str| {
         harness
@@ -229,13 +228,7 @@ fn selecting_an_event_on_the_canvas_marks_its_participants_and_shows_details() {
 fn details_grade_the_claims_about_each_participant_s_part() {
     let mut harness = harness();
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .unwrap()
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     // "The Russian side is likely to include Kirill Dmitriev", read in Xinhua (C) and
     // graded 3 by the analyst.
     harness.get_by_label("Support for Kirill Dmitriev's part: C3");
@@ -249,13 +242,7 @@ fn a_participant_s_claim_can_be_uncited_in_the_event_form_and_undo_cites_it_agai
         .with_size(egui::vec2(1280.0, 1400.0))
         .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .unwrap()
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     harness.get_by_label("✎ Edit").click();
     harness.run();
     let claims_about_dmitriev = |h: &Harness<'_, DetenteApp>| {
@@ -291,13 +278,7 @@ fn a_participant_s_claim_can_be_uncited_in_the_event_form_and_undo_cites_it_agai
 fn editing_a_title_then_undo_gives_the_old_title_back() {
     let mut harness = harness();
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .unwrap()
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     harness.get_by_label("✎ Edit").click();
     harness.run();
     let field = || egui::accesskit::Role::TextInput;
@@ -401,13 +382,7 @@ fn the_command_palette_finds_and_runs_save_as() {
 fn a_new_tag_typed_in_the_event_form_is_made_and_given_to_the_event() {
     let mut harness = harness();
     harness.run();
-    let rect = {
-        let app = harness.state();
-        app.timeline()
-            .item_rect(app.document(), "ev-miami-talks")
-            .unwrap()
-    };
-    click_at(&mut harness, rect.center());
+    click_event(&mut harness, "ev-miami-talks");
     harness.get_by_label("✎ Edit").click();
     harness.run();
     harness.get_by_label("+ tag").click();
