@@ -8,8 +8,10 @@ use std::fmt::Write as _;
 
 use super::font;
 use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
-use crate::layout::{Cluster, DrawList, ItemMark, POINT_MARKER_PX};
-use crate::model::{EndKind, Event, TimeBounds};
+use crate::layout::{
+    Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
+};
+use crate::model::{Event, TimeBounds};
 
 /// Text baseline below a line's middle, in ems: half DejaVu Sans's cap height (0.73 em), so
 /// that capitals and digits sit centred on the row as egui centres its galleys.
@@ -225,12 +227,6 @@ pub struct MarkStyle {
     pub clip: (f64, f64),
 }
 
-/// Height of a bar inside its row: the row minus room for the app's selection ring, so that
-/// bars look the same in the image as on screen.
-fn bar_height(row_height: f64) -> f64 {
-    (row_height - 8.0).max(6.0)
-}
-
 /// The colour an event's marks are drawn in.
 pub fn event_rgb(event: &Event, dark: bool) -> Rgb {
     let color = kind_rgb(event.kind, dark);
@@ -267,13 +263,10 @@ pub fn draw_item(
         if let Some(bounds) = &bounds {
             draw_extent(svg, style, item, bounds, color, y_mid, h);
         }
-        let (x0, x1) = item.core_x.unwrap_or((item.x_earliest, item.x_latest));
+        let (x0, x1) = bar_x(item);
         // Cut to the canvas with a little to spare, as the app does, so that a bar begun
         // off-canvas shows no left edge.
-        let (x0, x1) = (
-            x0.max(style.clip.0 - 4.0),
-            x1.max(x0 + 1.0).min(style.clip.1 + 4.0),
-        );
+        let (x0, x1) = (x0.max(style.clip.0 - 4.0), x1.min(style.clip.1 + 4.0));
         if item.core_x.is_some() && x1 > x0 {
             let fill_attr = if look.fill_alpha > 0 {
                 fill(color, f64::from(look.fill_alpha) / 255.0)
@@ -298,11 +291,7 @@ pub fn draw_item(
 
     if look.deferred {
         // "Postponed": a double chevron after the mark, pointing to a later date.
-        let x = if item.is_point {
-            item.x_center + POINT_MARKER_PX / 2.0 + 2.0
-        } else {
-            item.x_latest + 2.0
-        };
+        let x = chevron_x(item);
         for dx in [0.0, 4.0] {
             svg.polyline(
                 &[
@@ -335,42 +324,20 @@ fn draw_extent(
     let top = y_mid - h / 2.0;
     let (clip0, clip1) = style.clip;
     let clipped = |a: f64, b: f64| (a.max(clip0), b.min(clip1));
-    let fade_px = style
-        .px_per_day
-        .min((item.x_latest - item.x_earliest) / 2.0);
-    let mut x_from = item.x_earliest;
-    let mut x_to = item.x_latest;
-    if bounds.start != EndKind::Known {
-        // Gradients are drawn over the whole fade and clipped by the canvas's clip path, so
-        // that a fade cut by the edge keeps its slope.
-        let paint = svg.fade(color, Fade::In);
-        svg.rect(x_from, top, fade_px, h, 0.0, &format!(r#"fill="{paint}""#));
-        x_from += fade_px;
+    let geometry = extent_geometry(item, bounds, style.px_per_day);
+    // Gradients are drawn over the whole fade and clipped by the canvas's clip path, so that
+    // a fade cut by the edge keeps its slope.
+    for (span, fade) in [(geometry.fade_in, Fade::In), (geometry.fade_out, Fade::Out)] {
+        if let Some((x0, x1)) = span {
+            let paint = svg.fade(color, fade);
+            svg.rect(x0, top, x1 - x0, h, 0.0, &format!(r#"fill="{paint}""#));
+        }
     }
-    if bounds.end != EndKind::Known {
-        let paint = svg.fade(color, Fade::Out);
-        svg.rect(
-            x_to - fade_px,
-            top,
-            fade_px,
-            h,
-            0.0,
-            &format!(r#"fill="{paint}""#),
-        );
-        x_to -= fade_px;
-    }
-    let (full0, full1) = clipped(x_from, x_to);
+    let (full0, full1) = clipped(geometry.span.0, geometry.span.1);
     if full1 <= full0 {
         return;
     }
-    let (core0, core1) = item.core_x.unwrap_or((x_to, x_to));
-    // The uncertain parts left and right of the core (all of it when there is no core).
-    let parts = if item.core_x.is_some() {
-        vec![(x_from, core0.min(x_to)), (core1.max(x_from), x_to)]
-    } else {
-        vec![(x_from, x_to)]
-    };
-    for (a, b) in parts {
+    for &(a, b) in geometry.uncertain_parts() {
         let (a, b) = if bounds.approximate {
             (a, b)
         } else {
@@ -391,7 +358,7 @@ fn draw_extent(
             svg.rect(a, top, b - a, h, 0.0, &format!(r#"fill="{paint}""#));
         }
     }
-    if item.core_x.is_none() {
+    if geometry.somewhere_within {
         // "Somewhere within": a dashed outline of the whole span.
         svg.rect(
             full0,
@@ -405,7 +372,7 @@ fn draw_extent(
             ),
         );
     }
-    if bounds.end == EndKind::Open {
+    if geometry.open_end {
         let x = item.x_latest.min(clip1 - 2.0);
         svg.polyline(
             &[(x - 8.0, y_mid - 4.0), (x, y_mid), (x - 8.0, y_mid + 4.0)],

@@ -181,11 +181,19 @@ fn claim_row_ui(
             if !chain.is_empty() {
                 ui.weak(chain.join(" → "));
             }
-            ui.weak(format!(
-                "credibility {} ({})",
-                claim.credibility,
-                claim.credibility.meaning()
-            ));
+            // On one line of its own when it does not fit after the chain: split, the
+            // grade's number would start a line without its word.
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!(
+                        "credibility {} ({})",
+                        claim.credibility,
+                        claim.credibility.meaning()
+                    ))
+                    .weak(),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            );
         });
     });
 }

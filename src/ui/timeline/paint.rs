@@ -4,14 +4,12 @@ use egui::epaint::Direction;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use crate::layout::{Cluster, DrawList, ItemMark, POINT_MARKER_PX};
-use crate::model::{EndKind, Event, TimeBounds};
+use crate::layout::{
+    Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
+    ring_x,
+};
+use crate::model::{Event, TimeBounds};
 use crate::ui::style::{self, MarkerShape};
-
-/// Height of a bar inside its row: the row minus room for the selection ring.
-fn bar_height(row_height: f32) -> f32 {
-    (row_height - 8.0).max(6.0)
-}
 
 pub struct ItemPaintContext<'a> {
     pub painter: &'a Painter,
@@ -48,18 +46,16 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
         color = style::muted(color, cx.dark_mode);
     }
     let y_mid = item.y as f32 + cx.row_height / 2.0;
-    let h = bar_height(cx.row_height);
+    let h = bar_height(f64::from(cx.row_height)) as f32;
     let outline = Stroke::new(if selected { 2.0 } else { 1.5 }, color);
 
     if item.is_point {
         paint_point(cx, item, event, color, outline, y_mid);
     } else {
         paint_extent(cx, item, bounds.as_ref(), color, y_mid, h);
-        let (x0, x1) = item.core_x.unwrap_or((item.x_earliest, item.x_latest));
-        let core = Rect::from_x_y_ranges(
-            x0 as f32..=x1.max(x0 + 1.0) as f32,
-            (y_mid - h / 2.0)..=(y_mid + h / 2.0),
-        );
+        let (x0, x1) = bar_x(item);
+        let core =
+            Rect::from_x_y_ranges(x0 as f32..=x1 as f32, (y_mid - h / 2.0)..=(y_mid + h / 2.0));
         let core = core.intersect(cx.clip.expand(4.0));
         if item.core_x.is_some() {
             if look.fill_alpha > 0 {
@@ -86,11 +82,7 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
 
     if look.deferred {
         // "Postponed": a chevron after the mark, pointing to a later date.
-        let x = if item.is_point {
-            item.x_center as f32 + POINT_MARKER_PX as f32 / 2.0 + 2.0
-        } else {
-            item.x_latest as f32 + 2.0
-        };
+        let x = chevron_x(item) as f32;
         let stroke = Stroke::new(1.5, color);
         for dx in [0.0, 4.0] {
             cx.painter.line_segment(
@@ -105,14 +97,7 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
     }
 
     if selected || hovered {
-        let (x0, x1) = if item.is_point {
-            (
-                item.x_center - POINT_MARKER_PX / 2.0,
-                item.x_center + POINT_MARKER_PX / 2.0,
-            )
-        } else {
-            (item.x_earliest, item.x_latest)
-        };
+        let (x0, x1) = ring_x(item);
         let ring = Rect::from_x_y_ranges(
             (x0 as f32 - 3.0)..=(x1 as f32 + 3.0),
             (y_mid - h / 2.0 - 3.0)..=(y_mid + h / 2.0 + 3.0),
@@ -144,54 +129,28 @@ fn paint_extent(
     h: f32,
 ) {
     let Some(bounds) = bounds else { return };
+    let geometry = extent_geometry(item, bounds, f64::from(cx.px_per_day));
     let y_range = (y_mid - h / 2.0)..=(y_mid + h / 2.0);
-    // An unknown end was given a day's room by the index; that day is drawn as a fade.
-    let fade_px = cx
-        .px_per_day
-        .min((item.x_latest - item.x_earliest) as f32 / 2.0);
-    let mut x_from = item.x_earliest as f32;
-    let mut x_to = item.x_latest as f32;
-    if bounds.start != EndKind::Known {
-        let r =
-            Rect::from_x_y_ranges(x_from..=x_from + fade_px, y_range.clone()).intersect(cx.clip);
+    let rect = |(x0, x1): (f64, f64)| Rect::from_x_y_ranges(x0 as f32..=x1 as f32, y_range.clone());
+    let half = color.gamma_multiply(0.5);
+    for (span, colors) in [
+        (geometry.fade_in, [Color32::TRANSPARENT, half]),
+        (geometry.fade_out, [half, Color32::TRANSPARENT]),
+    ] {
+        let Some(span) = span else { continue };
+        let r = rect(span).intersect(cx.clip);
         if r.width() > 0.0 {
-            cx.painter.add(Shape::gradient_rect(
-                r,
-                Direction::LeftToRight,
-                [Color32::TRANSPARENT, color.gamma_multiply(0.5)],
-            ));
+            cx.painter
+                .add(Shape::gradient_rect(r, Direction::LeftToRight, colors));
         }
-        x_from += fade_px;
     }
-    if bounds.end != EndKind::Known {
-        let r = Rect::from_x_y_ranges(x_to - fade_px..=x_to, y_range.clone()).intersect(cx.clip);
-        if r.width() > 0.0 {
-            cx.painter.add(Shape::gradient_rect(
-                r,
-                Direction::LeftToRight,
-                [color.gamma_multiply(0.5), Color32::TRANSPARENT],
-            ));
-        }
-        x_to -= fade_px;
-    }
-    let full = Rect::from_x_y_ranges(x_from..=x_to, y_range.clone()).intersect(cx.clip);
+    let full = rect(geometry.span).intersect(cx.clip);
     if full.width() <= 0.0 {
         return;
     }
     let faint = color.gamma_multiply(0.22);
-    let (core0, core1) = item
-        .core_x
-        .map_or((x_to, x_to), |(a, b)| (a as f32, b as f32));
-    // The uncertain parts left and right of the core (all of it when there is no core).
-    let left = Rect::from_x_y_ranges(x_from..=core0.min(x_to), y_range.clone());
-    let right = Rect::from_x_y_ranges(core1.max(x_from)..=x_to, y_range);
-    let parts: &[Rect] = if item.core_x.is_some() {
-        &[left, right]
-    } else {
-        &[full]
-    };
-    for part in parts {
-        let part = part.intersect(cx.clip);
+    for &part in geometry.uncertain_parts() {
+        let part = rect(part).intersect(cx.clip);
         if part.width() < 0.5 {
             continue;
         }
@@ -222,7 +181,7 @@ fn paint_extent(
             );
         }
     }
-    if item.core_x.is_none() {
+    if geometry.somewhere_within {
         // "Somewhere within": a dotted outline of the whole span.
         dashed_rect(
             cx.painter,
@@ -230,7 +189,7 @@ fn paint_extent(
             Stroke::new(1.0, color.gamma_multiply(0.8)),
         );
     }
-    if bounds.end == EndKind::Open {
+    if geometry.open_end {
         let x = (item.x_latest as f32).min(cx.clip.right() - 2.0);
         let stroke = Stroke::new(1.5, color);
         cx.painter
