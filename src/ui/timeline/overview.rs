@@ -53,16 +53,22 @@ pub fn overview_ui(ui: &mut egui::Ui, rect: Rect, doc: &Document, view: &mut Tim
     let mut mesh = egui::Mesh::default();
     // Square root: a single event stays visible next to a peak of thousands.
     let scale = (rect.height() - 4.0) / (max as f32).sqrt();
-    for (b, &count) in counts.iter().enumerate() {
-        if count == 0 {
-            continue;
+    // A run of bins with the same count is one rectangle, drawn flush with its
+    // neighbours: a long event fills many bins, and 3-pt bars with gaps read as a comb.
+    let mut b = 0;
+    while b < counts.len() {
+        let count = counts[b];
+        let run_end = b + counts[b..].iter().take_while(|&&c| c == count).count();
+        if count > 0 {
+            let h = ((count as f32).sqrt() * scale).max(2.0);
+            let x0 = rect.left() + b as f32 * BIN_PX;
+            let x1 = (rect.left() + run_end as f32 * BIN_PX).min(rect.right());
+            mesh.add_colored_rect(
+                Rect::from_x_y_ranges(x0..=x1, (rect.bottom() - h)..=rect.bottom()),
+                color,
+            );
         }
-        let h = ((count as f32).sqrt() * scale).max(2.0);
-        let x = rect.left() + b as f32 * BIN_PX;
-        mesh.add_colored_rect(
-            Rect::from_x_y_ranges(x..=x + BIN_PX - 0.5, (rect.bottom() - h)..=rect.bottom()),
-            color,
-        );
+        b = run_end;
     }
     painter.add(Shape::mesh(mesh));
 
