@@ -152,3 +152,63 @@ fn the_participants_table_shows_the_last_day_not_the_day_after() {
     assert!(harness.query_all_by_label("2025-12-21").count() > 0);
     assert_eq!(harness.query_all_by_label("2025-12-22").count(), 0);
 }
+
+#[test]
+fn on_a_large_project_the_search_waits_for_a_pause_or_enter() {
+    let num_events = detente::ui::filter_bar::SEARCH_PAUSE_ABOVE_EVENTS + 1_000;
+    let doc = detente::app::Document::new(
+        detente::generate::generate_project(num_events, 1),
+        detente::app::Origin::Untitled,
+    );
+    // Frames 1/60 s apart, so that the pause is counted in frames as in the app.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 850.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.ui(ui),
+            DetenteApp::from_document(doc),
+        );
+    harness.run();
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("meets");
+    harness.step();
+    // Typed, not yet applied: a million events would be filtered once per key otherwise.
+    assert_eq!(harness.state().filter().text, "");
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().filter().text, "meets");
+    // A pause applies it too: another word (focusing the field again selects its text, so
+    // the word replaces it), then 0.5 s of frames.
+    harness.get_by_label("Search").click();
+    harness.step();
+    // A word of a title in this project.
+    let word = harness.state().document().project().events[0]
+        .title
+        .split(' ')
+        .next_back()
+        .unwrap()
+        .to_owned();
+    harness.get_by_label("Search").type_text(&word);
+    harness.step();
+    assert_eq!(harness.state().filter().text, "meets");
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert_eq!(harness.state().filter().text, word);
+    // Every event whose title has the word passes (and others may, by their participants).
+    let titled = harness
+        .state()
+        .document()
+        .project()
+        .events
+        .iter()
+        .filter(|e| e.title.to_lowercase().contains(&word.to_lowercase()))
+        .count();
+    let shown = harness.state().filtered().result.events_shown();
+    assert!(
+        titled > 0 && shown.shown >= titled && shown.shown < num_events,
+        "{word}: {titled} titled, {shown:?}"
+    );
+}

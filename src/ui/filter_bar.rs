@@ -8,14 +8,33 @@ use crate::model::{DateSpec, EventKind, EventStatus, Filter, Id, Reliability};
 use crate::query::Shown;
 use crate::ui::actions::Action;
 
-/// What the filter bar keeps between frames: the text of the date fields as typed.
+/// What the filter bar keeps between frames: the texts of the search and date fields as
+/// typed.
 #[derive(Default)]
 pub struct FilterBarState {
     from_text: String,
     to_text: String,
     facet_search: String,
-    /// The filter the date texts were last synchronised with.
+    /// The filter the texts were last synchronised with.
     synced_for: Option<Filter>,
+    search_text: String,
+    /// When the search text last changed, while it waits for typing to pause.
+    search_typed_at: Option<f64>,
+}
+
+/// Events above which the search waits for typing to pause before it filters.
+pub const SEARCH_PAUSE_ABOVE_EVENTS: usize = 20_000;
+
+/// How long typing must pause before the search text filters a project of `num_events`.
+/// A filter change recomputes every view once: 49 ms at 100k events (docs/PERFORMANCE.md),
+/// about 10 ms at 20k, unnoticeable per keystroke; at a million events it would be half a
+/// second per key, so above 20k the search waits 0.3 s (a pause between words), or Enter.
+pub fn search_pause_secs(num_events: usize) -> f64 {
+    if num_events > SEARCH_PAUSE_ABOVE_EVENTS {
+        0.3
+    } else {
+        0.0
+    }
 }
 
 /// Id of the text field, so that Ctrl+F can focus it.
@@ -34,17 +53,35 @@ pub fn filter_bar_ui(
     if state.synced_for.as_ref() != Some(current) {
         state.from_text = current.from_secs.map(date_text).unwrap_or_default();
         state.to_text = current.to_secs.map(date_text).unwrap_or_default();
+        if state.search_typed_at.is_none() {
+            state.search_text.clone_from(&current.text);
+        }
         state.synced_for = Some(current.clone());
     }
     let mut filter = current.clone();
     ui.horizontal_wrapped(|ui| {
         let text = ui.add(
-            egui::TextEdit::singleline(&mut filter.text)
+            egui::TextEdit::singleline(&mut state.search_text)
                 .id(search_field_id())
                 .hint_text("Search titles, names, excerpts… (Ctrl+F)")
                 .desired_width(230.0),
         );
         text.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search"));
+        let now = ui.input(|i| i.time);
+        if text.changed() {
+            state.search_typed_at = Some(now);
+        }
+        if let Some(typed_at) = state.search_typed_at {
+            let enter = text.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let wait = search_pause_secs(doc.project().events.len()) - (now - typed_at);
+            if wait <= 0.0 || enter {
+                filter.text.clone_from(&state.search_text);
+                state.search_typed_at = None;
+            } else {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            }
+        }
         facet_menu(ui, "Kind", &mut filter.kinds, &EventKind::ALL, |k| {
             k.label().to_owned()
         });
@@ -103,6 +140,8 @@ pub fn filter_bar_ui(
             .clicked()
         {
             filter = Filter::default();
+            state.search_text.clear();
+            state.search_typed_at = None;
         }
         // The totals are in the status bar; here only what the filter hides.
         if !current.is_empty() {
