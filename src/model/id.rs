@@ -25,6 +25,13 @@ impl Id {
         Self(INTERNER.get_or_intern(text))
     }
 
+    /// A total order by interning, not by text: free, where ordering by text looks up both
+    /// strings in the shared table. For canonical pairs and sets whose order is not shown.
+    pub fn cmp_by_symbol(self, other: Self) -> std::cmp::Ordering {
+        use lasso::Key as _;
+        self.0.into_usize().cmp(&other.0.into_usize())
+    }
+
     pub fn as_str(self) -> &'static str {
         // The interner is a `static`, so the strings it hands out live for the whole process.
         let interner: &'static Interner = &INTERNER;

@@ -1,7 +1,7 @@
 //! Who met whom: for the events that pass the filter, which actors shared events, how
 //! often, and when last.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Id, Project, TimeSecs};
 
@@ -22,13 +22,16 @@ pub struct Pair {
 /// [`MAX_PARTICIPANTS_PAIRED`] participants (a summit) are left out, as they say little about
 /// who met whom and would swamp the list.
 pub fn who_met_whom(project: &Project, passes: &[bool]) -> Vec<Pair> {
-    let mut pairs: HashMap<(Id, Id), Pair> = HashMap::new();
+    // Pairs are found with the actors in symbol order (ordering ids by text costs two table
+    // lookups per comparison: 14 % of a filter change at 1M events) and put in text order
+    // once each at the end.
+    let mut pairs: FxHashMap<(Id, Id), Pair> = FxHashMap::default();
     for (i, event) in project.events.iter().enumerate() {
         if !passes.get(i).copied().unwrap_or(false) {
             continue;
         }
         let mut actors: Vec<Id> = event.participant_ids().collect();
-        actors.sort_unstable();
+        actors.sort_unstable_by(|x, y| x.cmp_by_symbol(*y));
         actors.dedup();
         if actors.len() < 2 || actors.len() > MAX_PARTICIPANTS_PAIRED {
             continue;
@@ -47,14 +50,24 @@ pub fn who_met_whom(project: &Project, passes: &[bool]) -> Vec<Pair> {
             }
         }
     }
-    let mut out: Vec<Pair> = pairs.into_values().collect();
-    out.sort_by(|x, y| {
-        y.events
-            .len()
-            .cmp(&x.events.len())
-            .then(y.last_secs.cmp(&x.last_secs))
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
+    let mut out: Vec<Pair> = pairs
+        .into_values()
+        .map(|mut pair| {
+            if pair.b < pair.a {
+                std::mem::swap(&mut pair.a, &mut pair.b);
+            }
+            pair
+        })
+        .collect();
+    // Each pair's names are looked up once for the sort (ties on count and date are
+    // common in a large project, and each comparison by id would look up both names again).
+    out.sort_by_cached_key(|p| {
+        (
+            std::cmp::Reverse(p.events.len()),
+            std::cmp::Reverse(p.last_secs),
+            p.a.as_str(),
+            p.b.as_str(),
+        )
     });
     out
 }
