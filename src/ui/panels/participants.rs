@@ -225,7 +225,7 @@ fn node_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, node: &ActorNode, actions: 
 fn who_met_whom_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Action>) {
     let project = cx.doc.project();
     let lookup = cx.doc.lookup();
-    let pairs = &cx.filtered.pairs;
+    let pairs = cx.filtered.pairs(cx.doc.project());
     if pairs.is_empty() {
         ui.weak("No two actors share an event among those shown.");
         return;
