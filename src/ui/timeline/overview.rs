@@ -1,6 +1,8 @@
 //! The overview strip: the whole project's event density, with the visible window on it.
 //! Click or drag it to move the view there.
 
+use std::sync::Arc;
+
 use egui::{Color32, Rect, Sense, Shape, Stroke, StrokeKind};
 
 use super::state::project_range;
@@ -33,16 +35,33 @@ pub fn overview_ui(ui: &mut egui::Ui, rect: Rect, doc: &Document, view: &mut Tim
         z + pad,
     );
 
-    let num_bins = (rect.width() / BIN_PX).ceil().max(1.0) as usize;
-    let index = doc.index();
-    let mut counts = Vec::with_capacity(num_bins);
-    let mut counter = index.overlap_counter();
-    for b in 0..num_bins {
-        let x0 = f64::from(rect.left() + b as f32 * BIN_PX);
-        let t0 = strip.time_from_x(x0) as i64;
-        let t1 = strip.time_from_x(x0 + f64::from(BIN_PX)) as i64;
-        counts.push(counter.count(t0, t1));
-    }
+    // The counts change only with the project and the strip's width, not as the view pans
+    // or zooms, so they are kept between frames.
+    let (instance, generation) = doc.revision();
+    let key = (
+        instance,
+        generation,
+        a.to_bits(),
+        z.to_bits(),
+        rect.width().to_bits(),
+    );
+    let cache_id = ui.make_persistent_id("overview_counts");
+    let counts = match ui.data(|d| d.get_temp::<CountsCache>(cache_id)) {
+        Some(cache) if cache.key == key => cache.counts,
+        _ => {
+            let counts = Arc::new(bin_counts(doc, &strip, rect));
+            ui.data_mut(|d| {
+                d.insert_temp(
+                    cache_id,
+                    CountsCache {
+                        key,
+                        counts: Arc::clone(&counts),
+                    },
+                );
+            });
+            counts
+        }
+    };
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
     let color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
@@ -99,4 +118,25 @@ pub fn overview_ui(ui: &mut egui::Ui, rect: Rect, doc: &Document, view: &mut Tim
         let half = view.width_px / 2.0 * view.secs_per_px;
         view.start_secs = t - half;
     }
+}
+
+/// The histogram's counts for one project and strip width (see `overview_ui`).
+#[derive(Clone)]
+struct CountsCache {
+    key: (u64, u64, u64, u64, u32),
+    counts: Arc<Vec<usize>>,
+}
+
+/// How many events overlap each 3-pt bin of the strip.
+fn bin_counts(doc: &Document, strip: &TimeView, rect: Rect) -> Vec<usize> {
+    let num_bins = (rect.width() / BIN_PX).ceil().max(1.0) as usize;
+    let mut counter = doc.index().overlap_counter();
+    (0..num_bins)
+        .map(|b| {
+            let x0 = f64::from(rect.left() + b as f32 * BIN_PX);
+            let t0 = strip.time_from_x(x0) as i64;
+            let t1 = strip.time_from_x(x0 + f64::from(BIN_PX)) as i64;
+            counter.count(t0, t1)
+        })
+        .collect()
 }
