@@ -10,6 +10,7 @@ use super::font;
 use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
 use crate::layout::{
     Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
+    label_text,
 };
 use crate::model::{Event, TimeBounds};
 
@@ -424,18 +425,7 @@ fn draw_label(
     y_mid: f64,
 ) {
     let look = status_look(event.status);
-    let mut text = String::new();
-    if candidate {
-        // First, so that it survives the ellipsis of a long title.
-        text.push_str("(candidate) ");
-    }
-    if bounds.is_some_and(|b| b.approximate) {
-        text.push_str("~ ");
-    }
-    text.push_str(&event.title);
-    if bounds.is_some_and(|b| b.uncertain) {
-        text.push_str(" ?");
-    }
+    let text = label_text(&event.title, bounds, candidate);
     let full_chars = text.chars().count();
     let text = font::truncate_to_width(&text, style.label_size, item.label_max_width);
     let kept = text.chars().count();

@@ -87,6 +87,24 @@ pub fn chevron_x(item: &ItemMark) -> f64 {
     }
 }
 
+/// An item's label: its title, `~` before it for an approximate date and `?` after it for
+/// an uncertain one, and "(candidate)" first where the lane's place is one of several
+/// candidates (first, so that it survives the ellipsis of a long title).
+pub fn label_text(title: &str, bounds: Option<&TimeBounds>, candidate: bool) -> String {
+    let mut text = String::new();
+    if candidate {
+        text.push_str("(candidate) ");
+    }
+    if bounds.is_some_and(|b| b.approximate) {
+        text.push_str("~ ");
+    }
+    text.push_str(title);
+    if bounds.is_some_and(|b| b.uncertain) {
+        text.push_str(" ?");
+    }
+    text
+}
+
 /// The x range a selection or hover ring goes around (3 points outside it).
 pub fn ring_x(item: &ItemMark) -> (f64, f64) {
     if item.is_point {
@@ -182,6 +200,14 @@ mod tests {
             (50.0 - POINT_MARKER_PX / 2.0, 50.0 + POINT_MARKER_PX / 2.0)
         );
         assert_eq!(bar_height(30.0), 22.0);
+        assert_eq!(
+            label_text("Talks", Some(&bounds("2025-12-20~")), true),
+            "(candidate) ~ Talks"
+        );
+        assert_eq!(
+            label_text("Talks", Some(&bounds("2025-12-20?")), false),
+            "Talks ?"
+        );
         assert_eq!(bar_height(10.0), 6.0);
     }
 }

@@ -17,6 +17,8 @@ pub use lane_layout::{
     Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list, lane_height,
 };
 pub use lanes::{Lane, LaneKey, LaneMode, LaneSort, MAX_ROWS_PER_LANE, build_lanes, sort_lanes};
-pub use mark_geometry::{ExtentGeometry, bar_height, bar_x, chevron_x, extent_geometry, ring_x};
+pub use mark_geometry::{
+    ExtentGeometry, bar_height, bar_x, chevron_x, extent_geometry, label_text, ring_x,
+};
 pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};

@@ -6,7 +6,7 @@ use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2
 
 use crate::layout::{
     Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
-    ring_x,
+    label_text, ring_x,
 };
 use crate::model::{Event, TimeBounds};
 use crate::ui::style::{self, MarkerShape};
@@ -264,18 +264,7 @@ fn paint_label(
     y_mid: f32,
 ) {
     let look = style::status_look(event.status);
-    let mut text = String::new();
-    if candidate {
-        // First, so that it survives the ellipsis of a long title.
-        text.push_str("(candidate) ");
-    }
-    if bounds.is_some_and(|b| b.approximate) {
-        text.push_str("~ ");
-    }
-    text.push_str(&event.title);
-    if bounds.is_some_and(|b| b.uncertain) {
-        text.push_str(" ?");
-    }
+    let text = label_text(&event.title, bounds, candidate);
 
     let mut color = cx.text_color;
     if look.muted {
