@@ -307,8 +307,8 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
         .resizable(true)
         .max_scroll_height(260.0)
         .column(Column::exact(40.0))
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::initial(220.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(200.0).clip(true))
         .column(Column::initial(145.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(20.0, |mut h| {
