@@ -114,3 +114,38 @@ fn harness_with_sample() -> Harness<'static, DetenteApp> {
     harness.run();
     harness
 }
+
+#[test]
+fn an_imported_project_is_not_replaced_without_asking() {
+    let mut harness = harness_with_sample();
+    let ctx = harness.ctx.clone();
+    let path = fixture("timeline_app_2x.timeline");
+    harness.state_mut().apply(&ctx, Action::ImportPath(path));
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    harness.get_by_label("Into a new project").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.state()
+            .document()
+            .project()
+            .title
+            .starts_with("Imported from")
+    });
+    // The import exists on no disk: it is unsaved work.
+    assert!(harness.state().document().is_dirty());
+    harness.state_mut().apply(&ctx, Action::OpenSample);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .document()
+            .project()
+            .title
+            .starts_with("Imported from"),
+        "the imported project is still open"
+    );
+}

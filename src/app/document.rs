@@ -96,6 +96,14 @@ impl Document {
         Ok(doc)
     }
 
+    /// A project made by an import: it is on no disk yet, so it starts unsaved, and opening
+    /// another project asks before replacing it.
+    pub fn imported(project: Project) -> Self {
+        let mut doc = Self::new(project, Origin::Untitled);
+        doc.saved_at = None;
+        doc
+    }
+
     /// A project brought back from a recovery file: it differs from anything saved, so it
     /// starts unsaved, and it belongs to the file it was autosaved from (when there was one).
     /// That file is fingerprinted now, so saving over it after someone else changed it since
@@ -369,5 +377,17 @@ mod tests {
         assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");
         let reopened = Document::open(&path).unwrap();
         assert_eq!(reopened.project(), doc.project());
+    }
+
+    #[test]
+    fn an_imported_project_starts_unsaved_until_saved() {
+        let project = sample_project().unwrap();
+        let mut doc = Document::imported(project);
+        assert!(doc.is_dirty(), "an import exists on no disk");
+        assert!(doc.window_title().starts_with("● "));
+        let dir = std::env::temp_dir().join(format!("detente-imported-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        doc.save_as(&dir.join("imported.detente.ron")).unwrap();
+        assert!(!doc.is_dirty());
     }
 }

@@ -76,6 +76,8 @@ pub struct Settings {
     /// Seconds between autosaves to the recovery file; 0 turns autosave off. Otherwise
     /// within [`AUTOSAVE_RANGE`].
     pub autosave_secs: u32,
+    /// The side panel and details pane as the analyst left them.
+    pub panels: super::PanelLayout,
 }
 
 /// Below 0.75 text is unreadable at common DPIs; above 2.0 the panels no longer fit a
@@ -95,6 +97,7 @@ impl Default for Settings {
             time_zone: TimeZoneChoice::EventOwn,
             reopen_last_project: true,
             autosave_secs: 30,
+            panels: super::PanelLayout::default(),
         }
     }
 }
@@ -129,6 +132,7 @@ impl Settings {
             ));
             self.autosave_secs = clamped;
         }
+        fixed.extend(self.panels.validate());
         if let TimeZoneChoice::Named(name) = &self.time_zone
             && let Err(err) = check_time_zone(name)
         {
@@ -322,6 +326,11 @@ mod tests {
             time_zone: TimeZoneChoice::Named("Europe/Berlin".into()),
             reopen_last_project: false,
             autosave_secs: 120,
+            panels: crate::app::PanelLayout {
+                side_open: false,
+                side_width: Some(300.0),
+                details_width: Some(280.0),
+            },
         };
         settings.save(&dir).unwrap();
         let text = std::fs::read_to_string(dir.join(SETTINGS_FILE)).unwrap();

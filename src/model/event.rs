@@ -138,6 +138,20 @@ impl EventStatus {
         }
     }
 
+    /// What the status says, for tooltips and the getting-started page; the readings are
+    /// those of `shared/docs/reading-reports.md`.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Planned => "proposed or intended, without a firm date",
+            Self::Expected => "due on a date, but hedged or only from unnamed sources",
+            Self::Confirmed => "due on a date, stated on the record by a party to it",
+            Self::Held => "took place",
+            Self::Postponed => "put off, as reported",
+            Self::Cancelled => "called off, as reported",
+            Self::Unknown => "no report says where it stands",
+        }
+    }
+
     /// Has the event taken place (as far as the sources say)?
     pub fn has_happened(self) -> bool {
         self == Self::Held

@@ -34,6 +34,7 @@ pub use position::{Issue, Position, Stance};
 pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
 pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
+    grade_meaning,
 };
 pub use validate::{Locator, Problem, validate};
 pub use view::{Filter, ItemRef, LaneMode, ViewState};

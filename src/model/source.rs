@@ -223,3 +223,38 @@ impl Claim {
         format!("{}{}", reliability.letter(), self.credibility)
     }
 }
+
+/// An Admiralty grade in words, for the tooltip of every grade badge: "C3: source fairly
+/// reliable (C), information possibly true (3)".
+pub fn grade_meaning(reliability: Reliability, credibility: Credibility) -> String {
+    let letter = reliability.letter();
+    let source = match reliability {
+        Reliability::F => "source's reliability cannot be judged".to_owned(),
+        r => format!("source {}", r.meaning()),
+    };
+    let information = match credibility.value() {
+        1 => "information confirmed by other sources".to_owned(),
+        6 => "information's truth cannot be judged".to_owned(),
+        _ => format!("information {}", credibility.meaning()),
+    };
+    format!("{letter}{credibility}: {source} ({letter}), {information} ({credibility})")
+}
+
+#[cfg(test)]
+mod grade_tests {
+    use super::*;
+
+    #[test]
+    fn a_grade_reads_as_words() {
+        let three = Credibility::new(3).expect("3 is a grade");
+        assert_eq!(
+            grade_meaning(Reliability::C, three),
+            "C3: source fairly reliable (C), information possibly true (3)"
+        );
+        let six = Credibility::new(6).expect("6 is a grade");
+        assert_eq!(
+            grade_meaning(Reliability::F, six),
+            "F6: source's reliability cannot be judged (F), information's truth cannot be judged (6)"
+        );
+    }
+}

@@ -57,5 +57,13 @@ pub enum Action {
     /// Empty File ▸ Open Recent.
     ClearRecent,
     ShowAbout,
+    /// Help ▸ Getting started: what the marks and grades mean, what to try first.
+    ShowGettingStarted,
+    /// Open the timeline's legend (from the status bar).
+    ShowLegend,
+    /// Show or hide the participants, locations, positions and sources panel (Ctrl+B).
+    ToggleSidePanel,
+    /// Close the details pane until the next selection, or open it again (Ctrl+I).
+    ToggleDetailsPane,
     FitTimeline,
 }

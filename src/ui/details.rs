@@ -55,6 +55,16 @@ pub fn grade_text(source: &Source, claim: &Claim) -> String {
     claim.grade(source.reliability)
 }
 
+/// The tooltip of a source's reliability badge: "C: fairly reliable (Admiralty grade of the
+/// source; claims add a credibility digit)".
+pub fn reliability_hover(reliability: crate::model::Reliability) -> String {
+    format!(
+        "{}: {} (Admiralty grade of the source; each claim adds a credibility digit, 1–6)",
+        reliability.letter(),
+        reliability.meaning()
+    )
+}
+
 /// Back and forward through what was selected (Alt+← and Alt+→).
 pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
@@ -210,8 +220,15 @@ impl DetailsContext<'_> {
         let dark = ui.visuals().dark_mode;
         Self::heading(ui, "event", &event.title);
         ui.horizontal(|ui| {
-            style::badge(ui, event.kind.label(), style::kind_color(event.kind, dark));
-            style::badge(ui, event.status.label(), ui.visuals().text_color());
+            style::badge(ui, event.kind.label(), style::kind_color(event.kind, dark))
+                .on_hover_text(format!("Kind of event: {}", event.kind.label()));
+            style::badge(ui, event.status.label(), ui.visuals().text_color()).on_hover_text(
+                format!(
+                    "Status {}: {}",
+                    event.status.label(),
+                    event.status.meaning()
+                ),
+            );
         });
         Self::field(ui, "Date", |ui| {
             ui.label(date_text(&event.date, &date_display(ui.ctx())));
@@ -267,7 +284,9 @@ impl DetailsContext<'_> {
     /// grade, and their excerpts on hover.
     fn participant_support_ui(&self, ui: &mut egui::Ui, event: &Event, actor: Id) {
         let about: Vec<Id> = event.claims_about(actor).collect();
-        let Some((grade, reliability)) = crate::ui::panels::best_grade(self.doc, &about) else {
+        let Some((grade, reliability, credibility)) =
+            crate::ui::panels::best_grade(self.doc, &about)
+        else {
             return;
         };
         let project = self.doc.project();
@@ -287,7 +306,8 @@ impl DetailsContext<'_> {
             )
         });
         badge.on_hover_text(format!(
-            "Best grade of the claims about this part:\n{}",
+            "Best grade of the claims about this part: {}\n{}",
+            crate::model::grade_meaning(reliability, credibility),
             excerpts.join("\n")
         ));
     }
@@ -371,12 +391,9 @@ impl DetailsContext<'_> {
                         &grade,
                         style::reliability_color(source.reliability, dark),
                     )
-                    .on_hover_text(format!(
-                        "{}: {}; {}: {}",
-                        source.reliability.letter(),
-                        source.reliability.meaning(),
+                    .on_hover_text(crate::model::grade_meaning(
+                        source.reliability,
                         claim.credibility,
-                        claim.credibility.meaning()
                     ));
                 }
                 if let Some(published) = &claim.published {
@@ -471,7 +488,8 @@ impl DetailsContext<'_> {
             for p in positions {
                 ui.horizontal_wrapped(|ui| {
                     let dark = ui.visuals().dark_mode;
-                    style::badge(ui, p.stance.label(), style::stance_color(p.stance, dark));
+                    style::badge(ui, p.stance.label(), style::stance_color(p.stance, dark))
+                        .on_hover_text(format!("Stance: {}", p.stance.label()));
                     let issue = self.name(p.issue).to_owned();
                     self.link(ui, &issue, Selected::Position(p.id));
                 });
@@ -536,7 +554,8 @@ impl DetailsContext<'_> {
                 ui,
                 position.stance.label(),
                 style::stance_color(position.stance, dark),
-            );
+            )
+            .on_hover_text(format!("Stance: {}", position.stance.label()));
             if !position.certainty.is_stated() {
                 ui.weak(position.certainty.label());
             }
@@ -574,7 +593,8 @@ impl DetailsContext<'_> {
         let dark = ui.visuals().dark_mode;
         for p in project.positions.iter().filter(|p| p.issue == id) {
             ui.horizontal_wrapped(|ui| {
-                style::badge(ui, p.stance.label(), style::stance_color(p.stance, dark));
+                style::badge(ui, p.stance.label(), style::stance_color(p.stance, dark))
+                    .on_hover_text(format!("Stance: {}", p.stance.label()));
                 let holder = self.name(p.holder).to_owned();
                 self.link(ui, &holder, Selected::Position(p.id));
                 ui.weak(list_date_text(&p.as_of, &date_display(ui.ctx())));
@@ -595,7 +615,8 @@ impl DetailsContext<'_> {
                 ui,
                 &source.reliability.letter().to_string(),
                 style::reliability_color(source.reliability, dark),
-            );
+            )
+            .on_hover_text(reliability_hover(source.reliability));
             ui.weak(source.reliability.meaning());
         });
         if let Some(url) = &source.url {

@@ -21,6 +21,9 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 const SETTINGS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
 const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
+const SIDE_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
+const DETAILS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// Shortcuts work wherever the focus is. Save As is checked before Save, whose keys it contains.
 pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
@@ -65,6 +68,15 @@ pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
         }
         if i.consume_shortcut(&FORWARD) {
             actions.push(Action::Forward);
+        }
+        if i.consume_shortcut(&SIDE_PANEL) {
+            actions.push(Action::ToggleSidePanel);
+        }
+        if i.consume_shortcut(&DETAILS) {
+            actions.push(Action::ToggleDetailsPane);
+        }
+        if i.consume_shortcut(&HELP) {
+            actions.push(Action::ShowGettingStarted);
         }
     });
 }
@@ -213,6 +225,16 @@ pub fn menu_bar_ui(
             if item(ui, "Fit timeline to project", None) {
                 actions.push(Action::FitTimeline);
             }
+            if item(ui, "Legend", None) {
+                actions.push(Action::ShowLegend);
+            }
+            ui.separator();
+            if item(ui, "Side panel", Some(&SIDE_PANEL)) {
+                actions.push(Action::ToggleSidePanel);
+            }
+            if item(ui, "Details pane", Some(&DETAILS)) {
+                actions.push(Action::ToggleDetailsPane);
+            }
             ui.separator();
             for (label, theme) in [
                 ("Follow system theme", egui::ThemePreference::System),
@@ -225,6 +247,9 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button("Help", |ui| {
+            if item(ui, "Getting started", Some(&HELP)) {
+                actions.push(Action::ShowGettingStarted);
+            }
             if item(ui, "Command palette…", Some(&PALETTE)) {
                 actions.push(Action::OpenPalette);
             }

@@ -11,6 +11,7 @@ pub mod filter_bar;
 mod fonts;
 pub mod forms;
 mod frame_stats;
+mod getting_started;
 pub mod image_export;
 pub mod import_dialog;
 pub mod map;

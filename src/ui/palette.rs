@@ -59,6 +59,18 @@ pub fn commands() -> Vec<PaletteCommand> {
         c("Settings…", "Ctrl+,", Action::ShowSettings),
         c("Project properties…", "", Action::ShowProjectProperties),
         c("About Detente", "", Action::ShowAbout),
+        c("Getting started", "F1", Action::ShowGettingStarted),
+        c("Show legend", "", Action::ShowLegend),
+        c(
+            "Show or hide the side panel",
+            "Ctrl+B",
+            Action::ToggleSidePanel,
+        ),
+        c(
+            "Show or hide the details pane",
+            "Ctrl+I",
+            Action::ToggleDetailsPane,
+        ),
     ];
     for (name, kind) in [
         ("New event", EntityKind::Event),

@@ -2,6 +2,7 @@
 
 mod create;
 mod desk;
+mod panes;
 mod prompts;
 mod transfer;
 
@@ -14,9 +15,9 @@ use crate::ui::file_dialog::{FileDialogs, Purpose};
 use crate::ui::filter_bar::{FilterBarState, filter_bar_ui, search_field_id};
 use crate::ui::frame_stats::FrameStats;
 use crate::ui::notices::{Notice, notices_ui, push_error, push_info};
-use crate::ui::panels::{self, PanelContext, PanelsState, SideTab};
+use crate::ui::panels::{PanelContext, PanelsState, SideTab};
 use crate::ui::timeline::{TimelineState, timeline_ui};
-use crate::ui::{about, details, menu};
+use crate::ui::{about, menu};
 
 pub struct DetenteApp {
     doc: Document,
@@ -46,7 +47,13 @@ pub struct DetenteApp {
     notices: Vec<Notice>,
     dialogs: FileDialogs,
     show_about: bool,
+    show_getting_started: bool,
     show_project_properties: bool,
+    /// The analyst closed the details pane; the next selection opens it again.
+    details_dismissed: bool,
+    /// The side panel's and the details pane's widths when the pointer went down: a width
+    /// that differs at release was dragged, and is kept.
+    pane_widths_at_press: (Option<f32>, Option<f32>),
     /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
     pending_discard: Option<Action>,
     /// An action to run once the Save As that the prompt asked for has succeeded.
@@ -112,7 +119,10 @@ impl DetenteApp {
             notices,
             dialogs: FileDialogs::default(),
             show_about: false,
+            show_getting_started: false,
             show_project_properties: false,
+            details_dismissed: false,
+            pane_widths_at_press: (None, None),
             pending_discard: None,
             after_save: None,
             close_confirmed: false,
@@ -257,14 +267,17 @@ impl DetenteApp {
             Action::Select(item) => {
                 self.history.visit(&self.selection);
                 self.selection.set(item);
+                self.details_dismissed = false;
             }
             Action::ToggleSelect(item) => {
                 self.history.visit(&self.selection);
                 self.selection.toggle(item);
+                self.details_dismissed = false;
             }
             Action::SelectMany(items) => {
                 self.history.visit(&self.selection);
                 self.selection.set_many(items);
+                self.details_dismissed = false;
             }
             Action::ClearSelection => self.selection.clear(),
             Action::Back => {
@@ -348,7 +361,10 @@ impl DetenteApp {
                 self.doc.redo();
             }
             Action::Delete(item) => self.request_delete(item),
-            Action::New(kind) => self.create(kind),
+            Action::New(kind) => {
+                self.details_dismissed = false;
+                self.create(kind);
+            }
             Action::GroupBy(mode) => self.timeline.set_mode(mode),
             Action::OpenPalette => self.palette.open = true,
             Action::Escape => {
@@ -384,6 +400,16 @@ impl DetenteApp {
                 }
             }
             Action::ShowAbout => self.show_about = true,
+            Action::ShowGettingStarted => self.show_getting_started = true,
+            Action::ShowLegend => self.timeline.show_legend = true,
+            Action::ToggleSidePanel => {
+                let panels = &mut self.desk.settings.panels;
+                panels.side_open = !panels.side_open;
+                if let Some(problem) = self.desk.store_settings() {
+                    self.error(problem);
+                }
+            }
+            Action::ToggleDetailsPane => self.details_dismissed = !self.details_dismissed,
             Action::FitTimeline => self.timeline.request_fit(),
         }
     }
@@ -528,59 +554,8 @@ impl DetenteApp {
             );
             ui.add_space(2.0);
         });
-        let width = ui.available_width();
-        // Side panels take about a quarter of the window each, within readable limits.
-        let side_width = (width * 0.25).clamp(230.0, 520.0);
-        egui::Panel::left("side_panel")
-            .resizable(true)
-            .default_size(side_width)
-            .size_range(200.0..=width * 0.45)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for tab in SideTab::ALL {
-                        ui.selectable_value(&mut self.side_tab, tab, tab.label());
-                    }
-                });
-                ui.separator();
-                let cx = PanelContext {
-                    doc: &self.doc,
-                    selection: &self.selection,
-                    links: &self.links,
-                    filtered: &self.filtered,
-                };
-                match self.side_tab {
-                    SideTab::Participants => {
-                        panels::participants_ui(
-                            ui,
-                            &cx,
-                            &mut self.panels.participants,
-                            &mut actions,
-                        );
-                    }
-                    SideTab::Locations => {
-                        panels::locations_ui(ui, &cx, &mut self.panels.locations, &mut actions);
-                    }
-                    SideTab::Positions => {
-                        panels::positions_ui(ui, &cx, &mut self.panels.positions, &mut actions);
-                    }
-                    SideTab::Sources => panels::sources_ui(ui, &cx, &mut actions),
-                }
-            });
-        egui::Panel::right("details_panel")
-            .resizable(true)
-            .default_size(side_width)
-            .size_range(200.0..=width * 0.45)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                details::navigation_ui(ui, &self.history, &mut actions);
-                let cx = PanelContext {
-                    doc: &self.doc,
-                    selection: &self.selection,
-                    links: &self.links,
-                    filtered: &self.filtered,
-                };
-                details::details_ui(ui, &cx, &mut self.forms, &mut actions);
-            });
+        self.side_panel_ui(ui, &mut actions);
+        self.details_pane_ui(ui, &mut actions);
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
         egui::CentralPanel::no_frame()
             .frame(central)
@@ -595,6 +570,12 @@ impl DetenteApp {
             });
         if self.show_about {
             about::about_window(&ctx, &mut self.show_about);
+        }
+        if self.show_getting_started {
+            crate::ui::getting_started::getting_started_window(
+                &ctx,
+                &mut self.show_getting_started,
+            );
         }
         if self.show_project_properties {
             crate::ui::project_form::project_properties_ui(
@@ -686,6 +667,17 @@ impl DetenteApp {
                 ui.weak(path.display().to_string());
             }
             self.tasks.status_ui(ui);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("? Getting started")
+                    .on_hover_text("What the marks and grades mean, and what to try first (F1)")
+                    .clicked()
+                {
+                    self.show_getting_started = true;
+                }
+                ui.toggle_value(&mut self.timeline.show_legend, "Legend")
+                    .on_hover_text("What the colours, outlines and fades of the marks mean");
+            });
         });
     }
 }

@@ -66,9 +66,13 @@ impl DetenteApp {
         match answer {
             crate::ui::unsaved::Answer::Cancel => {}
             crate::ui::unsaved::Answer::Discard => {
+                let quitting = matches!(action, Action::Quit);
                 self.close_confirmed = true;
                 self.apply(ctx, action);
-                self.close_confirmed = false;
+                // The window's close request comes back on the next frame, with the project
+                // still unsaved: quitting keeps the answer so that it is not asked again (it
+                // was, and cancelled the close, so Discard never quit).
+                self.close_confirmed = quitting;
             }
             crate::ui::unsaved::Answer::Save => {
                 if let Some(path) = self.doc.path().map(Path::to_path_buf) {

@@ -110,7 +110,7 @@ impl DetenteApp {
                 self.import_report = Some(report.to_text());
                 let mut project = finished.imported.project;
                 project.title = format!("Imported from {}", finished.file_name);
-                self.imported = Some(Document::new(project, crate::app::Origin::Untitled));
+                self.imported = Some(Document::imported(project));
                 actions.push(Action::AdoptImport);
             }
             Target::MergeIntoOpen => {

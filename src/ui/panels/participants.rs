@@ -41,7 +41,7 @@ pub fn participants_ui(
     state: &mut ParticipantsState,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut state.view, ParticipantsView::Table, "Table");
         ui.selectable_value(&mut state.view, ParticipantsView::Tree, "Tree");
         ui.selectable_value(

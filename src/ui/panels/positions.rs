@@ -27,7 +27,7 @@ pub fn positions_ui(
     state: &mut PositionsState,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut state.view, PositionsView::List, "By issue");
         ui.selectable_value(
             &mut state.view,
@@ -119,10 +119,15 @@ fn position_row_ui(
             ui,
             position.stance.label(),
             style::stance_color(position.stance, dark),
-        );
-        if let Some((grade, reliability)) = best_grade(cx.doc, &position.claims) {
-            style::badge(ui, &grade, style::reliability_color(reliability, dark))
-                .on_hover_text("Best source grade (Admiralty)");
+        )
+        .on_hover_text(format!("Stance: {}", position.stance.label()));
+        if let Some((grade, reliability, credibility)) = best_grade(cx.doc, &position.claims) {
+            style::badge(ui, &grade, style::reliability_color(reliability, dark)).on_hover_text(
+                format!(
+                    "Best grade of its claims (Admiralty)\n{}",
+                    crate::model::grade_meaning(reliability, credibility)
+                ),
+            );
         }
         let sources = cx
             .doc
@@ -173,7 +178,7 @@ fn position_row_ui(
 pub fn best_grade(
     doc: &crate::app::Document,
     claims: &[Id],
-) -> Option<(String, crate::model::Reliability)> {
+) -> Option<(String, crate::model::Reliability, crate::model::Credibility)> {
     let project = doc.project();
     let lookup = doc.lookup();
     claims
@@ -184,5 +189,5 @@ pub fn best_grade(
             Some((source.reliability, claim.credibility))
         })
         .min()
-        .map(|(r, c)| (format!("{}{}", r.letter(), c), r))
+        .map(|(r, c)| (format!("{}{}", r.letter(), c), r, c))
 }

@@ -15,6 +15,7 @@ mod tooltip;
 
 use egui::{Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 
+pub use legend::{LEGEND_SIZE, legend_ui};
 pub use paint::marker_points;
 pub use state::{TimelineState, now_secs};
 

@@ -31,7 +31,7 @@ pub struct TimelineState {
     pub(super) order: Vec<LaneKey>,
     pub(super) collapsed: HashSet<LaneKey>,
     pub(super) scroll_y: f64,
-    pub(super) show_legend: bool,
+    pub show_legend: bool,
     /// Drag edits events instead of panning.
     pub(super) edit_mode: bool,
     pub(super) drag: Option<super::edit_drag::DragOp>,

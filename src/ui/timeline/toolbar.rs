@@ -11,6 +11,33 @@ pub struct ToolbarOutput {
     pub zoom: f64,
 }
 
+const EDIT_HOVER: &str = "Drag an event to move it, an end to change its span; draw on empty space to create an event. Middle-drag pans.";
+
+/// How much of the toolbar fits on one row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tier {
+    /// Every control with its words.
+    Full,
+    /// No "Group by" caption and "✎ Edit" for "✎ Drag to edit".
+    Compact,
+    /// The legend and edit toggles move into a "⋯" menu.
+    Overflow,
+}
+
+/// Widths of the toolbar's row in points at UI scale 1, measured on screenshots of the sample
+/// (glow, DejaVu/Ubuntu fallback fonts): 450 pt without lanes, 580 with the lane-order box;
+/// captions and the long edit label take 110 of that, the two toggles another 130.
+fn tier(available_width: f32, grouped: bool) -> Tier {
+    let full = if grouped { 590.0 } else { 460.0 };
+    if available_width >= full {
+        Tier::Full
+    } else if available_width >= full - 110.0 {
+        Tier::Compact
+    } else {
+        Tier::Overflow
+    }
+}
+
 /// The counts of what is in view are in the status bar, so the toolbar stays short enough for
 /// a 1024-pt window.
 pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut TimelineState) -> ToolbarOutput {
@@ -18,8 +45,13 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut TimelineState) -> ToolbarOutput
         fit: false,
         zoom: 1.0,
     };
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Group by");
+    let tier = tier(ui.available_width(), state.mode() != LaneMode::None);
+    // One row, never wrapped: a second row would push the canvas down by a row at one
+    // width and not at another, and hid the lane order behind the first lane.
+    ui.horizontal(|ui| {
+        if tier == Tier::Full {
+            ui.label("Group by");
+        }
         let mut mode = state.mode();
         egui::ComboBox::from_id_salt("lane_mode")
             .selected_text(mode.label())
@@ -62,10 +94,37 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut TimelineState) -> ToolbarOutput
         if ui.button("+").on_hover_text("Zoom in (+)").clicked() {
             out.zoom = 1.5;
         }
-        ui.toggle_value(&mut state.show_legend, "Legend");
-        ui.toggle_value(&mut state.edit_mode, "✎ Drag to edit").on_hover_text(
-            "Drag an event to move it, an end to change its span; draw on empty space to create an event. Middle-drag pans.",
-        );
+        let toggles = |ui: &mut egui::Ui, state: &mut TimelineState| {
+            ui.toggle_value(&mut state.show_legend, "Legend");
+            let edit = if tier == Tier::Full {
+                "✎ Drag to edit"
+            } else {
+                "✎ Edit"
+            };
+            ui.toggle_value(&mut state.edit_mode, edit)
+                .on_hover_text(EDIT_HOVER);
+        };
+        if tier == Tier::Overflow {
+            ui.menu_button("⋯", |ui| toggles(ui, state))
+                .response
+                .on_hover_text("Legend, drag to edit");
+        } else {
+            toggles(ui, state);
+        }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_toolbar_gives_up_words_before_it_would_wrap() {
+        assert_eq!(tier(700.0, true), Tier::Full);
+        assert_eq!(tier(500.0, false), Tier::Full);
+        // 1024-pt window with both panels: 563 pt for the timeline.
+        assert_eq!(tier(563.0, true), Tier::Compact);
+        assert_eq!(tier(300.0, false), Tier::Overflow);
+    }
 }
