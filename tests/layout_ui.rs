@@ -43,6 +43,18 @@ fn with_nothing_selected_the_details_take_no_room() {
     assert!(harness.state().details_shown());
     harness.get_by_label("◀ Back");
     let with_details = timeline_width(&harness);
+    // What was in view stays in view: the event just chosen is not pushed under the pane.
+    let timeline = harness.get_by_label("Timeline").rect();
+    let app = harness.state();
+    let miami = app
+        .timeline()
+        .item_rect(app.document(), "ev-miami-talks")
+        .unwrap();
+    assert!(
+        miami.right() <= timeline.right(),
+        "{miami:?} is cut by the details pane at {}",
+        timeline.right()
+    );
     assert!(with_details < alone, "{with_details} < {alone}");
     // Even with both panels, the timeline keeps more than half of a 1024-pt window.
     assert!(

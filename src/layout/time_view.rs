@@ -110,11 +110,19 @@ impl TimeView {
         }
     }
 
-    /// Keeps the same start and scale on a canvas that moved or changed width.
+    /// Keeps the same visible range on a canvas that moved or changed width: a details
+    /// pane opening beside the timeline narrows the canvas, and keeping the scale instead
+    /// pushed the event just clicked under the pane.
     #[must_use]
     pub fn with_canvas(mut self, min_x: f64, width_px: f64) -> Self {
+        let width_px = width_px.max(1.0);
+        // Under half a point is rounding of the panels' edges, not a new width.
+        if (width_px - self.width_px).abs() >= 0.5 {
+            let span_secs = self.width_px * self.secs_per_px;
+            self.secs_per_px = (span_secs / width_px).clamp(MIN_SECS_PER_PX, MAX_SECS_PER_PX);
+        }
         self.min_x = min_x;
-        self.width_px = width_px.max(1.0);
+        self.width_px = width_px;
         self
     }
 }
@@ -133,6 +141,17 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn a_narrower_canvas_shows_the_same_range() {
+        let view = TimeView::new(200.0, 800.0, 1_766_016_000.0, 1_766_620_800.0);
+        let narrower = view.with_canvas(200.0, 560.0);
+        assert!((narrower.start_secs - view.start_secs).abs() < 1e-6);
+        assert!((narrower.end_secs() - view.end_secs()).abs() < 1e-3);
+        // Moving without resizing keeps the scale exactly.
+        let moved = view.with_canvas(230.0, 800.0);
+        assert_eq!(moved.secs_per_px, view.secs_per_px);
+    }
 
     const YEAR: f64 = 365.25 * 86_400.0;
 
