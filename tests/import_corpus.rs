@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 
 use detente::import::{ImportFormat, ImportOptions, Imported, detect_format, import};
-use detente::model::{EventKind, EventStatus, validate};
+use detente::model::{ActorKind, EventKind, EventStatus, validate};
+use detente::query::ClaimIndex;
 
 fn corpus_file(name: &str) -> Option<(Vec<u8>, String)> {
     let Ok(dir) = std::env::var("DETENTE_CORPUS") else {
@@ -76,15 +77,28 @@ fn timelinejs_women_in_computing() {
         .find(|e| e.title.contains("women who made it work"))
         .unwrap();
     assert_eq!(eniac.date.edtf_text(), "1943-07/1946");
-    // The media credit is a cited source with its link.
-    let chm = p
-        .sources
+    // The media is a claim on the timeline crediting its maker, with the credit's link; a
+    // credit is not a second source, so every slide has one independent source.
+    let video = p
+        .claims
         .iter()
-        .find(|s| s.name == "Computer History Museum")
+        .find(|c| c.url.as_deref() == Some("https://www.youtube.com/watch?v=aPweFhhXFvY"))
         .unwrap();
-    assert!(chm.url.as_deref().unwrap().contains("youtube.com/channel"));
-    assert!(p.claims.iter().any(|c| c.source == chm.id
-        && c.url.as_deref() == Some("https://www.youtube.com/watch?v=aPweFhhXFvY")));
+    assert_eq!(video.source, p.sources[0].id);
+    assert_eq!(&*video.attribution[0].name, "Computer History Museum");
+    assert!(video.note.contains("youtube.com/channel"), "{}", video.note);
+    assert_eq!(p.sources.len(), 1);
+    let index = ClaimIndex::new(p, &p.lookup());
+    for e in &p.events {
+        assert_eq!(
+            index.independent_sources(e.all_claim_ids()),
+            1,
+            "{}",
+            e.title
+        );
+    }
+    // No headline here says what kind of event it is.
+    assert!(p.events.iter().all(|e| e.kind == EventKind::Other));
     // Embedded media that is not a link (a quotation) is kept as text.
     let clarke = p
         .events
@@ -196,14 +210,56 @@ fn gdelt1_sample() {
         imported.report.to_text()
     );
     assert_eq!(imported.report.rows_read, 710);
-    // Actors are deduplicated by code and name.
-    let usa = p
+    // Actors are merged by code ("UNITED STATES", "AMERICAN", "WASHINGTON" are all `USA`),
+    // named in title case with the file's spellings kept, and given their country.
+    let usa = p.actors.iter().find(|a| a.name == "United States").unwrap();
+    assert_eq!(
+        (usa.kind, usa.country.as_deref()),
+        (ActorKind::State, Some("US"))
+    );
+    for spelling in ["USA", "UNITED STATES", "AMERICAN", "WASHINGTON"] {
+        assert!(usa.aliases.iter().any(|a| a == spelling), "{spelling}");
+    }
+    let mut names: Vec<&str> = p.actors.iter().map(|a| a.name.as_str()).collect();
+    names.sort_unstable();
+    let repeated: Vec<_> = names.windows(2).filter(|w| w[0] == w[1]).collect();
+    assert!(repeated.is_empty(), "names given twice: {repeated:?}");
+    // Only initialisms (NATO) stay in capitals.
+    let capitals: Vec<&str> = p
         .actors
         .iter()
-        .filter(|a| a.name == "UNITED STATES" && a.aliases == ["USA"])
+        .map(|a| a.name.as_str())
+        .filter(|n| !n.chars().any(char::is_lowercase) && n.len() > 5)
+        .collect();
+    assert!(capitals.is_empty(), "names left in capitals: {capitals:?}");
+    // AFRICA is the region (not a state), and AFRBUS business in Africa.
+    let africa = p.actors.iter().find(|a| a.name == "Africa").unwrap();
+    assert_eq!(
+        (africa.kind, africa.country.as_deref()),
+        (ActorKind::Group, None)
+    );
+    assert!(p.actors.iter().any(|a| a.name == "Africa business"));
+    // Every actor whose code starts with a country has that country.
+    let coded_in_a_country = p
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::State)
         .count();
-    assert_eq!(usa, 1);
-    assert!(p.actors.len() < 2 * 710);
+    assert!(coded_in_a_country > 40, "{coded_in_a_country} states");
+    assert!(
+        p.actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::State)
+            .all(|a| a.country.is_some())
+    );
+    assert!(p.actors.len() < 400, "{} actors", p.actors.len());
+    // Places have their country, from the country name that ends GDELT's full name.
+    let with_country = p.locations.iter().filter(|l| l.country.is_some()).count();
+    assert!(
+        with_country * 10 >= p.locations.len() * 9,
+        "{with_country} of {} places have a country",
+        p.locations.len()
+    );
     let first = &p.events[0];
     assert_eq!(first.id, "gdelt-564111644");
     assert_eq!(first.date.edtf_text(), "2006-07-31");

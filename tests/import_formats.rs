@@ -10,6 +10,7 @@ use detente::import::{
     detect_format, import, merge, merge_imported, preview,
 };
 use detente::model::{ActorKind, EventKind, EventStatus, ParticipantRole, Project, validate};
+use detente::query::ClaimIndex;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -87,12 +88,25 @@ fn timelinejs_edge_cases() {
         .unwrap();
     assert_eq!(media.url.as_deref(), Some("https://example.org/photo.jpg"));
     assert_eq!(&*media.excerpt, "Delegations arrive");
-    let agency = p.sources.iter().find(|s| s.id == media.source).unwrap();
+    // The credit names who made the photo; the analyst read it in the timeline.
+    assert_eq!(media.source, p.sources[0].id);
     assert_eq!(
-        (agency.name.as_str(), agency.url.as_deref()),
-        ("Agency", Some("https://agency.example"))
+        (
+            &*media.attribution[0].name,
+            media.attribution[0].verb.as_str()
+        ),
+        ("Agency", "media credit")
     );
+    assert!(
+        media.note.contains("https://agency.example"),
+        "{}",
+        media.note
+    );
+    assert_eq!(p.sources.len(), 1, "a media credit is not a source");
 
+    // The headline says talks; "Month only" says no kind.
+    assert_eq!(miami.kind, EventKind::Talks);
+    assert_eq!(event(p, "Month only").kind, EventKind::Other);
     assert_eq!(event(p, "Month only").date.edtf_text(), "2025-12");
     assert_eq!(event(p, "Month only").tags, miami.tags);
     assert_eq!(
@@ -301,6 +315,16 @@ fn csv_without_mapping_reads_known_headers_and_says_so() {
 }
 
 #[test]
+fn a_slides_media_credit_is_not_a_second_independent_source() {
+    let imported = run("tljs_edge.json", ImportFormat::TimelineJs, None);
+    let p = &imported.project;
+    let miami = event(p, "Talks in Miami");
+    assert_eq!(miami.claims.len(), 2, "the slide's text and its photo");
+    let index = ClaimIndex::new(p, &p.lookup());
+    assert_eq!(index.independent_sources(miami.all_claim_ids()), 1);
+}
+
+#[test]
 fn icews_with_header() {
     let imported = run("icews_sample.tab", ImportFormat::Icews, None);
     let p = &imported.project;
@@ -416,15 +440,17 @@ fn gdelt2_rows_and_bad_rows() {
     );
     assert_eq!(p.actors.len(), 2);
     assert_eq!(p.locations.len(), 1);
-    let usa = p.actors.iter().find(|a| a.name == "UNITED STATES").unwrap();
+    let usa = p.actors.iter().find(|a| a.name == "United States").unwrap();
     assert_eq!(
         (usa.kind, usa.country.as_deref()),
         (ActorKind::State, Some("US"))
     );
+    assert_eq!(usa.aliases, ["USA", "UNITED STATES"]);
     assert_eq!(
         p.events[0].title,
-        "UNITED STATES → RUSSIA: engage in negotiation"
+        "United States → Russia: engage in negotiation"
     );
+    assert_eq!(p.locations[0].country.as_deref(), Some("US"));
     assert_eq!(
         (p.events[0].kind, p.events[0].status),
         (EventKind::Talks, EventStatus::Held)
@@ -444,6 +470,100 @@ fn gdelt2_rows_and_bad_rows() {
     .unwrap();
     assert_eq!(wrong.project.events.len(), 0);
     assert_eq!(wrong.report.skipped.len(), 4);
+}
+
+/// A GDELT 2.0 row of two actors, each given as its ten columns joined by `|` (code, name,
+/// country, known group, ethnic, religion 1 and 2, types 1 to 3).
+fn gdelt2_actors_row(id: u64, a1: &str, a2: &str) -> String {
+    let mut f = vec![String::new(); 61];
+    f[0] = id.to_string();
+    f[1] = "20160728".into();
+    for (at, actor) in [(5, a1), (15, a2)] {
+        for (i, part) in actor.split('|').enumerate() {
+            f[at + i] = part.into();
+        }
+    }
+    f[26] = "010".into();
+    f[51] = "1".into();
+    f[52] = "Nigeria".into();
+    f[59] = "20160728103000".into();
+    f.join("\t")
+}
+
+#[test]
+fn gdelt_actors_are_merged_by_code_named_in_title_case_and_given_a_country() {
+    let rows = [
+        gdelt2_actors_row(1, "USA|UNITED STATES|USA|||||||", "AFR|AFRICA|AFR|||||||"),
+        gdelt2_actors_row(2, "USA|AMERICAN|USA|||||||", "AFRBUS|AFRICA|AFR|||||BUS||"),
+        gdelt2_actors_row(3, "USA|WASHINGTON|USA|||||||", "NGA|NIGERIA|NGA|||||||"),
+        gdelt2_actors_row(
+            4,
+            "USAGOV|HILLARY CLINTON|USA|||||GOV||",
+            "GOV|PRESIDENT||||||GOV||",
+        ),
+        gdelt2_actors_row(
+            5,
+            "USAGOV|UNITED STATES|USA|||||GOV||",
+            "GOV|GOVERNOR||||||GOV||",
+        ),
+    ];
+    let imported = import(
+        rows.join("\n").as_bytes(),
+        ImportFormat::Gdelt2,
+        &ImportOptions::named("g.tsv"),
+    )
+    .unwrap();
+    let p = &imported.project;
+    assert!(validate(p).is_empty());
+    assert_eq!(p.events.len(), 5, "{}", imported.report.to_text());
+    let actor = |name: &str| {
+        p.actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", p.actors))
+    };
+    let mut names: Vec<&str> = p.actors.iter().map(|a| a.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Africa",
+            "Africa business",
+            "Government",
+            "Hillary Clinton",
+            "Nigeria",
+            "United States",
+            "United States government",
+        ]
+    );
+    let usa = actor("United States");
+    assert_eq!(
+        (usa.kind, usa.country.as_deref()),
+        (ActorKind::State, Some("US"))
+    );
+    // Every spelling is kept, in the file's capitals.
+    assert_eq!(
+        usa.aliases,
+        ["USA", "UNITED STATES", "AMERICAN", "WASHINGTON"]
+    );
+    assert_eq!(
+        (actor("Nigeria").kind, actor("Nigeria").country.as_deref()),
+        (ActorKind::State, Some("NG"))
+    );
+    // A region is not a state, and business in Africa is not Africa.
+    assert_eq!(actor("Africa").kind, ActorKind::Group);
+    assert_eq!(actor("Africa business").kind, ActorKind::Organisation);
+    assert_eq!(actor("Hillary Clinton").kind, ActorKind::Person);
+    assert_eq!(actor("Hillary Clinton").country.as_deref(), Some("US"));
+    assert_eq!(
+        actor("Government").aliases,
+        ["GOV", "PRESIDENT", "GOVERNOR"]
+    );
+    assert_eq!(
+        p.events[1].title,
+        "United States → Africa business: make statement"
+    );
+    assert_eq!(p.locations[0].country.as_deref(), Some("NG"));
 }
 
 #[test]

@@ -19,7 +19,9 @@ pub fn kind_rgb(kind: EventKind, dark_mode: bool) -> Rgb {
         EventKind::Statement => ((255, 160, 70), (196, 96, 0)),
         EventKind::Announcement => ((230, 200, 70), (150, 120, 0)),
         EventKind::Agreement => ((255, 110, 130), (190, 30, 60)),
-        EventKind::Other => ((170, 170, 170), (100, 100, 100)),
+        // A neutral slate, lighter (dark theme) or darker (light theme) than every hue, so
+        // that the kind most imported events have reads best, even muted (unknown status).
+        EventKind::Other => ((210, 210, 215), (55, 60, 70)),
     };
     if dark_mode { dark } else { light }
 }
@@ -203,6 +205,54 @@ mod tests {
             }
             let meeting = kind_rgb(EventKind::Meeting, dark);
             assert_ne!(muted_rgb(meeting, dark), meeting);
+        }
+    }
+
+    /// WCAG contrast ratio of two colours, 1 to 21.
+    fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
+        let luminance = |(r, g, b): Rgb| {
+            let linear = |c: u8| {
+                let c = f64::from(c) / 255.0;
+                if c <= 0.040_45 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_unknown_kind_is_neutral_and_never_the_faintest() {
+        // Imported events whose kind no one gave are drawn in it, most with an unknown
+        // status (muted): grey must tell them apart, not faintness.
+        for (dark, background) in [(true, (27, 27, 27)), (false, (248, 248, 248))] {
+            let other = kind_rgb(EventKind::Other, dark);
+            let spread = [other.0, other.1, other.2]
+                .iter()
+                .max()
+                .copied()
+                .unwrap_or(0)
+                - [other.0, other.1, other.2]
+                    .iter()
+                    .min()
+                    .copied()
+                    .unwrap_or(0);
+            assert!(spread <= 16, "{other:?} is not a neutral grey");
+            for muted in [false, true] {
+                let look = |c: Rgb| if muted { muted_rgb(c, dark) } else { c };
+                let ours = contrast_ratio(look(other), background);
+                for kind in EventKind::ALL {
+                    let theirs = contrast_ratio(look(kind_rgb(kind, dark)), background);
+                    assert!(
+                        ours >= theirs,
+                        "dark {dark}, muted {muted}: other {ours:.2} < {kind:?} {theirs:.2}"
+                    );
+                }
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 //! Shared by the importers: builds a valid project row by row, with unique ids, deduplicated
-//! actors, places and tags, a claim citing the dataset for every event, and the report.
+//! actors, places and tags, claims citing the dataset for every event, and the report.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,8 +22,8 @@ pub(crate) struct Cite {
     pub url: Option<String>,
     pub published: Option<DateSpec>,
     pub attribution: Vec<AttributionStep>,
-    /// A source other than the imported dataset (a TimelineJS media credit).
-    pub source: Option<Id>,
+    /// The analyst's note on the claim (a media credit's link).
+    pub note: Option<String>,
 }
 
 pub(crate) struct Builder {
@@ -126,28 +126,6 @@ impl Builder {
         id
     }
 
-    /// A source by name, created on first use (kind `Other`, reliability F).
-    pub fn source(&mut self, name: &str, url: Option<String>) -> Id {
-        let key = name.trim().to_lowercase();
-        if let Some(id) = self.keyed('s', &key) {
-            return id;
-        }
-        let id = self.unique_id("src", name);
-        self.project.sources.push(Source {
-            id,
-            name: name.trim().to_owned(),
-            kind: SourceKind::Other,
-            actor: None,
-            country: None,
-            url,
-            reliability: Reliability::F,
-            scheme: Default::default(),
-            note: String::new(),
-        });
-        self.remember('s', key, id);
-        id
-    }
-
     /// An event id: `wanted` when it is a valid, unused id, else a slug of it made unique.
     pub fn event_id(&mut self, wanted: &str) -> CompactString {
         let ok = Id::is_valid_text(wanted)
@@ -187,7 +165,7 @@ impl Builder {
         });
     }
 
-    /// Adds `event`, citing the dataset (or `cite.source`) through a new claim.
+    /// Adds `event`, citing the dataset through a new claim.
     pub fn push_event(&mut self, row: usize, event: Event, cite: Cite) {
         let claim_text = format!("c-{}", event.id);
         let id = Id::new(&claim_text);
@@ -203,7 +181,7 @@ impl Builder {
     pub fn push_event_with_claim(&mut self, row: usize, mut event: Event, cite: Cite, id: Id) {
         self.project.claims.push(Claim {
             id,
-            source: cite.source.unwrap_or(self.dataset),
+            source: self.dataset,
             excerpt: cite.excerpt.into(),
             context_before: arcstr::ArcStr::default(),
             context_after: arcstr::ArcStr::default(),
@@ -211,14 +189,14 @@ impl Builder {
             published: cite.published,
             url: cite.url.map(Into::into),
             credibility: Credibility::ALL[5],
-            note: arcstr::ArcStr::default(),
+            note: cite.note.map(Into::into).unwrap_or_default(),
         });
         event.claims.push(Citation::of_event(id));
         self.project.events.push(event);
         self.event_rows.push(row);
     }
 
-    /// Adds one more claim to the last event pushed (a TimelineJS media credit).
+    /// Adds one more claim to the last event pushed (a TimelineJS slide's media).
     pub fn cite_last(&mut self, cite: Cite) {
         let Some(event_id) = self.project.events.last().map(|e| e.id.clone()) else {
             return;
@@ -226,7 +204,7 @@ impl Builder {
         let id = self.unique_id("c", &format!("{event_id}-media"));
         self.project.claims.push(Claim {
             id,
-            source: cite.source.unwrap_or(self.dataset),
+            source: self.dataset,
             excerpt: cite.excerpt.into(),
             context_before: arcstr::ArcStr::default(),
             context_after: arcstr::ArcStr::default(),
@@ -234,7 +212,7 @@ impl Builder {
             published: cite.published,
             url: cite.url.map(Into::into),
             credibility: Credibility::ALL[5],
-            note: arcstr::ArcStr::default(),
+            note: cite.note.map(Into::into).unwrap_or_default(),
         });
         if let Some(e) = self.project.events.last_mut() {
             e.claims.push(Citation::of_event(id));

@@ -259,12 +259,13 @@ pub(crate) const COUNTRIES: &[(&str, &str, &str)] = &[
     ("ZWE", "ZW", "Zimbabwe"),
 ];
 
-/// The alpha-2 code of an alpha-3 code (`"USA"` → `"US"`), as CAMEO actor codes use alpha-3.
-pub(crate) fn iso2_of_iso3(alpha3: &str) -> Option<&'static str> {
+/// The alpha-2 code and English name of an alpha-3 code (`"USA"` → `("US", "United
+/// States")`), as CAMEO actor codes use alpha-3.
+pub(crate) fn country_of_iso3(alpha3: &str) -> Option<(&'static str, &'static str)> {
     COUNTRIES
         .binary_search_by(|(a3, _, _)| (*a3).cmp(alpha3))
         .ok()
-        .map(|i| COUNTRIES[i].1)
+        .map(|i| (COUNTRIES[i].1, COUNTRIES[i].2.trim()))
 }
 
 /// The alpha-2 code of a country's English name, ignoring case (`"ukraine"` → `"UA"`).
@@ -283,9 +284,13 @@ mod tests {
     #[test]
     fn table_is_sorted_and_codes_resolve() {
         assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(iso2_of_iso3("USA"), Some("US"));
-        assert_eq!(iso2_of_iso3("RUS"), Some("RU"));
-        assert_eq!(iso2_of_iso3("AFR"), None);
+        assert_eq!(country_of_iso3("RUS"), Some(("RU", "Russia")));
+        assert_eq!(country_of_iso3("AFR"), None);
         assert_eq!(iso2_of_name("ukraine"), Some("UA"));
+        assert_eq!(country_of_iso3("USA"), Some(("US", "United States")));
+        assert_eq!(
+            country_of_iso3("BES"),
+            Some(("BQ", "Bonaire, Saint Eustatius and Saba"))
+        );
     }
 }

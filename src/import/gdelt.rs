@@ -19,12 +19,13 @@ use thin_vec::{ThinVec, thin_vec};
 
 use super::builder::{Builder, Cite};
 use super::cameo::{cameo_kind_status, cameo_name, cameo_roles};
-use super::country_codes::iso2_of_iso3;
+use super::cameo_actors::{ActorCode, coded_actor};
+use super::country_codes::iso2_of_name;
 use super::{ImportFormat, ImportOptions, Imported};
 use compact_str::CompactString;
 
 use crate::model::{
-    Actor, ActorKind, DateSpec, Event, EventPlace, Id, Location, LocationPrecision, Participation,
+    Actor, DateSpec, Event, EventPlace, Id, Location, LocationPrecision, Participation,
 };
 
 /// Where the fields are in each version's rows.
@@ -46,7 +47,9 @@ const EVENT_CODE: usize = 26;
 const NAME: usize = 1;
 const COUNTRY: usize = 2;
 const KNOWN_GROUP: usize = 3;
-const TYPE1: usize = 7;
+const ETHNIC: usize = 4;
+const RELIGION1: usize = 5;
+const RELIGION2: usize = 6;
 
 // Offsets within the action's geography block.
 const GEO_TYPE: usize = 0;
@@ -103,6 +106,7 @@ pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions
         format,
         dates: FastMap::default(),
         actors: FastMap::default(),
+        coded: HashMap::new(),
         places: FastMap::default(),
         seen_ids: FastMap::default(),
         key: Vec::with_capacity(128),
@@ -138,7 +142,11 @@ struct State {
     layout: Layout,
     format: ImportFormat,
     dates: FastMap<u32, DateSpec>,
+    /// Actors by their raw code and name, with the name titles use.
     actors: FastMap<Vec<u8>, (Id, Box<str>)>,
+    /// Positions in the project's actors by what makes rows the same actor (see
+    /// [`coded_actor`]).
+    coded: HashMap<String, usize>,
     places: FastMap<Vec<u8>, Id>,
     /// GLOBALEVENTIDs seen, with how often: a repeated id gets a `-2`, `-3` suffix.
     seen_ids: FastMap<u64, u32>,
@@ -288,58 +296,53 @@ impl State {
             .map(|(id, display)| (*id, &**display))
     }
 
-    /// Creates the actor of the block at `at`, whose key is in `self.key`.
+    /// Finds or creates the actor of the block at `at`, whose raw key is in `self.key`:
+    /// rows whose codes say they are the same actor share one, named in title case, with
+    /// every spelling the rows used kept as an alias.
     fn new_actor(&mut self, b: &mut Builder, r: &ByteRecord, at: usize) {
-        let code = &r[at];
-        let name = &r[at + NAME];
-        let code = text(code);
-        let name = text(name);
-        let display: Box<str> = if name.is_empty() {
-            Box::from(&*code)
-        } else {
-            Box::from(&*name)
-        };
-        let country_code = text(&r[at + COUNTRY]);
-        let type1 = text(&r[at + TYPE1]);
-        let kind = if !country_code.is_empty() && code == country_code && type1.is_empty() {
-            ActorKind::State
-        } else if !r[at + KNOWN_GROUP].is_empty()
-            || matches!(
-                &*type1,
-                "GOV"
-                    | "MIL"
-                    | "LEG"
-                    | "JUD"
-                    | "COP"
-                    | "SPY"
-                    | "IGO"
-                    | "NGO"
-                    | "BUS"
-                    | "MED"
-                    | "EDU"
-                    | "PTY"
-                    | "MNC"
-            )
-        {
-            ActorKind::Organisation
-        } else {
-            ActorKind::Group
-        };
-        let id = b.unique_id("a", &format!("{code} {name}"));
-        b.project.actors.push(Actor {
-            id,
-            name: display.to_string(),
-            kind,
-            aliases: if name.is_empty() || code.is_empty() {
-                Vec::new()
-            } else {
-                vec![code.to_string()]
-            },
-            affiliation: None,
-            country: iso2_of_iso3(&country_code).map(str::to_owned),
-            description: format!("CAMEO actor code {code}"),
+        let part = |offset: usize| text(&r[at + offset]);
+        let (code, name, country, group) = (part(0), part(NAME), part(COUNTRY), part(KNOWN_GROUP));
+        let (ethnic, religion1, religion2) = (part(ETHNIC), part(RELIGION1), part(RELIGION2));
+        let coded = coded_actor(&ActorCode {
+            code: &code,
+            name: &name,
+            country: &country,
+            known_group: &group,
+            ethnic: &ethnic,
+            religions: [&religion1, &religion2],
         });
-        self.actors.insert(self.key.clone(), (id, display));
+        let at_index = if let Some(&i) = self.coded.get(&coded.key) {
+            i
+        } else {
+            let id = b.unique_id("a", &coded.name);
+            b.project.actors.push(Actor {
+                id,
+                name: coded.name,
+                kind: coded.kind,
+                aliases: Vec::new(),
+                affiliation: None,
+                country: coded.country.map(str::to_owned),
+                description: format!("CAMEO actor code {code}"),
+            });
+            let i = b.project.actors.len() - 1;
+            self.coded.insert(coded.key, i);
+            i
+        };
+        // Every code and spelling that named the actor ("USA", "UNITED STATES", "AMERICAN").
+        if let Some(actor) = b.project.actors.get_mut(at_index) {
+            for alias in [code.trim(), name.trim()] {
+                if !alias.is_empty()
+                    && alias != actor.name
+                    && !actor.aliases.iter().any(|a| a == alias)
+                {
+                    actor.aliases.push(alias.to_owned());
+                }
+            }
+        }
+        if let Some(actor) = b.project.actors.get(at_index) {
+            let display = Box::from(actor.name.as_str());
+            self.actors.insert(self.key.clone(), (actor.id, display));
+        }
     }
 
     /// The action's place, when GDELT geocoded it.
@@ -351,7 +354,13 @@ impl State {
         if geo_type.is_empty() || geo_type == b"0" || name.is_empty() {
             return None;
         }
-        let feature = &r[lat_at + 2];
+        // A country is one place whatever its feature id: older rows give "0" where newer
+        // ones give the country code.
+        let feature: &[u8] = if geo_type == b"1" {
+            b""
+        } else {
+            &r[lat_at + 2]
+        };
         self.key.clear();
         self.key.extend_from_slice(feature);
         self.key.push(b'\t');
@@ -376,9 +385,14 @@ impl State {
         let id = b.unique_id("l", &name);
         b.project.locations.push(Location {
             id,
+            // GDELT's country code is FIPS 10-4, not ISO 3166; its full name ends with the
+            // country's English name ("Miami, Florida, United States"), which is.
+            country: name
+                .rsplit(", ")
+                .next()
+                .and_then(iso2_of_name)
+                .map(str::to_owned),
             name: name.into_owned(),
-            // GDELT gives FIPS 10-4 country codes, not ISO 3166: not copied.
-            country: None,
             lat,
             lon,
             precision,

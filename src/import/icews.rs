@@ -15,6 +15,7 @@ use super::cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_role
 use super::country_codes::iso2_of_name;
 use super::csv_import::sniff_delimiter;
 use super::csv_mapping::DateFormat;
+use super::title_case::title_case;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{
     Actor, ActorKind, AttributionStep, DateSpec, Event, EventKind, EventPlace, EventStatus, Id,
@@ -193,7 +194,7 @@ fn row(
         if !title.is_empty() {
             title.push_str(" → ");
         }
-        title.push_str(name);
+        title.push_str(&title_case(name));
         participants.push(Participation {
             actor,
             role,
@@ -284,11 +285,18 @@ fn actor(b: &mut Builder, name: &str, sectors: &str, country: &str) -> Id {
         ActorKind::Person
     };
     let id = b.unique_id("a", name);
+    // Names in capitals read in title case; the file's spelling stays as an alias.
+    let readable = title_case(name);
+    let aliases = if readable == name {
+        Vec::new()
+    } else {
+        vec![name.to_owned()]
+    };
     b.project.actors.push(Actor {
         id,
-        name: name.to_owned(),
+        name: readable,
         kind,
-        aliases: Vec::new(),
+        aliases,
         affiliation: None,
         country: iso2.map(str::to_owned),
         description: if sectors.is_empty() {

@@ -10,6 +10,7 @@
 
 mod builder;
 mod cameo;
+mod cameo_actors;
 mod country_codes;
 mod csv_import;
 mod csv_mapping;
@@ -17,10 +18,12 @@ mod detect;
 mod gdelt;
 mod html_text;
 mod icews;
+mod kind_words;
 mod merge;
 mod report;
 mod timeline_app;
 mod timelinejs;
+mod title_case;
 
 use std::fmt;
 

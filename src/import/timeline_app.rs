@@ -3,9 +3,10 @@
 //!
 //! Categories become tags with their colours, eras become periods, containers (`[n]Title`)
 //! and their subevents (`(n)Title`) share a tag named after the container, milestones get
-//! a `milestone` tag, fuzzy flags make the date approximate at that end, and an event's
-//! hyperlink is kept on the claim that cites the file. Files in the pre-XML text format and
-//! timelines whose time type is not a calendar date are refused with a message that says so.
+//! a `milestone` tag, fuzzy flags make the date approximate at that end, an event's
+//! hyperlink is kept on the claim that cites the file, and its kind is the one its text
+//! says, if it says one. Files in the pre-XML text format and timelines whose time type is
+//! not a calendar date are refused with a message that says so.
 
 use std::collections::HashMap;
 
@@ -14,6 +15,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 use thin_vec::ThinVec;
 
 use super::builder::{Builder, Cite, color_hex};
+use super::kind_words::kind_of_headline;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{DateError, DateSpec, Event, EventKind, EventStatus, Id, Period, TimeBounds};
 
@@ -172,7 +174,7 @@ pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, Im
         let e = Event {
             id,
             title: title.into(),
-            kind: EventKind::Other,
+            kind: kind_of_headline(title).unwrap_or(EventKind::Other),
             status: EventStatus::Unknown,
             date,
             places: ThinVec::new(),

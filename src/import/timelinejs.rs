@@ -2,8 +2,9 @@
 //!
 //! Date parts may be numbers or strings, and empty strings mean absent. Headlines and texts
 //! are HTML, reduced to plain text with links kept. `display_date` is the source's wording.
-//! Media URLs with their credit become a cited source. Slides without a start date, or with
-//! years Detente cannot place, are skipped and reported.
+//! A slide's kind is Detente's own when it wrote one, else the one its headline says. Media
+//! URLs become a second claim on the timeline, crediting who made the media. Slides without
+//! a start date, or with years Detente cannot place, are skipped and reported.
 
 use edtf::level_1::{Date, Edtf};
 use serde_json::{Map, Value};
@@ -11,9 +12,11 @@ use thin_vec::ThinVec;
 
 use super::builder::{Builder, Cite};
 use super::html_text::html_to_text;
+use super::kind_words::kind_of_headline;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{
-    DateError, DateSpec, Event, EventKind, EventStatus, MAX_YEAR, MIN_YEAR, Period, TimeBounds,
+    AttributionStep, DateError, DateSpec, Event, EventKind, EventStatus, MAX_YEAR, MIN_YEAR,
+    Period, TimeBounds,
 };
 
 /// The key of Detente's own additions to a slide, which TimelineJS ignores: the exact EDTF
@@ -164,6 +167,7 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         .get("kind")
         .and_then(Value::as_str)
         .and_then(|k| EventKind::ALL.into_iter().find(|x| x.label() == k))
+        .or_else(|| kind_of_headline(&title))
         .unwrap_or(EventKind::Other);
     let status = extra
         .get("status")
@@ -193,6 +197,10 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         },
     );
     if is_link {
+        // The media is read in this timeline like the slide's text, and its credit names
+        // who made the picture or the video, not a second report of the event: the claim
+        // cites the timeline, with the credit as the first step of its attribution, so
+        // that the slide counts as one source.
         let credit_html = string(media, "credit");
         let credit = html_to_text(&credit_html);
         let credit_link = first_href(&credit_html);
@@ -201,12 +209,16 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         } else {
             strip_link_suffix(&credit)
         };
-        let source = b.source(&name, credit_link);
         let caption = html_to_text(&string(media, "caption"));
         b.cite_last(Cite {
             excerpt: if caption.is_empty() { title } else { caption },
             url: Some(media_url),
-            source: Some(source),
+            attribution: vec![AttributionStep {
+                actor: None,
+                name: name.as_str().into(),
+                verb: "media credit".into(),
+            }],
+            note: credit_link.map(|link| format!("Media credit: {name} ({link})")),
             ..Cite::default()
         });
     }
