@@ -1,5 +1,6 @@
 //! Help ▸ Getting started (F1): what the marks and the grades mean, and the three things to
-//! try first. Short on purpose: one screen at 1024×700, no scrolling needed at scale 1.
+//! try first. Short on purpose: it fits a 1024×700 window at scale 1 (about 540 pt tall), so
+//! it needs no scrolling (a scroll area inside the window cut the last section off).
 
 use crate::model::{Credibility, Reliability};
 use crate::ui::timeline::{LEGEND_SIZE, legend_ui};
@@ -10,11 +11,7 @@ pub fn getting_started_window(ctx: &egui::Context, open: &mut bool) {
         .collapsible(false)
         .resizable(false)
         .default_width(LEGEND_SIZE.x + 300.0)
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() - 120.0)
-                .show(ui, contents_ui);
-        });
+        .show(ctx, contents_ui);
 }
 
 fn contents_ui(ui: &mut egui::Ui) {
