@@ -525,12 +525,18 @@ fn draw_lanes(
         let Some(event) = events.get(connector.event as usize) else {
             continue;
         };
+        // As in the app: broken over the events it does not join, a dot on each it does.
         let color = palette::kind_rgb(event.kind, style.dark);
-        svg.line(
-            (connector.x, connector.y_top),
-            (connector.x, connector.y_bottom),
-            &stroke(color, 2.0, 0.7),
-        );
+        for (y0, y1) in connector.segments() {
+            svg.line(
+                (connector.x, y0),
+                (connector.x, y1),
+                &stroke(color, 2.0, 0.7),
+            );
+        }
+        for &y in &connector.joints {
+            svg.rect(connector.x - 3.0, y - 3.0, 6.0, 6.0, 3.0, &fill(color, 0.7));
+        }
     }
     let density = palette::kind_rgb(EventKind::Meeting, style.dark);
     for lane in &layout.lanes {
