@@ -45,8 +45,7 @@ pub fn positions_ui(
                     "Kind, status and place belong to events: the positions shown are those \
                      whose claims report an event the filter shows.",
                 )
-                .weak()
-                .small(),
+                .weak(),
             )
             .wrap(),
         );
