@@ -101,7 +101,7 @@ fn a_status_filter_narrows_positions_and_the_overview_strip() {
     // ... and the panel says why.
     harness.get_by_label_contains("Kind, status and place belong to events");
     // The strip shows what the filter shows.
-    harness.get_by_label("Overview: 2 of 5 events");
+    harness.get_by_label("Overview: 2 shown, 5 in all");
 }
 
 #[test]

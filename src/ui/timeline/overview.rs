@@ -72,7 +72,7 @@ pub fn overview_ui(
     // Says what the bars count: the screen reader hears what the eye sees.
     let total = doc.index().num_indexed();
     let what = match cache.shown_events {
-        Some(shown) => format!("{shown} of {}", count(total, "event", "events")),
+        Some(shown) => format!("{shown} shown, {total} in all"),
         None => count(total, "event", "events"),
     };
     response.widget_info(|| {
