@@ -210,7 +210,8 @@ fn connectors(lanes: &[LaneDraw], view: &TimeView, row_height: f64) -> Vec<Conne
         };
         let x0 = x0.max(view.min_x);
         let x1 = x1.min(view.max_x());
-        let x = item.x_center.clamp(x0, x1.max(x0));
+        // (`max`/`min` rather than `clamp`, which panics on a NaN.)
+        let x = item.x_center.max(x0).min(x1.max(x0));
         // 2 points from either end, so that the line stays on the mark's body.
         let room = ((x - x0).min(x1 - x) - 2.0).max(0.0);
         let i = *slot.entry(item.event).or_insert_with(|| {
