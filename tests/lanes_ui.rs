@@ -146,3 +146,18 @@ fn counts_of_one_are_singular() {
     harness.get_by_label("Sources (1 claim)");
     assert!(harness.query_by_label_contains("1 claims").is_none());
 }
+
+#[test]
+fn an_image_of_one_event_says_1_event() {
+    let mut project = detente::io::sample_project().unwrap();
+    project.events.truncate(1);
+    let svg =
+        detente::export::timeline_svg(&project, &detente::export::TimelineImageOptions::default());
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let subtitle = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .find(|t| t.contains("event"))
+        .unwrap();
+    assert!(subtitle.starts_with("1 event ·"), "{subtitle}");
+}

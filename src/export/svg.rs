@@ -301,8 +301,11 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
     if lanes.len() > shown {
         let hidden: usize = lanes[shown..].iter().map(|l| l.num_events).sum();
         let note = format!(
-            "{} more lanes ({hidden} events) are not shown: filter the project or group it differently to see them.",
-            lanes.len() - shown
+            "{} more {} ({}) {} not shown: filter the project or group it differently to see them.",
+            lanes.len() - shown,
+            crate::model::noun(lanes.len() - shown, "lane", "lanes"),
+            crate::model::count(hidden, "event", "events"),
+            crate::model::noun(lanes.len() - shown, "is", "are"),
         );
         svg.text(
             PAD,
@@ -415,9 +418,12 @@ fn subtitle(project: &Project, passes: &[bool], mode: LaneMode, view: &TimeView)
         .filter(|&i| passes.get(i).copied().unwrap_or(true))
         .count();
     let mut parts = vec![if kept == total {
-        format!("{total} events")
+        crate::model::count(total, "event", "events")
     } else {
-        format!("{kept} of {total} events")
+        format!(
+            "{kept} of {total} {}",
+            crate::model::noun(total, "event", "events")
+        )
     }];
     if mode != LaneMode::None {
         parts.push(format!("grouped by {}", mode.label().to_lowercase()));
