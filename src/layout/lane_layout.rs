@@ -77,6 +77,8 @@ pub struct LanesDrawList {
     pub connectors: Vec<Connector>,
     /// Height of all lanes together, for scrolling.
     pub content_height: f64,
+    /// Marks in view: an event is counted once on each lane that shows it. (How many events
+    /// are in view is a question for the filtered events' index, not for the lanes.)
     pub num_visible: usize,
 }
 
