@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Document;
+use crate::layout::EventIndex;
 use crate::model::{Id, TimeSecs};
 use crate::query::{Filter, FilterResult, Pair, apply_filter, who_met_whom};
 
@@ -39,6 +40,10 @@ pub struct FilteredView {
     /// Who met whom among the passing events, computed when first asked for: only its view
     /// shows it, and at 1M events it was half the cost of a filter change.
     pairs: std::cell::OnceCell<Vec<Pair>>,
+    /// The passing events' time index (for the overview strip and the count of events in
+    /// view), built when first asked for; `None` while the filter lets everything through,
+    /// when the project's own index serves.
+    index: std::cell::OnceCell<Option<EventIndex>>,
     /// Bumped whenever the result changes, so that views can cache what they derive.
     generation: u64,
 }
@@ -76,6 +81,7 @@ impl FilteredView {
             }
         }
         self.pairs = std::cell::OnceCell::new();
+        self.index = std::cell::OnceCell::new();
         self.filter = filter.clone();
         self.key = Some(key);
         self.generation += 1;
@@ -87,6 +93,20 @@ impl FilteredView {
     pub fn pairs(&self, project: &crate::model::Project) -> &[Pair] {
         self.pairs
             .get_or_init(|| who_met_whom(project, &self.result.events))
+    }
+
+    /// The time index of the passing events of `doc` (the document of the last `refresh`).
+    pub fn event_index<'a>(&'a self, doc: &'a Document) -> &'a EventIndex {
+        self.index
+            .get_or_init(|| {
+                (!self.filter.is_empty()).then(|| {
+                    let passing = (0..doc.project().events.len() as u32)
+                        .filter(|&i| self.event_passes(i as usize));
+                    EventIndex::build_subset(&doc.project().events, passing)
+                })
+            })
+            .as_ref()
+            .unwrap_or_else(|| doc.index())
     }
 
     pub fn generation(&self) -> u64 {
@@ -120,5 +140,21 @@ mod tests {
         assert_eq!(view.actors[&Id::new("a-zelenskyy")].num_events, 1);
         assert!(!view.actors.contains_key(&Id::new("a-witkoff")));
         assert!(view.pairs(doc.project()).is_empty());
+    }
+
+    #[test]
+    fn the_time_index_holds_the_passing_events() {
+        let doc = Document::sample().unwrap();
+        let mut view = FilteredView::default();
+        view.refresh(&doc, &Filter::default());
+        assert_eq!(view.event_index(&doc).num_indexed(), 5);
+        let expected = Filter {
+            statuses: vec![crate::model::EventStatus::Expected],
+            ..Filter::default()
+        };
+        view.refresh(&doc, &expected);
+        assert_eq!(view.event_index(&doc).num_indexed(), 2);
+        view.refresh(&doc, &Filter::default());
+        assert_eq!(view.event_index(&doc).num_indexed(), 5, "rebuilt");
     }
 }

@@ -73,10 +73,7 @@ impl RecoverySummary {
             None,
             DateFormat::Iso,
         );
-        let events = match self.num_events {
-            1 => "1 event".to_owned(),
-            n => format!("{n} events"),
-        };
+        let events = crate::model::count(self.num_events, "event", "events");
         let from = self.origin_path.as_ref().map_or_else(
             || " (never saved)".to_owned(),
             |p| format!(" (from {})", p.display()),

@@ -99,8 +99,8 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
     let mut blocks = vec![Block::Heading(1, title.clone())];
     let span_text = match (events.first(), events.last()) {
         (Some(first), Some(last)) => format!(
-            "{} events, {} to {}{}.",
-            events.len(),
+            "{}, {} to {}{}.",
+            crate::model::count(events.len(), "event", "events"),
             first.date.edtf_text(),
             last.date.edtf_text(),
             if options.filter.is_empty() {

@@ -301,8 +301,11 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
     if lanes.len() > shown {
         let hidden: usize = lanes[shown..].iter().map(|l| l.num_events).sum();
         let note = format!(
-            "{} more lanes ({hidden} events) are not shown: filter the project or group it differently to see them.",
-            lanes.len() - shown
+            "{} more {} ({}) {} not shown: filter the project or group it differently to see them.",
+            lanes.len() - shown,
+            crate::model::noun(lanes.len() - shown, "lane", "lanes"),
+            crate::model::count(hidden, "event", "events"),
+            crate::model::noun(lanes.len() - shown, "is", "are"),
         );
         svg.text(
             PAD,
@@ -415,9 +418,12 @@ fn subtitle(project: &Project, passes: &[bool], mode: LaneMode, view: &TimeView)
         .filter(|&i| passes.get(i).copied().unwrap_or(true))
         .count();
     let mut parts = vec![if kept == total {
-        format!("{total} events")
+        crate::model::count(total, "event", "events")
     } else {
-        format!("{kept} of {total} events")
+        format!(
+            "{kept} of {total} {}",
+            crate::model::noun(total, "event", "events")
+        )
     }];
     if mode != LaneMode::None {
         parts.push(format!("grouped by {}", mode.label().to_lowercase()));
@@ -525,12 +531,18 @@ fn draw_lanes(
         let Some(event) = events.get(connector.event as usize) else {
             continue;
         };
+        // As in the app: broken over the events it does not join, a dot on each it does.
         let color = palette::kind_rgb(event.kind, style.dark);
-        svg.line(
-            (connector.x, connector.y_top),
-            (connector.x, connector.y_bottom),
-            &stroke(color, 2.0, 0.7),
-        );
+        for (y0, y1) in connector.segments() {
+            svg.line(
+                (connector.x, y0),
+                (connector.x, y1),
+                &stroke(color, 2.0, 0.7),
+            );
+        }
+        for &y in &connector.joints {
+            svg.rect(connector.x - 3.0, y - 3.0, 6.0, 6.0, 3.0, &fill(color, 0.7));
+        }
     }
     let density = palette::kind_rgb(EventKind::Meeting, style.dark);
     for lane in &layout.lanes {

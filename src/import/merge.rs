@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use compact_str::CompactString;
 
 use super::{ImportReport, Imported};
-use crate::model::{EntityKind, Event, Id, Project};
+use crate::model::{EntityKind, Event, Id, Project, count};
 
 /// An imported entity whose id was taken, and the id it got instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,11 +42,11 @@ pub struct MergeReport {
 impl MergeReport {
     pub fn to_text(&self) -> String {
         let mut text = format!(
-            "merged: {} events added, {} duplicate events removed, {} existing entities reused, {} ids renamed",
-            self.events_added,
-            self.duplicates.len(),
-            self.reused,
-            self.renamed.len()
+            "merged: {} added, {} removed, {} reused, {} renamed",
+            count(self.events_added, "event", "events"),
+            count(self.duplicates.len(), "duplicate event", "duplicate events"),
+            count(self.reused, "existing entity", "existing entities"),
+            count(self.renamed.len(), "id", "ids")
         );
         for d in self.duplicates.iter().take(50) {
             let at = d

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::ImportFormat;
+use crate::model::count;
 
 /// What a position in the input counts: lines of a text file, rows of a table, slides of
 /// a TimelineJS file.
@@ -99,19 +100,23 @@ impl ImportReport {
     /// The report in words, for the command line and the import dialog.
     pub fn to_text(&self) -> String {
         let mut text = format!(
-            "format: {} ({})\nread {} rows: imported {} events, {} actors, {} locations; skipped {} rows",
+            "format: {} ({})\nread {}: imported {}, {}, {}; skipped {}",
             self.format_used.name(),
             self.format_used.description(),
-            self.rows_read,
-            self.num_events,
-            self.num_actors,
-            self.num_locations,
-            self.skipped.len(),
+            count(self.rows_read, "row", "rows"),
+            count(self.num_events, "event", "events"),
+            count(self.num_actors, "actor", "actors"),
+            count(self.num_locations, "location", "locations"),
+            count(self.skipped.len(), "row", "rows"),
         );
         if self.duplicates_removed > 0 {
             text.push_str(&format!(
-                "; removed {} duplicate events",
-                self.duplicates_removed
+                "; removed {}",
+                count(
+                    self.duplicates_removed,
+                    "duplicate event",
+                    "duplicate events"
+                )
             ));
         }
         text.push('\n');

@@ -4,8 +4,9 @@
 //! Pure and screen-space: the painter only paints what this returns.
 
 use super::event_index::{EventIndex, IndexedExtent};
+use super::mark_geometry::label_text;
 use super::time_view::TimeView;
-use crate::model::Event;
+use crate::model::{Event, Id};
 
 /// How the items are laid out; the UI fills it from the style.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,6 +24,9 @@ pub struct ItemLayoutParams {
     /// 2,000 keeps the frame under budget on a software renderer (~25 fps at 3,000 plain
     /// rectangles at 1920×1080, measured here).
     pub max_items: usize,
+    /// The place a location lane stands for: an event that is only possibly there is
+    /// labelled "(candidate) …", and its label needs room for that.
+    pub candidate_place: Option<Id>,
 }
 
 impl Default for ItemLayoutParams {
@@ -33,6 +37,7 @@ impl Default for ItemLayoutParams {
             max_rows: 20,
             label_char_width: 7.0,
             max_items: 2_000,
+            candidate_place: None,
         }
     }
 }
@@ -42,8 +47,14 @@ impl Default for ItemLayoutParams {
 pub const POINT_MARKER_PX: f64 = 12.0;
 /// Gap between an item's label and the next item in the row.
 const ROW_GAP_PX: f64 = 8.0;
-/// Labels longer than this are cut with an ellipsis: 32 characters at 7.5 pt.
+/// A row keeps at most this much room for a label when packing (32 characters at 7.5 pt):
+/// a longer label runs on while nothing follows it in the row, and is cut with an ellipsis
+/// only where the next item begins.
 pub const MAX_LABEL_PX: f64 = 240.0;
+/// Labels are estimated from their character count; a label may take this much more than
+/// its estimate before it is cut, as titles of capitals and wide letters ("US–Ukraine–Europe")
+/// run up to ~20 % wider than the average character (measured in egui's default font).
+const LABEL_SLACK: f64 = 1.25;
 /// Narrower than this, a label is not worth drawing (three characters and an ellipsis).
 const MIN_LABEL_PX: f64 = 28.0;
 /// Items that find no row are counted in bins this wide, each drawn as one "+N".
@@ -181,6 +192,8 @@ fn pack_items(
         ..DrawList::default()
     };
     let mut overflow: Vec<(i64, &IndexedExtent)> = Vec::new();
+    // Beside `list.items`, what each item's label needs and where it must stop.
+    let mut labels: Vec<LabelRoom> = Vec::with_capacity(visible.len());
 
     for extent in visible {
         let Some(event) = all_events.get(extent.event as usize) else {
@@ -190,12 +203,6 @@ fn pack_items(
         let x_latest = view.x_from_time(extent.latest_secs as f64);
         let is_point = x_latest - x_earliest < POINT_THRESHOLD_PX;
         let x_center = f64::midpoint(x_earliest, x_latest);
-        let core_x = event
-            .date
-            .bounds()
-            .ok()
-            .and_then(|b| b.core)
-            .map(|(a, b)| (view.x_from_time(a as f64), view.x_from_time(b as f64)));
         let (mark_start, mark_end) = if is_point {
             (
                 x_center - POINT_MARKER_PX / 2.0,
@@ -206,33 +213,34 @@ fn pack_items(
         };
         // A label goes after a point, or inside a bar when the bar is wide enough, starting at
         // the visible part of the bar so that a bar begun off-screen still shows its name.
-        let wanted_label =
-            (event.title.chars().count() as f64 * params.label_char_width).min(MAX_LABEL_PX);
+        let candidate = params.candidate_place.is_some_and(|place| {
+            event
+                .places
+                .iter()
+                .any(|p| p.location == place && p.candidate)
+        });
+        let bounds = event.date.bounds().ok();
+        let full_label = label_text(&event.title, bounds.as_ref(), candidate)
+            .chars()
+            .count() as f64
+            * params.label_char_width;
+        let core_x = bounds
+            .as_ref()
+            .and_then(|b| b.core)
+            .map(|(a, b)| (view.x_from_time(a as f64), view.x_from_time(b as f64)));
         let bar_visible_start = mark_start.max(view.min_x) + 4.0;
-        let label_inside = !is_point && mark_end - bar_visible_start >= wanted_label + 4.0;
+        let label_inside = !is_point && mark_end - bar_visible_start >= full_label + 4.0;
         let label_x = if label_inside {
             bar_visible_start
         } else {
             mark_end + 4.0
         };
-        // A label that would run off the canvas is cut with an ellipsis at its edge; one with
-        // no room for a few characters is left out.
-        let wanted_label = if label_inside {
-            wanted_label
-        } else {
-            let room = view.max_x() - label_x;
-            if room >= wanted_label {
-                wanted_label
-            } else if room >= MIN_LABEL_PX {
-                room
-            } else {
-                0.0
-            }
-        };
+        // The room the row keeps for the label; the width it may take is settled once the
+        // row's next item is known (`settle_labels`).
         let label_end = if label_inside {
             mark_end
         } else {
-            label_x + wanted_label
+            label_x + full_label.min(MAX_LABEL_PX)
         };
 
         // First choice: a row where nothing, not even a label, is in the way. Second: a row
@@ -260,17 +268,13 @@ fn pack_items(
                     overflow.push((bin, extent));
                     continue;
                 };
-                if let Some(prev) = list.items.get_mut(rows[r].item) {
-                    let room = mark_start - ROW_GAP_PX - prev.label_x;
-                    prev.label_max_width = if room >= MIN_LABEL_PX {
-                        room.min(prev.label_max_width)
-                    } else {
-                        0.0
-                    };
-                }
                 r
             }
         };
+        // The item before this one in the row stops its label short of this one.
+        if let Some(prev) = labels.get_mut(rows[row].item) {
+            prev.cut_at = prev.cut_at.min(mark_start - ROW_GAP_PX);
+        }
         rows[row] = RowEnd {
             mark_end,
             label_end: label_end.max(mark_end),
@@ -286,12 +290,49 @@ fn pack_items(
             is_point,
             x_center,
             label_x,
-            label_max_width: wanted_label,
+            label_max_width: 0.0,
+        });
+        labels.push(LabelRoom {
+            full: full_label,
+            inside_end: label_inside.then_some(mark_end - 2.0),
+            cut_at: f64::INFINITY,
         });
     }
+    settle_labels(&mut list.items, &labels, view);
     list.rows_used = rows.len();
     list.clusters = clusters(&overflow, view, params, rows.len());
     list
+}
+
+/// What one item's label needs, while its row is being packed.
+struct LabelRoom {
+    /// The whole label's estimated width.
+    full: f64,
+    /// For a label inside its bar, where the bar ends.
+    inside_end: Option<f64>,
+    /// Where the next item in the row begins, less the gap (infinity when none follows).
+    cut_at: f64,
+}
+
+/// Gives each label the width it may take: the whole label (with [`LABEL_SLACK`] for the
+/// estimate) wherever nothing stands in its way, cut only by the next item in its row or the
+/// canvas's right edge, and left out where not even a few characters fit.
+fn settle_labels(items: &mut [ItemMark], labels: &[LabelRoom], view: &TimeView) {
+    for (item, label) in items.iter_mut().zip(labels) {
+        let wanted = label.full * LABEL_SLACK;
+        item.label_max_width = if let Some(end) = label.inside_end {
+            end - item.label_x
+        } else {
+            let room = label.cut_at.min(view.max_x()) - item.label_x;
+            if room >= wanted {
+                wanted
+            } else if room >= MIN_LABEL_PX.min(label.full) {
+                room
+            } else {
+                0.0
+            }
+        };
+    }
 }
 
 /// Groups overflowing items by bin into "+N" marks on a row below the packed rows (or on
@@ -438,6 +479,71 @@ mod tests {
                 assert!(end <= start, "row {row}: {end} > {start}");
             }
         }
+    }
+
+    #[test]
+    fn labels_run_on_while_nothing_is_in_their_way() {
+        // 66 characters, ~460 pt: longer than a row keeps for a label when packing.
+        let long = "Zelensky: Ukraine prepared to explore Article 5-style guarantees ok";
+        let events = vec![
+            event("a", long, "2025-12-02"),
+            event("b", long, "2025-12-16"),
+            event("c", "Approximate", "2025-12-05~"),
+        ];
+        let params = ItemLayoutParams {
+            max_rows: 1,
+            ..ItemLayoutParams::default()
+        };
+        let full = |chars: usize| chars as f64 * params.label_char_width;
+        let list = |subset: &[u32]| {
+            let index = EventIndex::build_subset(&events, subset.iter().copied());
+            build_draw_list(&index, &events, &december_view(), &params)
+        };
+        // Followed in its row by "b": cut where "b" begins, not before.
+        let both = list(&[0, 1]);
+        let (a, b) = (&both.items[0], &both.items[1]);
+        assert_eq!((a.row, b.row), (0, 0));
+        assert!(a.label_max_width < full(long.len()));
+        assert!(
+            (a.label_x + a.label_max_width - (b.x_earliest - ROW_GAP_PX)).abs() < 1e-9,
+            "{} {}",
+            a.label_x + a.label_max_width,
+            b.x_earliest
+        );
+        // With room up to the canvas's edge, the whole label, past the 240 pt of packing.
+        let alone = list(&[1]);
+        assert!(
+            alone.items[0].label_max_width >= full(long.len()),
+            "{}",
+            alone.items[0].label_max_width
+        );
+        // The "~ " of an approximate date counts too.
+        let approximate = list(&[2]);
+        assert!(approximate.items[0].label_max_width >= full("~ Approximate".len()));
+    }
+
+    #[test]
+    fn a_candidate_place_leaves_room_for_its_words() {
+        let mut e = event(
+            "a",
+            "Umerov meets members of the US delegation",
+            "2025-12-03/2025-12-04",
+        );
+        e.places = vec![crate::model::EventPlace {
+            location: Id::new("l-miami"),
+            candidate: true,
+        }]
+        .into();
+        let events = vec![e, event("b", "Later", "2025-12-30")];
+        let index = EventIndex::build(&events);
+        let params = ItemLayoutParams {
+            max_rows: 1,
+            candidate_place: Some(Id::new("l-miami")),
+            ..ItemLayoutParams::default()
+        };
+        let list = build_draw_list(&index, &events, &december_view(), &params);
+        let chars = "(candidate) Umerov meets members of the US delegation".len();
+        assert!(list.items[0].label_max_width >= chars as f64 * params.label_char_width);
     }
 
     #[test]

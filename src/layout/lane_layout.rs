@@ -3,8 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::draw_list::{DrawList, ItemLayoutParams, build_draw_list};
-use super::lanes::{Lane, LaneMode};
+use super::draw_list::{
+    DrawList, ItemLayoutParams, ItemMark, POINT_MARKER_PX, build_draw_list, item_hit_span,
+};
+use super::lanes::{Lane, LaneKey, LaneMode};
+use super::mark_geometry::bar_x;
 use super::time_view::TimeView;
 use crate::model::Event;
 
@@ -35,13 +38,37 @@ pub struct LaneDraw {
     pub list: DrawList,
 }
 
-/// A vertical line joining one event's marks on several theme lines.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A vertical line joining one event's marks on several theme lines, and those only: where
+/// another event's connector would run at the same place, one of them moves aside.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Connector {
     pub event: u32,
     pub x: f64,
     pub y_top: f64,
     pub y_bottom: f64,
+    /// Where the line meets the event's marks (a dot each), top to bottom.
+    pub joints: Vec<f64>,
+    /// Where the line passes over another event's mark or label, top to bottom: it is left
+    /// out there, so that it does not seem to join that event too.
+    pub gaps: Vec<(f64, f64)>,
+}
+
+impl Connector {
+    /// The parts of the line to draw: from the top to the bottom, less the gaps.
+    pub fn segments(&self) -> Vec<(f64, f64)> {
+        let mut out = Vec::with_capacity(self.gaps.len() + 1);
+        let mut from = self.y_top;
+        for &(g0, g1) in &self.gaps {
+            if g0 > from {
+                out.push((from, g0));
+            }
+            from = from.max(g1);
+        }
+        if self.y_bottom > from {
+            out.push((from, self.y_bottom));
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -50,6 +77,8 @@ pub struct LanesDrawList {
     pub connectors: Vec<Connector>,
     /// Height of all lanes together, for scrolling.
     pub content_height: f64,
+    /// Marks in view: an event is counted once on each lane that shows it. (How many events
+    /// are in view is a question for the filtered events' index, not for the lanes.)
     pub num_visible: usize,
 }
 
@@ -124,6 +153,10 @@ pub fn build_lanes_draw_list(
             label_char_width: params.label_char_width,
             // A collapsed lane shows its density only.
             max_items: if is_collapsed { 0 } else { per_lane },
+            candidate_place: match (mode, lane.key) {
+                (LaneMode::Location, LaneKey::Entity(place)) => Some(place),
+                _ => None,
+            },
         };
         let list = build_draw_list(&lane.index, events, view, &item_params);
         out.num_visible += list.num_visible;
@@ -136,7 +169,7 @@ pub fn build_lanes_draw_list(
         });
     }
     if mode.is_theme_lines() {
-        out.connectors = connectors(&mut out.lanes, params.row_height);
+        out.connectors = connectors(&out.lanes, view, params.row_height);
     }
     out
 }
@@ -145,39 +178,140 @@ pub fn build_lanes_draw_list(
 /// lanes are on screen: below ~20 a lane would aggregate while still legible.
 const MIN_ITEMS_PER_LANE: usize = 20;
 
-/// Joins the marks of one event across lanes, and keeps its label on the top lane only
-/// (the same title on five theme lines is noise).
-fn connectors(lanes: &mut [LaneDraw], row_height: f64) -> Vec<Connector> {
-    let mut spans: HashMap<u32, Connector> = HashMap::new();
-    for lane in lanes.iter_mut() {
-        for item in &mut lane.list.items {
-            let y = item.y + row_height / 2.0;
-            match spans.get_mut(&item.event) {
-                Some(c) => {
-                    c.y_top = c.y_top.min(y);
-                    c.y_bottom = c.y_bottom.max(y);
-                    item.label_max_width = 0.0;
-                }
-                None => {
-                    spans.insert(
-                        item.event,
-                        Connector {
-                            event: item.event,
-                            x: item.x_center,
-                            y_top: y,
-                            y_bottom: y,
-                        },
-                    );
-                }
-            }
-        }
+/// Connectors at most this close (in points) would read as one line: 2-pt lines with
+/// 4 points between them.
+const CONNECTOR_SPACING_PX: f64 = 6.0;
+/// A connector moves aside by at most this many spacings (±24 pt), and never out of its
+/// event's marks, so that it still visibly ends on them.
+const MAX_CONNECTOR_SLOTS: i32 = 4;
+/// Marks and labels are looked up for gaps in bins this wide, so that each connector
+/// checks only what is near it (~30 bins at 1920 pt).
+const GAP_BIN_PX: f64 = 64.0;
+
+/// Joins the marks of each event across lanes, one line per event. Lines of different
+/// events that would lie on one another (two meetings on the same days, both with the US
+/// delegation) are set side by side within their marks, and each line is broken where it
+/// passes over an event it does not join.
+fn connectors(lanes: &[LaneDraw], view: &TimeView, row_height: f64) -> Vec<Connector> {
+    struct Span {
+        connector: Connector,
+        /// How far the line may move either way and still end on every mark.
+        max_offset: f64,
     }
-    let mut out: Vec<Connector> = spans
-        .into_values()
-        .filter(|c| c.y_bottom > c.y_top)
-        .collect();
+    let mut slot: HashMap<u32, usize> = HashMap::new();
+    let mut spans: Vec<Span> = Vec::new();
+    for item in lanes.iter().flat_map(|l| l.list.items.iter()) {
+        let y = item.y + row_height / 2.0;
+        let (x0, x1) = if item.is_point {
+            (
+                item.x_center - POINT_MARKER_PX / 2.0,
+                item.x_center + POINT_MARKER_PX / 2.0,
+            )
+        } else {
+            bar_x(item)
+        };
+        let x0 = x0.max(view.min_x);
+        let x1 = x1.min(view.max_x());
+        // (`max`/`min` rather than `clamp`, which panics on a NaN.)
+        let x = item.x_center.max(x0).min(x1.max(x0));
+        // 2 points from either end, so that the line stays on the mark's body.
+        let room = ((x - x0).min(x1 - x) - 2.0).max(0.0);
+        let i = *slot.entry(item.event).or_insert_with(|| {
+            spans.push(Span {
+                connector: Connector {
+                    event: item.event,
+                    x,
+                    y_top: y,
+                    y_bottom: y,
+                    joints: Vec::new(),
+                    gaps: Vec::new(),
+                },
+                max_offset: room,
+            });
+            spans.len() - 1
+        });
+        let span = &mut spans[i];
+        let c = &mut span.connector;
+        c.y_top = c.y_top.min(y);
+        c.y_bottom = c.y_bottom.max(y);
+        c.joints.push(y);
+        span.max_offset = span.max_offset.min(room);
+    }
+    spans.retain(|s| s.connector.y_bottom > s.connector.y_top);
+    spans.sort_by(|a, b| {
+        let (a, b) = (&a.connector, &b.connector);
+        a.x.total_cmp(&b.x)
+            .then(a.y_top.total_cmp(&b.y_top))
+            .then(a.event.cmp(&b.event))
+    });
+
+    // Side by side: each line takes the nearest free place to its marks' centre.
+    let reach = 2.0 * f64::from(MAX_CONNECTOR_SLOTS) * CONNECTOR_SPACING_PX + CONNECTOR_SPACING_PX;
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::with_capacity(spans.len()); // centre, x, y span
+    for span in &mut spans {
+        let c = &mut span.connector;
+        let centre = c.x;
+        let clashes = |x: f64| {
+            placed
+                .iter()
+                .rev()
+                .take_while(|p| p.0 >= centre - reach)
+                .any(|&(_, px, top, bottom)| {
+                    (px - x).abs() < CONNECTOR_SPACING_PX && top <= c.y_bottom && c.y_top <= bottom
+                })
+        };
+        let mut offsets = (1..=MAX_CONNECTOR_SLOTS)
+            .flat_map(|k| [k, -k])
+            .map(|k| f64::from(k) * CONNECTOR_SPACING_PX)
+            .filter(|dx| dx.abs() <= span.max_offset);
+        if clashes(centre)
+            && let Some(dx) = offsets.find(|dx| !clashes(centre + dx))
+        {
+            c.x = centre + dx;
+        }
+        placed.push((centre, c.x, c.y_top, c.y_bottom));
+    }
+
+    let mut out: Vec<Connector> = spans.into_iter().map(|s| s.connector).collect();
+    add_gaps(&mut out, lanes, view, row_height);
+    for c in &mut out {
+        c.joints.sort_by(f64::total_cmp);
+    }
     out.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.event.cmp(&b.event)));
     out
+}
+
+/// Breaks each connector where it passes over another event's mark or label.
+fn add_gaps(connectors: &mut [Connector], lanes: &[LaneDraw], view: &TimeView, row_height: f64) {
+    if connectors.is_empty() {
+        return;
+    }
+    let num_bins = (view.width_px / GAP_BIN_PX).ceil().max(1.0) as usize;
+    let bin_of = |x: f64| -> usize {
+        ((x - view.min_x) / GAP_BIN_PX).clamp(0.0, (num_bins - 1) as f64) as usize
+    };
+    let mut bins: Vec<Vec<&ItemMark>> = vec![Vec::new(); num_bins];
+    for item in lanes.iter().flat_map(|l| l.list.items.iter()) {
+        let (x0, x1) = item_hit_span(item);
+        if x1 < view.min_x || x0 > view.max_x() {
+            continue;
+        }
+        for bin in &mut bins[bin_of(x0)..=bin_of(x1)] {
+            bin.push(item);
+        }
+    }
+    for c in connectors {
+        for item in &bins[bin_of(c.x)] {
+            let (x0, x1) = item_hit_span(item);
+            let y = item.y + row_height / 2.0;
+            if item.event != c.event && x0 <= c.x && c.x <= x1 && y > c.y_top && y < c.y_bottom {
+                // The row less 2 points above and below: the mark and its label, with a
+                // little air.
+                c.gaps.push((item.y + 2.0, item.y + row_height - 2.0));
+            }
+        }
+        c.gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
 }
 
 #[cfg(test)]
@@ -240,13 +374,18 @@ mod tests {
             connector.y_bottom,
             ys.iter().copied().fold(f64::NEG_INFINITY, f64::max)
         );
-        // Labelled once.
+        // Labelled on every line, so that each participant's line reads on its own.
         assert_eq!(
             list.items()
                 .filter(|i| i.event == miami && i.label_max_width > 0.0)
                 .count(),
-            1
+            5
         );
+        assert_eq!(connector.joints, {
+            let mut sorted = ys.clone();
+            sorted.sort_by(f64::total_cmp);
+            sorted
+        });
         // Statements by one person have no connector.
         let statement = p
             .events
@@ -254,6 +393,100 @@ mod tests {
             .position(|e| e.id == "ev-zelenskyy-nato-statement")
             .unwrap() as u32;
         assert!(list.connectors.iter().all(|c| c.event != statement));
+    }
+
+    fn event(p: &crate::model::Project, id: &str) -> u32 {
+        p.events.iter().position(|e| e.id == id).unwrap() as u32
+    }
+
+    #[test]
+    fn meetings_on_the_same_days_get_connectors_of_their_own() {
+        // Most events first: the US delegation and Zelenskyy, then by name, so that Umerov's
+        // line lies between two lines of the Miami talks (Russian delegation, Witkoff), and
+        // both meetings, on the same weekend, start on the US delegation's line.
+        let p = sample_project().unwrap();
+        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count, &[]);
+        let order: Vec<usize> = (0..lanes.len()).collect();
+        let list = build_lanes_draw_list(
+            &lanes,
+            &order,
+            &vec![false; lanes.len()],
+            LaneMode::Participant,
+            &p.events,
+            &view(),
+            &params(),
+        );
+        let (miami, umerov) = (
+            event(&p, "ev-miami-talks"),
+            event(&p, "ev-umerov-us-meeting"),
+        );
+        let of = |e: u32| list.connectors.iter().find(|c| c.event == e).unwrap();
+        let (to_miami, to_umerov) = (of(miami), of(umerov));
+        assert!(to_miami.y_top <= to_umerov.y_bottom && to_umerov.y_top <= to_miami.y_bottom);
+        assert!(
+            (to_miami.x - to_umerov.x).abs() >= CONNECTOR_SPACING_PX,
+            "one line for two meetings: {} {}",
+            to_miami.x,
+            to_umerov.x
+        );
+        // Each line meets its own marks only, and stays on them.
+        for (c, e) in [(to_miami, miami), (to_umerov, umerov)] {
+            let marks: Vec<&ItemMark> = list.items().filter(|i| i.event == e).collect();
+            assert_eq!(c.joints.len(), marks.len());
+            for mark in marks {
+                let (x0, x1) = bar_x(mark);
+                assert!(x0 < c.x && c.x < x1, "{x0} {} {x1}", c.x);
+            }
+        }
+        assert_eq!(to_umerov.joints.len(), 2);
+        // Where the Miami line crosses Umerov's mark, it is broken.
+        let umerov_lane = lanes
+            .iter()
+            .position(|l| l.label == "Rustem Umerov")
+            .unwrap();
+        let crossed = list
+            .lanes
+            .iter()
+            .find(|l| l.lane == umerov_lane)
+            .unwrap()
+            .list
+            .items[0]
+            .clone();
+        let y = crossed.y + 12.0;
+        assert!(to_miami.y_top < y && y < to_miami.y_bottom);
+        assert!(
+            to_miami.segments().iter().all(|&(a, b)| !(a < y && y < b)),
+            "{:?}",
+            to_miami.segments()
+        );
+        assert!(
+            to_umerov
+                .segments()
+                .iter()
+                .any(|&(a, b)| a <= y - 12.0 && y <= b),
+            "Umerov's own line reaches his mark"
+        );
+        // Any two lines that share some height stand apart.
+        for a in &list.connectors {
+            for b in &list.connectors {
+                if a.event != b.event && a.y_top <= b.y_bottom && b.y_top <= a.y_bottom {
+                    assert!((a.x - b.x).abs() >= CONNECTOR_SPACING_PX);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_connector_is_drawn_less_its_gaps() {
+        let c = Connector {
+            event: 0,
+            x: 0.0,
+            y_top: 10.0,
+            y_bottom: 100.0,
+            joints: vec![10.0, 100.0],
+            gaps: vec![(20.0, 30.0), (25.0, 40.0), (90.0, 120.0)],
+        };
+        assert_eq!(c.segments(), [(10.0, 20.0), (40.0, 90.0)]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod project;
 mod source;
 mod validate;
 mod view;
+mod wording;
 
 pub use actor::{Actor, ActorKind, Membership, MembershipKind};
 pub use certainty::Certainty;
@@ -38,3 +39,4 @@ pub use source::{
 };
 pub use validate::{Locator, Problem, validate};
 pub use view::{Filter, ItemRef, LaneMode, ViewState};
+pub use wording::{count, noun};

@@ -220,10 +220,29 @@ pub fn apply_filter(
     };
     let events: Vec<bool> = project.events.iter().map(event_passes).collect();
 
+    // A position has no kind, status or place of its own: under those facets it stands when
+    // its evidence reports a passing event (a claim cited by both), as an event stands on
+    // an issue when the issue's positions cite its claims.
+    let event_facets =
+        !filter.kinds.is_empty() || !filter.statuses.is_empty() || !filter.locations.is_empty();
+    let passing_event_claims: HashSet<Id> = if event_facets {
+        project
+            .events
+            .iter()
+            .zip(&events)
+            .filter(|(_, pass)| **pass)
+            .flat_map(|(e, _)| e.all_claim_ids())
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let positions: Vec<bool> = project
         .positions
         .iter()
         .map(|p| {
+            if event_facets && !p.claims.iter().any(|c| passing_event_claims.contains(c)) {
+                return false;
+            }
             if !filter.issues.is_empty() && !filter.issues.contains(&p.issue) {
                 return false;
             }
@@ -274,21 +293,12 @@ pub fn apply_filter(
         involved_locations.extend(e.location_ids());
         passing_claims.extend(e.all_claim_ids());
     }
-    // Positions have no kind, status or place: those facets leave them all standing, and
-    // then they must not bring their holders back into the other lists.
-    let positions_narrowed = text.is_some()
-        || !filter.issues.is_empty()
-        || !filter.participants.is_empty()
-        || filter.from_secs.is_some()
-        || filter.to_secs.is_some()
-        || filter.min_reliability.is_some()
-        || filter.min_sources > 1;
-    let event_only = filter.has_facets() && !positions_narrowed;
+    // The positions that pass bring their holders and evidence into the other lists.
     for (p, _) in project
         .positions
         .iter()
         .zip(&positions)
-        .filter(|(_, pass)| **pass && !event_only)
+        .filter(|(_, pass)| **pass)
     {
         involved_actors.insert(p.holder);
         passing_claims.extend(p.claims.iter().copied());
@@ -490,6 +500,51 @@ mod tests {
             ..Filter::default()
         });
         assert_eq!(r.events_shown().shown, 2, "{:?}", shown_events(&p, &r));
+    }
+
+    fn shown_positions(p: &Project, r: &FilterResult) -> Vec<String> {
+        p.positions
+            .iter()
+            .zip(&r.positions)
+            .filter(|(_, s)| **s)
+            .map(|(x, _)| x.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn status_kind_and_place_keep_the_positions_whose_claims_report_passing_events() {
+        // The Miami talks are expected; their claims (talks expected, the remaining issues)
+        // are the evidence of the US positions on the peace settlement and the 20-point plan.
+        let (p, r) = run(&Filter {
+            statuses: vec![EventStatus::Expected],
+            ..Filter::default()
+        });
+        assert_eq!(
+            shown_positions(&p, &r),
+            ["p-us-20-point-plan", "p-us-peace-settlement"]
+        );
+        // Their holder is listed with the participants of the passing events.
+        let us = p
+            .actors
+            .iter()
+            .position(|a| a.id == Id::new("a-us"))
+            .unwrap();
+        assert!(r.actors[us]);
+        // Zelenskyy's statements are held, and are the evidence of his two positions.
+        let (p, r) = run(&Filter {
+            kinds: vec![EventKind::Statement],
+            ..Filter::default()
+        });
+        assert_eq!(
+            shown_positions(&p, &r),
+            ["p-zelenskyy-nato", "p-zelenskyy-article5"]
+        );
+        // A place with no event that any position's evidence reports leaves none.
+        let (_, r) = run(&Filter {
+            locations: vec![Id::new("l-united-states")],
+            ..Filter::default()
+        });
+        assert_eq!(r.positions_shown().shown, 0);
     }
 
     #[test]

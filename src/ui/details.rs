@@ -344,7 +344,10 @@ impl DetailsContext<'_> {
             return;
         }
         ui.add_space(6.0);
-        ui.strong(format!("Sources ({} claims)", seen.len()));
+        ui.strong(format!(
+            "Sources ({})",
+            crate::model::count(seen.len(), "claim", "claims")
+        ));
         for id in seen {
             self.claim_card_ui(ui, id);
         }
@@ -641,7 +644,9 @@ impl DetailsContext<'_> {
                 .count();
             if relayed > 0 {
                 ui.weak(format!(
-                    "{relayed} claims read elsewhere pass through {}.",
+                    "{} read elsewhere {} through {}.",
+                    crate::model::count(relayed, "claim", "claims"),
+                    crate::model::noun(relayed, "passes", "pass"),
                     source.name
                 ));
             }

@@ -157,13 +157,20 @@ pub fn filter_bar_ui(
 
 fn counts_ui(ui: &mut egui::Ui, view: &FilteredView) {
     let r = &view.result;
-    let part = |name: &str, s: Shown| format!("{} of {} {name}", s.shown, s.total);
+    let part = |one: &str, many: &str, s: Shown| {
+        format!(
+            "{} of {} {}",
+            s.shown,
+            s.total,
+            crate::model::noun(s.total, one, many)
+        )
+    };
     let text = [
-        part("events", r.events_shown()),
-        part("actors", r.actors_shown()),
-        part("places", r.locations_shown()),
-        part("positions", r.positions_shown()),
-        part("claims", r.claims_shown()),
+        part("event", "events", r.events_shown()),
+        part("actor", "actors", r.actors_shown()),
+        part("place", "places", r.locations_shown()),
+        part("position", "positions", r.positions_shown()),
+        part("claim", "claims", r.claims_shown()),
     ]
     .join(" · ");
     ui.label(RichText::new(format!("Showing {text}")).color(ui.visuals().warn_fg_color));

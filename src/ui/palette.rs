@@ -171,8 +171,16 @@ pub fn palette_ui(
         if field.changed() {
             state.highlighted = 0;
         }
+        // The scroll bar floats over the content's right edge, where the shortcuts end:
+        // keep them clear of it, at its widest (when hovered) and its margin.
+        let bar = &ui.spacing().scroll;
+        let bar_room = (bar.bar_width + bar.bar_inner_margin).ceil() as i8;
         egui::ScrollArea::vertical()
             .max_height(360.0)
+            .content_margin(egui::Margin {
+                right: bar_room,
+                ..egui::Margin::ZERO
+            })
             .show(ui, |ui| {
                 for (i, command) in found.iter().enumerate() {
                     ui.horizontal(|ui| {

@@ -9,7 +9,7 @@ mod transfer;
 use std::path::{Path, PathBuf};
 
 use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
-use crate::model::{Filter, ViewState};
+use crate::model::{Filter, ViewState, count};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::{FileDialogs, Purpose};
 use crate::ui::filter_bar::{FilterBarState, filter_bar_ui, search_field_id};
@@ -648,19 +648,22 @@ impl DetenteApp {
         ui.horizontal(|ui| {
             let p = self.doc.project();
             let list = self.timeline.last_layout();
-            ui.label(format!(
-                "{} events · {} actors · {} locations · {} positions · {} claims",
-                p.events.len(),
-                p.actors.len(),
-                p.locations.len(),
-                p.positions.len(),
-                p.claims.len()
-            ));
+            ui.label(
+                [
+                    count(p.events.len(), "event", "events"),
+                    count(p.actors.len(), "actor", "actors"),
+                    count(p.locations.len(), "location", "locations"),
+                    count(p.positions.len(), "position", "positions"),
+                    count(p.claims.len(), "claim", "claims"),
+                ]
+                .join(" · "),
+            );
             ui.separator();
+            let in_view = count(self.timeline.events_in_view(), "event", "events");
             if list.is_aggregated() {
-                ui.label(format!("{} in view (density)", list.num_visible));
+                ui.label(format!("{in_view} in view (density)"));
             } else {
-                ui.label(format!("{} in view", list.num_visible));
+                ui.label(format!("{in_view} in view"));
             }
             if let Origin::File(path) = self.doc.origin() {
                 ui.separator();

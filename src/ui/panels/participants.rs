@@ -231,8 +231,8 @@ fn who_met_whom_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<A
         return;
     }
     ui.weak(format!(
-        "{} pairs among the events shown; click one to select their events.",
-        pairs.len()
+        "{} among the events shown; click one to select their events.",
+        crate::model::count(pairs.len(), "pair", "pairs")
     ));
     egui::ScrollArea::vertical()
         .id_salt("pairs")

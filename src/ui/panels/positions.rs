@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::{PanelContext, stance_chart};
 use crate::app::Selected;
-use crate::model::{Id, Position};
+use crate::model::{Id, Position, count};
 use crate::ui::actions::Action;
 use crate::ui::style;
 
@@ -36,6 +36,20 @@ pub fn positions_ui(
         );
     });
     let project = cx.doc.project();
+    let filter = &cx.filtered.filter;
+    if !(filter.kinds.is_empty() && filter.statuses.is_empty() && filter.locations.is_empty()) {
+        // Said plainly, as a position has no kind, status or place of its own.
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Kind, status and place belong to events: the positions shown are those \
+                     whose claims report an event the filter shows.",
+                )
+                .weak(),
+            )
+            .wrap(),
+        );
+    }
     let passes = &cx.filtered.result.positions;
     // Issues in project order, each with its passing positions.
     let groups: Vec<(Id, Vec<&Position>)> = project
@@ -80,10 +94,7 @@ pub fn positions_ui(
                     {
                         actions.push(Action::Select(Selected::Issue(issue)));
                     }
-                    ui.weak(match positions.len() {
-                        1 => "1 position".to_owned(),
-                        n => format!("{n} positions"),
-                    });
+                    ui.weak(count(positions.len(), "position", "positions"));
                 })
                 .body(|ui| match state.view {
                     PositionsView::List => {
@@ -140,15 +151,8 @@ fn position_row_ui(
                 egui::Label::new(RichText::new(text).weak()).wrap_mode(egui::TextWrapMode::Extend),
             )
         };
-        unbroken(
-            ui,
-            if sources == 1 {
-                "1 source".to_owned()
-            } else {
-                format!("{sources} sources")
-            },
-        )
-        .on_hover_text("Independent sources: claims that share no outlet");
+        unbroken(ui, count(sources, "source", "sources"))
+            .on_hover_text("Independent sources: claims that share no outlet");
         let display = crate::ui::details::date_display(ui.ctx());
         unbroken(
             ui,

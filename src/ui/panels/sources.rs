@@ -98,7 +98,9 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
                     if claims.is_empty() {
                         ui.weak(if relayed > 0 {
                             format!(
-                                "No claims read here; {relayed} read elsewhere pass through {}.",
+                                "No claims read here; {} read elsewhere {} through {}.",
+                                crate::model::count(relayed, "claim", "claims"),
+                                crate::model::noun(relayed, "passes", "pass"),
                                 source.name
                             )
                         } else {
@@ -131,8 +133,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
 fn claims_count_text(num_claims: usize) -> String {
     match num_claims {
         0 => String::new(),
-        1 => "1 claim".to_owned(),
-        n => format!("{n} claims"),
+        n => crate::model::count(n, "claim", "claims"),
     }
 }
 

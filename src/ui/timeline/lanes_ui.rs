@@ -1,14 +1,55 @@
 //! Lane headers: name, count, collapse, and a menu to move lanes.
 
-use egui::{Rect, RichText, Stroke, pos2, vec2};
+use egui::{Color32, FontId, Rect, RichText, Stroke, pos2, vec2};
 
 use super::state::TimelineState;
 use crate::app::Selected;
 use crate::layout::{LaneKey, LaneMode, LanesDrawList};
 use crate::ui::actions::Action;
 
-/// Width of the header column: a 20-character name and a count.
-pub const HEADER_WIDTH: f32 = 180.0;
+/// The header column is at least this wide: a 12-character name and the count.
+const MIN_HEADER_WIDTH: f32 = 120.0;
+/// ... and at most this share of the timeline, so that the canvas keeps two thirds.
+const MAX_HEADER_SHARE: f32 = 0.34;
+/// Room in a header beside the name and the count: 4-pt margins, the collapse arrow (16 pt)
+/// and a gap of 8 pt after the arrow and after the name.
+const HEADER_CHROME: f32 = 4.0 + 16.0 + 8.0 + 8.0 + 4.0;
+/// Height of one line of a header.
+const HEADER_LINE: f32 = 22.0;
+/// A name on two lines in a lane of one row (30 pt high) is set at this size: two lines of
+/// 11 pt take 26 points.
+const TWO_LINE_NAME_PT: f32 = 11.0;
+
+/// Width of the header column: the widest of `longest` lane names whole beside the count
+/// `max_count`, within [`MIN_HEADER_WIDTH`] and [`MAX_HEADER_SHARE`] of the `available`
+/// width.
+pub fn header_width(ui: &egui::Ui, longest: &[String], max_count: usize, available: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let name = longest
+        .iter()
+        .map(|label| {
+            ui.painter()
+                .layout_no_wrap(label.clone(), font.clone(), Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let most = (available * MAX_HEADER_SHARE).max(MIN_HEADER_WIDTH);
+    (name.ceil() + count_width(ui, max_count) + HEADER_CHROME).clamp(MIN_HEADER_WIDTH, most)
+}
+
+/// Width of a lane's count as its header shows it.
+fn count_width(ui: &egui::Ui, count: usize) -> f32 {
+    ui.painter()
+        .layout_no_wrap(
+            count.to_string(),
+            egui::TextStyle::Small.resolve(ui.style()),
+            Color32::PLACEHOLDER,
+        )
+        .size()
+        .x
+        .ceil()
+}
 
 /// Draws the header of each visible lane in `rect`, and lets the analyst collapse, move and
 /// select lanes (selecting the actor or place a lane stands for).
@@ -56,9 +97,19 @@ pub fn headers_ui(
                     .gamma_multiply(0.6),
             ),
         );
+        // A lane of two rows or more has room for its name on two lines at the top; a lane of
+        // one row centres it on the theme line, which runs through the middle of the lane.
+        let tall = header.height() >= 2.0 * HEADER_LINE;
         let row = Rect::from_min_size(
             header.min,
-            vec2(rect.width(), 22.0_f32.min(header.height())),
+            vec2(
+                rect.width(),
+                if tall {
+                    2.0 * HEADER_LINE
+                } else {
+                    header.height()
+                },
+            ),
         )
         .intersect(rect);
         if row.height() < 10.0 {
@@ -89,13 +140,14 @@ pub fn headers_ui(
             toggles.push(lane.key);
         }
         let count = RichText::new(lane.num_events.to_string()).small().weak();
-        // Name on the left, cut to leave the count its room on the right (~30 pt).
-        let name_width = (child.available_width() - 30.0).max(20.0);
+        // Name on the left, leaving the count its room on the right.
+        let name_width =
+            (child.available_width() - count_width(ui, lane.num_events) - 8.0).max(20.0);
         let name = child
-            .allocate_ui(vec2(name_width, 18.0), |ui| {
+            .allocate_ui(vec2(name_width, row.height()), |ui| {
                 ui.add(
-                    egui::Label::new(&lane.label)
-                        .truncate()
+                    egui::Label::new(name_job(ui, &lane.label, name_width, tall))
+                        .wrap()
                         .sense(egui::Sense::click()),
                 )
             })
@@ -134,6 +186,31 @@ pub fn headers_ui(
     for (key, delta) in moves {
         state.move_lane(key, delta);
     }
+}
+
+/// A lane's name as laid out in its header: on one line when it fits, else on two (in a
+/// lane of one row, in a smaller font so that two lines fit its 30 points), cut with an
+/// ellipsis only past the second.
+fn name_job(ui: &egui::Ui, name: &str, width: f32, tall: bool) -> egui::text::LayoutJob {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let fits = ui
+        .painter()
+        .layout_no_wrap(name.to_owned(), body.clone(), Color32::PLACEHOLDER)
+        .size()
+        .x
+        <= width;
+    let font = if fits || tall {
+        body
+    } else {
+        FontId::proportional(TWO_LINE_NAME_PT)
+    };
+    // The placeholder takes the label's own colour, as a one-line name has.
+    let mut job = egui::text::LayoutJob::single_section(
+        name.to_owned(),
+        egui::TextFormat::simple(font, Color32::PLACEHOLDER),
+    );
+    job.wrap.max_rows = 2;
+    job
 }
 
 /// What selecting a lane's name selects: the actor or place it stands for.

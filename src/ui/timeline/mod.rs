@@ -60,7 +60,8 @@ pub fn timeline_ui(
     let header_width = if state.mode == LaneMode::None {
         0.0
     } else {
-        lanes_ui::HEADER_WIDTH.min(rect.width() * 0.3)
+        let max_count = state.lanes.iter().map(|l| l.num_events).max().unwrap_or(0);
+        lanes_ui::header_width(ui, &state.longest_labels, max_count, rect.width())
     };
     let canvas = Rect::from_min_max(pos2(rect.left() + header_width, rect.top()), rect.max);
     let headers_rect = (header_width > 0.0).then(|| {
@@ -216,20 +217,7 @@ pub fn timeline_ui(
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
     };
     let events = &doc.project().events;
-    for connector in &layout.connectors {
-        let Some(event) = events.get(connector.event as usize) else {
-            continue;
-        };
-        let color = crate::ui::style::kind_color(event.kind, visuals.dark_mode).gamma_multiply(0.7);
-        let x = connector.x as f32;
-        items_painter.line_segment(
-            [
-                pos2(x, connector.y_top as f32),
-                pos2(x, connector.y_bottom as f32),
-            ],
-            Stroke::new(2.0, color),
-        );
-    }
+    paint::paint_connectors(&cx, &layout.connectors, events);
     let density_color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
     } else {
@@ -290,7 +278,7 @@ pub fn timeline_ui(
     if let Some(headers) = headers_rect {
         lanes_ui::headers_ui(ui, headers, state, &layout, actions);
     }
-    overview::overview_ui(ui, overview_rect, doc, &mut view);
+    overview::overview_ui(ui, overview_rect, doc, view_cx.filtered, &mut view);
     if state.show_legend {
         let size = legend::LEGEND_SIZE.min(items_rect.size() - vec2(16.0, 16.0));
         let legend_rect =
@@ -311,12 +299,20 @@ pub fn timeline_ui(
             .and_then(|l| l.list.cluster_at(x, y, row_height))
         {
             let count = cluster.count;
-            response
-                .clone()
-                .on_hover_text_at_pointer(format!("{count} more events here: click to zoom in"));
+            response.clone().on_hover_text_at_pointer(format!(
+                "{} more here: click to zoom in",
+                crate::model::count(count as usize, "event", "events")
+            ));
         }
     }
 
+    let (t0, t1) = view.visible_secs();
+    let events_in_view = view_cx.filtered.event_index(doc).count_visible(t0, t1);
+    if events_in_view != state.events_in_view {
+        // The status bar, drawn before the timeline, shows the count on the next frame.
+        ui.ctx().request_repaint();
+        state.events_in_view = events_in_view;
+    }
     state.view = Some(view);
     state.last = layout;
     state.last_items_rect = Some(items_rect);

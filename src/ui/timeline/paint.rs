@@ -5,8 +5,8 @@ use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 use crate::layout::{
-    Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
-    label_text, ring_x,
+    Cluster, Connector, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x,
+    extent_geometry, label_text, ring_x,
 };
 use crate::model::{Event, TimeBounds};
 use crate::ui::style::{self, MarkerShape};
@@ -328,6 +328,28 @@ fn clip_segment_x(a: Pos2, b: Pos2, left: f32, right: f32) -> (Pos2, Pos2) {
     let a2 = if a.x < left { lerp(left) } else { a };
     let b2 = if b.x > right { lerp(right) } else { b };
     (a2, b2)
+}
+
+/// The lines that join one event's marks across theme lines: broken where they pass over
+/// another event, with a dot on each mark they join, so that a line crossing a lane is not
+/// read as that lane's actor taking part.
+pub fn paint_connectors(cx: &ItemPaintContext<'_>, connectors: &[Connector], events: &[Event]) {
+    for connector in connectors {
+        let Some(event) = events.get(connector.event as usize) else {
+            continue;
+        };
+        let color = style::kind_color(event.kind, cx.dark_mode).gamma_multiply(0.7);
+        let x = connector.x as f32;
+        for (y0, y1) in connector.segments() {
+            cx.painter.line_segment(
+                [pos2(x, y0 as f32), pos2(x, y1 as f32)],
+                Stroke::new(2.0, color),
+            );
+        }
+        for &y in &connector.joints {
+            cx.painter.circle_filled(pos2(x, y as f32), 3.0, color);
+        }
+    }
 }
 
 pub fn paint_clusters(cx: &ItemPaintContext<'_>, clusters: &[Cluster]) {

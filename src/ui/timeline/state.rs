@@ -39,6 +39,11 @@ pub struct TimelineState {
     pub(super) last: LanesDrawList,
     pub(super) last_items_rect: Option<Rect>,
     pub(super) row_height: f32,
+    /// The longest lane names (by characters), for sizing the header column to them.
+    pub(super) longest_labels: Vec<String>,
+    /// Passing events whose extent overlaps last frame's time range, each counted once
+    /// however many lanes show it.
+    pub(super) events_in_view: usize,
 }
 
 impl TimelineState {
@@ -80,6 +85,12 @@ impl TimelineState {
         &self.last
     }
 
+    /// How many events (not marks: a meeting of five is one event on five lines) the last
+    /// frame's time range holds, among those the filter lets through.
+    pub fn events_in_view(&self) -> usize {
+        self.events_in_view
+    }
+
     pub fn set_edit_mode(&mut self, on: bool) {
         self.edit_mode = on;
     }
@@ -112,6 +123,10 @@ impl TimelineState {
         }
         self.lanes = build_lanes(doc.project(), self.mode, self.sort, &filtered.result.events);
         self.lanes_for = Some(key);
+        let mut by_length: Vec<&str> = self.lanes.iter().map(|l| l.label.as_str()).collect();
+        by_length.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+        // The longest few by characters: one of them is the widest on screen.
+        self.longest_labels = by_length.iter().take(8).map(|&l| l.to_owned()).collect();
         // Keep the analyst's order for lanes that still exist; new lanes go last.
         let existing: HashSet<LaneKey> = self.lanes.iter().map(|l| l.key).collect();
         self.order.retain(|k| existing.contains(k));
