@@ -4,7 +4,7 @@
 use egui::{FontId, Rect, pos2, vec2};
 
 use super::paint::{ItemPaintContext, MarkState, paint_item};
-use crate::layout::ItemMark;
+use crate::layout::{ItemMark, certain_span};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
 /// Size of the legend box: two columns of eight rows, with room for the headings.
@@ -22,16 +22,23 @@ fn sample_event(kind: EventKind, status: EventStatus, edtf: &str) -> Option<Even
     ))
 }
 
-/// A sample mark `SAMPLE_WIDTH` wide at `(x, y)`; `within` draws it as "somewhere within".
-fn sample_mark(x: f32, y: f32, point: bool, within: bool) -> ItemMark {
+/// A sample mark of `event` `SAMPLE_WIDTH` wide at `(x, y)`: all core when its date has a
+/// certain part (by the rule the timeline draws with), "somewhere within" otherwise.
+fn sample_mark(x: f32, y: f32, point: bool, event: &Event) -> ItemMark {
     let (x0, x1) = (f64::from(x), f64::from(x + SAMPLE_WIDTH));
+    let certain = event
+        .date
+        .bounds()
+        .ok()
+        .and_then(|b| certain_span(&b))
+        .is_some();
     ItemMark {
         event: 0,
         row: 0,
         y: f64::from(y),
         x_earliest: x0,
         x_latest: x1,
-        core_x: if within { None } else { Some((x0, x1)) },
+        core_x: certain.then_some((x0, x1)),
         is_point: point,
         x_center: f64::midpoint(x0, x1),
         label_x: 0.0,
@@ -50,6 +57,7 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         row_height: LINE,
         dark_mode: visuals.dark_mode,
         text_color: visuals.text_color(),
+        canvas_color: visuals.window_fill,
         selection_color: visuals.selection.stroke.color,
         font: FontId::proportional(12.0),
         px_per_day: SAMPLE_WIDTH / 2.0,
@@ -83,7 +91,7 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         if let Some(event) = sample_event(*kind, EventStatus::Held, "2025-12-13") {
             paint_item(
                 &cx,
-                &sample_mark(left, row_y, true, false),
+                &sample_mark(left, row_y, true, &event),
                 &event,
                 MarkState::default(),
             );
@@ -95,7 +103,7 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         if let Some(event) = sample_event(EventKind::Meeting, *status, "2025-12-13/2025-12-14") {
             paint_item(
                 &cx,
-                &sample_mark(mid, row_y, false, false),
+                &sample_mark(mid, row_y, false, &event),
                 &event,
                 MarkState::default(),
             );
@@ -103,22 +111,25 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         text(mid + SAMPLE_WIDTH + 6.0, row_y, status.label());
     }
     y += 8.0 * LINE + 4.0;
-    heading(left, y, "Uncertain dates");
+    heading(left, y, "Dates (all held)");
     y += LINE;
+    // A full bar is the time the event certainly took; a slim one between brackets says it
+    // took place somewhere within them.
     let samples = [
-        ("2025-12", true, "some time within (2025-12)"),
-        ("2025-12~", true, "approximate (~)"),
-        ("2025-12?", true, "uncertain (?)"),
-        ("/2025-12-18", true, "start unknown (/date)"),
-        ("2025-12-18/..", true, "open end (date/..)"),
+        ("2025-12-13", "certain (a day, days)"),
+        ("2025-12", "some time within (2025-12)"),
+        ("2025-12~", "approximate (~)"),
+        ("2025-12?", "uncertain (?)"),
+        ("/2025-12-18", "start unknown (/date)"),
+        ("2025-12-18/..", "open end (date/..)"),
     ];
-    for (i, (edtf, within, label)) in samples.iter().enumerate() {
+    for (i, (edtf, label)) in samples.iter().enumerate() {
         let x = if i < 3 { left } else { mid };
         let row_y = y + (i % 3) as f32 * LINE;
         if let Some(event) = sample_event(EventKind::Meeting, EventStatus::Held, edtf) {
             paint_item(
                 &cx,
-                &sample_mark(x, row_y, false, *within),
+                &sample_mark(x, row_y, false, &event),
                 &event,
                 MarkState::default(),
             );

@@ -210,6 +210,7 @@ pub fn timeline_ui(
         row_height: ROW_HEIGHT,
         dark_mode: visuals.dark_mode,
         text_color: visuals.text_color(),
+        canvas_color: visuals.extreme_bg_color,
         selection_color: visuals.selection.stroke.color,
         font: FontId::proportional(12.5),
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
