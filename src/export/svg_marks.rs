@@ -10,7 +10,7 @@ use super::font;
 use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
 use crate::layout::{
     Cluster, DrawList, ExtentGeometry, ItemMark, POINT_MARKER_PX, bar_height, body_geometry,
-    chevron_x, extent_geometry, label_on_core, label_plates, label_text,
+    chevron_x, extent_geometry, label_on_core, label_plates, label_text, point_brackets,
 };
 use crate::model::{Event, TimeBounds};
 
@@ -378,15 +378,7 @@ fn draw_extent(
         if x < clip0 - 1.0 || x > clip1 + 1.0 {
             continue;
         }
-        svg.polyline(
-            &[
-                (x + inward, top),
-                (x, top),
-                (x, top + h),
-                (x + inward, top + h),
-            ],
-            &stroke(color, 1.5, 0.8),
-        );
+        bracket(svg, x, (top, top + h), inward, color);
     }
     if geometry.open_end {
         let x = item.x_latest.min(clip1 - 2.0);
@@ -400,9 +392,28 @@ fn draw_extent(
 /// Length of a bracket's serifs: the app's.
 const BRACKET_SERIF_PX: f64 = 3.0;
 
+/// A "somewhere within" bracket at `x` from `y.0` to `y.1`, its serifs `inward` (negative:
+/// pointing left).
+fn bracket(svg: &mut Svg, x: f64, (top, bottom): (f64, f64), inward: f64, color: Rgb) {
+    svg.polyline(
+        &[
+            (x + inward, top),
+            (x, top),
+            (x, bottom),
+            (x + inward, bottom),
+        ],
+        &stroke(color, 1.5, 0.8),
+    );
+}
+
 fn draw_point(svg: &mut Svg, item: &ItemMark, event: &Event, color: Rgb, y_mid: f64) {
     let look = status_look(event.status);
     let (cx, r) = (item.x_center, POINT_MARKER_PX / 2.0);
+    if let Some((left, right)) = point_brackets(item) {
+        // Zoomed out, a doubtful date keeps its brackets around the marker (as the app).
+        bracket(svg, left, (y_mid - r, y_mid + r), BRACKET_SERIF_PX, color);
+        bracket(svg, right, (y_mid - r, y_mid + r), -BRACKET_SERIF_PX, color);
+    }
     let points = marker_polygon(kind_marker(event.kind), cx, y_mid, r);
     // Hollow markers still get a faint fill so that they read as one shape.
     let opacity = if look.fill_alpha > 0 {

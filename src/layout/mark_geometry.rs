@@ -159,9 +159,19 @@ pub fn bar_x(item: &ItemMark) -> (f64, f64) {
     (x0, x1.max(x0 + 1.0))
 }
 
-/// Where the "postponed" chevrons start: just after the mark.
+/// Where the "somewhere within" brackets of a point marker stand, in screen x: 2 points
+/// outside the marker, when its event has no certain core. Zoomed out, an approximate day
+/// or a month is a marker like a plain day; the brackets keep the doubt in sight.
+pub fn point_brackets(item: &ItemMark) -> Option<(f64, f64)> {
+    let half = POINT_MARKER_PX / 2.0 + 2.0;
+    (item.is_point && item.core_x.is_none()).then_some((item.x_center - half, item.x_center + half))
+}
+
+/// Where the "postponed" chevrons start: just after the mark (and its brackets).
 pub fn chevron_x(item: &ItemMark) -> f64 {
-    if item.is_point {
+    if let Some((_, right)) = point_brackets(item) {
+        right + 3.0
+    } else if item.is_point {
         item.x_center + POINT_MARKER_PX / 2.0 + 2.0
     } else {
         item.x_latest + 2.0
@@ -187,7 +197,7 @@ pub fn label_text(title: &str, bounds: Option<&TimeBounds>, candidate: bool) -> 
 }
 
 /// Room left and right of a label's text on its plate, in points.
-const PLATE_PAD_PX: f64 = 2.0;
+const PLATE_PAD_PX: f64 = 1.0;
 
 /// Where a label lies on its mark's certain core, in screen x: there its text is drawn in
 /// a colour that reads on the core's fill. `None` for a label beside its mark.
@@ -359,16 +369,17 @@ mod tests {
         let mut mark = item(100.0, 400.0, Some((200.0, 300.0)));
         mark.label_x = 104.0;
         assert_eq!(label_on_core(&mark, 150.0), Some((200.0, 254.0)));
-        assert_eq!(label_plates(&mark, 150.0), [Some((102.0, 200.0)), None]);
+        assert_eq!(label_plates(&mark, 150.0), [Some((103.0, 200.0)), None]);
         assert_eq!(
             label_plates(&mark, 250.0),
-            [Some((102.0, 200.0)), Some((300.0, 356.0))]
+            [Some((103.0, 200.0)), Some((300.0, 355.0))]
         );
         // Somewhere within: all of the label is plated, none recoloured.
         let mut within = item(100.0, 400.0, None);
         within.label_x = 104.0;
         assert_eq!(label_on_core(&within, 50.0), None);
-        assert_eq!(label_plates(&within, 50.0), [Some((102.0, 156.0)), None]);
+        // The plate leaves the bracket's 3-point serifs at the mark's start uncovered.
+        assert_eq!(label_plates(&within, 50.0), [Some((103.0, 155.0)), None]);
         // Beside its mark a label is on the canvas.
         let mut beside = item(100.0, 130.0, Some((100.0, 130.0)));
         beside.label_x = 134.0;
@@ -385,9 +396,17 @@ mod tests {
         let point = ItemMark {
             is_point: true,
             x_center: 50.0,
-            ..item(49.0, 51.0, None)
+            ..item(49.0, 51.0, Some((49.0, 51.0)))
         };
+        assert_eq!(point_brackets(&point), None, "a certain point has none");
         assert_eq!(chevron_x(&point), 50.0 + POINT_MARKER_PX / 2.0 + 2.0);
+        let doubtful = ItemMark {
+            core_x: None,
+            ..point.clone()
+        };
+        let half = POINT_MARKER_PX / 2.0 + 2.0;
+        assert_eq!(point_brackets(&doubtful), Some((50.0 - half, 50.0 + half)));
+        assert_eq!(chevron_x(&doubtful), 50.0 + half + 3.0);
         assert_eq!(
             ring_x(&point),
             (50.0 - POINT_MARKER_PX / 2.0, 50.0 + POINT_MARKER_PX / 2.0)

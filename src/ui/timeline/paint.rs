@@ -7,7 +7,7 @@ use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2
 use crate::export::palette::LabelColors;
 use crate::layout::{
     Cluster, DrawList, ExtentGeometry, ItemMark, POINT_MARKER_PX, bar_height, body_geometry,
-    chevron_x, extent_geometry, label_on_core, label_plates, label_text, ring_x,
+    chevron_x, extent_geometry, label_on_core, label_plates, label_text, point_brackets, ring_x,
 };
 use crate::model::{Event, TimeBounds};
 use crate::ui::style::{self, MarkerShape};
@@ -221,16 +221,7 @@ fn paint_extent(
         if x < cx.clip.left() - 1.0 || x > cx.clip.right() + 1.0 {
             continue;
         }
-        let (top, bottom) = (full.top(), full.bottom());
-        cx.painter.add(Shape::line(
-            vec![
-                pos2(x + inward, top),
-                pos2(x, top),
-                pos2(x, bottom),
-                pos2(x + inward, bottom),
-            ],
-            stroke,
-        ));
+        bracket(cx.painter, x, full.y_range(), inward, stroke);
     }
     if geometry.open_end {
         let x = (item.x_latest as f32).min(cx.clip.right() - 2.0);
@@ -240,6 +231,19 @@ fn paint_extent(
         cx.painter
             .line_segment([pos2(x - 8.0, y_mid + 4.0), pos2(x, y_mid)], stroke);
     }
+}
+
+/// A bracket at `x` across `y`, its serifs `inward` (negative: pointing left).
+fn bracket(painter: &Painter, x: f32, y: egui::Rangef, inward: f32, stroke: Stroke) {
+    painter.add(Shape::line(
+        vec![
+            pos2(x + inward, y.min),
+            pos2(x, y.min),
+            pos2(x, y.max),
+            pos2(x + inward, y.max),
+        ],
+        stroke,
+    ));
 }
 
 /// Length of a bracket's serifs: 3 points read as "[" at the bracket's 14-point height and
@@ -257,6 +261,13 @@ fn paint_point(
     let look = style::status_look(event.status);
     let center = pos2(item.x_center as f32, y_mid);
     let r = POINT_MARKER_PX as f32 / 2.0;
+    if let Some((left, right)) = point_brackets(item) {
+        // Zoomed out, a doubtful date keeps its brackets around the marker.
+        let stroke = Stroke::new(1.5, color.gamma_multiply(0.8));
+        let y = egui::Rangef::new(y_mid - r, y_mid + r);
+        bracket(cx.painter, left as f32, y, BRACKET_SERIF_PX, stroke);
+        bracket(cx.painter, right as f32, y, -BRACKET_SERIF_PX, stroke);
+    }
     let points = marker_points(style::kind_marker(event.kind), center, r);
     let fill = if look.fill_alpha > 0 {
         color.gamma_multiply(f32::from(look.fill_alpha) / 255.0)
