@@ -83,14 +83,15 @@ fn event(title: &str, status: EventStatus, date: &str) -> Event {
 /// between brackets, and no dashed outline, which is the planned status's.
 #[test]
 fn a_held_day_is_a_solid_bar_like_two_days_and_doubt_never_looks_planned() {
-    let mut project = Project::default();
-    project.events = vec![
-        event("held day", EventStatus::Held, "2025-12-19"),
-        event("held days", EventStatus::Held, "2025-12-22/2025-12-23"),
-        event("held month", EventStatus::Held, "2026-01"),
-        event("planned day", EventStatus::Planned, "2025-12-26"),
-    ];
-    project.view.group_by = LaneMode::Status;
+    let project = Project {
+        events: vec![
+            event("held day", EventStatus::Held, "2025-12-19"),
+            event("held days", EventStatus::Held, "2025-12-22/2025-12-23"),
+            event("held month", EventStatus::Held, "2026-01"),
+            event("planned day", EventStatus::Planned, "2025-12-26"),
+        ],
+        ..Project::default()
+    };
     let options = TimelineImageOptions {
         group_by: LaneMode::Status,
         range: Some((
@@ -106,8 +107,7 @@ fn a_held_day_is_a_solid_bar_like_two_days_and_doubt_never_looks_planned() {
         items
             .iter()
             .find(|(t, _)| t.starts_with(&format!("{title} (")))
-            .map(|(_, marks)| marks.clone())
-            .unwrap_or_else(|| panic!("no item {title}"))
+            .map_or_else(|| panic!("no item {title}"), |(_, marks)| marks.clone())
     };
     let dashed = |marks: &[roxmltree::Node<'_, '_>]| {
         marks

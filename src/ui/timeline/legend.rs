@@ -9,7 +9,21 @@ use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
 /// Size of the legend box: two columns of eight rows, with room for the headings.
 pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 270.0);
+/// Height of the narrow legend, whose six date samples run down one column: three rows
+/// more than the wide one.
+const NARROW_HEIGHT: f32 = 330.0;
 const SAMPLE_WIDTH: f32 = 44.0;
+
+/// The legend's size in `available` room: [`LEGEND_SIZE`], or where the canvas is narrower
+/// (a 1024-point window leaves it about 300), a narrow legend whose date samples stand in
+/// one column, as their labels ("some time within (2025-12)") overran the second column.
+pub fn legend_size(available: egui::Vec2) -> egui::Vec2 {
+    if available.x >= LEGEND_SIZE.x {
+        LEGEND_SIZE.min(available)
+    } else {
+        vec2(available.x, NARROW_HEIGHT).min(available)
+    }
+}
 const LINE: f32 = 20.0;
 
 fn sample_event(kind: EventKind, status: EventStatus, edtf: &str) -> Option<Event> {
@@ -123,9 +137,10 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         ("/2025-12-18", "start unknown (/date)"),
         ("2025-12-18/..", "open end (date/..)"),
     ];
+    let rows = if rect.width() < LEGEND_SIZE.x { 6 } else { 3 };
     for (i, (edtf, label)) in samples.iter().enumerate() {
-        let x = if i < 3 { left } else { mid };
-        let row_y = y + (i % 3) as f32 * LINE;
+        let x = if i < rows { left } else { mid };
+        let row_y = y + (i % rows) as f32 * LINE;
         if let Some(event) = sample_event(EventKind::Meeting, EventStatus::Held, edtf) {
             paint_item(
                 &cx,

@@ -292,7 +292,7 @@ pub fn timeline_ui(
     }
     overview::overview_ui(ui, overview_rect, doc, &mut view);
     if state.show_legend {
-        let size = legend::LEGEND_SIZE.min(items_rect.size() - vec2(16.0, 16.0));
+        let size = legend::legend_size(items_rect.size() - vec2(16.0, 16.0));
         let legend_rect =
             Rect::from_min_size(items_rect.right_bottom() - size - vec2(8.0, 8.0), size);
         legend::legend_ui(ui, legend_rect);
