@@ -115,12 +115,12 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
     for (i, status) in EventStatus::ALL.iter().enumerate() {
         let row_y = y + i as f32 * LINE;
         if let Some(event) = sample_event(EventKind::Meeting, *status, "2025-12-13/2025-12-14") {
-            paint_item(
-                &cx,
-                &sample_mark(mid, row_y, false, &event),
-                &event,
-                MarkState::default(),
-            );
+            // Short enough that the postponed chevrons (10 points) end before the text, as
+            // in the image's legend.
+            let mut mark = sample_mark(mid, row_y, false, &event);
+            mark.x_latest -= 10.0;
+            mark.core_x = Some((mark.x_earliest, mark.x_latest));
+            paint_item(&cx, &mark, &event, MarkState::default());
         }
         text(mid + SAMPLE_WIDTH + 6.0, row_y, status.label());
     }
