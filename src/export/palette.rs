@@ -157,10 +157,12 @@ pub fn parse_hex_rgb(text: &str) -> Option<Rgb> {
     Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
 }
 
-/// Text that reads on `background`: white on dark fills, near-black (#141414) on light
-/// ones. The switch is at a relative luminance of 0.2, where both have equal WCAG contrast
-/// (1.05 / 0.245 = 0.245 / 0.057 ≈ 4.3:1), so the one chosen never has less.
-pub fn contrast_text(background: Rgb) -> Rgb {
+/// The least contrast WCAG 2 (level AA) asks of text at the timeline's label sizes, 12 to
+/// 13 points: 4.5:1.
+pub const MIN_TEXT_CONTRAST: f64 = 4.5;
+
+/// WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white).
+pub fn relative_luminance((r, g, b): Rgb) -> f64 {
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.040_45 {
@@ -169,12 +171,98 @@ pub fn contrast_text(background: Rgb) -> Rgb {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let (r, g, b) = background;
-    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    if luminance < 0.2 {
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// WCAG 2 contrast ratio of two colours, 1:1 (the same) to 21:1 (black on white).
+pub fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (relative_luminance(a), relative_luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Text that reads on `background`: white on dark fills, black on light ones. The switch is
+/// at a relative luminance of 0.179, where both have equal WCAG contrast (1.05 / 0.229 =
+/// 0.229 / 0.05 ≈ 4.58:1), so the one chosen never has less than 4.5:1. (Near-black #141414
+/// instead of black left 4.3:1 at the switch.)
+pub fn contrast_text(background: Rgb) -> Rgb {
+    if relative_luminance(background) < 0.179 {
         (255, 255, 255)
     } else {
-        (20, 20, 20)
+        (0, 0, 0)
+    }
+}
+
+/// What a bar filled `fill_alpha` (0–255) with `color` looks like over `canvas`.
+pub fn bar_fill_rgb(color: Rgb, canvas: Rgb, fill_alpha: u8) -> Rgb {
+    lerp_rgb(canvas, color, f32::from(fill_alpha) / 255.0)
+}
+
+/// How far a muted (cancelled, unknown) item's label is mixed towards the canvas at most:
+/// the 60 % opacity it was drawn with before contrast was checked.
+const MUTED_TEXT_MIX: f32 = 0.4;
+
+/// The colour of a label on the canvas: `text`, or for a muted item `text` mixed towards
+/// the canvas, as far as [`MUTED_TEXT_MIX`] but never below [`MIN_TEXT_CONTRAST`] (the
+/// full mix left grey text at 2.8:1 on the dark canvas, 3.0:1 on the light one). Text that
+/// starts below the minimum is left as it is.
+pub fn label_rgb(text: Rgb, canvas: Rgb, muted: bool) -> Rgb {
+    if !muted {
+        return text;
+    }
+    // Ten steps of 4 %: fine enough that the muted text lands within 0.2 of the minimum.
+    (0..=10)
+        .rev()
+        .map(|step| lerp_rgb(text, canvas, MUTED_TEXT_MIX * step as f32 / 10.0))
+        .find(|c| contrast_ratio(*c, canvas) >= MIN_TEXT_CONTRAST)
+        .unwrap_or(text)
+}
+
+/// The colours of one item's label, and what each is drawn on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelColors {
+    /// The label's text beside its mark, on a hollow core, and on the plate of canvas colour
+    /// over the mark's uncertain parts.
+    pub text: Rgb,
+    pub canvas: Rgb,
+    /// Over a filled core: the text there, and the fill as it shows.
+    pub on_fill: Option<(Rgb, Rgb)>,
+    /// A selected label's text, and its plate (the selection colour at a quarter over the
+    /// canvas).
+    pub selected: (Rgb, Rgb),
+}
+
+impl LabelColors {
+    /// Every (text, ground) pair a label is drawn with.
+    pub fn pairs(&self) -> Vec<(Rgb, Rgb)> {
+        let mut pairs = vec![(self.text, self.canvas), self.selected];
+        pairs.extend(self.on_fill);
+        pairs
+    }
+}
+
+/// How much of the selection colour a selected label's plate holds.
+pub const SELECTION_PLATE_MIX: f32 = 0.25;
+
+/// The colours of the label of an item drawn in `mark` with `look`, on `canvas`, with the
+/// theme's `text` and `selection` colours: shared by the app and the image export, and
+/// checked against WCAG's 4.5:1 for every kind, status and theme.
+pub fn label_colors(
+    text: Rgb,
+    canvas: Rgb,
+    selection: Rgb,
+    mark: Rgb,
+    look: StatusLook,
+) -> LabelColors {
+    let on_fill = (look.fill_alpha > 0).then(|| {
+        let fill = bar_fill_rgb(mark, canvas, look.fill_alpha);
+        (contrast_text(fill), fill)
+    });
+    let plate = lerp_rgb(canvas, selection, SELECTION_PLATE_MIX);
+    LabelColors {
+        text: label_rgb(text, canvas, look.muted),
+        canvas,
+        on_fill,
+        selected: (contrast_text(plate), plate),
     }
 }
 
@@ -260,9 +348,44 @@ mod tests {
     fn text_on_fills_contrasts() {
         // Held talks in the light theme (teal 0,128,112) and meetings in the dark one.
         assert_eq!(contrast_text((0, 128, 112)), (255, 255, 255));
-        assert_eq!(contrast_text((94, 156, 255)), (20, 20, 20));
-        assert_eq!(contrast_text((255, 255, 255)), (20, 20, 20));
+        assert_eq!(contrast_text((94, 156, 255)), (0, 0, 0));
+        assert_eq!(contrast_text((255, 255, 255)), (0, 0, 0));
         assert_eq!(contrast_text((0, 0, 0)), (255, 255, 255));
+        // The ratio's ends, and WCAG's own example of the threshold: #767676 on white.
+        assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio((9, 9, 9), (9, 9, 9)) - 1.0).abs() < 1e-9);
+        assert!(contrast_ratio((0x76, 0x76, 0x76), (255, 255, 255)) >= 4.5);
+        assert!(contrast_ratio((0x77, 0x77, 0x77), (255, 255, 255)) < 4.5);
+        // Whatever the fill, the text chosen for it has at least 4.5:1: every grey, and
+        // every colour on a coarse grid of the cube.
+        let grid = (0..=255_u8).step_by(15);
+        for r in grid.clone() {
+            for g in grid.clone() {
+                for b in grid.clone() {
+                    let fill = (r, g, b);
+                    assert!(contrast_ratio(contrast_text(fill), fill) >= MIN_TEXT_CONTRAST);
+                }
+            }
+        }
+        for v in 0..=255_u8 {
+            let fill = (v, v, v);
+            assert!(contrast_ratio(contrast_text(fill), fill) >= MIN_TEXT_CONTRAST);
+        }
+    }
+
+    #[test]
+    fn muted_labels_recede_but_keep_their_contrast() {
+        // egui's dark theme: grey 140 text on the grey 10 canvas; light: 80 on white.
+        for (text, canvas) in [
+            ((140, 140, 140), (10, 10, 10)),
+            ((80, 80, 80), (255, 255, 255)),
+        ] {
+            let muted = label_rgb(text, canvas, true);
+            assert_ne!(muted, text, "muted text differs");
+            assert!(contrast_ratio(muted, canvas) >= MIN_TEXT_CONTRAST);
+            assert!(contrast_ratio(muted, canvas) < contrast_ratio(text, canvas));
+            assert_eq!(label_rgb(text, canvas, false), text);
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::font;
 use super::palette;
 use super::svg_frame::Colors;
 use super::svg_marks::{MarkStyle, Svg, draw_clusters, draw_item, fill, stroke};
-use crate::layout::{Cluster, ItemMark};
+use crate::layout::{Cluster, ItemMark, certain_span};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
 /// What the image holds beyond items, so that the legend explains only what is there.
@@ -31,7 +31,7 @@ const COLUMN_GAP: f64 = 28.0;
 enum Sample {
     Point(EventKind),
     Bar(EventStatus),
-    Date { edtf: &'static str, within: bool },
+    Date(&'static str),
     Reference,
     Period,
     Cluster,
@@ -53,14 +53,16 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
         .iter()
         .map(|s| (Sample::Bar(*s), s.label().to_owned()))
         .collect();
-    let date = |edtf, within, label: &str| (Sample::Date { edtf, within }, label.to_owned());
+    let date = |edtf, label: &str| (Sample::Date(edtf), label.to_owned());
+    // A full bar is the time the event certainly took; a slim one between brackets says it
+    // took place somewhere within them.
     let uncertain = vec![
-        date("2025-12-13/2025-12-14", false, "certain (from/to)"),
-        date("2025-12", true, "some time within (2025-12)"),
-        date("2025-12~", true, "approximate (~)"),
-        date("2025-12?", true, "uncertain (?)"),
-        date("/2025-12-18", true, "start unknown (/date)"),
-        date("2025-12-18/..", true, "open end (date/..)"),
+        date("2025-12-13", "certain (a day, days)"),
+        date("2025-12", "some time within (2025-12)"),
+        date("2025-12~", "approximate (~)"),
+        date("2025-12?", "uncertain (?)"),
+        date("/2025-12-18", "start unknown (/date)"),
+        date("2025-12-18/..", "open end (date/..)"),
     ];
     let mut other = Vec::new();
     if let Some(label) = &extras.reference {
@@ -94,7 +96,7 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
             entries: statuses,
         },
         Column {
-            heading: "Dates",
+            heading: "Dates (all held)",
             entries: uncertain,
         },
     ];
@@ -156,7 +158,8 @@ pub fn draw_legend(
         row_height: LINE,
         dark: colors.dark,
         text: colors.text,
-        halo: colors.canvas,
+        // The legend's samples sit on its panel.
+        halo: colors.panel,
         label_size: TEXT_SIZE,
         // The fade of an unknown end lasts a day: half a sample, as in the app's legend.
         px_per_day: SAMPLE_WIDTH / 2.0,
@@ -193,17 +196,19 @@ fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sampl
             .ok()
             .map(|date| Event::new("legend", "", kind, status, date))
     };
-    let mark = |point: bool, within: bool| ItemMark {
+    // All core when the date has a certain part, by the rule the timeline draws with.
+    let mark = |point: bool, event: &Event| ItemMark {
         event: 0,
         row: 0,
         y,
         x_earliest: x,
         x_latest: x + SAMPLE_WIDTH,
-        core_x: if within {
-            None
-        } else {
-            Some((x, x + SAMPLE_WIDTH))
-        },
+        core_x: event
+            .date
+            .bounds()
+            .ok()
+            .and_then(|b| certain_span(&b))
+            .map(|_| (x, x + SAMPLE_WIDTH)),
         is_point: point,
         x_center: x + SAMPLE_WIDTH / 2.0,
         label_x: 0.0,
@@ -212,21 +217,21 @@ fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sampl
     match sample {
         Sample::Point(kind) => {
             if let Some(e) = event(*kind, EventStatus::Held, "2025-12-13") {
-                draw_item(svg, style, &mark(true, false), &e, false);
+                draw_item(svg, style, &mark(true, &e), &e, false);
             }
         }
         Sample::Bar(status) => {
             // Short enough that the postponed chevrons fit before the text.
-            let mut m = mark(false, false);
-            m.x_latest -= 10.0;
-            m.core_x = Some((x, m.x_latest));
             if let Some(e) = event(EventKind::Meeting, *status, "2025-12-13/2025-12-14") {
+                let mut m = mark(false, &e);
+                m.x_latest -= 10.0;
+                m.core_x = Some((x, m.x_latest));
                 draw_item(svg, style, &m, &e, false);
             }
         }
-        Sample::Date { edtf, within } => {
+        Sample::Date(edtf) => {
             if let Some(e) = event(EventKind::Meeting, EventStatus::Held, edtf) {
-                draw_item(svg, style, &mark(false, *within), &e, false);
+                draw_item(svg, style, &mark(false, &e), &e, false);
             }
         }
         Sample::Reference => {

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use super::font;
 use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
 use crate::layout::{
-    Cluster, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x, extent_geometry,
-    label_text,
+    Cluster, DrawList, ExtentGeometry, ItemMark, POINT_MARKER_PX, bar_height, body_geometry,
+    chevron_x, extent_geometry, label_on_core, label_plates, label_text, point_brackets,
 };
 use crate::model::{Event, TimeBounds};
 
@@ -251,7 +251,6 @@ pub fn draw_item(
     let look = status_look(event.status);
     let color = event_rgb(event, style.dark);
     let y_mid = item.y + style.row_height / 2.0;
-    let h = bar_height(style.row_height);
     let dash = if look.dashed {
         r#" stroke-dasharray="4 3""#
     } else {
@@ -261,14 +260,22 @@ pub fn draw_item(
     if item.is_point {
         draw_point(svg, item, event, color, y_mid);
     } else {
-        if let Some(bounds) = &bounds {
-            draw_extent(svg, style, item, bounds, color, y_mid, h);
+        let geometry = bounds
+            .as_ref()
+            .map(|b| extent_geometry(item, b, style.px_per_day));
+        if let (Some(bounds), Some(geometry)) = (&bounds, &geometry) {
+            draw_extent(svg, style, item, bounds, geometry, color, y_mid);
         }
-        let (x0, x1) = bar_x(item);
+        // The body shows the status whatever the date: a full bar over the certain core, a
+        // slim one across the span when the event lies somewhere within it (as the app).
+        let body = body_geometry(item, geometry.as_ref(), style.row_height);
         // Cut to the canvas with a little to spare, as the app does, so that a bar begun
         // off-canvas shows no left edge.
-        let (x0, x1) = (x0.max(style.clip.0 - 4.0), x1.min(style.clip.1 + 4.0));
-        if item.core_x.is_some() && x1 > x0 {
+        let (x0, x1) = (
+            body.x.0.max(style.clip.0 - 4.0),
+            body.x.1.min(style.clip.1 + 4.0),
+        );
+        if x1 > x0 {
             let fill_attr = if look.fill_alpha > 0 {
                 fill(color, f64::from(look.fill_alpha) / 255.0)
             } else {
@@ -278,10 +285,10 @@ pub fn draw_item(
             let inset = 0.75;
             svg.rect(
                 x0 + inset,
-                y_mid - h / 2.0 + inset,
+                y_mid - body.height / 2.0 + inset,
                 x1 - x0 - 2.0 * inset,
-                h - 2.0 * inset,
-                3.0,
+                body.height - 2.0 * inset,
+                (body.height / 2.0).min(3.0),
                 &format!("{fill_attr} {}{dash}", stroke(color, 1.5, 1.0)),
             );
         }
@@ -311,21 +318,22 @@ pub fn draw_item(
 }
 
 /// The part of the date that is only possibly occupied: faded for a plain range, a gradient
-/// for approximate (`~`) dates, hatched for uncertain (`?`) ones, a fade towards an unknown
-/// end and an arrow towards an open one.
+/// for approximate (`~`) dates, hatched for uncertain (`?`) ones, brackets at the known ends
+/// of a date the event lies somewhere within, a fade towards an unknown end and an arrow
+/// towards an open one.
 fn draw_extent(
     svg: &mut Svg,
     style: &MarkStyle,
     item: &ItemMark,
     bounds: &TimeBounds,
+    geometry: &ExtentGeometry,
     color: Rgb,
     y_mid: f64,
-    h: f64,
 ) {
+    let h = bar_height(style.row_height);
     let top = y_mid - h / 2.0;
     let (clip0, clip1) = style.clip;
     let clipped = |a: f64, b: f64| (a.max(clip0), b.min(clip1));
-    let geometry = extent_geometry(item, bounds, style.px_per_day);
     // Gradients are drawn over the whole fade and clipped by the canvas's clip path, so that
     // a fade cut by the edge keeps its slope.
     for (span, fade) in [(geometry.fade_in, Fade::In), (geometry.fade_out, Fade::Out)] {
@@ -359,19 +367,18 @@ fn draw_extent(
             svg.rect(a, top, b - a, h, 0.0, &format!(r#"fill="{paint}""#));
         }
     }
-    if geometry.somewhere_within {
-        // "Somewhere within": a dashed outline of the whole span.
-        svg.rect(
-            full0,
-            top,
-            full1 - full0,
-            h,
-            0.0,
-            &format!(
-                r#"fill="none" {} stroke-dasharray="4 3""#,
-                stroke(color, 1.0, 0.8)
-            ),
-        );
+    // "Somewhere within": a bracket at each known end, its serifs pointing in (no status
+    // is drawn with brackets).
+    for (x, inward) in geometry
+        .brackets
+        .iter()
+        .zip([BRACKET_SERIF_PX, -BRACKET_SERIF_PX])
+    {
+        let Some(x) = *x else { continue };
+        if x < clip0 - 1.0 || x > clip1 + 1.0 {
+            continue;
+        }
+        bracket(svg, x, (top, top + h), inward, color);
     }
     if geometry.open_end {
         let x = item.x_latest.min(clip1 - 2.0);
@@ -382,9 +389,31 @@ fn draw_extent(
     }
 }
 
+/// Length of a bracket's serifs: the app's.
+const BRACKET_SERIF_PX: f64 = 3.0;
+
+/// A "somewhere within" bracket at `x` from `y.0` to `y.1`, its serifs `inward` (negative:
+/// pointing left).
+fn bracket(svg: &mut Svg, x: f64, (top, bottom): (f64, f64), inward: f64, color: Rgb) {
+    svg.polyline(
+        &[
+            (x + inward, top),
+            (x, top),
+            (x, bottom),
+            (x + inward, bottom),
+        ],
+        &stroke(color, 1.5, 0.8),
+    );
+}
+
 fn draw_point(svg: &mut Svg, item: &ItemMark, event: &Event, color: Rgb, y_mid: f64) {
     let look = status_look(event.status);
     let (cx, r) = (item.x_center, POINT_MARKER_PX / 2.0);
+    if let Some((left, right)) = point_brackets(item) {
+        // Zoomed out, a doubtful date keeps its brackets around the marker (as the app).
+        bracket(svg, left, (y_mid - r, y_mid + r), BRACKET_SERIF_PX, color);
+        bracket(svg, right, (y_mid - r, y_mid + r), -BRACKET_SERIF_PX, color);
+    }
     let points = marker_polygon(kind_marker(event.kind), cx, y_mid, r);
     // Hollow markers still get a faint fill so that they read as one shape.
     let opacity = if look.fill_alpha > 0 {
@@ -434,7 +463,22 @@ fn draw_label(
         // tooltip keeps its title.
         return;
     }
-    let mut attrs = fill(style.text, if look.muted { 0.6 } else { 1.0 });
+    let colors = label_colors(style, event);
+    let width = font::text_width(&text, style.label_size);
+    // Over the mark's uncertain parts (faint fills, gradients, hatching, a slim body) the
+    // label gets a plate of the canvas's colour, as in the app.
+    let text_height = style.label_size * 1.2;
+    for (x0, x1) in label_plates(item, width).into_iter().flatten() {
+        svg.rect(
+            x0.max(style.clip.0),
+            y_mid - text_height / 2.0,
+            x1.min(style.clip.1) - x0.max(style.clip.0),
+            text_height,
+            2.0,
+            &fill(style.halo, 1.0),
+        );
+    }
+    let mut attrs = fill(colors.text, 1.0);
     if look.struck {
         attrs.push_str(r#" text-decoration="line-through""#);
     }
@@ -446,14 +490,10 @@ fn draw_label(
         "start",
         &attrs,
     );
-    if label_on_fill(item, look.fill_alpha)
-        && let Some((x0, x1)) = item.core_x
-    {
-        // Dark text on a held (opaque) or confirmed (55 %) bar is hard to read, in print
-        // most of all: the part of the label over the bar is drawn again in a colour that
-        // contrasts with the fill, clipped to the bar, as slides label their bars.
-        let color = event_rgb(event, style.dark);
-        let bar = palette::lerp_rgb(style.halo, color, f32::from(look.fill_alpha) / 255.0);
+    if let (Some((x0, x1)), Some((ink, _))) = (label_on_core(item, width), colors.on_fill) {
+        // Grey text on a held (opaque) bar is hard to read (1.7:1 on teal), in print most
+        // of all: the part of the label over the core is drawn again in a colour that
+        // contrasts with the fill, clipped to the core, as slides label their bars.
         let h = bar_height(style.row_height);
         let id = svg.unique_id("dt-bar");
         svg.define(
@@ -466,7 +506,7 @@ fn draw_label(
                 num(h)
             ),
         );
-        let mut attrs = fill(palette::contrast_text(bar), 1.0);
+        let mut attrs = fill(ink, 1.0);
         attrs.push_str(&format!(r#" clip-path="url(#{id})""#));
         if look.struck {
             attrs.push_str(r#" text-decoration="line-through""#);
@@ -482,19 +522,21 @@ fn draw_label(
     }
 }
 
+/// The colours of an event's label in the image: the app's rule, with the image's text and
+/// canvas colours (an image has no selection; the text colour stands in for it).
+pub fn label_colors(style: &MarkStyle, event: &Event) -> palette::LabelColors {
+    palette::label_colors(
+        style.text,
+        style.halo,
+        style.text,
+        event_rgb(event, style.dark),
+        status_look(event.status),
+    )
+}
+
 /// A cut label keeps at least this many characters (the ellipsis included), or is left out:
 /// five are the shortest that name anything ("Talk…", "Umer…").
 const MIN_CUT_LABEL_CHARS: usize = 5;
-
-/// Whether a label starts on its bar's fill: a bar filled at least as much as a confirmed
-/// one (140 of 255), with the label's start inside its core.
-pub fn label_on_fill(item: &ItemMark, fill_alpha: u8) -> bool {
-    !item.is_point
-        && fill_alpha >= 140
-        && item
-            .core_x
-            .is_some_and(|(a, b)| item.label_x >= a && item.label_x < b)
-}
 
 /// "+N" where items found no room.
 pub fn draw_clusters(svg: &mut Svg, style: &MarkStyle, clusters: &[Cluster]) {
@@ -570,31 +612,45 @@ mod tests {
         assert_eq!(escape("a\u{1}b\nc"), "a b c");
     }
 
+    /// Every label colour against every ground it is drawn on in the image, for each kind,
+    /// status and theme: the canvas (beside a mark, on a hollow core, on the plate over
+    /// uncertain parts) and a filled core.
     #[test]
-    fn labels_on_filled_bars_are_recoloured() {
-        let item = ItemMark {
-            event: 0,
-            row: 0,
-            y: 0.0,
-            x_earliest: 0.0,
-            x_latest: 100.0,
-            core_x: Some((0.0, 100.0)),
-            is_point: false,
-            x_center: 50.0,
-            label_x: 4.0,
-            label_max_width: 90.0,
-        };
-        assert!(label_on_fill(&item, 255));
-        assert!(label_on_fill(&item, 140));
-        assert!(!label_on_fill(&item, 0), "hollow bars show the canvas");
-        let beside = ItemMark {
-            label_x: 104.0,
-            ..item.clone()
-        };
-        assert!(
-            !label_on_fill(&beside, 255),
-            "a label after the bar is on the canvas"
-        );
+    fn every_label_reads_on_what_it_is_drawn_on() {
+        use super::super::ImageTheme;
+        use super::super::svg_frame::Colors;
+        use crate::model::{DateSpec, EventKind, EventStatus};
+        let mut failures = Vec::new();
+        for theme in [ImageTheme::Light, ImageTheme::Dark] {
+            let colors = Colors::of(theme);
+            let style = MarkStyle {
+                row_height: 22.0,
+                dark: colors.dark,
+                text: colors.text,
+                halo: colors.canvas,
+                label_size: 12.0,
+                px_per_day: 20.0,
+                clip: (0.0, 100.0),
+            };
+            for kind in EventKind::ALL {
+                for status in EventStatus::ALL {
+                    let date = DateSpec::parse("2025-12-19").unwrap();
+                    let event = Event::new("e", "E", kind, status, date);
+                    let label = label_colors(&style, &event);
+                    // An image has no selection: its pair is not drawn.
+                    let drawn = std::iter::once((label.text, label.canvas)).chain(label.on_fill);
+                    for (ink, ground) in drawn {
+                        let ratio = palette::contrast_ratio(ink, ground);
+                        if ratio < palette::MIN_TEXT_CONTRAST {
+                            failures.push(format!(
+                                "{theme:?} {kind:?} {status:?}: {ink:?} on {ground:?} is {ratio:.2}:1"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]

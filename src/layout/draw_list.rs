@@ -6,7 +6,7 @@
 use super::event_index::{EventIndex, IndexedExtent};
 use super::mark_geometry::label_text;
 use super::time_view::TimeView;
-use crate::model::{Event, Id};
+use crate::model::{Event, EventStatus, Id};
 
 /// How the items are laid out; the UI fills it from the style.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,6 +61,9 @@ const MIN_LABEL_PX: f64 = 28.0;
 pub const CLUSTER_BIN_PX: f64 = 40.0;
 /// Density bins: two points keeps the histogram smooth at 1920 px with ~1000 bars.
 pub const DENSITY_BIN_PX: f64 = 2.0;
+/// Room the "postponed" chevrons take after a mark: two 4-point chevrons 4 points apart,
+/// 2 points after it (`mark_geometry::chevron_x`).
+const CHEVRONS_PX: f64 = 10.0;
 /// An extent narrower than this on screen is drawn as a point.
 const POINT_THRESHOLD_PX: f64 = 4.0;
 
@@ -224,12 +227,19 @@ fn pack_items(
             .chars()
             .count() as f64
             * params.label_char_width;
+        // A plain day is certain over that day (the model's bounds give it no core).
         let core_x = bounds
             .as_ref()
-            .and_then(|b| b.core)
+            .and_then(super::mark_geometry::certain_span)
             .map(|(a, b)| (view.x_from_time(a as f64), view.x_from_time(b as f64)));
         let bar_visible_start = mark_start.max(view.min_x) + 4.0;
         let label_inside = !is_point && mark_end - bar_visible_start >= full_label + 4.0;
+        // A postponed mark's chevrons follow it: they belong to the mark, before its label.
+        let mark_end = if event.status == EventStatus::Postponed {
+            mark_end + CHEVRONS_PX
+        } else {
+            mark_end
+        };
         let label_x = if label_inside {
             bar_visible_start
         } else {
@@ -427,7 +437,7 @@ fn density_list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpec, EventKind, EventStatus, day_start_secs};
+    use crate::model::{DateSpec, EventKind, day_start_secs};
 
     fn event(id: &str, title: &str, date: &str) -> Event {
         Event {
@@ -561,11 +571,65 @@ mod tests {
             &december_view(),
             &ItemLayoutParams::default(),
         );
-        assert!(!list.items[0].is_point);
-        assert!(
-            list.items[0].core_x.is_none(),
-            "a single date has no certain core"
+        let item = &list.items[0];
+        assert!(!item.is_point);
+        // The day is drawn as taken, as the two days of `13/14` are: a one-day held event
+        // was drawn as "somewhere within" its day, like a month.
+        assert_eq!(
+            item.core_x,
+            Some((item.x_earliest, item.x_latest)),
+            "a plain day is certain at the timeline's grain"
         );
+    }
+
+    #[test]
+    fn labels_leave_room_for_chevrons_and_doubt() {
+        let mut postponed = event("a", "Talks", "2025-12-13");
+        postponed.status = EventStatus::Postponed;
+        let events = vec![
+            postponed,
+            event("b", "Talks", "2025-12-20"),
+            event("c", "Talks", "2025-12-27?"),
+        ];
+        let index = EventIndex::build(&events);
+        let params = ItemLayoutParams::default();
+        let list = build_draw_list(&index, &events, &december_view(), &params);
+        let item = |e: u32| list.items.iter().find(|i| i.event == e).unwrap();
+        // The chevrons run 2 to 10 points after the mark; the label starts 4 after them.
+        assert_eq!(item(0).label_x, item(0).x_latest + CHEVRONS_PX + 4.0);
+        assert_eq!(item(1).label_x, item(1).x_latest + 4.0);
+        // "Talks ?" is seven characters, not five (and a label with room runs on).
+        assert!(item(2).label_max_width >= 7.0 * params.label_char_width);
+    }
+
+    #[test]
+    fn only_plain_days_and_intervals_have_a_core() {
+        let dates = [
+            ("2025-12-13", true),
+            ("2025-12-13/2025-12-14", true),
+            ("2025-12-13~", false),
+            ("2025-12-13?", false),
+            ("2025-12", false),
+            ("/2025-12-13", false),
+            ("2025-12-13/..", false),
+        ];
+        let events: Vec<Event> = dates
+            .iter()
+            .enumerate()
+            .map(|(i, (date, _))| event(&format!("e{i}"), "x", date))
+            .collect();
+        let index = EventIndex::build(&events);
+        let list = build_draw_list(
+            &index,
+            &events,
+            &december_view(),
+            &ItemLayoutParams::default(),
+        );
+        for item in &list.items {
+            let (date, certain) = dates[item.event as usize];
+            assert_eq!(item.core_x.is_some(), certain, "{date}");
+        }
+        assert_eq!(list.items.len(), dates.len());
     }
 
     #[test]

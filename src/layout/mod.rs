@@ -18,7 +18,9 @@ pub use lane_layout::{
 };
 pub use lanes::{Lane, LaneKey, LaneMode, LaneSort, MAX_ROWS_PER_LANE, build_lanes, sort_lanes};
 pub use mark_geometry::{
-    ExtentGeometry, bar_height, bar_x, chevron_x, extent_geometry, label_text, ring_x,
+    BodyGeometry, ExtentGeometry, bar_height, bar_x, body_geometry, certain_span, chevron_x,
+    extent_geometry, label_on_core, label_plates, label_text, point_brackets, ring_x,
+    slim_body_height,
 };
 pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};

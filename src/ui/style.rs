@@ -22,6 +22,31 @@ pub fn rgb((r, g, b): palette::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// An egui colour as an RGB tuple of the shared palette (its alpha dropped: the canvas's
+/// colours are opaque).
+pub fn to_rgb(color: Color32) -> palette::Rgb {
+    (color.r(), color.g(), color.b())
+}
+
+/// The colours of the label of an item drawn in `mark` with `look`: the shared rule of
+/// [`palette::label_colors`] (also the image export's), with the theme's text, canvas and
+/// selection colours.
+pub fn label_colors(
+    text: Color32,
+    canvas: Color32,
+    selection: Color32,
+    mark: Color32,
+    look: StatusLook,
+) -> palette::LabelColors {
+    palette::label_colors(
+        to_rgb(text),
+        to_rgb(canvas),
+        to_rgb(selection),
+        to_rgb(mark),
+        look,
+    )
+}
+
 /// Stance colours: green for support, red for oppose, amber for the hedged middle.
 pub fn stance_color(stance: Stance, dark_mode: bool) -> Color32 {
     let (dark, light) = match stance {
@@ -108,6 +133,53 @@ pub fn parse_hex_color(text: &str) -> Option<Color32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::{EventKind, EventStatus};
+
+    /// Every label colour against every ground it is drawn on in the app, for each kind,
+    /// status and theme: the timeline's canvas (beside a mark, on a hollow core, on the plate
+    /// over uncertain parts), a filled core, a selected label's plate, and the "+N" pill.
+    #[test]
+    fn every_label_reads_on_what_it_is_drawn_on() {
+        let mut failures = Vec::new();
+        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+            let dark = visuals.dark_mode;
+            let canvas = visuals.extreme_bg_color;
+            let text = visuals.text_color();
+            let theme = if dark { "dark" } else { "light" };
+            for kind in EventKind::ALL {
+                for status in EventStatus::ALL {
+                    let look = status_look(status);
+                    let mut mark = kind_color(kind, dark);
+                    if look.muted {
+                        mark = muted(mark, dark);
+                    }
+                    let colors =
+                        label_colors(text, canvas, visuals.selection.stroke.color, mark, look);
+                    for (ink, ground) in colors.pairs() {
+                        let ratio = palette::contrast_ratio(ink, ground);
+                        if ratio < palette::MIN_TEXT_CONTRAST {
+                            failures.push(format!(
+                                "{theme} {kind:?} {status:?}: {ink:?} on {ground:?} is {ratio:.2}:1"
+                            ));
+                        }
+                    }
+                }
+            }
+            // The legend's labels: the text colour on the window's fill.
+            let ratio = palette::contrast_ratio(to_rgb(text), to_rgb(visuals.window_fill));
+            if ratio < palette::MIN_TEXT_CONTRAST {
+                failures.push(format!("{theme} legend: {ratio:.2}:1"));
+            }
+            // "+N": the text colour on a pill of it at 15 % over the canvas.
+            let pill = palette::lerp_rgb(to_rgb(canvas), to_rgb(text), 0.15);
+            let ratio = palette::contrast_ratio(to_rgb(text), pill);
+            if ratio < palette::MIN_TEXT_CONTRAST {
+                failures.push(format!("{theme} +N pill: {ratio:.2}:1"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 
     #[test]
     fn hex_colors() {

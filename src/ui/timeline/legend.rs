@@ -4,12 +4,26 @@
 use egui::{FontId, Rect, pos2, vec2};
 
 use super::paint::{ItemPaintContext, MarkState, paint_item};
-use crate::layout::ItemMark;
+use crate::layout::{ItemMark, certain_span};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
 /// Size of the legend box: two columns of eight rows, with room for the headings.
 pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 270.0);
+/// Height of the narrow legend, whose six date samples run down one column: three rows
+/// more than the wide one.
+const NARROW_HEIGHT: f32 = 330.0;
 const SAMPLE_WIDTH: f32 = 44.0;
+
+/// The legend's size in `available` room: [`LEGEND_SIZE`], or where the canvas is narrower
+/// (a 1024-point window leaves it about 300), a narrow legend whose date samples stand in
+/// one column, as their labels ("some time within (2025-12)") overran the second column.
+pub fn legend_size(available: egui::Vec2) -> egui::Vec2 {
+    if available.x >= LEGEND_SIZE.x {
+        LEGEND_SIZE.min(available)
+    } else {
+        vec2(available.x, NARROW_HEIGHT).min(available)
+    }
+}
 const LINE: f32 = 20.0;
 
 fn sample_event(kind: EventKind, status: EventStatus, edtf: &str) -> Option<Event> {
@@ -22,16 +36,23 @@ fn sample_event(kind: EventKind, status: EventStatus, edtf: &str) -> Option<Even
     ))
 }
 
-/// A sample mark `SAMPLE_WIDTH` wide at `(x, y)`; `within` draws it as "somewhere within".
-fn sample_mark(x: f32, y: f32, point: bool, within: bool) -> ItemMark {
+/// A sample mark of `event` `SAMPLE_WIDTH` wide at `(x, y)`: all core when its date has a
+/// certain part (by the rule the timeline draws with), "somewhere within" otherwise.
+fn sample_mark(x: f32, y: f32, point: bool, event: &Event) -> ItemMark {
     let (x0, x1) = (f64::from(x), f64::from(x + SAMPLE_WIDTH));
+    let certain = event
+        .date
+        .bounds()
+        .ok()
+        .and_then(|b| certain_span(&b))
+        .is_some();
     ItemMark {
         event: 0,
         row: 0,
         y: f64::from(y),
         x_earliest: x0,
         x_latest: x1,
-        core_x: if within { None } else { Some((x0, x1)) },
+        core_x: certain.then_some((x0, x1)),
         is_point: point,
         x_center: f64::midpoint(x0, x1),
         label_x: 0.0,
@@ -50,6 +71,7 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         row_height: LINE,
         dark_mode: visuals.dark_mode,
         text_color: visuals.text_color(),
+        canvas_color: visuals.window_fill,
         selection_color: visuals.selection.stroke.color,
         font: FontId::proportional(12.0),
         px_per_day: SAMPLE_WIDTH / 2.0,
@@ -83,7 +105,7 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         if let Some(event) = sample_event(*kind, EventStatus::Held, "2025-12-13") {
             paint_item(
                 &cx,
-                &sample_mark(left, row_y, true, false),
+                &sample_mark(left, row_y, true, &event),
                 &event,
                 MarkState::default(),
             );
@@ -93,32 +115,36 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
     for (i, status) in EventStatus::ALL.iter().enumerate() {
         let row_y = y + i as f32 * LINE;
         if let Some(event) = sample_event(EventKind::Meeting, *status, "2025-12-13/2025-12-14") {
-            paint_item(
-                &cx,
-                &sample_mark(mid, row_y, false, false),
-                &event,
-                MarkState::default(),
-            );
+            // Short enough that the postponed chevrons (10 points) end before the text, as
+            // in the image's legend.
+            let mut mark = sample_mark(mid, row_y, false, &event);
+            mark.x_latest -= 10.0;
+            mark.core_x = Some((mark.x_earliest, mark.x_latest));
+            paint_item(&cx, &mark, &event, MarkState::default());
         }
         text(mid + SAMPLE_WIDTH + 6.0, row_y, status.label());
     }
     y += 8.0 * LINE + 4.0;
-    heading(left, y, "Uncertain dates");
+    heading(left, y, "Dates (all held)");
     y += LINE;
+    // A full bar is the time the event certainly took; a slim one between brackets says it
+    // took place somewhere within them.
     let samples = [
-        ("2025-12", true, "some time within (2025-12)"),
-        ("2025-12~", true, "approximate (~)"),
-        ("2025-12?", true, "uncertain (?)"),
-        ("/2025-12-18", true, "start unknown (/date)"),
-        ("2025-12-18/..", true, "open end (date/..)"),
+        ("2025-12-13", "certain (a day, days)"),
+        ("2025-12", "some time within (2025-12)"),
+        ("2025-12~", "approximate (~)"),
+        ("2025-12?", "uncertain (?)"),
+        ("/2025-12-18", "start unknown (/date)"),
+        ("2025-12-18/..", "open end (date/..)"),
     ];
-    for (i, (edtf, within, label)) in samples.iter().enumerate() {
-        let x = if i < 3 { left } else { mid };
-        let row_y = y + (i % 3) as f32 * LINE;
+    let rows = if rect.width() < LEGEND_SIZE.x { 6 } else { 3 };
+    for (i, (edtf, label)) in samples.iter().enumerate() {
+        let x = if i < rows { left } else { mid };
+        let row_y = y + (i % rows) as f32 * LINE;
         if let Some(event) = sample_event(EventKind::Meeting, EventStatus::Held, edtf) {
             paint_item(
                 &cx,
-                &sample_mark(x, row_y, false, *within),
+                &sample_mark(x, row_y, false, &event),
                 &event,
                 MarkState::default(),
             );

@@ -212,6 +212,7 @@ pub fn timeline_ui(
         row_height: ROW_HEIGHT,
         dark_mode: visuals.dark_mode,
         text_color: visuals.text_color(),
+        canvas_color: visuals.extreme_bg_color,
         selection_color: visuals.selection.stroke.color,
         font: FontId::proportional(12.5),
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
@@ -280,7 +281,7 @@ pub fn timeline_ui(
     }
     overview::overview_ui(ui, overview_rect, doc, view_cx.filtered, &mut view);
     if state.show_legend {
-        let size = legend::LEGEND_SIZE.min(items_rect.size() - vec2(16.0, 16.0));
+        let size = legend::legend_size(items_rect.size() - vec2(16.0, 16.0));
         let legend_rect =
             Rect::from_min_size(items_rect.right_bottom() - size - vec2(8.0, 8.0), size);
         legend::legend_ui(ui, legend_rect);

@@ -4,9 +4,11 @@ use egui::epaint::Direction;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
+use crate::export::palette::LabelColors;
 use crate::layout::{
-    Cluster, Connector, DrawList, ItemMark, POINT_MARKER_PX, bar_height, bar_x, chevron_x,
-    extent_geometry, label_text, ring_x,
+    Cluster, Connector, DrawList, ExtentGeometry, ItemMark, POINT_MARKER_PX, bar_height,
+    body_geometry, chevron_x, extent_geometry, label_on_core, label_plates, label_text,
+    point_brackets, ring_x,
 };
 use crate::model::{Event, TimeBounds};
 use crate::ui::style::{self, MarkerShape};
@@ -17,13 +19,14 @@ pub struct ItemPaintContext<'a> {
     pub row_height: f32,
     pub dark_mode: bool,
     pub text_color: Color32,
+    /// What the marks are drawn on: labels over a mark's uncertain parts get a plate of it.
+    pub canvas_color: Color32,
     pub selection_color: Color32,
     pub font: FontId,
     /// Width of one day on screen: the fade drawn for an unknown end lasts a day.
     pub px_per_day: f32,
 }
 
-/// Paints one item: its uncertain extent, its certain core or marker, and its label.
 /// How one mark is to be drawn beyond what the layout decided.
 #[derive(Clone, Copy, Default)]
 pub struct MarkState {
@@ -33,6 +36,8 @@ pub struct MarkState {
     pub candidate: bool,
 }
 
+/// Paints one item: its uncertain extent, its body (styled by status) or marker, and its
+/// label.
 pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mark: MarkState) {
     let MarkState {
         selected,
@@ -52,29 +57,38 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
     if item.is_point {
         paint_point(cx, item, event, color, outline, y_mid);
     } else {
-        paint_extent(cx, item, bounds.as_ref(), color, y_mid, h);
-        let (x0, x1) = bar_x(item);
-        let core =
-            Rect::from_x_y_ranges(x0 as f32..=x1 as f32, (y_mid - h / 2.0)..=(y_mid + h / 2.0));
-        let core = core.intersect(cx.clip.expand(4.0));
-        if item.core_x.is_some() {
-            if look.fill_alpha > 0 {
-                cx.painter.rect_filled(
-                    core,
-                    3.0,
-                    color.gamma_multiply(f32::from(look.fill_alpha) / 255.0),
-                );
-            }
-            if look.dashed {
-                dashed_rect(cx.painter, core, outline);
-            } else {
-                cx.painter
-                    .rect_stroke(core, 3.0, outline, StrokeKind::Inside);
-            }
+        let geometry = bounds
+            .as_ref()
+            .map(|b| extent_geometry(item, b, f64::from(cx.px_per_day)));
+        if let (Some(bounds), Some(geometry)) = (bounds.as_ref(), geometry.as_ref()) {
+            paint_extent(cx, item, bounds, geometry, color, y_mid, h);
+        }
+        // The body shows the status whatever the date: a full bar over the certain core, a
+        // slim one across the span when the event lies somewhere within it.
+        let body = body_geometry(item, geometry.as_ref(), f64::from(cx.row_height));
+        let half = body.height as f32 / 2.0;
+        let rect = Rect::from_x_y_ranges(
+            body.x.0 as f32..=body.x.1 as f32,
+            (y_mid - half)..=(y_mid + half),
+        )
+        .intersect(cx.clip.expand(4.0));
+        let radius = half.min(3.0);
+        if look.fill_alpha > 0 {
+            cx.painter.rect_filled(
+                rect,
+                radius,
+                color.gamma_multiply(f32::from(look.fill_alpha) / 255.0),
+            );
+        }
+        if look.dashed {
+            dashed_rect(cx.painter, rect, outline);
+        } else {
+            cx.painter
+                .rect_stroke(rect, radius, outline, StrokeKind::Inside);
         }
         if look.struck {
             cx.painter.line_segment(
-                [pos2(core.left(), y_mid), pos2(core.right(), y_mid)],
+                [pos2(rect.left(), y_mid), pos2(rect.right(), y_mid)],
                 Stroke::new(2.0, color),
             );
         }
@@ -113,23 +127,36 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
     }
 
     if item.label_max_width > 0.0 {
-        paint_label(cx, item, event, bounds.as_ref(), selected, candidate, y_mid);
+        let colors = style::label_colors(
+            cx.text_color,
+            cx.canvas_color,
+            cx.selection_color,
+            color,
+            look,
+        );
+        let label = LabelStyle {
+            colors,
+            selected,
+            candidate,
+            struck: look.struck,
+        };
+        paint_label(cx, item, event, bounds.as_ref(), &label, y_mid);
     }
 }
 
 /// The part of the date that is only possibly occupied: faded for a plain range, a
-/// gradient for approximate (`~`) dates, hatched for uncertain (`?`) ones, and a fade
-/// towards an unknown end or an arrow towards an open one.
+/// gradient for approximate (`~`) dates, hatched for uncertain (`?`) ones, brackets at the
+/// known ends of a date the event lies somewhere within, and a fade towards an unknown end
+/// or an arrow towards an open one.
 fn paint_extent(
     cx: &ItemPaintContext<'_>,
     item: &ItemMark,
-    bounds: Option<&TimeBounds>,
+    bounds: &TimeBounds,
+    geometry: &ExtentGeometry,
     color: Color32,
     y_mid: f32,
     h: f32,
 ) {
-    let Some(bounds) = bounds else { return };
-    let geometry = extent_geometry(item, bounds, f64::from(cx.px_per_day));
     let y_range = (y_mid - h / 2.0)..=(y_mid + h / 2.0);
     let rect = |(x0, x1): (f64, f64)| Rect::from_x_y_ranges(x0 as f32..=x1 as f32, y_range.clone());
     let half = color.gamma_multiply(0.5);
@@ -181,13 +208,21 @@ fn paint_extent(
             );
         }
     }
-    if geometry.somewhere_within {
-        // "Somewhere within": a dotted outline of the whole span.
-        dashed_rect(
-            cx.painter,
-            full,
-            Stroke::new(1.0, color.gamma_multiply(0.8)),
-        );
+    // "Somewhere within": a bracket at each known end, its serifs pointing in. Brackets
+    // belong to no status (statuses are fills, solid or dashed outlines, chevrons and
+    // strikes), so that a date's doubt never reads as a status.
+    let stroke = Stroke::new(1.5, color.gamma_multiply(0.8));
+    for (x, inward) in geometry
+        .brackets
+        .iter()
+        .zip([BRACKET_SERIF_PX, -BRACKET_SERIF_PX])
+    {
+        let Some(x) = x else { continue };
+        let x = *x as f32;
+        if x < cx.clip.left() - 1.0 || x > cx.clip.right() + 1.0 {
+            continue;
+        }
+        bracket(cx.painter, x, full.y_range(), inward, stroke);
     }
     if geometry.open_end {
         let x = (item.x_latest as f32).min(cx.clip.right() - 2.0);
@@ -198,6 +233,23 @@ fn paint_extent(
             .line_segment([pos2(x - 8.0, y_mid + 4.0), pos2(x, y_mid)], stroke);
     }
 }
+
+/// A bracket at `x` across `y`, its serifs `inward` (negative: pointing left).
+fn bracket(painter: &Painter, x: f32, y: egui::Rangef, inward: f32, stroke: Stroke) {
+    painter.add(Shape::line(
+        vec![
+            pos2(x + inward, y.min),
+            pos2(x, y.min),
+            pos2(x, y.max),
+            pos2(x + inward, y.max),
+        ],
+        stroke,
+    ));
+}
+
+/// Length of a bracket's serifs: 3 points read as "[" at the bracket's 14-point height and
+/// leave a gap between the two serifs of a day at 8 points per day.
+const BRACKET_SERIF_PX: f32 = 3.0;
 
 fn paint_point(
     cx: &ItemPaintContext<'_>,
@@ -210,6 +262,13 @@ fn paint_point(
     let look = style::status_look(event.status);
     let center = pos2(item.x_center as f32, y_mid);
     let r = POINT_MARKER_PX as f32 / 2.0;
+    if let Some((left, right)) = point_brackets(item) {
+        // Zoomed out, a doubtful date keeps its brackets around the marker.
+        let stroke = Stroke::new(1.5, color.gamma_multiply(0.8));
+        let y = egui::Rangef::new(y_mid - r, y_mid + r);
+        bracket(cx.painter, left as f32, y, BRACKET_SERIF_PX, stroke);
+        bracket(cx.painter, right as f32, y, -BRACKET_SERIF_PX, stroke);
+    }
     let points = marker_points(style::kind_marker(event.kind), center, r);
     let fill = if look.fill_alpha > 0 {
         color.gamma_multiply(f32::from(look.fill_alpha) / 255.0)
@@ -254,26 +313,32 @@ pub fn marker_points(shape: MarkerShape, center: Pos2, r: f32) -> Vec<Pos2> {
     .collect()
 }
 
+/// How a label is drawn beyond its text.
+struct LabelStyle {
+    colors: LabelColors,
+    selected: bool,
+    candidate: bool,
+    struck: bool,
+}
+
+/// A label: in its text colour on the canvas, on a plate of the canvas's colour where it
+/// lies over the mark's uncertain parts, and in a contrasting colour where it lies on a
+/// filled core (grey text on a held teal bar was 1.7:1).
 fn paint_label(
     cx: &ItemPaintContext<'_>,
     item: &ItemMark,
     event: &Event,
     bounds: Option<&TimeBounds>,
-    selected: bool,
-    candidate: bool,
+    label: &LabelStyle,
     y_mid: f32,
 ) {
-    let look = style::status_look(event.status);
-    let text = label_text(&event.title, bounds, candidate);
-
-    let mut color = cx.text_color;
-    if look.muted {
-        color = color.gamma_multiply(0.6);
-    }
+    let text = label_text(&event.title, bounds, label.candidate);
+    let colors = &label.colors;
+    let color = style::rgb(colors.text);
     let format = TextFormat {
         font_id: cx.font.clone(),
         color,
-        strikethrough: if look.struck {
+        strikethrough: if label.struck {
             Stroke::new(1.0, color)
         } else {
             Stroke::NONE
@@ -284,12 +349,42 @@ fn paint_label(
     job.wrap = TextWrapping::truncate_at_width(item.label_max_width as f32);
     let galley = cx.painter.layout_job(job);
     let pos = pos2(item.label_x as f32, y_mid - galley.size().y / 2.0);
-    if selected {
-        let bg = Rect::from_min_size(pos, galley.size()).expand(2.0);
+    let text_rect = Rect::from_min_size(pos, galley.size());
+    if label.selected {
+        let (ink, plate) = colors.selected;
         cx.painter
-            .rect_filled(bg, 3.0, cx.selection_color.gamma_multiply(0.25));
+            .rect_filled(text_rect.expand(2.0), 3.0, style::rgb(plate));
+        cx.painter
+            .galley_with_override_text_color(pos, galley, style::rgb(ink));
+        return;
     }
-    cx.painter.galley(pos, galley, color);
+    let width = f64::from(galley.size().x);
+    for (x0, x1) in label_plates(item, width).into_iter().flatten() {
+        let plate = Rect::from_x_y_ranges(x0 as f32..=x1 as f32, text_rect.y_range());
+        cx.painter
+            .rect_filled(plate.intersect(cx.clip), 2.0, cx.canvas_color);
+    }
+    match (label_on_core(item, width), colors.on_fill) {
+        (Some((c0, c1)), Some((ink, _))) => {
+            // The text off the core in its own colour, on the core in the ink that reads on
+            // the fill: one galley, painted through three clips.
+            let clip = cx.painter.clip_rect();
+            let band =
+                |x0: f32, x1: f32| Rect::from_x_y_ranges(x0..=x1, clip.y_range()).intersect(clip);
+            let (c0, c1) = (c0 as f32, c1 as f32);
+            for part in [band(clip.left(), c0), band(c1, clip.right())] {
+                if part.width() > 0.0 {
+                    cx.painter
+                        .with_clip_rect(part)
+                        .galley(pos, galley.clone(), color);
+                }
+            }
+            cx.painter
+                .with_clip_rect(band(c0, c1))
+                .galley_with_override_text_color(pos, galley, style::rgb(ink));
+        }
+        _ => cx.painter.galley(pos, galley, color),
+    }
 }
 
 fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
