@@ -75,15 +75,15 @@ pub fn marker_polygon(shape: MarkerShape, cx: f64, cy: f64, r: f64) -> Vec<(f64,
 /// How a status is drawn: filled for what happened, hollow for what is only expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatusLook {
-    /// Opacity of the fill, 0–255: held 100 %, confirmed 55 %, the rest hollow.
+    /// Opacity of the fill, 0–255: held 100 %, confirmed 55 %, unknown 30 %, the rest hollow.
     pub fill_alpha: u8,
-    /// Dashed outline: planned (not yet firm), postponed, unknown.
+    /// Dashed outline: planned (not yet firm), postponed.
     pub dashed: bool,
     /// A "»" after the mark: postponed (moved to a later, unknown date).
     pub deferred: bool,
     /// A line struck through: cancelled.
     pub struck: bool,
-    /// Drawn greyed: cancelled and unknown.
+    /// Drawn greyed: cancelled and postponed.
     pub muted: bool,
 }
 
@@ -102,11 +102,15 @@ pub fn status_look(status: EventStatus) -> StatusLook {
         EventStatus::Planned => look(0, true, false, false),
         EventStatus::Postponed => look(0, true, false, true),
         EventStatus::Cancelled => look(0, false, true, true),
-        EventStatus::Unknown => look(40, true, false, true),
+        // A light tint with a whole outline: nobody said whether it happened, which is
+        // neither "planned" (dashed) nor "cancelled" (greyed). Imported timelines (TimelineJS,
+        // Timeline) say no status at all; dashed and greyed, their events read as faint
+        // plans.
+        EventStatus::Unknown => look(80, false, false, false),
     }
 }
 
-/// What muted (cancelled, unknown) items are mixed towards: near the panel background.
+/// What muted (cancelled, postponed) items are mixed towards: near the panel background.
 pub fn muted_background(dark_mode: bool) -> Rgb {
     if dark_mode {
         (40, 40, 40)
@@ -119,7 +123,7 @@ pub fn muted_background(dark_mode: bool) -> Rgb {
 /// so that they recede but keep their hue.
 pub const MUTED_MIX: f32 = 0.55;
 
-/// Mixes `color` towards the background for muted (cancelled, unknown) items.
+/// Mixes `color` towards the background for muted (cancelled, postponed) items.
 pub fn muted_rgb(color: Rgb, dark_mode: bool) -> Rgb {
     lerp_rgb(color, muted_background(dark_mode), MUTED_MIX)
 }

@@ -120,7 +120,12 @@ pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(5, 1))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(text).color(text_color).small())
+            // A badge is one word or grade: it moves to the next line whole rather than
+            // breaking inside ("C" over "3" beside a long participant line).
+            ui.add(
+                egui::Label::new(egui::RichText::new(text).color(text_color).small())
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            )
         })
         .inner
 }
