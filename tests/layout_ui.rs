@@ -202,3 +202,18 @@ fn a_dragged_side_panel_keeps_its_width_next_time() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_filter_counts_wrap_between_counts_not_inside_one() {
+    let mut harness = harness(1024.0, 700.0);
+    let filter = detente::model::Filter {
+        statuses: vec![detente::model::EventStatus::Expected],
+        ..Default::default()
+    };
+    harness.state_mut().set_filter(filter);
+    harness.run();
+    // Each count is one piece: "Showing 2 of 5" was left on one line and "events" on the next.
+    let first = harness.get_by_label("Showing 2 of 5 events").rect();
+    assert!(first.height() < 24.0, "one line: {first:?}");
+    harness.get_by_label("· 2 of 6 positions");
+}

@@ -165,15 +165,27 @@ fn counts_ui(ui: &mut egui::Ui, view: &FilteredView) {
             crate::model::noun(s.total, one, many)
         )
     };
-    let text = [
+    let parts = [
         part("event", "events", r.events_shown()),
         part("actor", "actors", r.actors_shown()),
         part("place", "places", r.locations_shown()),
         part("position", "positions", r.positions_shown()),
         part("claim", "claims", r.claims_shown()),
-    ]
-    .join(" · ");
-    ui.label(RichText::new(format!("Showing {text}")).color(ui.visuals().warn_fg_color));
+    ];
+    // One label a count, none broken inside: in a narrow window the row wraps between
+    // counts ("Showing 2 of 5" on one line and "events" on the next read as nonsense).
+    let color = ui.visuals().warn_fg_color;
+    for (i, part) in parts.iter().enumerate() {
+        let text = if i == 0 {
+            format!("Showing {part}")
+        } else {
+            format!("· {part}")
+        };
+        ui.add(
+            egui::Label::new(RichText::new(text).color(color))
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
+    }
 }
 
 /// A menu of checkboxes over a fixed list (kinds, statuses).
