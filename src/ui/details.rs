@@ -629,10 +629,16 @@ impl DetailsContext<'_> {
 
     fn claim_ui(&mut self, ui: &mut egui::Ui, id: Id) {
         let project = self.doc.project();
-        if self.doc.lookup().claim(project, id).is_none() {
+        let Some(claim) = self.doc.lookup().claim(project, id) else {
             return missing_ui(ui);
-        }
-        Self::heading(ui, "claim", id.as_str());
+        };
+        // Named by its words (cut to a heading's length, 60 characters; the card below has
+        // them all), never by its id.
+        Self::heading(
+            ui,
+            "claim",
+            &crate::ui::forms::quoted_excerpt(&claim.excerpt, 60),
+        );
         self.claim_card_ui(ui, id);
         ui.add_space(6.0);
         ui.strong("Supports");
