@@ -62,13 +62,24 @@ pub enum Missing {
 impl Missing {
     pub fn text(self) -> &'static str {
         match self {
-            Self::Excerpt => "Paste the exact words of the source.",
-            Self::Source => "Say where it was read: a source of the project, or a new one.",
-            Self::SourceName => "Give the new source a name.",
-            Self::Reliability => "Grade the new source's reliability (A–F).",
-            Self::Credibility => "Grade the claim's credibility (1–6).",
+            Self::Excerpt => "the quotation",
+            Self::Source => "where it was read",
+            Self::SourceName => "the new source's name",
+            Self::Reliability => "the new source's reliability (A–F)",
+            Self::Credibility => "the claim's credibility (1–6)",
         }
     }
+}
+
+/// "Still needed: the quotation, where it was read and the claim's credibility (1–6)."
+pub fn missing_text(missing: &[Missing]) -> Option<String> {
+    let texts: Vec<&str> = missing.iter().map(|m| m.text()).collect();
+    let list = match texts.as_slice() {
+        [] => return None,
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    Some(format!("Still needed: {list}."))
 }
 
 impl ClaimDraft {
@@ -220,7 +231,7 @@ mod tests {
         let edit = cite_new_claim(&p, index, &herald_draft()).unwrap();
         assert_eq!(
             edit.label,
-            "add a claim from new source ‘Miami Herald’ to ‘Umerov meets members of the US…’"
+            "add a claim from new source ‘Miami Herald’ to ‘Umerov meets members of the US d…’"
         );
         let mut q = p.clone();
         edit.apply(&mut q).unwrap();
@@ -280,6 +291,11 @@ mod tests {
             [Missing::Excerpt, Missing::Source, Missing::Credibility]
         );
         assert!(cite_new_claim(&p, 999, &herald_draft()).is_none());
+        assert_eq!(
+            missing_text(&ClaimDraft::default().missing()).unwrap(),
+            "Still needed: the quotation, where it was read and the claim's credibility (1–6)."
+        );
+        assert_eq!(missing_text(&[]), None);
     }
 
     #[test]

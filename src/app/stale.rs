@@ -76,7 +76,7 @@ impl Stale {
     /// The fix, as its button says it.
     pub fn fix_label(&self) -> String {
         match self {
-            Self::DateWordsReplaced { old, .. } => format!("Keep “{old}” as the report's words"),
+            Self::DateWordsReplaced { old, .. } => format!("Keep “{old}”"),
             Self::DateWordsOfOldDate { .. } => "Clear the date words".to_owned(),
             Self::PlaceWordsNameRemoved { .. } => "Clear the place words".to_owned(),
             Self::HedgedAtHeldEvent { actors } if actors.len() == 1 => {
@@ -247,7 +247,7 @@ mod tests {
         let p = sample_project().unwrap();
         let before = event(&p, "ev-umerov-us-meeting");
         let mut after = before.clone();
-        after.places.retain(|pl| pl.location != "l-united-states");
+        after.places.retain(|pl| pl.location != Id::new("l-united-states"));
         let found = stale_after(&p, before, &after);
         assert_eq!(
             found,
@@ -268,7 +268,7 @@ mod tests {
         assert!(!stale.applies(&fixed));
         // Removing Miami instead: the words name it too.
         let mut no_miami = before.clone();
-        no_miami.places.retain(|pl| pl.location != "l-miami");
+        no_miami.places.retain(|pl| pl.location != Id::new("l-miami"));
         assert_eq!(stale_after(&p, before, &no_miami).len(), 1);
         // Nothing removed, nothing stale.
         assert!(stale_after(&p, before, before).is_empty());
@@ -307,7 +307,7 @@ mod tests {
         assert!(!found[0].applies(&fixed));
         assert_eq!(
             found[0].fix_label(),
-            "Keep “over the weekend” as the report's words"
+            "Keep “over the weekend”"
         );
         // Words typed over it by hand settle it too.
         let mut by_hand = after.clone();

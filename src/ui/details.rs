@@ -330,6 +330,31 @@ impl DetailsContext<'_> {
         }
     }
 
+    /// The attribution chain of a claim: officials → Politico → Xinhua, each a link.
+    fn chain_ui(&mut self, ui: &mut egui::Ui, claim: &Claim) {
+        ui.horizontal_wrapped(|ui| {
+            for (i, step) in claim.attribution.iter().enumerate() {
+                if i > 0 {
+                    ui.label("→");
+                }
+                let who = match step.actor {
+                    Some(actor) if step.name.is_empty() => self.name(actor).to_owned(),
+                    Some(actor) => format!("{} ({})", step.name, self.name(actor)),
+                    None => step.name.to_string(),
+                };
+                match step.actor {
+                    Some(actor) => self.link(ui, &who, Selected::Actor(actor)),
+                    None => {
+                        ui.label(who);
+                    }
+                }
+                if !step.verb.is_empty() {
+                    ui.weak(step.verb.as_str());
+                }
+            }
+        });
+    }
+
     fn claim_card_ui(&mut self, ui: &mut egui::Ui, id: Id) {
         let project = self.doc.project();
         let lookup = self.doc.lookup();
@@ -341,27 +366,10 @@ impl DetailsContext<'_> {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(format!("“{}”", claim.excerpt)).italics());
-            ui.horizontal_wrapped(|ui| {
-                for (i, step) in claim.attribution.iter().enumerate() {
-                    if i > 0 {
-                        ui.label("→");
-                    }
-                    let who = match step.actor {
-                        Some(actor) if step.name.is_empty() => self.name(actor).to_owned(),
-                        Some(actor) => format!("{} ({})", step.name, self.name(actor)),
-                        None => step.name.to_string(),
-                    };
-                    match step.actor {
-                        Some(actor) => self.link(ui, &who, Selected::Actor(actor)),
-                        None => {
-                            ui.label(who);
-                        }
-                    }
-                    if !step.verb.is_empty() {
-                        ui.weak(step.verb.as_str());
-                    }
-                }
-            });
+            // No chain, no row: an empty one leaves a blank line in the card.
+            if !claim.attribution.is_empty() {
+                self.chain_ui(ui, claim);
+            }
             ui.horizontal_wrapped(|ui| {
                 if let Some(source) = source {
                     self.link(ui, &source.name, Selected::Source(source.id));

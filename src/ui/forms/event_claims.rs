@@ -5,7 +5,9 @@
 use egui::RichText;
 
 use super::{FormState, NewClaim, hint, push_edit, quoted_excerpt, row};
-use crate::app::claim_draft::{NewSource, SourceChoice, cite_new_claim, default_published};
+use crate::app::claim_draft::{
+    NewSource, SourceChoice, cite_new_claim, default_published, missing_text,
+};
 use crate::app::edits::replace_event;
 use crate::model::{Credibility, DateSpec, Project, Reliability, SourceKind};
 use crate::ui::actions::Action;
@@ -133,11 +135,8 @@ fn new_claim_ui(
         grade_rows_ui(ui, project, &mut new);
         published_row_ui(ui, project, state, &mut new);
         let missing = new.draft.missing();
-        for m in &missing {
-            ui.horizontal(|ui| {
-                ui.add_space(90.0);
-                ui.add(egui::Label::new(RichText::new(m.text()).weak()).wrap());
-            });
+        if let Some(text) = missing_text(&missing) {
+            ui.add(egui::Label::new(RichText::new(text).weak()).wrap());
         }
         ui.horizontal(|ui| {
             if ui
