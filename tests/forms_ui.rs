@@ -107,6 +107,24 @@ fn after_picking_a_suggested_place_typing_goes_on_in_the_picker() {
 }
 
 #[test]
+fn after_picking_a_gazetteer_city_typing_goes_on_in_the_name_field() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New place").click();
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Name", "Kiev");
+    harness
+        .get_by_label_contains("Kyiv (Kiev), Ukraine")
+        .click();
+    harness.run();
+    type_at_focus(&mut harness, " city");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Name");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("Kyiv city"));
+}
+
+#[test]
 fn a_claim_from_a_new_source_is_made_in_place_graded_and_dated_in_one_step() {
     let mut harness = harness();
     edit_event(&mut harness, "ev-umerov-us-meeting");

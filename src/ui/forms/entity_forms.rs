@@ -278,6 +278,12 @@ fn place_name_row(
     if list.inner.is_some() || !keep {
         state.place_suggest = false;
     }
+    if list.inner.is_some() {
+        // The keyboard stays in the name field, where the analyst was typing: the click on
+        // the suggestion took it away, and the field that then sat under the pointer looked
+        // focused (hovered) but took no typing.
+        response.request_focus();
+    }
     list.inner
 }
 
