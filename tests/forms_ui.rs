@@ -226,7 +226,11 @@ fn a_claim_is_shown_by_its_words_never_its_id() {
     harness.run();
     // The details view is the claim's, headed by its words.
     harness.get_by_label("“Separately, Ukraine’s national security advisor Rustem…”");
-    assert!(harness.query_by_label_contains("c-umerov-meeting").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("c-umerov-meeting")
+            .is_none()
+    );
 }
 
 #[test]
@@ -263,9 +267,7 @@ fn a_date_typed_in_words_offers_the_report_s_words_back() {
     assert_eq!(date.edtf_text(), "2025-12-19");
     assert_eq!(date.wording(), Some("19 Dec 2025"));
     harness.get_by_label_contains("Typing the date replaced the report's words");
-    harness
-        .get_by_label("Keep “over the weekend”")
-        .click();
+    harness.get_by_label("Keep “over the weekend”").click();
     harness.run();
     let date = &event(&harness, "ev-umerov-us-meeting").date;
     assert_eq!(date.edtf_text(), "2025-12-19");
@@ -280,17 +282,11 @@ fn marking_an_event_held_offers_to_raise_its_hedged_participants() {
         .get_by_role_and_label(Role::ComboBox, "Status")
         .click();
     harness.run();
-    harness
-        .get_all_by_label("held")
-        .last()
-        .unwrap()
-        .click();
+    harness.get_all_by_label("held").last().unwrap().click();
     harness.run();
     harness.get_by_label_contains("Marked held, but still hedged: Steve Witkoff (likely)");
     // Left as it is, the note goes and the participants stay hedged.
-    harness
-        .get_by_label("Leave it: Make them stated")
-        .click();
+    harness.get_by_label("Leave it: Make them stated").click();
     harness.run();
     assert!(
         harness
@@ -315,11 +311,7 @@ fn the_hedged_participants_of_a_held_event_are_raised_in_one_click() {
         .get_by_role_and_label(Role::ComboBox, "Status")
         .click();
     harness.run();
-    harness
-        .get_all_by_label("held")
-        .last()
-        .unwrap()
-        .click();
+    harness.get_all_by_label("held").last().unwrap().click();
     harness.run();
     harness.get_by_label("Make them stated").click();
     harness.run();

@@ -436,7 +436,10 @@ mod tests {
     fn a_claim_is_named_by_its_words_not_its_id() {
         let p = sample_project().unwrap();
         let (edit, _) = delete_entity(&p, Id::new("c-russian-side")).unwrap();
-        assert_eq!(edit.label, "delete claim ‘The Russian side is likely to in…’");
+        assert_eq!(
+            edit.label,
+            "delete claim ‘The Russian side is likely to in…’"
+        );
     }
 
     #[test]

@@ -247,7 +247,9 @@ mod tests {
         let p = sample_project().unwrap();
         let before = event(&p, "ev-umerov-us-meeting");
         let mut after = before.clone();
-        after.places.retain(|pl| pl.location != Id::new("l-united-states"));
+        after
+            .places
+            .retain(|pl| pl.location != Id::new("l-united-states"));
         let found = stale_after(&p, before, &after);
         assert_eq!(
             found,
@@ -268,7 +270,9 @@ mod tests {
         assert!(!stale.applies(&fixed));
         // Removing Miami instead: the words name it too.
         let mut no_miami = before.clone();
-        no_miami.places.retain(|pl| pl.location != Id::new("l-miami"));
+        no_miami
+            .places
+            .retain(|pl| pl.location != Id::new("l-miami"));
         assert_eq!(stale_after(&p, before, &no_miami).len(), 1);
         // Nothing removed, nothing stale.
         assert!(stale_after(&p, before, before).is_empty());
@@ -305,10 +309,7 @@ mod tests {
         assert_eq!(fixed.date.wording(), Some("over the weekend"));
         assert_eq!(fixed.date.edtf_text(), "2025-12-19");
         assert!(!found[0].applies(&fixed));
-        assert_eq!(
-            found[0].fix_label(),
-            "Keep “over the weekend”"
-        );
+        assert_eq!(found[0].fix_label(), "Keep “over the weekend”");
         // Words typed over it by hand settle it too.
         let mut by_hand = after.clone();
         by_hand.date.set_wording(Some("on Friday morning"));

@@ -178,7 +178,10 @@ fn source_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
                 for s in &project.sources {
                     let chosen = choice == SourceChoice::Existing(s.id);
                     if ui
-                        .selectable_label(chosen, format!("{} ({})", s.name, s.reliability.letter()))
+                        .selectable_label(
+                            chosen,
+                            format!("{} ({})", s.name, s.reliability.letter()),
+                        )
                         .clicked()
                     {
                         choice = SourceChoice::Existing(s.id);
@@ -265,10 +268,7 @@ fn capitalised(text: &str) -> String {
 /// the grade it makes with the source's reliability ("B2").
 fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
     let reliability = match &new.draft.source {
-        SourceChoice::Existing(id) => project
-            .lookup()
-            .source(project, *id)
-            .map(|s| s.reliability),
+        SourceChoice::Existing(id) => project.lookup().source(project, *id).map(|s| s.reliability),
         SourceChoice::New(s) => s.reliability,
         SourceChoice::None => None,
     };
@@ -302,7 +302,12 @@ fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
 }
 
 /// The publication date: the source's last one (or today) until the analyst types one.
-fn published_row_ui(ui: &mut egui::Ui, project: &Project, state: &mut FormState, new: &mut NewClaim) {
+fn published_row_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    state: &mut FormState,
+    new: &mut NewClaim,
+) {
     if !new.published_by_hand
         && let Some(today) = today()
     {
