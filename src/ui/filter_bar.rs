@@ -213,14 +213,11 @@ fn entity_menu(
         format!("{name} ({})", chosen.len())
     };
     ui.menu_button(title, |ui| {
-        let find = ui.add(
+        ui.add(
             egui::TextEdit::singleline(search)
                 .hint_text("Find…")
                 .desired_width(200.0),
         );
-        find.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::SearchInput, true, format!("Find {name}"))
-        });
         let needle = search.to_lowercase();
         egui::ScrollArea::vertical()
             .max_height(320.0)
@@ -240,9 +237,6 @@ fn entity_menu(
                 for (id, label) in matching {
                     let mut on = chosen.contains(id);
                     if ui.checkbox(&mut on, label).changed() {
-                        // The menu stays open for more: the keyboard goes back to "Find…",
-                        // which the click on the box took it from.
-                        find.request_focus();
                         if on {
                             chosen.push(*id);
                         } else {
