@@ -214,22 +214,10 @@ fn places_ui(
     let lookup = project.lookup();
     ui.label(RichText::new("Places").strong());
     for (i, place) in event.places.iter().enumerate() {
-        ui.horizontal(|ui| {
+        // The button first, and the row wrapping: in a narrow details view (1024 pt windows)
+        // a button at the end of the row was cut off by the panel's edge.
+        ui.horizontal_wrapped(|ui| {
             let name = lookup.name_of(project, place.location);
-            ui.label(name);
-            let mut candidate = place.candidate;
-            if ui
-                .checkbox(&mut candidate, "one of several candidates")
-                .changed()
-            {
-                let mut new = event.clone();
-                new.places[i].candidate = candidate;
-                push_edit(
-                    actions,
-                    replace_event(project, index, new, "edit the places of"),
-                    None,
-                );
-            }
             let remove = ui.small_button("✕").on_hover_text("Remove this place");
             remove.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove place {name}"))
@@ -240,6 +228,23 @@ fn places_ui(
                 push_edit(
                     actions,
                     replace_event(project, index, new, "remove a place from"),
+                    None,
+                );
+            }
+            ui.label(name);
+            let mut candidate = place.candidate;
+            // "candidate" fits beside the name in the narrowest details view; the hover says
+            // what it means.
+            if ui
+                .checkbox(&mut candidate, "candidate")
+                .on_hover_text("One of several places the source names: it happens in one of them")
+                .changed()
+            {
+                let mut new = event.clone();
+                new.places[i].candidate = candidate;
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "edit the places of"),
                     None,
                 );
             }
