@@ -202,7 +202,9 @@ fn source_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
     let SourceChoice::New(source) = &mut new.draft.source else {
         return;
     };
-    ui.indent("new_source", |ui| {
+    // Not indented: the form's 90 pt of labels already take a third of the narrowest
+    // details view (250 pt at 1024 pt windows).
+    ui.scope(|ui| {
         labelled_text_ui(ui, "Source name", &mut source.name, "e.g. Le Monde");
         row(ui, "Kind", |ui| {
             egui::ComboBox::from_id_salt("new_source_kind")
@@ -277,6 +279,16 @@ fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
             || "grade the claim…".to_owned(),
             |c| format!("{c}: {}", c.meaning()),
         );
+        // The grade the claim will have ("B2") before the box: after it, the narrowest
+        // details view (250 pt) cut it off.
+        if let (Some(r), Some(c)) = (reliability, new.draft.credibility) {
+            let dark = ui.visuals().dark_mode;
+            style::badge(
+                ui,
+                &format!("{}{c}", r.letter()),
+                style::reliability_color(r, dark),
+            );
+        }
         egui::ComboBox::from_id_salt("new_claim_credibility")
             .selected_text(text)
             .show_ui(ui, |ui| {
@@ -290,14 +302,6 @@ fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
             })
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Credibility"));
-        if let (Some(r), Some(c)) = (reliability, new.draft.credibility) {
-            let dark = ui.visuals().dark_mode;
-            style::badge(
-                ui,
-                &format!("{}{c}", r.letter()),
-                style::reliability_color(r, dark),
-            );
-        }
     });
 }
 
