@@ -262,7 +262,7 @@ fn a_participant_s_claim_can_be_uncited_in_the_event_form_and_undo_cites_it_agai
     };
     assert_eq!(claims_about_dmitriev(&harness), ["c-russian-side"]);
     harness
-        .get_by_label("Stop citing claim c-russian-side for Kirill Dmitriev")
+        .get_by_label("Stop citing “The Russian side is likely to include Kirill Dmitriev, a special…” for Kirill Dmitriev")
         .click();
     harness.run();
     // The claim is no longer cited for his part; he still takes part.

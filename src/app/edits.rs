@@ -433,6 +433,16 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_is_named_by_its_words_not_its_id() {
+        let p = sample_project().unwrap();
+        let (edit, _) = delete_entity(&p, Id::new("c-russian-side")).unwrap();
+        assert_eq!(
+            edit.label,
+            "delete claim ‘The Russian side is likely to in…’"
+        );
+    }
+
+    #[test]
     fn upsert_inserts_then_replaces() {
         let p = sample_project().unwrap();
         let mut issue = p.issues[0].clone();

@@ -2,6 +2,7 @@
 //! files, crash recovery, changes on disk (background work is in ui::tasks).
 
 pub mod autosave;
+pub mod claim_draft;
 mod document;
 pub mod edit;
 pub mod edits;
@@ -13,6 +14,7 @@ pub mod recent;
 pub mod recovery;
 mod selection;
 pub mod settings;
+pub mod stale;
 
 pub use autosave::AutosaveClock;
 pub use document::{Document, Origin};

@@ -237,7 +237,8 @@ impl Lookup {
         self.index_of(id, EntityKind::Tag).map(|i| &project.tags[i])
     }
 
-    /// The display name of any entity id, or the id itself when it names nothing.
+    /// The display name of any entity id, or the id itself when it names nothing. A claim
+    /// is named by its words: its id is a file's business, not the analyst's.
     pub fn name_of<'p>(&self, project: &'p Project, id: Id) -> &'p str {
         match self.get(id) {
             Some((EntityKind::Actor, i)) => &project.actors[i].name,
@@ -246,6 +247,7 @@ impl Lookup {
             Some((EntityKind::Issue, i)) => &project.issues[i].name,
             Some((EntityKind::Tag, i)) => &project.tags[i].name,
             Some((EntityKind::Period, i)) => &project.periods[i].name,
+            Some((EntityKind::Claim, i)) => &project.claims[i].excerpt,
             _ => id.as_str(),
         }
     }

@@ -353,6 +353,31 @@ impl DetailsContext<'_> {
         }
     }
 
+    /// The attribution chain of a claim: officials → Politico → Xinhua, each a link.
+    fn chain_ui(&mut self, ui: &mut egui::Ui, claim: &Claim) {
+        ui.horizontal_wrapped(|ui| {
+            for (i, step) in claim.attribution.iter().enumerate() {
+                if i > 0 {
+                    ui.label("→");
+                }
+                let who = match step.actor {
+                    Some(actor) if step.name.is_empty() => self.name(actor).to_owned(),
+                    Some(actor) => format!("{} ({})", step.name, self.name(actor)),
+                    None => step.name.to_string(),
+                };
+                match step.actor {
+                    Some(actor) => self.link(ui, &who, Selected::Actor(actor)),
+                    None => {
+                        ui.label(who);
+                    }
+                }
+                if !step.verb.is_empty() {
+                    ui.weak(step.verb.as_str());
+                }
+            }
+        });
+    }
+
     fn claim_card_ui(&mut self, ui: &mut egui::Ui, id: Id) {
         let project = self.doc.project();
         let lookup = self.doc.lookup();
@@ -364,27 +389,10 @@ impl DetailsContext<'_> {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(format!("“{}”", claim.excerpt)).italics());
-            ui.horizontal_wrapped(|ui| {
-                for (i, step) in claim.attribution.iter().enumerate() {
-                    if i > 0 {
-                        ui.label("→");
-                    }
-                    let who = match step.actor {
-                        Some(actor) if step.name.is_empty() => self.name(actor).to_owned(),
-                        Some(actor) => format!("{} ({})", step.name, self.name(actor)),
-                        None => step.name.to_string(),
-                    };
-                    match step.actor {
-                        Some(actor) => self.link(ui, &who, Selected::Actor(actor)),
-                        None => {
-                            ui.label(who);
-                        }
-                    }
-                    if !step.verb.is_empty() {
-                        ui.weak(step.verb.as_str());
-                    }
-                }
-            });
+            // No chain, no row: an empty one leaves a blank line in the card.
+            if !claim.attribution.is_empty() {
+                self.chain_ui(ui, claim);
+            }
             ui.horizontal_wrapped(|ui| {
                 if let Some(source) = source {
                     self.link(ui, &source.name, Selected::Source(source.id));
@@ -655,10 +663,16 @@ impl DetailsContext<'_> {
 
     fn claim_ui(&mut self, ui: &mut egui::Ui, id: Id) {
         let project = self.doc.project();
-        if self.doc.lookup().claim(project, id).is_none() {
+        let Some(claim) = self.doc.lookup().claim(project, id) else {
             return missing_ui(ui);
-        }
-        Self::heading(ui, "claim", id.as_str());
+        };
+        // Named by its words (cut to a heading's length, 60 characters; the card below has
+        // them all), never by its id.
+        Self::heading(
+            ui,
+            "claim",
+            &crate::ui::forms::quoted_excerpt(&claim.excerpt, 60),
+        );
         self.claim_card_ui(ui, id);
         ui.add_space(6.0);
         ui.strong("Supports");

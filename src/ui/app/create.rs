@@ -122,6 +122,12 @@ impl DetenteApp {
                     return;
                 };
                 let id = Id::new(&unique_id(project, "c", "new claim"));
+                let today = civil_from_secs(crate::ui::timeline::now_secs())
+                    .date()
+                    .to_string();
+                let published = DateSpec::parse(&today).ok().map(|today| {
+                    crate::app::claim_draft::default_published(project, Some(source.id), &today)
+                });
                 let claim = Claim {
                     id,
                     source: source.id,
@@ -129,7 +135,7 @@ impl DetenteApp {
                     context_before: arcstr::ArcStr::default(),
                     context_after: arcstr::ArcStr::default(),
                     attribution: Vec::new(),
-                    published: None,
+                    published,
                     url: None,
                     credibility,
                     note: arcstr::ArcStr::default(),

@@ -8,7 +8,7 @@
 
 use crate::model::{DateSpec, parse_date_input};
 use crate::ui::details::date_display;
-use crate::ui::forms::{FormState, field_error, row};
+use crate::ui::forms::{FormState, field_error, hint, row};
 
 /// The field's text is the date as the project has it (nothing typed).
 fn is_unchanged(text: &str, value: Option<&DateSpec>) -> bool {
@@ -43,7 +43,8 @@ pub fn date_field_ui(
     let response = row(ui, label, |ui| {
         ui.add(
             egui::TextEdit::singleline(&mut text)
-                .hint_text("2025-12-20, 20 Dec 2025, week of 15 Dec 2025")
+                .id_salt(("date_field", key))
+                .hint_text(hint("e.g. 20 Dec 2025, 2025-12-20, week of 15 Dec 2025"))
                 .desired_width(f32::INFINITY),
         )
     });

@@ -4,7 +4,7 @@
 // `Some(None)` when it was cleared. A named enum would say no more.
 #![allow(clippy::option_option)]
 
-use super::{FormState, enum_row, field_error, push_edit, row, text_area_row, text_row};
+use super::{FormState, enum_row, field_error, hint, push_edit, row, text_area_row, text_row};
 use crate::app::Selected;
 use crate::app::edits::{Entity, upsert};
 use crate::model::{
@@ -37,7 +37,7 @@ pub fn entity_form_ui(
         Selected::Issue(id) => {
             if let Some(x) = lookup.issue(project, *id) {
                 let mut x = x.clone();
-                if let Some(v) = text_row(ui, "Name", &x.name, "NATO membership") {
+                if let Some(v) = text_row(ui, "Name", &x.name, "e.g. NATO membership") {
                     x.name = v;
                     send(actions, project, x.clone(), "name");
                 }
@@ -114,7 +114,7 @@ fn actor_form(
     mut x: crate::model::Actor,
     actions: &mut Vec<Action>,
 ) {
-    if let Some(v) = text_row(ui, "Name", &x.name, "Steve Witkoff") {
+    if let Some(v) = text_row(ui, "Name", &x.name, "e.g. Steve Witkoff") {
         if v.trim().is_empty() {
             field_error(ui, "A name is needed.");
         } else {
@@ -137,7 +137,7 @@ fn actor_form(
         ui,
         "Also called",
         &x.aliases.join(", "),
-        "Zelensky, Washington (comma-separated)",
+        "e.g. Zelensky, Washington (comma-separated)",
     ) {
         x.aliases = v
             .split(',')
@@ -247,7 +247,8 @@ fn place_name_row(
     let response = row(ui, "Name", |ui| {
         ui.add(
             egui::TextEdit::singleline(&mut text)
-                .hint_text("Miami: type to look it up")
+                .id_salt("place_name")
+                .hint_text(hint("a city: type to look it up"))
                 .desired_width(f32::INFINITY),
         )
     });
@@ -276,6 +277,12 @@ fn place_name_row(
     let keep = response.has_focus() || list.response.contains_pointer();
     if list.inner.is_some() || !keep {
         state.place_suggest = false;
+    }
+    if list.inner.is_some() {
+        // The keyboard stays in the name field, where the analyst was typing: the click on
+        // the suggestion took it away, and the field that then sat under the pointer looked
+        // focused (hovered) but took no typing.
+        response.request_focus();
     }
     list.inner
 }
@@ -321,7 +328,7 @@ fn position_form(
         ui,
         "Summary",
         &x.summary,
-        "Kyiv could consider suspending its NATO bid",
+        "e.g. Kyiv could consider suspending its NATO bid",
     ) {
         x.summary = v;
         send(actions, project, x.clone(), "summary");
@@ -330,7 +337,7 @@ fn position_form(
         ui,
         "Conditions",
         &x.conditions,
-        "in exchange for security guarantees",
+        "e.g. in exchange for security guarantees",
     ) {
         x.conditions = v;
         send(actions, project, x.clone(), "conditions");
@@ -365,7 +372,7 @@ fn source_form(
     mut x: crate::model::Source,
     actions: &mut Vec<Action>,
 ) {
-    if let Some(v) = text_row(ui, "Name", &x.name, "Reuters")
+    if let Some(v) = text_row(ui, "Name", &x.name, "e.g. Reuters")
         && !v.trim().is_empty()
     {
         x.name = v;
@@ -502,7 +509,7 @@ fn claim_form(
             if ui
                 .add(
                     egui::TextEdit::singleline(&mut name)
-                        .hint_text("sources familiar…")
+                        .hint_text(hint("e.g. sources familiar…"))
                         .desired_width(120.0),
                 )
                 .changed()
@@ -514,7 +521,7 @@ fn claim_form(
             if ui
                 .add(
                     egui::TextEdit::singleline(&mut verb)
-                        .hint_text("said")
+                        .hint_text(hint("e.g. said"))
                         .desired_width(70.0),
                 )
                 .changed()
@@ -559,7 +566,7 @@ fn membership_form(
         x.member = v;
         send(actions, project, x.clone(), "member");
     }
-    if let Some(v) = text_row(ui, "Role", &x.role, "special envoy") {
+    if let Some(v) = text_row(ui, "Role", &x.role, "e.g. special envoy") {
         x.role = v;
         send(actions, project, x.clone(), "role");
     }

@@ -4,15 +4,30 @@
 use egui::RichText;
 
 use super::pickers::{Pick, actor_picker_ui, location_picker_ui};
-use super::{FormState, NewClaim, enum_row, field_error, push_edit, row, text_area_row, text_row};
+use super::stale_notes::{forget_resolved, note_edits, stale_notes_ui};
+use super::{FormState, enum_row, field_error, push_edit, row, text_area_row, text_row};
 use crate::app::edits::{combine, quoted, replace_event, unique_id, upsert};
+use crate::app::stale::StaleField;
 use crate::model::{
-    Actor, Certainty, Claim, Credibility, Event, EventKind, EventPlace, EventStatus, Id, Location,
-    LocationPrecision, ParticipantRole, Participation, Project,
+    Actor, Certainty, Event, EventKind, EventPlace, EventStatus, Id, Location, LocationPrecision,
+    ParticipantRole, Participation, Project,
 };
 use crate::ui::actions::Action;
 
 pub fn event_form_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    index: usize,
+    state: &mut FormState,
+    actions: &mut Vec<Action>,
+) {
+    forget_resolved(project, index, state);
+    let first_action = actions.len();
+    event_fields_ui(ui, project, index, state, actions);
+    note_edits(project, index, state, actions, first_action);
+}
+
+fn event_fields_ui(
     ui: &mut egui::Ui,
     project: &Project,
     index: usize,
@@ -93,7 +108,7 @@ pub fn event_form_ui(
         ui,
         "Place words",
         event.place_wording.as_deref().unwrap_or(""),
-        "in Miami or elsewhere in the United States",
+        "the report's words, e.g. “somewhere in Florida”",
     ) {
         let place_wording = (!w.trim().is_empty()).then(|| w.into());
         push_edit(
@@ -108,8 +123,10 @@ pub fn event_form_ui(
             key("place_wording"),
         );
     }
+    stale_notes_ui(ui, project, index, state, StaleField::PlaceWords, actions);
     ui.separator();
     participants_ui(ui, project, index, state, actions);
+    stale_notes_ui(ui, project, index, state, StaleField::Participants, actions);
     ui.separator();
     tags_ui(ui, project, index, actions);
     if let Some(text) = text_area_row(ui, "Description", &event.description) {
@@ -126,7 +143,7 @@ pub fn event_form_ui(
         );
     }
     ui.separator();
-    claims_ui(ui, project, index, state, actions);
+    super::event_claims::claims_ui(ui, project, index, state, actions);
 }
 
 /// The date as typed, the interval it means, and the source's words beside it.
@@ -163,7 +180,7 @@ fn date_rows(
         ui,
         "Date words",
         wording,
-        "the source's words: “this weekend”",
+        "the report's words, e.g. “later this month”",
     ) {
         let mut date = event.date.clone();
         date.set_wording(Some(w.as_str()).filter(|w| !w.trim().is_empty()));
@@ -181,6 +198,7 @@ fn date_rows(
             Some(format!("event:{}:wording", event.id)),
         );
     }
+    stale_notes_ui(ui, project, index, state, StaleField::DateWords, actions);
 }
 
 fn places_ui(
@@ -196,11 +214,30 @@ fn places_ui(
     let lookup = project.lookup();
     ui.label(RichText::new("Places").strong());
     for (i, place) in event.places.iter().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(lookup.name_of(project, place.location));
+        // The button first, and the row wrapping: in a narrow details view (1024 pt windows)
+        // a button at the end of the row was cut off by the panel's edge.
+        ui.horizontal_wrapped(|ui| {
+            let name = lookup.name_of(project, place.location);
+            let remove = ui.small_button("✕").on_hover_text("Remove this place");
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove place {name}"))
+            });
+            if remove.clicked() {
+                let mut new = event.clone();
+                new.places.remove(i);
+                push_edit(
+                    actions,
+                    replace_event(project, index, new, "remove a place from"),
+                    None,
+                );
+            }
+            ui.label(name);
             let mut candidate = place.candidate;
+            // "candidate" fits beside the name in the narrowest details view; the hover says
+            // what it means.
             if ui
-                .checkbox(&mut candidate, "one of several candidates")
+                .checkbox(&mut candidate, "candidate")
+                .on_hover_text("One of several places the source names: it happens in one of them")
                 .changed()
             {
                 let mut new = event.clone();
@@ -208,19 +245,6 @@ fn places_ui(
                 push_edit(
                     actions,
                     replace_event(project, index, new, "edit the places of"),
-                    None,
-                );
-            }
-            if ui
-                .small_button("✕")
-                .on_hover_text("Remove this place")
-                .clicked()
-            {
-                let mut new = event.clone();
-                new.places.remove(i);
-                push_edit(
-                    actions,
-                    replace_event(project, index, new, "remove a place from"),
                     None,
                 );
             }
@@ -329,11 +353,17 @@ fn participants_ui(
                     None,
                 );
             }
-            if ui
+            let remove = ui
                 .small_button("✕")
-                .on_hover_text("Remove this participant")
-                .clicked()
-            {
+                .on_hover_text("Remove this participant");
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Remove participant {name}"),
+                )
+            });
+            if remove.clicked() {
                 let mut new = event.clone();
                 new.remove_participant(part.actor);
                 push_edit(
@@ -417,7 +447,7 @@ fn tags_ui(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec
                 let mut name: String = ui.data(|d| d.get_temp(draft_id)).unwrap_or_default();
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut name)
-                        .hint_text("New tag…")
+                        .hint_text(super::hint("New tag…"))
                         .desired_width(160.0),
                 );
                 field.widget_info(|| {
@@ -437,164 +467,4 @@ fn tags_ui(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec
             });
         });
     });
-}
-
-/// The claims an event cites, and the two ways to add one: cite an existing claim, or paste
-/// a quotation and pick its source.
-fn claims_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    index: usize,
-    state: &mut FormState,
-    actions: &mut Vec<Action>,
-) {
-    let Some(event) = project.events.get(index) else {
-        return;
-    };
-    let lookup = project.lookup();
-    ui.label(RichText::new("Claims").strong());
-    for (i, citation) in event.claims.iter().enumerate() {
-        let claim_id = citation.claim;
-        ui.horizontal(|ui| {
-            let excerpt = lookup
-                .claim(project, claim_id)
-                .map_or(claim_id.as_str(), |c| &*c.excerpt);
-            let participant = citation.participant.map(|actor| {
-                lookup
-                    .actor(project, actor)
-                    .map_or(actor.as_str(), |a| a.name.as_str())
-            });
-            let (text, remove_label) = match participant {
-                None => (
-                    format!("“{excerpt}”"),
-                    format!("Stop citing claim {claim_id}"),
-                ),
-                Some(name) => (
-                    format!("{name}'s part: “{excerpt}”"),
-                    format!("Stop citing claim {claim_id} for {name}"),
-                ),
-            };
-            // The button first: the excerpt is truncated to what is left of the row, so a
-            // button after it would be pushed out of the panel.
-            let remove = ui.small_button("✕").on_hover_text("Stop citing this claim");
-            remove
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &remove_label));
-            if remove.clicked() {
-                let mut new = event.clone();
-                new.claims.remove(i);
-                push_edit(
-                    actions,
-                    replace_event(project, index, new, "uncite a claim in"),
-                    None,
-                );
-            }
-            ui.add(egui::Label::new(RichText::new(text).italics()).truncate());
-        });
-    }
-    ui.horizontal(|ui| {
-        ui.menu_button("Cite a claim…", |ui| {
-            ui.add(egui::TextEdit::singleline(&mut state.cite_search).hint_text("Find…"));
-            let needle = state.cite_search.to_lowercase();
-            egui::ScrollArea::vertical()
-                .max_height(280.0)
-                .show(ui, |ui| {
-                    for claim in project
-                        .claims
-                        .iter()
-                        .filter(|c| !event.own_claim_ids().any(|x| x == c.id))
-                    {
-                        if !needle.is_empty() && !claim.excerpt.to_lowercase().contains(&needle) {
-                            continue;
-                        }
-                        let short: String = claim.excerpt.chars().take(70).collect();
-                        if ui.button(format!("“{short}…”")).clicked() {
-                            let mut new = event.clone();
-                            new.cite(claim.id);
-                            push_edit(
-                                actions,
-                                replace_event(project, index, new, "cite a claim in"),
-                                None,
-                            );
-                            ui.close();
-                        }
-                    }
-                });
-        });
-        if state.new_claim.is_none() && ui.button("New claim from a quotation…").clicked() {
-            state.new_claim = Some(NewClaim::default());
-        }
-    });
-    new_claim_ui(ui, project, index, state, actions);
-}
-
-/// Step 1: paste the quotation. Step 2: pick its source. Then the claim is made and cited.
-fn new_claim_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    index: usize,
-    state: &mut FormState,
-    actions: &mut Vec<Action>,
-) {
-    let Some(event) = project.events.get(index) else {
-        return;
-    };
-    let Some(draft) = state.new_claim.as_mut() else {
-        return;
-    };
-    let mut done = false;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label("1. Paste the exact words of the source:");
-        ui.add(
-            egui::TextEdit::multiline(&mut draft.excerpt)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Quotation")
-        });
-        ui.label("2. Pick where it was read:");
-        ui.horizontal_wrapped(|ui| {
-            for source in &project.sources {
-                ui.selectable_value(&mut draft.source, Some(source.id), &source.name);
-            }
-        });
-        ui.horizontal(|ui| {
-            let ready = !draft.excerpt.trim().is_empty() && draft.source.is_some();
-            if ui
-                .add_enabled(ready, egui::Button::new("Add the claim"))
-                .clicked()
-                && let (Some(source), Some(credibility)) = (draft.source, Credibility::new(6))
-            {
-                let claim = Claim {
-                    id: Id::new(&unique_id(project, "c", &event.title)),
-                    source,
-                    excerpt: draft.excerpt.trim().into(),
-                    context_before: arcstr::ArcStr::default(),
-                    context_after: arcstr::ArcStr::default(),
-                    attribution: Vec::new(),
-                    published: None,
-                    url: None,
-                    // 6: not yet judged; the analyst grades it in the claim's form.
-                    credibility,
-                    note: arcstr::ArcStr::default(),
-                };
-                let mut new = event.clone();
-                new.cite(claim.id);
-                let label = format!("add a claim to {}", quoted(&event.title));
-                let edits = [
-                    upsert(project, claim, "add"),
-                    replace_event(project, index, new, "")
-                        .unwrap_or_else(|| crate::app::edit::Edit::new("", Vec::new())),
-                ];
-                actions.push(Action::Edit(combine(label, edits), None));
-                done = true;
-            }
-            if ui.button("Cancel").clicked() {
-                done = true;
-            }
-        });
-    });
-    if done {
-        state.new_claim = None;
-    }
 }

@@ -4,16 +4,19 @@
 
 mod date_field;
 mod entity_forms;
+mod event_claims;
 mod event_form;
 mod pickers;
+mod stale_notes;
 
 pub use date_field::date_field_ui;
 pub use entity_forms::entity_form_ui;
 pub use event_form::event_form_ui;
 
 use crate::app::Selected;
+use crate::app::claim_draft::ClaimDraft;
 use crate::app::edit::Edit;
-use crate::model::Id;
+use crate::app::stale::Stale;
 use crate::ui::actions::Action;
 
 /// What the forms keep between frames: drafts that are not valid yet, and the text of the
@@ -28,17 +31,21 @@ pub struct FormState {
     pub add_place: String,
     pub new_claim: Option<NewClaim>,
     pub cite_search: String,
+    /// Fields the form's last edits left contradicting another, until fixed or dismissed.
+    pub stale: Vec<Stale>,
     /// The place name field shows gazetteer suggestions (set by typing in it).
     pub place_suggest: bool,
     /// The place name as the analyst typed it, kept as an alias if it names the picked city.
     pub place_typed: String,
 }
 
-/// "Paste a quotation, then pick its source": the two steps of a new claim.
+/// A claim being drafted in the event form: the quotation, its source (possibly a new one),
+/// its grade and publication date.
 #[derive(Clone, Debug, Default)]
 pub struct NewClaim {
-    pub excerpt: String,
-    pub source: Option<Id>,
+    pub draft: ClaimDraft,
+    /// The analyst set the publication date: it no longer follows the source's last one.
+    pub published_by_hand: bool,
 }
 
 impl FormState {
@@ -85,13 +92,38 @@ pub fn field_error(ui: &mut egui::Ui, text: &str) {
     });
 }
 
+/// A field's placeholder, in italics (and the hint colour) so that it never reads as a value
+/// the project holds; examples say "e.g.".
+pub fn hint(text: &str) -> egui::RichText {
+    egui::RichText::new(text).italics()
+}
+
+/// A claim's words in quotes, cut at `max_chars` (whole words where it can) so that a list
+/// of claims stays one line a claim: claims are named by their words, never by their ids.
+pub fn quoted_excerpt(excerpt: &str, max_chars: usize) -> String {
+    let excerpt = excerpt.trim();
+    if excerpt.chars().count() <= max_chars {
+        return format!("“{excerpt}”");
+    }
+    let cut: String = excerpt.chars().take(max_chars).collect();
+    // Back to the last space, unless that loses more than a third of the text.
+    let cut = match cut.rfind(' ') {
+        Some(at) if at > cut.len() * 2 / 3 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!("“{}…”", cut.trim_end())
+}
+
 /// A single-line text field bound to a value; returns the new value when it changed.
-pub fn text_row(ui: &mut egui::Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+pub fn text_row(ui: &mut egui::Ui, label: &str, value: &str, hint_text: &str) -> Option<String> {
     let mut text = value.to_owned();
     let response = row(ui, label, |ui| {
         ui.add(
             egui::TextEdit::singleline(&mut text)
-                .hint_text(hint)
+                // A fixed id: rows added above a field (a place, a participant, a note) must
+                // not move the keyboard focus to another field.
+                .id_salt(("text_row", label))
+                .hint_text(hint(hint_text))
                 .desired_width(f32::INFINITY),
         )
     });
@@ -134,4 +166,19 @@ pub fn enum_row<T: Copy + PartialEq>(
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     });
     (chosen != value).then_some(chosen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_excerpt;
+
+    #[test]
+    fn excerpts_are_quoted_and_cut_at_a_word() {
+        assert_eq!(quoted_excerpt(" Short. ", 70), "“Short.”");
+        assert_eq!(
+            quoted_excerpt("The Russian side is likely to include Kirill Dmitriev", 30),
+            "“The Russian side is likely to…”"
+        );
+        assert_eq!(quoted_excerpt("Averyveryverylongword", 5), "“Avery…”");
+    }
 }

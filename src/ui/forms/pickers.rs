@@ -29,6 +29,14 @@ fn rank(query: &str, name: &str, aliases: &[String]) -> Option<u8> {
     }
 }
 
+/// After a suggestion is picked, the keyboard goes back to the picker's field: the click on
+/// the suggestion took the focus from it, so the next name typed was lost until the field was
+/// clicked again. The field has a fixed id (`id_salt`): the row added above it (the new
+/// participant or place) shifts the automatic ids, and the focus would go to a stale one.
+fn keep_typing_in(field: &egui::Response) {
+    field.request_focus();
+}
+
 /// "Add participant": a text field, existing actors matching it, and "create".
 pub fn actor_picker_ui(
     ui: &mut egui::Ui,
@@ -38,7 +46,8 @@ pub fn actor_picker_ui(
 ) -> Option<Pick> {
     let field = ui.add(
         egui::TextEdit::singleline(text)
-            .hint_text("Add participant: type a name…")
+            .id_salt("add_participant")
+            .hint_text(super::hint("Add participant: type a name…"))
             .desired_width(f32::INFINITY),
     );
     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add participant"));
@@ -84,6 +93,7 @@ pub fn actor_picker_ui(
     });
     if picked.is_some() {
         text.clear();
+        keep_typing_in(&field);
     }
     picked
 }
@@ -97,7 +107,8 @@ pub fn location_picker_ui(
 ) -> Option<Pick> {
     let field = ui.add(
         egui::TextEdit::singleline(text)
-            .hint_text("Add place: type a name…")
+            .id_salt("add_place")
+            .hint_text(super::hint("Add place: type a name…"))
             .desired_width(f32::INFINITY),
     );
     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add place"));
@@ -130,6 +141,7 @@ pub fn location_picker_ui(
     });
     if picked.is_some() {
         text.clear();
+        keep_typing_in(&field);
     }
     picked
 }
