@@ -86,8 +86,8 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// CSV: write every cell as it is, for scripts; by default a cell that a spreadsheet
-    /// would run as a formula (=, +, -, @ ...) starts with ' .
+    /// CSV: write every cell as it is, for scripts. By default a cell that a spreadsheet
+    /// would run as a formula (starting with =, +, -, @) gets a leading '.
     #[arg(long)]
     pub raw: bool,
     /// Only events that may lie on or after this date (EDTF, e.g. 2025-12).

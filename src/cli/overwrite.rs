@@ -30,9 +30,13 @@ impl Overwrite<'_> {
         }
         let shown = output.display();
         if let Some(input) = self.inputs.iter().find(|i| same_file(output, i)) {
+            let alias = if *input == output {
+                String::new()
+            } else {
+                format!(" (the same file as the input {})", input.display())
+            };
             return Err(format!(
-                "{shown} is the input {}: refusing to write over it; choose another output file",
-                input.display()
+                "{shown} is an input{alias}: refusing to write over it; choose another output file"
             ));
         }
         if self.force || self.updates.is_some_and(|u| same_file(output, u)) {
