@@ -1,14 +1,17 @@
 //! `detente export PROJECT --format F -o OUTPUT [--from DATE] [--to DATE] [--actor A] [--tag T]`:
 //! a project as CSV, TimelineJS JSON, a chronology brief, or an image of the timeline
 //! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend]
-//! [--saved-view]`, where `--from`/`--to` also set the range shown), written atomically.
+//! [--saved-view]`, where `--from`/`--to` also set the range shown), written atomically; never
+//! over the project, over another existing file only with `--force`. CSV cells that a
+//! spreadsheet would run as formulas start with `'` unless `--raw`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::overwrite::Overwrite;
 use crate::export::{
-    EventFilter, ExportFormat, ExportOptions, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX,
-    TimelineImageOptions, export, timeline_png, timeline_svg,
+    CsvCells, EventFilter, ExportFormat, ExportOptions, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX,
+    TimelineImageOptions, events_csv_with, export, timeline_png, timeline_svg,
 };
 use crate::model::{DateSpec, Id, LaneMode, Project};
 
@@ -77,9 +80,16 @@ pub struct ExportArgs {
     pub project: PathBuf,
     #[arg(long, value_enum)]
     pub format: ExportFormatArg,
-    /// The file to write (replaced atomically).
+    /// The file to write (atomically); never the project itself.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// CSV: write every cell as it is, for scripts. By default a cell that a spreadsheet
+    /// would run as a formula (starting with =, +, -, @) gets a leading '.
+    #[arg(long)]
+    pub raw: bool,
     /// Only events that may lie on or after this date (EDTF, e.g. 2025-12).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -139,6 +149,13 @@ pub fn run(args: &ExportArgs) -> ExitCode {
 }
 
 fn run_inner(args: &ExportArgs) -> Result<(), String> {
+    Overwrite {
+        inputs: &[args.project.as_path()],
+        updates: None,
+        force: args.force,
+        hint: "",
+    }
+    .check(&args.output)?;
     let project = crate::io::load_project(&args.project).map_err(|e| e.to_string())?;
     let filter = filter(&project, args)?;
     let options = ExportOptions {
@@ -175,6 +192,10 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         return Err(format!(
             "--width, --group-by, --theme, --no-legend and --saved-view apply to images (svg, png), not to {format}"
         ));
+    } else if args.raw && format != ExportFormat::Csv {
+        return Err(format!("--raw applies to csv, not to {format}"));
+    } else if args.raw {
+        events_csv_with(&project, &options.filter, CsvCells::Raw).map_err(|e| e.to_string())?
     } else {
         export(&project, format, &options).map_err(|e| e.to_string())?
     };

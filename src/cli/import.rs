@@ -1,10 +1,13 @@
 //! `detente import INPUT -o OUTPUT [--format F] [--mapping FILE] [--into PROJECT]`: another
-//! tool's file as a Detente project, saved atomically, with the import report.
+//! tool's file as a Detente project, saved atomically, with the import report. The output is
+//! never the input or the mapping, and replaces another existing file only with `--force`
+//! (or when it is the `--into` project, which the merge keeps whole).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::overwrite::Overwrite;
 use crate::import::{
     CsvMapping, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_with_reason, import,
     merge_imported,
@@ -43,9 +46,12 @@ impl From<ImportFormatArg> for ImportFormat {
 pub struct ImportArgs {
     /// The file to import.
     pub input: PathBuf,
-    /// The project file to write (replaced atomically).
+    /// The project file to write (atomically); never the input.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Replace the output file if it exists (not needed when it is the --into project).
+    #[arg(long)]
+    pub force: bool,
     /// The input's format; without it, the format is detected from the content.
     #[arg(long, value_enum)]
     pub format: Option<ImportFormatArg>,
@@ -74,6 +80,15 @@ pub fn run(args: &ImportArgs) -> ExitCode {
 
 fn run_inner(args: &ImportArgs) -> Result<String, String> {
     let input = &args.input;
+    let mut inputs = vec![input.as_path()];
+    inputs.extend(args.mapping.as_deref());
+    Overwrite {
+        inputs: &inputs,
+        updates: args.into.as_deref(),
+        force: args.force,
+        hint: ", or give it as --into too to merge the import into it",
+    }
+    .check(&args.output)?;
     let shown = input.display().to_string();
     let size = std::fs::metadata(input)
         .map_err(|e| format!("could not read {shown}: {e}"))?

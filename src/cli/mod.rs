@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod generate;
 mod import;
+mod overwrite;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -397,7 +397,7 @@ fn html_spans(spans: &[Span]) -> String {
 }
 
 /// Only web and mail links become links: a `javascript:` URL from an imported file stays text.
-fn is_web_link(url: &str) -> bool {
+pub(super) fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     ["http://", "https://", "mailto:"]
         .iter()

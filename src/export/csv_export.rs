@@ -6,9 +6,13 @@
 //! (of the only place), `tags`, `description`, `sources` (the cited sources' names) and
 //! `source_url`. Lists are separated by `; `. The header names are those the CSV importer
 //! recognises, so an export reads back with the EDTF date format.
+//!
+//! Cells a spreadsheet would run as formulas start with `'` unless [`CsvCells::Raw`] is asked
+//! for (see [`super::csv_guard`]); the CSV importer takes the `'` off again.
 
 use std::collections::BTreeSet;
 
+use super::csv_guard::{CsvCells, guard_cell};
 use super::{EventFilter, ExportError, filtered_events};
 use crate::model::{Event, Lookup, Project, SECS_PER_DAY, TimeBounds, civil_from_secs};
 
@@ -32,8 +36,17 @@ pub const HEADER: [&str; 17] = [
     "place_wording",
 ];
 
-/// The filtered events as CSV bytes (UTF-8, `\n` line ends).
+/// The filtered events as CSV bytes (UTF-8, `\n` line ends), cells guarded against formulas.
 pub fn events_csv(project: &Project, filter: &EventFilter) -> Result<Vec<u8>, ExportError> {
+    events_csv_with(project, filter, CsvCells::Guarded)
+}
+
+/// The filtered events as CSV bytes, with cells guarded against formulas or as they are.
+pub fn events_csv_with(
+    project: &Project,
+    filter: &EventFilter,
+    cells: CsvCells,
+) -> Result<Vec<u8>, ExportError> {
     let err = |e: csv::Error| ExportError::Encode {
         format: "CSV",
         message: e.to_string(),
@@ -44,9 +57,14 @@ pub fn events_csv(project: &Project, filter: &EventFilter) -> Result<Vec<u8>, Ex
         .from_writer(Vec::new());
     writer.write_record(HEADER).map_err(err)?;
     for event in filtered_events(project, filter) {
-        writer
-            .write_record(row(project, &lookup, event))
-            .map_err(err)?;
+        let row = row(project, &lookup, event);
+        match cells {
+            CsvCells::Guarded => {
+                writer.write_record(row.iter().map(|c| guard_cell(c).into_owned()))
+            }
+            CsvCells::Raw => writer.write_record(row),
+        }
+        .map_err(err)?;
     }
     writer.into_inner().map_err(|e| ExportError::Encode {
         format: "CSV",
@@ -105,12 +123,24 @@ fn row(project: &Project, lookup: &Lookup, e: &Event) -> [String; 17] {
 }
 
 /// Earliest and latest, both inclusive: whole days as dates, anything else as instants.
+/// Years have four digits and a sign before the common era (`-0044-03-15`), as in EDTF;
+/// `strftime`'s `%Y` would write `-044`.
 pub(crate) fn bounds_text(b: &TimeBounds) -> (String, String) {
-    let day = |secs| civil_from_secs(secs).strftime("%Y-%m-%d").to_string();
+    let day = |secs| {
+        let t = civil_from_secs(secs);
+        format!("{}-{:02}-{:02}", year_text(t.year()), t.month(), t.day())
+    };
     let instant = |secs| {
-        civil_from_secs(secs)
-            .strftime("%Y-%m-%dT%H:%M:%SZ")
-            .to_string()
+        let t = civil_from_secs(secs);
+        format!(
+            "{}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            year_text(t.year()),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     };
     let aligned = |secs: i64| secs.rem_euclid(SECS_PER_DAY) == 0;
     if b.earliest_secs < b.latest_secs && aligned(b.earliest_secs) && aligned(b.latest_secs) {
@@ -118,4 +148,9 @@ pub(crate) fn bounds_text(b: &TimeBounds) -> (String, String) {
     } else {
         (instant(b.earliest_secs), instant(b.latest_secs))
     }
+}
+
+fn year_text(year: i16) -> String {
+    let sign = if year < 0 { "-" } else { "" };
+    format!("{sign}{:04}", year.unsigned_abs())
 }

@@ -5,6 +5,7 @@
 
 mod brief;
 mod csv_export;
+mod csv_guard;
 pub mod font;
 pub mod palette;
 mod png;
@@ -17,7 +18,8 @@ mod timelinejs_export;
 use std::fmt;
 
 pub use brief::{brief_html, brief_markdown};
-pub use csv_export::events_csv;
+pub use csv_export::{events_csv, events_csv_with};
+pub use csv_guard::{CsvCells, guard_cell, unguard_cell};
 pub use png::timeline_png;
 pub use svg::{
     DEFAULT_WIDTH_PX, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX, TimelineImageOptions, timeline_svg,

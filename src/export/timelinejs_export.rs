@@ -5,10 +5,15 @@
 //! Each slide also carries a `detente` object, which TimelineJS ignores, with the exact EDTF
 //! date, the kind, the status, every tag and the plain description: importing the file again
 //! gives back every event, date and group as they were.
+//!
+//! TimelineJS puts the headline, the text, `display_date` and `group` into the page as HTML
+//! (`innerHTML`), so every one of them is escaped text, and only `http(s)` and `mailto`
+//! URLs become links: a `javascript:` URL from an imported file would run when clicked.
 
 use edtf::level_1::{Date, Edtf, Precision, Season};
 use serde_json::{Map, Value, json};
 
+use super::brief::is_web_link;
 use super::{ExportError, ExportOptions, filtered_events};
 use crate::import::text_to_html;
 use crate::model::{Event, Lookup, Project, describe_bounds};
@@ -66,7 +71,7 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
         None => None,
     };
     if let Some(display) = display {
-        slide.insert("display_date".into(), Value::from(display));
+        slide.insert("display_date".into(), Value::from(text_to_html(&display)));
     }
     let mut text = text_to_html(&e.description);
     let names = |ids: &mut dyn Iterator<Item = crate::model::Id>| {
@@ -87,10 +92,12 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
     for claim in e.all_claim_ids().filter_map(|c| lookup.claim(project, c)) {
         let source = text_to_html(lookup.name_of(project, claim.source));
         match &claim.url {
-            Some(url) => text.push_str(&format!(
+            Some(url) if is_web_link(url) => text.push_str(&format!(
                 "<p>Source: <a href=\"{}\">{source}</a></p>",
                 text_to_html(url)
             )),
+            // Any other scheme (`javascript:`, `data:`) is shown, never followed.
+            Some(url) => text.push_str(&format!("<p>Source: {source} ({})</p>", text_to_html(url))),
             None => text.push_str(&format!("<p>Source: {source}</p>")),
         }
     }
@@ -100,7 +107,7 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
     );
     let tags: Vec<&str> = e.tags.iter().map(|t| lookup.name_of(project, *t)).collect();
     if let Some(first) = tags.first() {
-        slide.insert("group".into(), Value::from(*first));
+        slide.insert("group".into(), Value::from(text_to_html(first)));
     }
     slide.insert(
         crate::import::TIMELINEJS_EXTRA_KEY.into(),

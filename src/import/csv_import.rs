@@ -222,7 +222,12 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn read(&mut self, line: usize, record: &StringRecord) -> Result<(), String> {
-        let get = |col: Option<usize>| col.and_then(|i| record.get(i)).map_or("", str::trim);
+        // A `'` before a formula-like cell is the guard CSV exports put there (Detente's own
+        // included): the cell is what follows it.
+        let get = |col: Option<usize>| {
+            col.and_then(|i| record.get(i))
+                .map_or("", |cell| crate::export::unguard_cell(cell.trim()).trim())
+        };
         let date_text = get(self.cols.date);
         if date_text.is_empty() {
             return Err("no date".into());

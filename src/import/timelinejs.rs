@@ -151,7 +151,8 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
     };
     let id = b.event_id(&wanted);
     let mut tags = ThinVec::new();
-    let group = string(slide, "group");
+    // TimelineJS shows the group as HTML (Detente's export escapes it): its text is the name.
+    let group = html_to_text(&string(slide, "group"));
     if !group.trim().is_empty() {
         tags.push(b.tag(&group, None));
     }
@@ -229,7 +230,10 @@ fn slide_date(
     slide: &Map<String, Value>,
     extra: &Map<String, Value>,
 ) -> Result<(DateSpec, Option<String>), String> {
-    let mut wording = string(slide, "display_date").trim().to_owned();
+    // display_date is HTML to TimelineJS, like the headline: its text is the wording.
+    let mut wording = html_to_text(&string(slide, "display_date"))
+        .trim()
+        .to_owned();
     if let Some(edtf) = extra.get("edtf").and_then(Value::as_str)
         && let Ok(mut spec) = DateSpec::parse(edtf)
         && spec.bounds().is_ok()
@@ -263,9 +267,9 @@ fn slide_date(
         _ => None,
     };
     if wording.is_empty() {
-        let start_words = string(start, "display_date");
+        let start_words = html_to_text(&string(start, "display_date"));
         let end_words = match slide.get("end_date") {
-            Some(Value::Object(d)) => string(d, "display_date"),
+            Some(Value::Object(d)) => html_to_text(&string(d, "display_date")),
             _ => String::new(),
         };
         wording = match (start_words.trim(), end_words.trim()) {
