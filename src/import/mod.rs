@@ -19,6 +19,7 @@ mod gdelt;
 mod html_text;
 mod icews;
 mod kind_words;
+mod line_numbers;
 mod merge;
 mod report;
 mod timeline_app;
