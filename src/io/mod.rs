@@ -7,7 +7,7 @@ mod outline;
 mod project_file;
 mod sample;
 
-pub use atomic::write_atomically;
+pub use atomic::{remove_stale_temporaries, write_atomically};
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 pub use outline::line_col;
 pub use project_file::{
