@@ -76,7 +76,7 @@ fn temp_path(path: &Path) -> PathBuf {
 /// the writer cannot be asked about: a save of the largest project (330 MB) takes seconds,
 /// a minute on a slow network drive, so a day is far beyond any save still in progress,
 /// and a leftover costs disk space only until the next day's save.
-const STALE_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+const STALE_AFTER: Duration = Duration::from_hours(24);
 
 /// Removes the temporary files [`write_atomically`] left in `dir` when the process writing
 /// them died mid-save (`.NAME.tmp-PID`), for the file named `only_for` or, with `None`, for
@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn without_a_process_table_only_day_old_temporaries_are_stale() {
         assert!(!is_old(None));
-        assert!(!is_old(Some(Duration::from_secs(60 * 60))));
+        assert!(!is_old(Some(Duration::from_hours(1))));
         assert!(is_old(Some(STALE_AFTER + Duration::from_secs(1))));
     }
 
