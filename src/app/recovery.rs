@@ -17,8 +17,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::settings::{DateFormat, TimeZoneChoice, format_instant};
 use crate::io::{
-    LoadError, SaveError, load_project_str, remove_stale_temporaries, to_ron_string,
-    write_atomically,
+    LoadError, MAX_PROJECT_BYTES, SaveError, load_project_str, read_at_most,
+    remove_stale_temporaries, to_ron_string, write_atomically,
 };
 use crate::model::Project;
 
@@ -150,8 +150,16 @@ impl RecoveryFile {
 
     /// Reads a recovery file whole.
     pub fn read(path: &Path) -> Result<Self, LoadError> {
-        let text = fs::read_to_string(path).map_err(|err| LoadError::io(path, &err))?;
+        // A project and its one-line header: a file that goes on is not a recovery file.
+        let bytes = read_at_most(
+            path,
+            MAX_PROJECT_BYTES + MAX_HEADER_BYTES,
+            "this is not a Detente recovery file",
+        )
+        .map_err(|err| LoadError::io(path, &err))?;
         let file = path.display().to_string();
+        let text = String::from_utf8(bytes)
+            .map_err(|_| LoadError::at(&file, 1, 1, "not a Detente recovery file (not UTF-8)"))?;
         let (first, project_text) = text
             .split_once('\n')
             .ok_or_else(|| LoadError::at(&file, 1, 1, "not a Detente recovery file"))?;

@@ -13,6 +13,7 @@ use ron::extensions::Extensions;
 use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
+use super::read_limited::{MAX_PROJECT_BYTES, read_at_most};
 use crate::model::{EntityKind, Event, FORMAT_VERSION, Problem, Project, validate};
 
 /// The file name extension of project files (`*.detente.ron`).
@@ -59,8 +60,19 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), SaveError> {
 /// Reads and validates a project file. On error the caller's open project is untouched,
 /// since nothing is returned but the error.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
-    let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+    let bytes = read_project_bytes(path)?;
     load_project_bytes(&bytes, &path.display().to_string())
+}
+
+/// The bytes of a project file, at most [`MAX_PROJECT_BYTES`] of them (a device or pipe
+/// that never ends is refused, not read until memory runs out).
+pub fn read_project_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_at_most(
+        path,
+        MAX_PROJECT_BYTES,
+        "a Detente project is one text file, of about 330 bytes per event",
+    )
+    .map_err(|err| LoadError::io(path, &err))
 }
 
 pub fn load_project_bytes(bytes: &[u8], file: &str) -> Result<Project, LoadError> {

@@ -67,7 +67,7 @@ impl ImportDialog {
         let (tx, rx) = channel();
         let (p, ctx) = (path.to_path_buf(), ctx.clone());
         std::thread::spawn(move || {
-            let _ = tx.send(std::fs::read(&p));
+            let _ = tx.send(crate::io::read_import_bytes(&p));
             ctx.request_repaint();
         });
         Self {
