@@ -170,7 +170,7 @@ fn a_file_the_format_reads_no_event_from_shows_why_and_cannot_be_imported() {
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
     run_until(&mut harness, |h| h.query_by_label("Import").is_some());
     harness.get_by_label_contains(
-        "no event could be read as ICEWS-style coded events: expected rows of source",
+        "No event could be read as ICEWS-style coded events: expected rows of source",
     );
     harness.get_by_label_contains("2 lines skipped, the first (line 2: ");
     assert!(

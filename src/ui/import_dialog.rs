@@ -323,7 +323,11 @@ fn nothing_read_message(bytes: &[u8], format: ImportFormat, rows: &[PreviewRow])
     if rows.len() >= PREVIEW_ROWS {
         format!("In the first {PREVIEW_ROWS} rows, {message}")
     } else {
-        message
+        // A sentence of its own here, not after "file:" as on the command line.
+        let mut chars = message.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     }
 }
 
