@@ -64,3 +64,27 @@ fn an_import_over_the_limit_is_refused_naming_the_file_and_the_limit() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn a_mapping_over_the_limit_is_refused_naming_the_file_and_the_limit() {
+    let input = sparse_file("small.csv", 0);
+    std::fs::write(&input, "date,title\n2025-01-01,x\n").unwrap();
+    let mapping = sparse_file("mapping.json", (1 << 20) + 1);
+    let out = input.with_file_name("mapped.detente.ron");
+    let output = Command::new(env!("CARGO_BIN_EXE_detente"))
+        .arg("import")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--mapping")
+        .arg(&mapping)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("could not read the mapping")
+            && stderr.contains("mapping.json: more than 1048576 bytes (1 MiB)"),
+        "{stderr}"
+    );
+}

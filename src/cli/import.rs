@@ -78,7 +78,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         crate::io::read_import_bytes(input).map_err(|e| format!("could not read {shown}: {e}"))?;
     let mapping = match &args.mapping {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
+            let text = crate::io::read_mapping_text(path)
                 .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
             Some(CsvMapping::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
         }

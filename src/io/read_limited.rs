@@ -20,6 +20,25 @@ pub fn read_import_bytes(path: &Path) -> io::Result<Vec<u8>> {
     read_at_most(path, MAX_IMPORT_BYTES, "split it into smaller files")
 }
 
+/// A column mapping is a JSON object of a dozen columns, under a kilobyte; 1 MiB leaves a
+/// thousand times that and still stops a mapping path that names an endless input.
+const MAX_MAPPING_BYTES: u64 = 1 << 20;
+
+/// The text of a CSV column mapping file, at most [`MAX_MAPPING_BYTES`] of it.
+pub fn read_mapping_text(path: &Path) -> io::Result<String> {
+    let bytes = read_at_most(
+        path,
+        MAX_MAPPING_BYTES,
+        "a column mapping is a small JSON file",
+    )?;
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a column mapping is JSON text in UTF-8",
+        )
+    })
+}
+
 /// Reads the whole file at `path`, but refuses it, after reading at most `limit + 1` bytes,
 /// when more than `limit` bytes arrive. `hint` says what to do about it ("split it …").
 ///

@@ -204,7 +204,7 @@ impl ImportDialog {
 
 /// The mapping saved beside the file by an earlier import, or one by header names.
 fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
-    if let Ok(text) = std::fs::read_to_string(crate::ui::csv_mapping_ui::mapping_path(path))
+    if let Ok(text) = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path))
         && let Ok(mapping) = CsvMapping::from_json(&text)
     {
         return mapping;
