@@ -461,15 +461,21 @@ fn gdelt2_rows_and_bad_rows() {
         .find(|c| c.id == p.events[1].claims[0].claim)
         .unwrap();
     assert_eq!(claim.published.as_ref().unwrap().edtf_text(), "2025-12-20");
-    // A GDELT 1.0 import of 2.0 rows reports every row instead of misreading them.
+    // A GDELT 1.0 import of 2.0 rows reads none of them, and says so, with the first
+    // row's reason, instead of misreading them or writing an empty project.
     let wrong = import(
         text.as_bytes(),
         ImportFormat::Gdelt1,
         &ImportOptions::default(),
     )
-    .unwrap();
-    assert_eq!(wrong.project.events.len(), 0);
-    assert_eq!(wrong.report.skipped.len(), 4);
+    .unwrap_err()
+    .to_string();
+    assert!(
+        wrong.starts_with("no event could be read as GDELT 1.0 event export: expected tab-separated rows of 57 or 58 columns")
+            && wrong.contains("the file's first line is “1⇥20251220⇥")
+            && wrong.contains("4 lines skipped, the first (line 1: the row has 61 columns"),
+        "{wrong}"
+    );
 }
 
 /// A GDELT 2.0 row of two actors, each given as its ten columns joined by `|` (code, name,

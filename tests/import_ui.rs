@@ -6,7 +6,7 @@
 use detente::ui::DetenteApp;
 use detente::ui::actions::Action;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -147,5 +147,36 @@ fn an_imported_project_is_not_replaced_without_asking() {
             .title
             .starts_with("Imported from"),
         "the imported project is still open"
+    );
+}
+
+#[test]
+fn a_file_the_format_reads_no_event_from_shows_why_and_cannot_be_imported() {
+    // ICEWS by its header, but no row has a date: the dialog says what the import would
+    // (issue 11: such imports wrote a project of 0 events).
+    let dir = std::env::temp_dir().join(format!("detente-import-none-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("coded.tsv");
+    std::fs::write(
+        &path,
+        "Event ID\tEvent Date\tSource Name\tEvent Text\tTarget Name\n\
+         1\tsoon\tRussia\tMake a visit\tChina\n\
+         2\tlater\tUSA\tConsult\tUkraine\n",
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::ImportPath(path));
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    harness.get_by_label_contains(
+        "No event could be read as ICEWS-style coded events: expected rows of source",
+    );
+    harness.get_by_label_contains("2 lines skipped, the first (line 2: ");
+    assert!(
+        harness
+            .get_by_label("Import")
+            .accesskit_node()
+            .is_disabled()
     );
 }

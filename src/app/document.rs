@@ -87,7 +87,7 @@ impl Document {
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+        let bytes = crate::io::read_project_bytes(path)?;
         let project = load_project_bytes(&bytes, &path.display().to_string())?;
         let mut doc = Self::new(project, Origin::File(path.to_path_buf()));
         // Without a fingerprint a later save cannot tell a change on disk; that only costs

@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::settings::{DateFormat, TimeZoneChoice, format_instant};
-use crate::io::{LoadError, SaveError, load_project_str, to_ron_string, write_atomically};
+use crate::io::{
+    LoadError, MAX_PROJECT_BYTES, SaveError, load_project_str, read_at_most,
+    remove_stale_temporaries, to_ron_string, write_atomically,
+};
 use crate::model::Project;
 
 /// The recovery folder inside the config folder.
@@ -147,8 +150,16 @@ impl RecoveryFile {
 
     /// Reads a recovery file whole.
     pub fn read(path: &Path) -> Result<Self, LoadError> {
-        let text = fs::read_to_string(path).map_err(|err| LoadError::io(path, &err))?;
+        // A project and its one-line header: a file that goes on is not a recovery file.
+        let bytes = read_at_most(
+            path,
+            MAX_PROJECT_BYTES + MAX_HEADER_BYTES,
+            "this is not a Detente recovery file",
+        )
+        .map_err(|err| LoadError::io(path, &err))?;
         let file = path.display().to_string();
+        let text = String::from_utf8(bytes)
+            .map_err(|_| LoadError::at(&file, 1, 1, "not a Detente recovery file (not UTF-8)"))?;
         let (first, project_text) = text
             .split_once('\n')
             .ok_or_else(|| LoadError::at(&file, 1, 1, "not a Detente recovery file"))?;
@@ -224,9 +235,11 @@ fn is_alive(pid: u32) -> bool {
 
 /// Recovery files left by instances that are no longer running, newest first. This
 /// process's own file and those of running instances are not listed. Unreadable files are
-/// skipped (they cannot be offered), and temporaries of dead writers are removed.
+/// skipped (they cannot be offered), and temporaries of dead writers are removed (at start,
+/// this is what clears the `.recovery-PID.ron.tmp-PID` of an instance killed mid-autosave).
 pub fn find_recoveries(dir: &Path) -> Vec<Recovery> {
     let own = std::process::id();
+    remove_stale_temporaries(dir, None);
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -234,16 +247,6 @@ pub fn find_recoveries(dir: &Path) -> Vec<Recovery> {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        // `.recovery-PID.ron.tmp-PID`, left when a writer died mid-write.
-        if let Some(rest) = name.strip_prefix('.').filter(|n| n.starts_with(PREFIX))
-            && let Some((_, pid)) = rest.rsplit_once(".tmp-")
-            && let Ok(pid) = pid.parse::<u32>()
-        {
-            if pid != own && !is_alive(pid) {
-                let _ = fs::remove_file(entry.path());
-            }
-            continue;
-        }
         let Some(pid) = name
             .strip_prefix(PREFIX)
             .and_then(|n| n.strip_suffix(SUFFIX))
@@ -359,11 +362,18 @@ mod tests {
         fs::write(dir.join("notes.txt"), "unrelated").unwrap();
         let temp = dir.join(format!(".{}.tmp-{DEAD}", file_name(DEAD + 3)));
         fs::write(&temp, "half written").unwrap();
+        // pid 1 always runs, though it is not Detente: its temporary may be mid-rename, so
+        // it stays until no process 1 runs (a leftover costs space, a removal a save).
+        let running = dir.join(format!(".{}.tmp-1", file_name(1)));
+        fs::write(&running, "being written").unwrap();
         let found = find_recoveries(&dir);
         let pids: Vec<_> = found.iter().map(|r| r.pid).collect();
         assert_eq!(pids, [DEAD + 1, DEAD]);
         assert!(found[0].summary.describe().contains("(never saved)"));
-        assert!(!temp.exists(), "a dead writer's temporary is removed");
+        if cfg!(target_os = "linux") {
+            assert!(!temp.exists(), "a dead writer's temporary is removed");
+        }
+        assert!(running.exists(), "a running writer's temporary is kept");
     }
 
     #[test]

@@ -9,8 +9,7 @@ use std::process::ExitCode;
 
 use super::overwrite::Overwrite;
 use crate::import::{
-    CsvMapping, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_with_reason, import,
-    merge_imported,
+    CsvMapping, ImportFormat, ImportOptions, detect_format_with_reason, import, merge_imported,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -90,18 +89,11 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     }
     .check(&args.output)?;
     let shown = input.display().to_string();
-    let size = std::fs::metadata(input)
-        .map_err(|e| format!("could not read {shown}: {e}"))?
-        .len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "{shown}: the file is {size} bytes, more than the {MAX_IMPORT_BYTES} bytes Detente imports at once; split it into smaller files"
-        ));
-    }
-    let bytes = std::fs::read(input).map_err(|e| format!("could not read {shown}: {e}"))?;
+    let bytes =
+        crate::io::read_import_bytes(input).map_err(|e| format!("could not read {shown}: {e}"))?;
     let mapping = match &args.mapping {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
+            let text = crate::io::read_mapping_text(path)
                 .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
             Some(CsvMapping::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
         }

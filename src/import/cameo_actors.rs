@@ -256,7 +256,9 @@ fn roles(a: &ActorCode<'_>) -> Roles {
     let mut known = true;
     let mut rest = a.code;
     while !rest.is_empty() {
-        let (chunk, tail) = rest.split_at(rest.len().min(3));
+        // Three characters, not bytes: a code is read from the file and may not be ASCII.
+        let at = rest.char_indices().nth(3).map_or(rest.len(), |(i, _)| i);
+        let (chunk, tail) = rest.split_at(at);
         rest = tail;
         if let Some(at) = skip.iter().position(|p| *p == chunk) {
             skip.remove(at);
@@ -463,6 +465,20 @@ mod tests {
     fn coded(c: &str, name: &str) -> (String, String, ActorKind, Option<&'static str>) {
         let a = coded_actor(&code(c, name));
         (a.key, a.name, a.kind, a.country)
+    }
+
+    #[test]
+    fn a_code_that_is_not_ascii_does_not_panic() {
+        // `split_at(3)` on bytes panicked inside `é` (issue 11): a fuzzed GDELT file can
+        // hold any text in a code column.
+        for c in ["GOé", "USAGéV", "éééé", "ЖЖ"] {
+            let a = coded_actor(&ActorCode {
+                code: c,
+                country: "USA",
+                ..ActorCode::default()
+            });
+            assert!(!a.name.is_empty(), "{c}");
+        }
     }
 
     #[test]

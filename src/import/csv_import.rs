@@ -12,6 +12,7 @@ use thin_vec::ThinVec;
 use super::builder::{Builder, Cite, slug};
 use super::country_codes::iso2_of_name;
 use super::csv_mapping::{ColumnRef, CsvColumns, CsvMapping};
+use super::line_numbers::LineNumbers;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{
     Actor, ActorKind, DateSpec, Event, EventKind, EventPlace, EventStatus, Location,
@@ -148,6 +149,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
             "the mapping names no date column".into(),
         ));
     }
+    let mut lines = LineNumbers::new(text.as_bytes());
     let mut row_reader = Row {
         b: &mut b,
         mapping: &mapping,
@@ -159,7 +161,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         }
         match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = lines.line_of(record.position());
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
@@ -169,7 +171,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
                 }
             }
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as usize);
+                let line = lines.line_of(err.position());
                 row_reader.b.report.rows_read += 1;
                 row_reader.b.skip(line, format!("unreadable row: {err}"));
             }

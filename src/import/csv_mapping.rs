@@ -148,7 +148,8 @@ impl DateFormat {
                 }
             }
             Self::Compact if text.len() == 8 => (
-                num(&text[..4], 4, 4),
+                // `get`: a non-ASCII character can straddle byte 4 (`202é567` is 8 bytes).
+                text.get(..4).and_then(|y| num(y, 4, 4)),
                 text.get(4..6).and_then(|m| num(m, 2, 2)),
                 text.get(6..).and_then(|d| num(d, 2, 2)),
             ),
@@ -226,5 +227,18 @@ impl CsvMapping {
             },
             ..Self::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compact_date_with_a_character_across_byte_four_is_an_error_not_a_panic() {
+        // Eight bytes, with `é` on bytes 3 and 4: slicing `[..4]` panicked (issue 11).
+        let err = DateFormat::Compact.parse("202é567").unwrap_err();
+        assert!(err.contains("YYYYMMDD"), "{err}");
+        assert!(DateFormat::Compact.parse("20250508").is_ok());
     }
 }

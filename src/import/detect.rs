@@ -128,7 +128,7 @@ pub fn detect_format_with_reason(
         };
     }
     if start.starts_with('<') {
-        let lower = start[..start.len().min(4096)].to_ascii_lowercase();
+        let lower = prefix_within(start, 4096).to_ascii_lowercase();
         if lower.contains("<timeline") {
             return Ok((
                 ImportFormat::TimelineApp,
@@ -212,6 +212,16 @@ pub fn detect_format_with_reason(
     ))
 }
 
+/// The longest start of `text` of at most `max_bytes` bytes that ends between characters:
+/// a byte index inside a character (`é` across byte 4096) would panic.
+pub(crate) fn prefix_within(text: &str, max_bytes: usize) -> &str {
+    let mut end = max_bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Headerless ICEWS-style rows: `source, event text, target, date`, where the event text is
 /// a CAMEO name ("Make a visit") and the date is `YYYY-MM-DD`, on each of the first lines.
 fn looks_like_headerless_icews(head: &str) -> bool {
@@ -259,6 +269,27 @@ mod tests {
         assert!(bin.to_string().contains("binary"), "{bin}");
         let html = detect_format(b"<!DOCTYPE html><html>", "x.html").unwrap_err();
         assert!(html.to_string().contains("HTML"), "{html}");
+    }
+
+    #[test]
+    fn a_character_across_the_xml_sniffing_limit_does_not_panic() {
+        // Issue 11: `<`, 4,094 × `a`, then `é` (bytes 4095 and 4096) panicked with "end byte
+        // index 4096 is not a char boundary".
+        let mut text = String::from("<");
+        text.push_str(&"a".repeat(4094));
+        text.push_str("é<timeline>");
+        let err = detect_format(text.as_bytes(), "x.timeline").unwrap_err();
+        assert!(err.to_string().contains("not a Timeline app file"), "{err}");
+        let mut timeline = String::from("<timeline>");
+        timeline.push_str(&"é".repeat(3000));
+        assert_eq!(
+            detect_format(timeline.as_bytes(), "x.timeline"),
+            Ok(ImportFormat::TimelineApp)
+        );
+        assert_eq!(prefix_within("aé", 2), "a");
+        assert_eq!(prefix_within("aé", 3), "aé");
+        assert_eq!(prefix_within("aé", 99), "aé");
+        assert_eq!(prefix_within("éé", 1), "");
     }
 
     #[test]

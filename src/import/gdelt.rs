@@ -21,6 +21,7 @@ use super::builder::{Builder, Cite};
 use super::cameo::{cameo_kind_status, cameo_name, cameo_roles};
 use super::cameo_actors::{ActorCode, coded_actor};
 use super::country_codes::iso2_of_name;
+use super::line_numbers::LineNumbers;
 use super::{ImportFormat, ImportOptions, Imported};
 use compact_str::CompactString;
 
@@ -101,6 +102,7 @@ pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions
         .quoting(false)
         .from_reader(bytes);
     let mut record = ByteRecord::new();
+    let mut lines = LineNumbers::new(bytes);
     let mut state = State {
         layout,
         format,
@@ -119,7 +121,7 @@ pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = lines.line_of(record.position());
                 if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -129,7 +131,7 @@ pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions
                 }
             }
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as usize);
+                let line = lines.line_of(err.position());
                 b.report.rows_read += 1;
                 b.skip(line, format!("unreadable row: {err}"));
             }

@@ -15,6 +15,7 @@ use super::cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_role
 use super::country_codes::iso2_of_name;
 use super::csv_import::sniff_delimiter;
 use super::csv_mapping::DateFormat;
+use super::line_numbers::LineNumbers;
 use super::title_case::title_case;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{
@@ -115,6 +116,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         Columns::headerless()
     };
     let mut b = Builder::new(ImportFormat::Icews, options);
+    let mut lines = LineNumbers::new(text.as_bytes());
     for record in records {
         if b.is_full() {
             break;
@@ -122,13 +124,13 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         let record = match record {
             Ok(r) => r,
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as usize);
+                let line = lines.line_of(err.position());
                 b.report.rows_read += 1;
                 b.skip(line, format!("unreadable row: {err}"));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = lines.line_of(record.position());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -5,12 +5,15 @@ mod error;
 mod event_line;
 mod outline;
 mod project_file;
+mod read_limited;
 mod sample;
 
-pub use atomic::write_atomically;
+pub use atomic::{remove_stale_temporaries, write_atomically};
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 pub use outline::line_col;
 pub use project_file::{
-    EXTENSION, load_project, load_project_bytes, load_project_str, save_project, to_ron_string,
+    EXTENSION, load_project, load_project_bytes, load_project_str, read_project_bytes,
+    save_project, to_ron_string,
 };
+pub use read_limited::{MAX_PROJECT_BYTES, read_at_most, read_import_bytes, read_mapping_text};
 pub use sample::{SAMPLE_NAME, SAMPLE_RON, sample_project};

@@ -13,6 +13,7 @@ use ron::extensions::Extensions;
 use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
+use super::read_limited::{MAX_PROJECT_BYTES, read_at_most};
 use crate::model::{EntityKind, Event, FORMAT_VERSION, Problem, Project, validate};
 
 /// The file name extension of project files (`*.detente.ron`).
@@ -59,8 +60,19 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), SaveError> {
 /// Reads and validates a project file. On error the caller's open project is untouched,
 /// since nothing is returned but the error.
 pub fn load_project(path: &Path) -> Result<Project, LoadError> {
-    let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+    let bytes = read_project_bytes(path)?;
     load_project_bytes(&bytes, &path.display().to_string())
+}
+
+/// The bytes of a project file, at most [`MAX_PROJECT_BYTES`] of them (a device or pipe
+/// that never ends is refused, not read until memory runs out).
+pub fn read_project_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_at_most(
+        path,
+        MAX_PROJECT_BYTES,
+        "a Detente project is one text file, of about 330 bytes per event",
+    )
+    .map_err(|err| LoadError::io(path, &err))
 }
 
 pub fn load_project_bytes(bytes: &[u8], file: &str) -> Result<Project, LoadError> {
@@ -100,13 +112,15 @@ pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
             .map_err(|err| spanned_error(file, &err))?,
     };
     shrink_lists(&mut project);
-    if project.format_version > FORMAT_VERSION {
+    if project.format_version != FORMAT_VERSION {
         // Only reached when the text scan missed the field (e.g. it was written unusually).
+        let at = Outline::new(text).top_field("format_version");
+        let (line, col) = at.map_or((1, 1), |at| line_col(text, at));
         return Err(LoadError::at(
             file,
-            1,
-            1,
-            newer_version_message(u64::from(project.format_version)),
+            line,
+            col,
+            unknown_version_message(u64::from(project.format_version)),
         ));
     }
     let problems = validate(&project);
@@ -156,15 +170,26 @@ fn shrink_lists(project: &mut Project) {
     }
 }
 
-fn newer_version_message(found: u64) -> String {
-    format!(
-        "this project was saved in file format version {found}, but this Detente reads versions up to \
-         {FORMAT_VERSION}; open it with a newer Detente"
-    )
+/// Only the versions Detente has written load: a newer one needs a newer Detente, and any
+/// other number (0, which no Detente ever wrote) is a damaged or hand-made file whose
+/// fields cannot be trusted to mean what this version reads them as.
+fn unknown_version_message(found: u64) -> String {
+    if found > u64::from(FORMAT_VERSION) {
+        format!(
+            "this project was saved in file format version {found}, but this Detente reads versions up to \
+             {FORMAT_VERSION}; open it with a newer Detente"
+        )
+    } else {
+        format!(
+            "format_version {found} is not a version any Detente wrote; this Detente reads version \
+             {FORMAT_VERSION} (the file is damaged or was not written by Detente)"
+        )
+    }
 }
 
 /// Checks `format_version` before parsing the rest, so that a newer file gets "update
-/// Detente" rather than a confusing message about a field this version does not know.
+/// Detente" rather than a confusing message about a field this version does not know, and
+/// a version no Detente wrote is refused where it stands.
 fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
     let outline_end = text.find("events").unwrap_or(text.len());
     let head = &text[..outline_end];
@@ -179,10 +204,15 @@ fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
         .take_while(char::is_ascii_digit)
         .collect();
     if let Ok(found) = digits.parse::<u64>()
-        && found > u64::from(FORMAT_VERSION)
+        && found != u64::from(FORMAT_VERSION)
     {
         let (line, col) = line_col(text, at);
-        return Err(LoadError::at(file, line, col, newer_version_message(found)));
+        return Err(LoadError::at(
+            file,
+            line,
+            col,
+            unknown_version_message(found),
+        ));
     }
     Ok(())
 }
@@ -435,6 +465,32 @@ mod tests {
             msg.contains("version 7") && msg.contains("newer Detente"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn version_zero_is_refused_with_position() {
+        // Issue 11: `format_version: 0` loaded as if it were 1.
+        let text = to_ron_string(&small_project(1))
+            .unwrap()
+            .replace("format_version: 1", "format_version: 0");
+        let err = load_project_str(&text, "zero.ron").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("zero.ron:3:5: "), "{msg}");
+        assert!(
+            msg.contains("format_version 0") && msg.contains("reads version 1"),
+            "{msg}"
+        );
+        // After a title that says "events", the text scan (which stops at the first
+        // `events`) misses the field; the check after parsing still refuses it.
+        let odd = text.replacen(
+            "    format_version: 0,\n    title: \"Test\",",
+            "    title: \"Test events\",\n    format_version: 0,",
+            1,
+        );
+        assert_ne!(odd, text);
+        let err = load_project_str(&odd, "odd.ron").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("odd.ron:4:5: format_version 0"), "{msg}");
     }
 
     #[test]

@@ -11,8 +11,8 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::import::{
-    CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow,
-    detect_format_with_reason, import, preview,
+    CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow, Skipped,
+    detect_format_with_reason, import, no_events_error, preview,
 };
 
 /// Rows shown in the preview: enough to see the columns are right.
@@ -67,7 +67,7 @@ impl ImportDialog {
         let (tx, rx) = channel();
         let (p, ctx) = (path.to_path_buf(), ctx.clone());
         std::thread::spawn(move || {
-            let _ = tx.send(std::fs::read(&p));
+            let _ = tx.send(crate::io::read_import_bytes(&p));
             ctx.request_repaint();
         });
         Self {
@@ -204,7 +204,7 @@ impl ImportDialog {
 
 /// The mapping saved beside the file by an earlier import, or one by header names.
 fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
-    if let Ok(text) = std::fs::read_to_string(crate::ui::csv_mapping_ui::mapping_path(path))
+    if let Ok(text) = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path))
         && let Ok(mapping) = CsvMapping::from_json(&text)
     {
         return mapping;
@@ -274,8 +274,15 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
     ui.separator();
     ui.label(RichText::new("First rows as they will be read").strong());
     match &ready.preview {
-        Ok(rows) if rows.is_empty() => {
-            ui.weak("Nothing to import with these settings.");
+        Ok(rows) if rows.iter().all(|r| r.skipped.is_some()) => {
+            // The error the import would give, with the rows' reasons below it.
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                nothing_read_message(&ready.bytes, ready.format, rows),
+            );
+            if !rows.is_empty() {
+                preview_table_ui(ui, rows);
+            }
         }
         Ok(rows) => preview_table_ui(ui, rows),
         Err(err) => {
@@ -298,6 +305,30 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
     ui.add_enabled(ok, egui::Button::new("Import"))
         .clicked()
         .then_some(ready.target)
+}
+
+/// Why nothing would be imported: what the format expects, the file's first line and the
+/// first skipped row's reason (the message `detente import` gives). The preview reads only
+/// the first rows, so a full preview says so.
+fn nothing_read_message(bytes: &[u8], format: ImportFormat, rows: &[PreviewRow]) -> String {
+    let skipped: Vec<Skipped> = rows
+        .iter()
+        .map(|r| Skipped {
+            line_or_row: r.line_or_row,
+            unit: r.unit,
+            reason: r.skipped.clone().unwrap_or_default(),
+        })
+        .collect();
+    let message = no_events_error(bytes, format, &skipped).to_string();
+    if rows.len() >= PREVIEW_ROWS {
+        format!("In the first {PREVIEW_ROWS} rows, {message}")
+    } else {
+        // A sentence of its own here, not after "file:" as on the command line.
+        let mut chars = message.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
 }
 
 fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {

@@ -171,6 +171,6 @@ pub(super) fn is_importable(path: &Path) -> bool {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     !name.to_ascii_lowercase().ends_with(".ron")
-        && std::fs::read(path)
+        && crate::io::read_import_bytes(path)
             .is_ok_and(|bytes| crate::import::detect_format(&bytes, &name).is_ok())
 }
