@@ -191,7 +191,13 @@ fn snapshot(theme: egui::Theme, name: &str) -> egui_kittest::SnapshotResult {
         .unwrap()
         .fit(from, to, 0.0);
     harness.run();
-    harness.try_snapshot(name)
+    // The overview strip's window edge came out one pixel apart between builds of the same
+    // code (312 pixels on one 1-px line, in a helper's worktree and here); a real change to
+    // any mark moves thousands. 600 of the 921,600 pixels keeps that margin.
+    harness.try_snapshot_options(
+        name,
+        &egui_kittest::SnapshotOptions::new().max_failed_pixels(600),
+    )
 }
 
 #[test]
