@@ -104,13 +104,17 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         .flexible(true)
         .quoting(quoting)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    // One record buffer for every row: the csv crate's `records()` iterator clones its
+    // buffer per row along with the field-end table of the widest row read so far, so one
+    // row of a million delimiters made every later row copy 8 MB.
+    let mut record = StringRecord::new();
     let has_header = given.as_ref().is_none_or(|m| m.has_header);
     let header = if has_header {
-        match records.next() {
-            Some(Ok(h)) => Some(h),
-            Some(Err(err)) => return Err(csv_error(&err)),
-            None => None,
+        let mut header = StringRecord::new();
+        match reader.read_record(&mut header) {
+            Ok(true) => Some(header),
+            Ok(false) => None,
+            Err(err) => return Err(csv_error(&err)),
         }
     } else {
         None
@@ -153,12 +157,13 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         mapping: &mapping,
         cols: &cols,
     };
-    for record in records {
+    loop {
         if row_reader.b.is_full() {
             break;
         }
-        match record {
-            Ok(record) => {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line() as usize);
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;
