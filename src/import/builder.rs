@@ -6,10 +6,14 @@ use std::fmt::Write as _;
 
 use compact_str::CompactString;
 
-use super::{ImportFormat, ImportOptions, ImportReport, Imported, PositionUnit, Skipped, Warning};
+use super::date_check::DateCheck;
+use super::{
+    ImportFormat, ImportOptions, ImportReport, Imported, PositionUnit, Skipped, SuspiciousDate,
+    Warning,
+};
 use crate::model::{
     AttributionStep, Citation, Claim, Credibility, DateSpec, Event, Id, Project, Reliability,
-    Source, SourceKind,
+    Source, SourceKind, TimeSecs,
 };
 
 /// Id prefixes of entities; event ids never start with one, so that they cannot collide.
@@ -42,6 +46,8 @@ pub(crate) struct Builder {
     /// that the ten-thousandth row titled alike tries `-10000` at once instead of probing
     /// `-2` … `-9999` again (which made 40,000 such rows take minutes).
     next_suffix: HashMap<String, u64>,
+    /// What dates are compared with to flag the implausible.
+    date_check: DateCheck,
     /// Candidate ids looked up in `used` or `event_ids`: a measure of the work ids cost,
     /// which tests check grows with the rows and not with their square.
     pub id_probes: usize,
@@ -68,6 +74,7 @@ impl Builder {
             event_ids: HashSet::new(),
             keyed: HashMap::new(),
             next_suffix: HashMap::new(),
+            date_check: DateCheck::new(format, now_secs()),
             id_probes: 0,
         };
         b.project.description = format!("Imported from {stem} ({})", format.description());
@@ -204,6 +211,19 @@ impl Builder {
             note: cite.note.map(Into::into).unwrap_or_default(),
         });
         event.claims.push(Citation::of_event(id));
+        if let Some(reason) = event
+            .date
+            .bounds()
+            .ok()
+            .and_then(|b| self.date_check.doubt(&b))
+        {
+            self.report.suspicious_dates.push(SuspiciousDate {
+                line_or_row: row,
+                unit: self.unit,
+                date: event.date.edtf_text(),
+                reason,
+            });
+        }
         self.project.events.push(event);
         self.event_rows.push(row);
     }
@@ -241,6 +261,16 @@ impl Builder {
             event_rows: self.event_rows,
         }
     }
+}
+
+/// Seconds since the epoch now: the import's day, which far-future dates are measured
+/// from. The only input an import takes from outside its bytes and options.
+fn now_secs() -> TimeSecs {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| {
+            TimeSecs::try_from(d.as_secs()).unwrap_or(TimeSecs::MAX)
+        })
 }
 
 /// `base-N` for the first N from `base`'s counter in `next_suffix` that `claim` accepts

@@ -277,7 +277,10 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
         Ok(rows) if rows.is_empty() => {
             ui.weak("Nothing to import with these settings.");
         }
-        Ok(rows) => preview_table_ui(ui, rows),
+        Ok(rows) => {
+            preview_table_ui(ui, rows);
+            suspicious_dates_ui(ui, rows);
+        }
         Err(err) => {
             ui.colored_label(ui.visuals().error_fg_color, err);
         }
@@ -334,8 +337,16 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                     row.col(|_| {});
                     row.col(|_| {});
                 } else {
-                    row.col(|ui| {
-                        ui.label(&r.date);
+                    row.col(|ui| match &r.suspicious_date {
+                        Some(reason) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, format!("{} ⚠", r.date))
+                                .on_hover_text(format!(
+                                    "Suspicious date: {reason}. Imported as written."
+                                ));
+                        }
+                        None => {
+                            ui.label(&r.date);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(&r.title).on_hover_text(&r.title);
@@ -349,4 +360,30 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                 }
             });
         });
+}
+
+/// Under the preview: how many of its rows have implausible dates, which are imported as
+/// written and listed in the report, so that a placeholder year is not taken for a date.
+fn suspicious_dates_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
+    let flagged: Vec<&PreviewRow> = rows
+        .iter()
+        .filter(|r| r.suspicious_date.is_some())
+        .collect();
+    let Some(first) = flagged.first() else {
+        return;
+    };
+    let n = flagged.len();
+    let unit = first.unit.label();
+    let numbers: Vec<String> = flagged.iter().map(|r| r.line_or_row.to_string()).collect();
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        format!(
+            "⚠ Suspicious {} in {} {}: far in the future or before the dataset begins. \
+             Imported as written and listed in the report; check {}.",
+            crate::model::noun(n, "date", "dates"),
+            crate::model::noun(n, unit, &format!("{unit}s")),
+            numbers.join(", "),
+            crate::model::noun(n, "it", "them"),
+        ),
+    );
 }
