@@ -106,6 +106,18 @@ fn the_import_preview_marks_suspicious_dates() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    harness.get_by_label_contains("Suspicious dates in lines 3, 5");
+    harness.get_by_label_contains("Suspicious dates in lines 3, 5 (hover for why)");
     assert_eq!(harness.query_all_by_label("2699-01-01 ⚠").count(), 2);
+
+    // Imported all the same, and listed in the report with their lines.
+    harness.get_by_label("Import").click();
+    for _ in 0..200 {
+        harness.run_steps(4);
+        if harness.query_by_label("Import report").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(harness.state().document().project().events.len(), 5);
+    harness.get_by_label_contains("suspicious date: line 5: 2699-01-01 is more than 50 years");
 }

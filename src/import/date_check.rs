@@ -63,7 +63,7 @@ impl DateCheck {
             || bounds.earliest_secs >= self.future_secs
         {
             return Some(format!(
-                "more than {FUTURE_YEARS} years after the import ({}): a placeholder?",
+                "more than {FUTURE_YEARS} years after the import ({}), perhaps a placeholder",
                 self.today_text
             ));
         }
@@ -98,7 +98,7 @@ mod tests {
         let doubt_of = |date| doubt(csv, "2026-12-03", date);
         assert_eq!(
             doubt_of("2699-01-01").as_deref(),
-            Some("more than 50 years after the import (2026-12-03): a placeholder?")
+            Some("more than 50 years after the import (2026-12-03), perhaps a placeholder")
         );
         assert!(doubt_of("9999-12-31").is_some());
         assert!(doubt_of("2020-01-01/2699-01-01").is_some());
