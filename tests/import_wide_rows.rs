@@ -153,3 +153,28 @@ fn a_wide_gdelt_row_does_not_slow_later_rows() {
     let later = later_rows(|i| row(i + 2));
     assert_wide_row_costs_once(ImportFormat::Gdelt1, "", &wide, &later);
 }
+
+/// A refusal names a few of a wide header's columns, not all of them: a message of
+/// megabytes would stall the import dialog that shows it.
+#[test]
+fn a_wide_header_is_refused_in_a_short_message() {
+    let names: Vec<String> = (0..WIDE_FIELDS).map(|i| format!("column {i}")).collect();
+    let text = format!("{}\n1,2\n", names.join(","));
+    let err = import(
+        text.as_bytes(),
+        ImportFormat::Csv,
+        &ImportOptions::named("wide"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.len() < 1_000,
+        "{} bytes: {}",
+        err.len(),
+        err.chars().take(200).collect::<String>()
+    );
+    assert!(
+        err.contains("column 0, column 1,") && err.contains("… and 99980 more"),
+        "{err}"
+    );
+}

@@ -54,7 +54,7 @@ fn resolve(columns: &CsvColumns, header: Option<&StringRecord>) -> Result<Resolv
                     ImportError::Format(format!(
                         "mapping: the {name} column \"{wanted}\" is not in the file's header{}",
                         header.map_or(" (the mapping says the file has none)".to_owned(), |h| {
-                            format!(" ({})", h.iter().collect::<Vec<_>>().join(", "))
+                            format!(" ({})", header_names(h))
                         })
                     ))
                 }),
@@ -75,6 +75,23 @@ fn resolve(columns: &CsvColumns, header: Option<&StringRecord>) -> Result<Resolv
         status: one("status", &columns.status)?,
         tags: one("tags", &columns.tags)?,
     })
+}
+
+/// At most this many header names are quoted in a message: enough to recognise the file,
+/// while a header of a million columns would make a message of megabytes.
+const MAX_NAMES_QUOTED: usize = 20;
+
+/// The header's names for a message, the first [`MAX_NAMES_QUOTED`] of them.
+fn header_names(header: &StringRecord) -> String {
+    let mut text = header
+        .iter()
+        .take(MAX_NAMES_QUOTED)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if header.len() > MAX_NAMES_QUOTED {
+        text.push_str(&format!(", … and {} more", header.len() - MAX_NAMES_QUOTED));
+    }
+    text
 }
 
 /// The delimiter of the first line: tab, else `;` when it outnumbers `,`, else `,`.
@@ -137,7 +154,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
                 "no column mapping was given and the header ({}) has no column named like a date \
                  (\"date\", \"start\") and a title (\"title\", \"headline\"); give a mapping that \
                  names the columns and the date format",
-                names.join(", ")
+                header_names(h)
             )));
         }
         b.warn(None, format!(
