@@ -55,7 +55,7 @@ fn resolve(columns: &CsvColumns, header: Option<&StringRecord>) -> Result<Resolv
                     ImportError::Format(format!(
                         "mapping: the {name} column \"{wanted}\" is not in the file's header{}",
                         header.map_or(" (the mapping says the file has none)".to_owned(), |h| {
-                            format!(" ({})", h.iter().collect::<Vec<_>>().join(", "))
+                            format!(" ({})", header_names(h))
                         })
                     ))
                 }),
@@ -76,6 +76,23 @@ fn resolve(columns: &CsvColumns, header: Option<&StringRecord>) -> Result<Resolv
         status: one("status", &columns.status)?,
         tags: one("tags", &columns.tags)?,
     })
+}
+
+/// At most this many header names are quoted in a message: enough to recognise the file,
+/// while a header of a million columns would make a message of megabytes.
+const MAX_NAMES_QUOTED: usize = 20;
+
+/// The header's names for a message, the first [`MAX_NAMES_QUOTED`] of them.
+fn header_names(header: &StringRecord) -> String {
+    let mut text = header
+        .iter()
+        .take(MAX_NAMES_QUOTED)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if header.len() > MAX_NAMES_QUOTED {
+        text.push_str(&format!(", … and {} more", header.len() - MAX_NAMES_QUOTED));
+    }
+    text
 }
 
 /// The delimiter of the first line: tab, else `;` when it outnumbers `,`, else `,`.
@@ -105,13 +122,17 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         .flexible(true)
         .quoting(quoting)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    // One record buffer for every row: the csv crate's `records()` iterator clones its
+    // buffer per row along with the field-end table of the widest row read so far, so one
+    // row of a million delimiters made every later row copy 8 MB.
+    let mut record = StringRecord::new();
     let has_header = given.as_ref().is_none_or(|m| m.has_header);
     let header = if has_header {
-        match records.next() {
-            Some(Ok(h)) => Some(h),
-            Some(Err(err)) => return Err(csv_error(&err)),
-            None => None,
+        let mut header = StringRecord::new();
+        match reader.read_record(&mut header) {
+            Ok(true) => Some(header),
+            Ok(false) => None,
+            Err(err) => return Err(csv_error(&err)),
         }
     } else {
         None
@@ -134,7 +155,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
                 "no column mapping was given and the header ({}) has no column named like a date \
                  (\"date\", \"start\") and a title (\"title\", \"headline\"); give a mapping that \
                  names the columns and the date format",
-                names.join(", ")
+                header_names(h)
             )));
         }
         b.warn(None, format!(
@@ -155,12 +176,13 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         mapping: &mapping,
         cols: &cols,
     };
-    for record in records {
+    loop {
         if row_reader.b.is_full() {
             break;
         }
-        match record {
-            Ok(record) => {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
                 let line = lines.line_of(record.position());
                 if record.iter().all(|f| f.trim().is_empty()) {
                     continue;

@@ -103,33 +103,36 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    // One record buffer for every row, as in `csv_import`: the `records()` iterator copies
+    // the widest row's field-end table into every later row.
+    let mut record = StringRecord::new();
     let columns = if has_header {
-        match records.next() {
-            Some(Ok(header)) => Columns::from_header(&header)?,
-            Some(Err(err)) => {
+        match reader.read_record(&mut record) {
+            Ok(true) => Columns::from_header(&record)?,
+            Err(err) => {
                 return Err(ImportError::Format(format!("unreadable header: {err}")));
             }
-            None => Columns::headerless(),
+            Ok(false) => Columns::headerless(),
         }
     } else {
         Columns::headerless()
     };
     let mut b = Builder::new(ImportFormat::Icews, options);
     let mut lines = LineNumbers::new(text.as_bytes());
-    for record in records {
+    loop {
         if b.is_full() {
             break;
         }
-        let record = match record {
-            Ok(r) => r,
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(err) => {
                 let line = lines.line_of(err.position());
                 b.report.rows_read += 1;
                 b.skip(line, format!("unreadable row: {err}"));
                 continue;
             }
-        };
+        }
         let line = lines.line_of(record.position());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;

@@ -14,6 +14,7 @@ mod cameo_actors;
 mod country_codes;
 mod csv_import;
 mod csv_mapping;
+mod date_check;
 mod detect;
 mod gdelt;
 mod html_text;
@@ -35,7 +36,7 @@ pub use detect::{detect_format, detect_format_with_reason};
 pub use html_text::{html_to_text, text_to_html};
 pub use merge::{DuplicateEvent, MergeReport, RenamedId, merge, merge_imported};
 pub use no_events::no_events_error;
-pub use report::{ImportReport, PositionUnit, Skipped, Warning};
+pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
 pub use timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 
 use crate::model::Project;
@@ -232,6 +233,8 @@ pub struct PreviewRow {
     pub places: String,
     /// Why the row will be skipped; `None` when it will be imported.
     pub skipped: Option<String>,
+    /// Why the row's date looks implausible (it is imported all the same).
+    pub suspicious_date: Option<String>,
 }
 
 /// The first `max_rows` rows as they will be read, in input order, skipped rows included.
@@ -249,6 +252,12 @@ pub fn preview(
     let project = &imported.project;
     let lookup = project.lookup();
     let unit = format.unit();
+    let doubts: std::collections::HashMap<usize, &str> = imported
+        .report
+        .suspicious_dates
+        .iter()
+        .map(|s| (s.line_or_row, s.reason.as_str()))
+        .collect();
     let mut rows: Vec<PreviewRow> = project
         .events
         .iter()
@@ -262,6 +271,7 @@ pub fn preview(
             participants: join_names(e.participant_ids().map(|id| lookup.name_of(project, id))),
             places: join_names(e.location_ids().map(|id| lookup.name_of(project, id))),
             skipped: None,
+            suspicious_date: doubts.get(&row).map(|&r| r.to_owned()),
         })
         .collect();
     rows.extend(imported.report.skipped.iter().map(|s| PreviewRow {
@@ -273,6 +283,7 @@ pub fn preview(
         participants: String::new(),
         places: String::new(),
         skipped: Some(s.reason.clone()),
+        suspicious_date: None,
     }));
     rows.sort_by_key(|r| r.line_or_row);
     rows.truncate(max_rows);

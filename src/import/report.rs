@@ -64,6 +64,31 @@ impl fmt::Display for Warning {
     }
 }
 
+/// An event imported with a date that is hardly real: far in the future (a placeholder
+/// such as `2699-01-01`) or before the dataset's coverage. It is kept as written.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SuspiciousDate {
+    /// 1-based line, row or slide number, as `unit` says.
+    pub line_or_row: usize,
+    pub unit: PositionUnit,
+    /// The date as imported (EDTF).
+    pub date: String,
+    pub reason: String,
+}
+
+impl fmt::Display for SuspiciousDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {} is {}; kept as written",
+            self.unit.label(),
+            self.line_or_row,
+            self.date,
+            self.reason
+        )
+    }
+}
+
 /// The report shown at the end of an import.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ImportReport {
@@ -75,6 +100,8 @@ pub struct ImportReport {
     pub num_locations: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
+    /// Imported events whose dates look implausible.
+    pub suspicious_dates: Vec<SuspiciousDate>,
     /// Events dropped as duplicates when merging into an open project.
     pub duplicates_removed: usize,
 }
@@ -93,6 +120,7 @@ impl ImportReport {
             num_locations: 0,
             skipped: Vec::new(),
             warnings: Vec::new(),
+            suspicious_dates: Vec::new(),
             duplicates_removed: 0,
         }
     }
@@ -119,8 +147,19 @@ impl ImportReport {
                 )
             ));
         }
+        if !self.suspicious_dates.is_empty() {
+            text.push_str(&format!(
+                "; {} kept but flagged",
+                count(
+                    self.suspicious_dates.len(),
+                    "suspicious date",
+                    "suspicious dates"
+                )
+            ));
+        }
         text.push('\n');
         list(&mut text, "skipped", &self.skipped);
+        list(&mut text, "suspicious date", &self.suspicious_dates);
         list(&mut text, "warning", &self.warnings);
         text.trim_end().to_owned()
     }

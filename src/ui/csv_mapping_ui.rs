@@ -3,7 +3,13 @@
 
 use crate::import::{ColumnRef, CsvMapping, DateFormat};
 
-/// The header cells of the first line, split with the mapping's (or a guessed) delimiter.
+/// The column menus offer at most this many columns: a menu of more cannot be looked
+/// through, and splitting a first line of a million delimiters into cells on every frame
+/// stalled the dialog. Wider files map further columns by number in a saved mapping.
+const MAX_COLUMNS_OFFERED: usize = 1_000;
+
+/// The header cells of the first line, split with the mapping's (or a guessed) delimiter,
+/// the first [`MAX_COLUMNS_OFFERED`] of them.
 fn first_line_cells(bytes: &[u8], delimiter: Option<char>) -> Vec<String> {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = String::from_utf8_lossy(line);
@@ -18,6 +24,7 @@ fn first_line_cells(bytes: &[u8], delimiter: Option<char>) -> Vec<String> {
         }
     });
     line.split(delimiter)
+        .take(MAX_COLUMNS_OFFERED)
         .map(|c| c.trim().trim_matches('"').to_owned())
         .collect()
 }
@@ -158,5 +165,13 @@ mod tests {
             mapping_path(std::path::Path::new("/d/x.csv")),
             std::path::Path::new("/d/x.csv.mapping.json")
         );
+    }
+
+    #[test]
+    fn a_line_of_a_million_commas_offers_the_first_columns() {
+        let line = format!("date,title{}\n", ",".repeat(1_000_000));
+        let cells = first_line_cells(line.as_bytes(), None);
+        assert_eq!(cells.len(), MAX_COLUMNS_OFFERED);
+        assert_eq!(cells[..2], ["date", "title"]);
     }
 }

@@ -284,7 +284,10 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
                 preview_table_ui(ui, rows);
             }
         }
-        Ok(rows) => preview_table_ui(ui, rows),
+        Ok(rows) => {
+            preview_table_ui(ui, rows);
+            suspicious_dates_ui(ui, rows);
+        }
         Err(err) => {
             ui.colored_label(ui.visuals().error_fg_color, err);
         }
@@ -357,7 +360,7 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                 });
                 if let Some(reason) = &r.skipped {
                     row.col(|ui| {
-                        ui.colored_label(ui.visuals().warn_fg_color, "skipped");
+                        ui.colored_label(warning_color(ui.visuals()), "skipped");
                     });
                     row.col(|ui| {
                         ui.label(reason).on_hover_text(reason);
@@ -365,8 +368,16 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                     row.col(|_| {});
                     row.col(|_| {});
                 } else {
-                    row.col(|ui| {
-                        ui.label(&r.date);
+                    row.col(|ui| match &r.suspicious_date {
+                        Some(reason) => {
+                            ui.colored_label(warning_color(ui.visuals()), format!("{} ⚠", r.date))
+                                .on_hover_text(format!(
+                                    "Suspicious date: {reason}. Imported as written."
+                                ));
+                        }
+                        None => {
+                            ui.label(&r.date);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(&r.title).on_hover_text(&r.title);
@@ -380,4 +391,69 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                 }
             });
         });
+}
+
+/// Under the preview: how many of its rows have implausible dates, which are imported as
+/// written and listed in the report, so that a placeholder year is not taken for a date.
+fn suspicious_dates_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
+    let flagged: Vec<&PreviewRow> = rows
+        .iter()
+        .filter(|r| r.suspicious_date.is_some())
+        .collect();
+    let Some(first) = flagged.first() else {
+        return;
+    };
+    let n = flagged.len();
+    let unit = first.unit.label();
+    let numbers: Vec<String> = flagged.iter().map(|r| r.line_or_row.to_string()).collect();
+    ui.colored_label(
+        warning_color(ui.visuals()),
+        format!(
+            "⚠ Suspicious {} in {} {} (hover for why): imported as written, listed in the \
+             report; check {}.",
+            crate::model::noun(n, "date", "dates"),
+            crate::model::noun(n, unit, &format!("{unit}s")),
+            numbers.join(", "),
+            crate::model::noun(n, "it", "them"),
+        ),
+    );
+}
+
+/// Warnings in the preview: egui's warning orange in the dark theme (7.5:1 on its window),
+/// a darker orange in the light one, where egui's (255, 100, 0) reads at 2.8:1 and this one
+/// at 5.1:1 or more on the window and its striped rows (text needs 4.5:1).
+fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
+    if visuals.dark_mode {
+        visuals.warn_fg_color
+    } else {
+        egui::Color32::from_rgb(166, 70, 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::warning_color;
+    use crate::export::palette::{MIN_TEXT_CONTRAST, contrast_ratio};
+    use crate::ui::style::to_rgb;
+
+    #[test]
+    fn warnings_read_on_the_dialog_in_both_themes() {
+        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
+            let ink = to_rgb(warning_color(&visuals));
+            // Striped rows add the faint (additive) colour to the window's fill.
+            let (fill, faint) = (visuals.window_fill, visuals.faint_bg_color);
+            let stripe = egui::Color32::from_rgb(
+                fill.r().saturating_add(faint.r()),
+                fill.g().saturating_add(faint.g()),
+                fill.b().saturating_add(faint.b()),
+            );
+            for ground in [visuals.window_fill, stripe] {
+                let ratio = contrast_ratio(ink, to_rgb(ground));
+                assert!(
+                    ratio >= MIN_TEXT_CONTRAST,
+                    "{ink:?} on {ground:?}: {ratio:.2}:1"
+                );
+            }
+        }
+    }
 }
