@@ -180,3 +180,29 @@ fn a_file_the_format_reads_no_event_from_shows_why_and_cannot_be_imported() {
             .is_disabled()
     );
 }
+
+#[test]
+fn at_1024_by_700_the_import_button_can_be_reached() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
+    harness.run();
+    let ctx = harness.ctx.clone();
+    // A CSV file: the column mapping makes the dialog taller than the window.
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("placeholder_dates.csv")));
+    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    harness.get_by_label("Import").scroll_to_me();
+    harness.run();
+    let button = harness.get_by_label("Import").rect();
+    assert!(
+        button.bottom() <= 700.0,
+        "Import is below the window: {button:?}"
+    );
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.query_by_label("Import report").is_some()
+    });
+    assert_eq!(harness.state().document().project().events.len(), 5);
+}

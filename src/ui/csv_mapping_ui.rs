@@ -95,7 +95,9 @@ pub fn mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, bytes: &[u8]) {
                 ui.selectable_value(&mut mapping.delimiter, Some(','), "comma");
                 ui.selectable_value(&mut mapping.delimiter, Some('\t'), "tab");
                 ui.selectable_value(&mut mapping.delimiter, Some(';'), "semicolon");
-            });
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Separator"));
         ui.checkbox(&mut mapping.quoting, "\"Quoted\" fields (RFC 4180)");
     });
     ui.horizontal(|ui| {
@@ -138,8 +140,9 @@ pub fn mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, bytes: &[u8]) {
             }
         });
     ui.horizontal(|ui| {
-        ui.label("Several values in one cell are separated by");
-        ui.add(egui::TextEdit::singleline(&mut mapping.list_separator).desired_width(30.0));
+        let label = ui.label("Several values in one cell are separated by");
+        ui.add(egui::TextEdit::singleline(&mut mapping.list_separator).desired_width(30.0))
+            .labelled_by(label.id);
     });
 }
 

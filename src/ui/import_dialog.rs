@@ -95,7 +95,12 @@ impl ImportDialog {
             .id(egui::Id::unique("import_dialog"))
             .open(&mut open)
             .collapsible(false)
-            .default_size([760.0, 520.0])
+            // With a column mapping the dialog is taller than a 1024×700 window: it takes
+            // the window's height and scrolls, instead of putting Import below the bottom
+            // edge (48 pt: the title bar and a margin).
+            .default_size([760.0, ctx.content_rect().height() - 48.0])
+            .max_height(ctx.content_rect().height() - 48.0)
+            .vscroll(true)
             .show(ctx, |ui| {
                 if let Some(err) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, err);
