@@ -263,21 +263,25 @@ impl DetenteApp {
             self.pending_discard = Some(action);
             return;
         }
+        // A new selection, or a new entity's form, opens the details the analyst closed.
+        if matches!(
+            action,
+            Action::Select(_) | Action::ToggleSelect(_) | Action::SelectMany(_) | Action::New(_)
+        ) {
+            self.details_dismissed = false;
+        }
         match action {
             Action::Select(item) => {
                 self.history.visit(&self.selection);
                 self.selection.set(item);
-                self.details_dismissed = false;
             }
             Action::ToggleSelect(item) => {
                 self.history.visit(&self.selection);
                 self.selection.toggle(item);
-                self.details_dismissed = false;
             }
             Action::SelectMany(items) => {
                 self.history.visit(&self.selection);
                 self.selection.set_many(items);
-                self.details_dismissed = false;
             }
             Action::ClearSelection => self.selection.clear(),
             Action::Back => {
@@ -361,10 +365,7 @@ impl DetenteApp {
                 self.doc.redo();
             }
             Action::Delete(item) => self.request_delete(item),
-            Action::New(kind) => {
-                self.details_dismissed = false;
-                self.create(kind);
-            }
+            Action::New(kind) => self.create(kind),
             Action::GroupBy(mode) => self.timeline.set_mode(mode),
             Action::OpenPalette => self.palette.open = true,
             Action::Escape => {
