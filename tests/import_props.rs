@@ -157,3 +157,18 @@ fn merging_fixtures_in_turn_stays_valid() {
         );
     }
 }
+
+/// The checked-in fuzz corpus (`tests/fuzz_corpus/`: the inputs issue 11 found, and the
+/// seeds of `cargo bench --bench fuzz`) goes through every importer and the project loader.
+#[test]
+fn the_fuzz_corpus_never_panics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_corpus");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        check(&bytes);
+        let _ = detente::io::load_project_bytes(&bytes, "fuzz.detente.ron");
+        count += 1;
+    }
+    assert!(count >= 7, "the corpus is there: {count} files");
+}
