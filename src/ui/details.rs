@@ -139,7 +139,7 @@ pub fn details_ui(
                 // The form never widens the panel: what does not fit is cut with an ellipsis.
                 ui.set_max_width(ui.available_width());
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                form_ui(ui, project, selected, forms, actions);
+                form_ui(ui, project, doc.lookup(), selected, forms, actions);
             });
         return;
     }
@@ -166,6 +166,7 @@ pub fn details_ui(
 fn form_ui(
     ui: &mut egui::Ui,
     project: &crate::model::Project,
+    lookup: &crate::model::Lookup,
     selected: &Selected,
     forms: &mut FormState,
     actions: &mut Vec<Action>,
@@ -173,10 +174,10 @@ fn form_ui(
     match selected {
         Selected::Event(id) => {
             if let Some(index) = project.events.iter().position(|e| e.id == *id) {
-                crate::ui::forms::event_form_ui(ui, project, index, forms, actions);
+                crate::ui::forms::event_form_ui(ui, project, lookup, index, forms, actions);
             }
         }
-        other => crate::ui::forms::entity_form_ui(ui, project, other, forms, actions),
+        other => crate::ui::forms::entity_form_ui(ui, project, lookup, other, forms, actions),
     }
 }
 

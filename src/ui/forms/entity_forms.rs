@@ -7,6 +7,7 @@
 use super::{FormState, enum_row, field_error, hint, push_edit, row, text_area_row, text_row};
 use crate::app::Selected;
 use crate::app::edits::{Entity, upsert};
+use crate::model::Lookup;
 use crate::model::{
     ActorKind, AttributionStep, Certainty, Credibility, Id, LocationPrecision, MembershipKind,
     Project, Reliability, SourceKind, Stance,
@@ -18,15 +19,15 @@ use crate::ui::place_picker::place_suggestions_ui;
 pub fn entity_form_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     item: &Selected,
     state: &mut FormState,
     actions: &mut Vec<Action>,
 ) {
-    let lookup = project.lookup();
     match item {
         Selected::Actor(id) => {
             if let Some(x) = lookup.actor(project, *id) {
-                actor_form(ui, project, x.clone(), actions);
+                actor_form(ui, project, lookup, x.clone(), actions);
             }
         }
         Selected::Location(id) => {
@@ -49,22 +50,22 @@ pub fn entity_form_ui(
         }
         Selected::Position(id) => {
             if let Some(x) = project.positions.iter().find(|p| p.id == *id) {
-                position_form(ui, project, x.clone(), state, actions);
+                position_form(ui, project, lookup, x.clone(), state, actions);
             }
         }
         Selected::Source(id) => {
             if let Some(x) = lookup.source(project, *id) {
-                source_form(ui, project, x.clone(), actions);
+                source_form(ui, project, lookup, x.clone(), actions);
             }
         }
         Selected::Claim(id) => {
             if let Some(x) = lookup.claim(project, *id) {
-                claim_form(ui, project, x.clone(), state, actions);
+                claim_form(ui, project, lookup, x.clone(), state, actions);
             }
         }
         Selected::Membership(id) => {
             if let Some(x) = project.memberships.iter().find(|m| m.id == *id) {
-                membership_form(ui, project, x.clone(), actions);
+                membership_form(ui, project, lookup, x.clone(), actions);
             }
         }
         Selected::Event(_) => {}
@@ -81,12 +82,12 @@ fn send<T: Entity>(actions: &mut Vec<Action>, project: &Project, value: T, field
 fn actor_row(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     label: &str,
     value: Option<Id>,
     kinds: &[ActorKind],
     allow_none: bool,
 ) -> Option<Option<Id>> {
-    let lookup = project.lookup();
     let mut chosen = value;
     row(ui, label, |ui| {
         let text = value.map_or("—", |id| lookup.name_of(project, id));
@@ -111,6 +112,7 @@ fn actor_row(
 fn actor_form(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     mut x: crate::model::Actor,
     actions: &mut Vec<Action>,
 ) {
@@ -147,7 +149,7 @@ fn actor_form(
             .collect();
         send(actions, project, x.clone(), "aliases");
     }
-    if let Some(v) = actor_row(ui, project, "Part of", x.affiliation, &[], true) {
+    if let Some(v) = actor_row(ui, project, lookup, "Part of", x.affiliation, &[], true) {
         if v == Some(x.id) {
             field_error(ui, "An actor cannot be part of itself.");
         } else {
@@ -290,15 +292,15 @@ fn place_name_row(
 fn position_form(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     mut x: crate::model::Position,
     state: &mut FormState,
     actions: &mut Vec<Action>,
 ) {
-    if let Some(Some(v)) = actor_row(ui, project, "Holder", Some(x.holder), &[], false) {
+    if let Some(Some(v)) = actor_row(ui, project, lookup, "Holder", Some(x.holder), &[], false) {
         x.holder = v;
         send(actions, project, x.clone(), "holder");
     }
-    let lookup = project.lookup();
     let mut issue = x.issue;
     row(ui, "Issue", |ui| {
         egui::ComboBox::from_id_salt("position_issue")
@@ -369,6 +371,7 @@ fn position_form(
 fn source_form(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     mut x: crate::model::Source,
     actions: &mut Vec<Action>,
 ) {
@@ -408,7 +411,15 @@ fn source_form(
         x.reliability = v;
         send(actions, project, x.clone(), "reliability");
     }
-    if let Some(v) = actor_row(ui, project, "As actor", x.actor, &[ActorKind::Outlet], true) {
+    if let Some(v) = actor_row(
+        ui,
+        project,
+        lookup,
+        "As actor",
+        x.actor,
+        &[ActorKind::Outlet],
+        true,
+    ) {
         x.actor = v;
         send(actions, project, x.clone(), "actor");
     }
@@ -430,6 +441,7 @@ fn source_form(
 fn claim_form(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     mut x: crate::model::Claim,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -438,7 +450,6 @@ fn claim_form(
         x.excerpt = v.into();
         send(actions, project, x.clone(), "excerpt");
     }
-    let lookup = project.lookup();
     let mut source = x.source;
     row(ui, "Read in", |ui| {
         egui::ComboBox::from_id_salt("claim_source")
@@ -559,10 +570,11 @@ fn claim_form(
 fn membership_form(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     mut x: crate::model::Membership,
     actions: &mut Vec<Action>,
 ) {
-    if let Some(Some(v)) = actor_row(ui, project, "Member", Some(x.member), &[], false) {
+    if let Some(Some(v)) = actor_row(ui, project, lookup, "Member", Some(x.member), &[], false) {
         x.member = v;
         send(actions, project, x.clone(), "member");
     }
@@ -570,7 +582,7 @@ fn membership_form(
         x.role = v;
         send(actions, project, x.clone(), "role");
     }
-    if let Some(Some(v)) = actor_row(ui, project, "Of", Some(x.organisation), &[], false) {
+    if let Some(Some(v)) = actor_row(ui, project, lookup, "Of", Some(x.organisation), &[], false) {
         x.organisation = v;
         send(actions, project, x.clone(), "organisation");
     }

@@ -9,6 +9,7 @@ use crate::app::claim_draft::{
     NewSource, SourceChoice, cite_new_claim, default_published, missing_text,
 };
 use crate::app::edits::replace_event;
+use crate::model::Lookup;
 use crate::model::{Credibility, DateSpec, Project, Reliability, SourceKind};
 use crate::ui::actions::Action;
 use crate::ui::style;
@@ -19,6 +20,7 @@ const EXCERPT_CHARS: usize = 70;
 pub(super) fn claims_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -26,7 +28,6 @@ pub(super) fn claims_ui(
     let Some(event) = project.events.get(index) else {
         return;
     };
-    let lookup = project.lookup();
     ui.label(RichText::new("Claims").strong());
     for (i, citation) in event.claims.iter().enumerate() {
         let claim_id = citation.claim;
@@ -97,7 +98,7 @@ pub(super) fn claims_ui(
             state.new_claim = Some(NewClaim::default());
         }
     });
-    new_claim_ui(ui, project, index, state, actions);
+    new_claim_ui(ui, project, lookup, index, state, actions);
 }
 
 /// Today, as the date a claim read now was published until the analyst says otherwise.
@@ -110,6 +111,7 @@ fn today() -> Option<DateSpec> {
 fn new_claim_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -131,8 +133,8 @@ fn new_claim_ui(
         .widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Quotation")
         });
-        source_rows_ui(ui, project, &mut new);
-        grade_rows_ui(ui, project, &mut new);
+        source_rows_ui(ui, project, lookup, &mut new);
+        grade_rows_ui(ui, project, lookup, &mut new);
         published_row_ui(ui, project, state, &mut new);
         let missing = new.draft.missing();
         if let Some(text) = missing_text(&missing) {
@@ -159,8 +161,7 @@ fn new_claim_ui(
 
 /// "Read in": a source of the project, or "New source…" with its name, kind, reliability and
 /// web address right here, so that nothing typed is lost by going to make it elsewhere.
-fn source_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
-    let lookup = project.lookup();
+fn source_rows_ui(ui: &mut egui::Ui, project: &Project, lookup: &Lookup, new: &mut NewClaim) {
     let current = match &new.draft.source {
         SourceChoice::None => "choose…".to_owned(),
         SourceChoice::Existing(id) => lookup.source(project, *id).map_or_else(
@@ -268,9 +269,9 @@ fn capitalised(text: &str) -> String {
 
 /// The claim's credibility (1–6), asked here rather than left at "cannot be judged", with
 /// the grade it makes with the source's reliability ("B2").
-fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, new: &mut NewClaim) {
+fn grade_rows_ui(ui: &mut egui::Ui, project: &Project, lookup: &Lookup, new: &mut NewClaim) {
     let reliability = match &new.draft.source {
-        SourceChoice::Existing(id) => project.lookup().source(project, *id).map(|s| s.reliability),
+        SourceChoice::Existing(id) => lookup.source(project, *id).map(|s| s.reliability),
         SourceChoice::New(s) => s.reliability,
         SourceChoice::None => None,
     };

@@ -8,6 +8,7 @@ use super::stale_notes::{forget_resolved, note_edits, stale_notes_ui};
 use super::{FormState, enum_row, field_error, push_edit, row, text_area_row, text_row};
 use crate::app::edits::{combine, quoted, replace_event, unique_id, upsert};
 use crate::app::stale::StaleField;
+use crate::model::Lookup;
 use crate::model::{
     Actor, Certainty, Event, EventKind, EventPlace, EventStatus, Id, Location, LocationPrecision,
     ParticipantRole, Participation, Project,
@@ -17,19 +18,21 @@ use crate::ui::actions::Action;
 pub fn event_form_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
 ) {
     forget_resolved(project, index, state);
     let first_action = actions.len();
-    event_fields_ui(ui, project, index, state, actions);
+    event_fields_ui(ui, project, lookup, index, state, actions);
     note_edits(project, index, state, actions, first_action);
 }
 
 fn event_fields_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -103,7 +106,7 @@ fn event_fields_ui(
     date_rows(ui, project, index, state, actions);
 
     ui.separator();
-    places_ui(ui, project, index, state, actions);
+    places_ui(ui, project, lookup, index, state, actions);
     if let Some(w) = text_row(
         ui,
         "Place words",
@@ -125,10 +128,10 @@ fn event_fields_ui(
     }
     stale_notes_ui(ui, project, index, state, StaleField::PlaceWords, actions);
     ui.separator();
-    participants_ui(ui, project, index, state, actions);
+    participants_ui(ui, project, lookup, index, state, actions);
     stale_notes_ui(ui, project, index, state, StaleField::Participants, actions);
     ui.separator();
-    tags_ui(ui, project, index, actions);
+    tags_ui(ui, project, lookup, index, actions);
     if let Some(text) = text_area_row(ui, "Description", &event.description) {
         push_edit(
             actions,
@@ -143,7 +146,7 @@ fn event_fields_ui(
         );
     }
     ui.separator();
-    super::event_claims::claims_ui(ui, project, index, state, actions);
+    super::event_claims::claims_ui(ui, project, lookup, index, state, actions);
 }
 
 /// The date as typed, the interval it means, and the source's words beside it.
@@ -204,6 +207,7 @@ fn date_rows(
 fn places_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -211,7 +215,6 @@ fn places_ui(
     let Some(event) = project.events.get(index) else {
         return;
     };
-    let lookup = project.lookup();
     ui.label(RichText::new("Places").strong());
     for (i, place) in event.places.iter().enumerate() {
         // The button first, and the row wrapping: in a narrow details view (1024 pt windows)
@@ -301,6 +304,7 @@ fn places_ui(
 fn participants_ui(
     ui: &mut egui::Ui,
     project: &Project,
+    lookup: &Lookup,
     index: usize,
     state: &mut FormState,
     actions: &mut Vec<Action>,
@@ -308,7 +312,6 @@ fn participants_ui(
     let Some(event) = project.events.get(index) else {
         return;
     };
-    let lookup = project.lookup();
     ui.label(RichText::new("Participants").strong());
     for (i, part) in event.participants.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
@@ -414,14 +417,20 @@ fn participants_ui(
     }
 }
 
-fn tags_ui(ui: &mut egui::Ui, project: &Project, index: usize, actions: &mut Vec<Action>) {
+fn tags_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    lookup: &Lookup,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
     let Some(event) = project.events.get(index) else {
         return;
     };
     row(ui, "Tags", |ui| {
         ui.horizontal_wrapped(|ui| {
             for (i, &tag) in event.tags.iter().enumerate() {
-                let name = project.lookup().name_of(project, tag).to_owned();
+                let name = lookup.name_of(project, tag).to_owned();
                 if ui
                     .small_button(format!("{name} ✕"))
                     .on_hover_text("Remove this tag")
