@@ -339,8 +339,8 @@ mod tests {
         TimeView::new(0.0, 1200.0, t0, t1)
     }
 
-    #[test]
-    fn theme_lines_connect_a_meeting_across_its_participants() {
+    /// The sample grouped by participant, most events first, over `view()`.
+    fn sample_by_participant() -> (crate::model::Project, Vec<Lane>, LanesDrawList) {
         let p = sample_project().unwrap();
         let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count, &[]);
         let order: Vec<usize> = (0..lanes.len()).collect();
@@ -353,6 +353,12 @@ mod tests {
             &view(),
             &params(),
         );
+        (p, lanes, list)
+    }
+
+    #[test]
+    fn theme_lines_connect_a_meeting_across_its_participants() {
+        let (p, _, list) = sample_by_participant();
         let miami = p
             .events
             .iter()
@@ -404,18 +410,7 @@ mod tests {
         // Most events first: the US delegation and Zelenskyy, then by name, so that Umerov's
         // line lies between two lines of the Miami talks (Russian delegation, Witkoff), and
         // both meetings, on the same weekend, start on the US delegation's line.
-        let p = sample_project().unwrap();
-        let lanes = build_lanes(&p, LaneMode::Participant, LaneSort::Count, &[]);
-        let order: Vec<usize> = (0..lanes.len()).collect();
-        let list = build_lanes_draw_list(
-            &lanes,
-            &order,
-            &vec![false; lanes.len()],
-            LaneMode::Participant,
-            &p.events,
-            &view(),
-            &params(),
-        );
+        let (p, lanes, list) = sample_by_participant();
         let (miami, umerov) = (
             event(&p, "ev-miami-talks"),
             event(&p, "ev-umerov-us-meeting"),
