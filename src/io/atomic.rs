@@ -2,7 +2,7 @@
 //! or the new one, never a torn mix.
 
 use std::fs::{self, File};
-use std::io::Write as _;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -11,6 +11,17 @@ use super::SaveError;
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it over
 /// `path`. On any failure the temporary file is removed and `path` is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomically`], for output produced piece by piece: `write` streams into a
+/// buffered writer on the temporary file, so a 1M-event export never holds its whole text in
+/// memory. An error from `write` (an encoder's too) removes the temporary file and leaves
+/// `path` untouched.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     // A save killed before its rename leaves its temporary file (a 1M-event project's is
     // 330 MB); the next save to the same path clears those of writers that are gone.
     if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
@@ -28,9 +39,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     };
 
     let result = (|| {
-        let mut file =
-            File::create(&temp).map_err(io_err("creating a temporary file beside it"))?;
-        file.write_all(bytes).map_err(io_err("writing"))?;
+        let file = File::create(&temp).map_err(io_err("creating a temporary file beside it"))?;
+        // 256 KiB: large enough that a streamed export makes few system calls (a 1M-event
+        // CSV is ~300 MB, so ~1,200 writes), small beside the project in memory.
+        let mut out = BufWriter::with_capacity(256 * 1024, file);
+        write(&mut out).map_err(io_err("writing"))?;
+        let file = out
+            .into_inner()
+            .map_err(|e| io_err("writing")(e.into_error()))?;
         file.sync_all().map_err(io_err("flushing to disk"))?;
         drop(file);
         fs::rename(&temp, path).map_err(io_err("replacing the old file"))?;
@@ -148,6 +164,28 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_stream_leaves_the_old_file_and_no_temporary() {
+        let dir = temp_dir("stream");
+        let path = dir.join("out.csv");
+        fs::write(&path, "old").unwrap();
+        let err = write_atomically_with(&path, |out| {
+            out.write_all(b"half of the rows")?;
+            Err(std::io::Error::other("the encoder failed"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("the encoder failed"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "temporary left");
+
+        write_atomically_with(&path, |out| {
+            out.write_all(b"new ")?;
+            out.write_all(b"rows")
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new rows");
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod project_file;
 mod read_limited;
 mod sample;
 
-pub use atomic::{remove_stale_temporaries, write_atomically};
+pub use atomic::{remove_stale_temporaries, write_atomically, write_atomically_with};
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 pub use outline::line_col;
 pub use project_file::{
