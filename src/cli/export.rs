@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use super::overwrite::Overwrite;
 use crate::export::{
     CsvCells, EventFilter, ExportFormat, ExportOptions, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX,
-    TimelineImageOptions, events_csv_with, export, timeline_png, timeline_svg,
+    TimelineImageOptions, export_to, timeline_png, timeline_svg, write_events_csv,
 };
 use crate::model::{DateSpec, Id, LaneMode, Project};
 
@@ -168,7 +168,7 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         || args.theme.is_some()
         || args.no_legend
         || args.saved_view;
-    let bytes = if format.is_image() {
+    if format.is_image() {
         let mut image = TimelineImageOptions::from_export(&project, &options);
         if let Some(width) = args.width {
             image.width_px = width;
@@ -183,23 +183,29 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         if args.saved_view {
             image.as_last_viewed(&project);
         }
-        if format == ExportFormat::Png {
+        let bytes = if format == ExportFormat::Png {
             timeline_png(&project, &image).map_err(|e| e.to_string())?
         } else {
             timeline_svg(&project, &image).into_bytes()
-        }
+        };
+        crate::io::write_atomically(&args.output, &bytes).map_err(|e| e.to_string())?;
     } else if image_only {
         return Err(format!(
             "--width, --group-by, --theme, --no-legend and --saved-view apply to images (svg, png), not to {format}"
         ));
     } else if args.raw && format != ExportFormat::Csv {
         return Err(format!("--raw applies to csv, not to {format}"));
-    } else if args.raw {
-        events_csv_with(&project, &options.filter, CsvCells::Raw).map_err(|e| e.to_string())?
     } else {
-        export(&project, format, &options).map_err(|e| e.to_string())?
-    };
-    crate::io::write_atomically(&args.output, &bytes).map_err(|e| e.to_string())?;
+        // Streamed into the temporary file: a 1M-event export never holds its text in memory.
+        crate::io::write_atomically_with(&args.output, |out| {
+            if args.raw {
+                write_events_csv(&project, &options.filter, CsvCells::Raw, out)
+            } else {
+                export_to(&project, format, &options, out)
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    }
     eprintln!("wrote {}", args.output.display());
     Ok(())
 }

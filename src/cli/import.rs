@@ -3,13 +3,14 @@
 //! never the input or the mapping, and replaces another existing file only with `--force`
 //! (or when it is the `--into` project, which the merge keeps whole).
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::overwrite::Overwrite;
 use crate::import::{
-    CsvMapping, ImportFormat, ImportOptions, detect_format_with_reason, import, merge_imported,
+    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES,
+    detect_format_with_reason, import_stream, merge_imported, too_large_message,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -89,8 +90,22 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     }
     .check(&args.output)?;
     let shown = input.display().to_string();
-    let bytes =
-        crate::io::read_import_bytes(input).map_err(|e| format!("could not read {shown}: {e}"))?;
+    // The first bytes decide the format; the rest is read as the importer goes, so that a
+    // TimelineJS file of 1M events is never held whole in memory.
+    let read_err = |e: std::io::Error| format!("could not read {shown}: {e}");
+    let mut file = std::fs::File::open(input).map_err(read_err)?;
+    // A regular file's size is known: one too large is refused before any of it is read.
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+        && meta.len() > MAX_IMPORT_BYTES
+    {
+        return Err(format!("could not read {shown}: {}", too_large_message()));
+    }
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    (&mut file)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(read_err)?;
     let mapping = match &args.mapping {
         Some(path) => {
             let text = crate::io::read_mapping_text(path)
@@ -104,7 +119,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         ImportFormat::from(f)
     } else {
         let (format, reason) =
-            detect_format_with_reason(&bytes, &shown).map_err(|e| format!("{shown}: {e}"))?;
+            detect_format_with_reason(&head, &shown).map_err(|e| format!("{shown}: {e}"))?;
         text.push_str(&format!("detected {}: {reason}\n", format.name()));
         format
     };
@@ -113,7 +128,8 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         mapping,
         max_rows: None,
     };
-    let imported = import(&bytes, format, &options).map_err(|e| format!("{shown}: {e}"))?;
+    let imported =
+        import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;
     let (project, report) = if let Some(into) = &args.into {
         let open = crate::io::load_project(into).map_err(|e| e.to_string())?;
         let (project, merge_report, report) = merge_imported(&open, imported);

@@ -3,9 +3,11 @@
 //! attribution chain, the source and its grade), then the positions of those participants
 //! and the sources cited. Ready to paste into a briefing, as Markdown or as an HTML page.
 //!
-//! Both renderings come from one list of blocks, so they always say the same.
+//! Both renderings come from one sequence of blocks, so they always say the same. Blocks are
+//! written as they are made: a brief of 1M events never holds its text in memory.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
+use std::io::{self, Write};
 
 use super::{ExportOptions, filtered_events};
 use crate::model::{
@@ -26,77 +28,110 @@ enum Block {
 }
 
 pub fn brief_markdown(project: &Project, options: &ExportOptions) -> String {
-    let (_, blocks) = build(project, options);
-    let mut out = String::new();
-    for block in &blocks {
-        match block {
-            Block::Heading(level, text) => {
-                out.push_str(&"#".repeat(usize::from(*level)));
-                out.push(' ');
-                out.push_str(&md_escape(text));
-                out.push_str("\n\n");
-            }
-            Block::Para(spans) => {
-                out.push_str(&md_spans(spans));
-                out.push_str("\n\n");
-            }
-            Block::Items(items) => {
-                for item in items {
-                    out.push_str("- ");
-                    out.push_str(&md_spans(item));
-                    out.push('\n');
-                }
-                out.push('\n');
-            }
-            Block::Quote(spans) => {
-                out.push_str("> ");
-                out.push_str(&md_spans(spans).replace('\n', "\n> "));
-                out.push_str("\n\n");
-            }
-        }
-    }
-    out.trim_end().to_owned() + "\n"
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    let _ = write_brief_markdown(project, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn brief_html(project: &Project, options: &ExportOptions) -> String {
-    let (title, blocks) = build(project, options);
-    let mut out = format!(
+    let mut out = Vec::new();
+    let _ = write_brief_html(project, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The brief in Markdown, written block by block: at 1M events the text (~600 MB) is never
+/// held in memory.
+pub fn write_brief_markdown(
+    project: &Project,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The old text, all blocks then trimmed at its end, is kept exactly: the last block is
+    // held back until the next one comes, and trimmed when none does.
+    let mut pending = String::new();
+    build(project, options, &mut |block| {
+        out.write_all(pending.as_bytes())?;
+        pending.clear();
+        match block {
+            Block::Heading(level, text) => {
+                pending.push_str(&"#".repeat(usize::from(level)));
+                pending.push(' ');
+                pending.push_str(&md_escape(&text));
+                pending.push_str("\n\n");
+            }
+            Block::Para(spans) => {
+                pending.push_str(&md_spans(&spans));
+                pending.push_str("\n\n");
+            }
+            Block::Items(items) => {
+                for item in &items {
+                    pending.push_str("- ");
+                    pending.push_str(&md_spans(item));
+                    pending.push('\n');
+                }
+                pending.push('\n');
+            }
+            Block::Quote(spans) => {
+                pending.push_str("> ");
+                pending.push_str(&md_spans(&spans).replace('\n', "\n> "));
+                pending.push_str("\n\n");
+            }
+        }
+        Ok(())
+    })?;
+    out.write_all(pending.trim_end().as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// The brief as a standalone HTML page, written block by block.
+pub fn write_brief_html(
+    project: &Project,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let title = options.title.as_deref().unwrap_or(&project.title);
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
          <style>body{{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45}}\
          blockquote{{border-left:3px solid #bbb;margin:.4em 0 .8em;padding-left:1em;color:#333}}\
          h3{{margin-bottom:.3em}}ul{{margin-top:.2em}}</style>\n</head>\n<body>\n",
-        html_escape(&title)
-    );
-    for block in &blocks {
-        match block {
+        html_escape(title)
+    )?;
+    build(project, options, &mut |block| {
+        let text = match block {
             Block::Heading(level, text) => {
-                out.push_str(&format!("<h{level}>{}</h{level}>\n", html_escape(text)));
+                format!("<h{level}>{}</h{level}>\n", html_escape(&text))
             }
-            Block::Para(spans) => out.push_str(&format!("<p>{}</p>\n", html_spans(spans))),
+            Block::Para(spans) => format!("<p>{}</p>\n", html_spans(&spans)),
             Block::Items(items) => {
-                out.push_str("<ul>\n");
-                for item in items {
-                    out.push_str(&format!("<li>{}</li>\n", html_spans(item)));
+                let mut text = String::from("<ul>\n");
+                for item in &items {
+                    text.push_str(&format!("<li>{}</li>\n", html_spans(item)));
                 }
-                out.push_str("</ul>\n");
+                text.push_str("</ul>\n");
+                text
             }
-            Block::Quote(spans) => {
-                out.push_str(&format!("<blockquote>{}</blockquote>\n", html_spans(spans)));
-            }
-        }
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+            Block::Quote(spans) => format!("<blockquote>{}</blockquote>\n", html_spans(&spans)),
+        };
+        out.write_all(text.as_bytes())
+    })?;
+    out.write_all(b"</body>\n</html>\n")
 }
 
-fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
+/// Where [`build`] hands each block as soon as it is made.
+type Emit<'a> = dyn FnMut(Block) -> io::Result<()> + 'a;
+
+/// Hands every block of the brief to `emit`, in order, as soon as it is made.
+fn build(project: &Project, options: &ExportOptions, emit: &mut Emit<'_>) -> io::Result<()> {
     let lookup = project.lookup();
     let title = options
         .title
         .clone()
         .unwrap_or_else(|| project.title.clone());
     let events = filtered_events(project, &options.filter);
-    let mut blocks = vec![Block::Heading(1, title.clone())];
+    emit(Block::Heading(1, title))?;
     let span_text = match (events.first(), events.last()) {
         (Some(first), Some(last)) => format!(
             "{}, {} to {}{}.",
@@ -111,15 +146,17 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
         ),
         _ => "No events match.".to_owned(),
     };
-    blocks.push(Block::Para(vec![Span::Text(span_text)]));
+    emit(Block::Para(vec![Span::Text(span_text)]))?;
     if !project.description.trim().is_empty() {
-        paragraphs(&mut blocks, &project.description);
+        paragraphs(emit, &project.description)?;
     }
-    blocks.push(Block::Heading(2, "Chronology".into()));
-    let mut cited_sources: BTreeSet<Id> = BTreeSet::new();
-    let mut participants: BTreeSet<Id> = BTreeSet::new();
+    emit(Block::Heading(2, "Chronology".into()))?;
+    // Hash sets: a `BTreeSet<Id>` orders by the ids' text, a lookup in the shared interner
+    // per comparison, 12% of a 1M-event brief. The sources are sorted once, at the end.
+    let mut cited_sources: FxHashSet<Id> = FxHashSet::default();
+    let mut participants: FxHashSet<Id> = FxHashSet::default();
     for e in &events {
-        event_blocks(project, &lookup, e, &mut blocks, &mut cited_sources);
+        event_blocks(project, &lookup, e, emit, &mut cited_sources)?;
         participants.extend(e.participant_ids());
     }
 
@@ -130,10 +167,10 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
         .collect();
     positions.sort_by_key(|p| p.as_of.bounds().map_or(i64::MAX, |b| b.earliest_secs));
     if !positions.is_empty() {
-        blocks.push(Block::Heading(2, "Positions".into()));
+        emit(Block::Heading(2, "Positions".into()))?;
     }
     for p in positions {
-        blocks.push(Block::Heading(
+        emit(Block::Heading(
             3,
             format!(
                 "{} on {}: {}",
@@ -141,8 +178,8 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
                 lookup.name_of(project, p.issue),
                 p.stance.label()
             ),
-        ));
-        paragraphs(&mut blocks, &p.summary);
+        ))?;
+        paragraphs(emit, &p.summary)?;
         let mut items = vec![vec![
             Span::Strong("As of: ".into()),
             Span::Text(date_words(&p.as_of)),
@@ -159,15 +196,17 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
                 Span::Text(p.certainty.label().into()),
             ]);
         }
-        blocks.push(Block::Items(items));
+        emit(Block::Items(items))?;
         for claim in p.claims.iter().filter_map(|c| lookup.claim(project, *c)) {
             cited_sources.insert(claim.source);
-            blocks.push(Block::Quote(citation(project, &lookup, claim)));
+            emit(Block::Quote(citation(project, &lookup, claim)))?;
         }
     }
 
     if !cited_sources.is_empty() {
-        blocks.push(Block::Heading(2, "Sources".into()));
+        emit(Block::Heading(2, "Sources".into()))?;
+        let mut cited_sources: Vec<Id> = cited_sources.into_iter().collect();
+        cited_sources.sort_unstable();
         let items = cited_sources
             .iter()
             .filter_map(|id| lookup.source(project, *id))
@@ -186,22 +225,22 @@ fn build(project: &Project, options: &ExportOptions) -> (String, Vec<Block>) {
                 item
             })
             .collect();
-        blocks.push(Block::Items(items));
+        emit(Block::Items(items))?;
     }
-    (title, blocks)
+    Ok(())
 }
 
 fn event_blocks(
     project: &Project,
     lookup: &Lookup,
     e: &Event,
-    blocks: &mut Vec<Block>,
-    cited_sources: &mut BTreeSet<Id>,
-) {
-    blocks.push(Block::Heading(
+    emit: &mut Emit<'_>,
+    cited_sources: &mut FxHashSet<Id>,
+) -> io::Result<()> {
+    emit(Block::Heading(
         3,
         format!("{} — {}", date_words(&e.date), e.title),
-    ));
+    ))?;
     let mut when = format!("{} (EDTF {})", date_words(&e.date), e.date.edtf_text());
     if let Some(w) = e.date.wording() {
         when.push_str(&format!(", reported as “{w}”"));
@@ -263,19 +302,20 @@ fn event_blocks(
             Span::Text(tags.join(", ")),
         ]);
     }
-    blocks.push(Block::Items(items));
+    emit(Block::Items(items))?;
     if !e.description.trim().is_empty() {
-        paragraphs(blocks, &e.description);
+        paragraphs(emit, &e.description)?;
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = FxHashSet::default();
     for claim in e
         .all_claim_ids()
         .filter(|c| seen.insert(*c))
         .filter_map(|c| lookup.claim(project, c))
     {
         cited_sources.insert(claim.source);
-        blocks.push(Block::Quote(citation(project, lookup, claim)));
+        emit(Block::Quote(citation(project, lookup, claim)))?;
     }
+    Ok(())
 }
 
 /// “Excerpt” — officials said → Politico reported → Xinhua (B3), published 2025-12-18, link.
@@ -330,23 +370,44 @@ fn date_words(date: &crate::model::DateSpec) -> String {
         .map_or_else(|_| date.edtf_text(), |b| describe_bounds(&b))
 }
 
-fn paragraphs(blocks: &mut Vec<Block>, text: &str) {
+fn paragraphs(emit: &mut Emit<'_>, text: &str) -> io::Result<()> {
     for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        blocks.push(Block::Para(vec![Span::Text(para.to_owned())]));
+        emit(Block::Para(vec![Span::Text(para.to_owned())]))?;
     }
+    Ok(())
 }
 
 fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
+    escape(text, |b| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|'
+        )
+        .then_some(None)
+    })
+}
+
+/// `text` with every byte that `replace` answers for replaced: `Some(None)` puts a backslash
+/// before it, `Some(Some(s))` writes `s` instead. Runs of other text are copied whole, not one
+/// `char` at a time (8.5% of a 1M-event brief was that loop). Only ASCII bytes are ever
+/// replaced, so every cut falls on a character boundary.
+fn escape(text: &str, replace: impl Fn(u8) -> Option<Option<&'static str>>) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if let Some(with) = replace(b) {
+            out.push_str(&text[copied..i]);
+            match with {
+                None => {
+                    out.push('\\');
+                    out.push(char::from(b));
+                }
+                Some(with) => out.push_str(with),
+            }
+            copied = i + 1;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -369,17 +430,13 @@ fn md_spans(spans: &[Span]) -> String {
 }
 
 fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape(text, |b| match b {
+        b'&' => Some(Some("&amp;")),
+        b'<' => Some(Some("&lt;")),
+        b'>' => Some(Some("&gt;")),
+        b'"' => Some(Some("&quot;")),
+        _ => None,
+    })
 }
 
 fn html_spans(spans: &[Span]) -> String {

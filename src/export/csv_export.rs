@@ -11,6 +11,7 @@
 //! for (see [`super::csv_guard`]); the CSV importer takes the `'` off again.
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 
 use super::csv_guard::{CsvCells, guard_cell};
 use super::{EventFilter, ExportError, filtered_events};
@@ -47,29 +48,41 @@ pub fn events_csv_with(
     filter: &EventFilter,
     cells: CsvCells,
 ) -> Result<Vec<u8>, ExportError> {
-    let err = |e: csv::Error| ExportError::Encode {
+    let mut out = Vec::new();
+    write_events_csv(project, filter, cells, &mut out).map_err(|e| ExportError::Encode {
         format: "CSV",
         message: e.to_string(),
-    };
+    })?;
+    Ok(out)
+}
+
+/// The filtered events as CSV, written row by row into `out`: a 1M-event export never holds
+/// its ~300 MB of text in memory.
+pub fn write_events_csv(
+    project: &Project,
+    filter: &EventFilter,
+    cells: CsvCells,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lookup = project.lookup();
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    writer.write_record(HEADER).map_err(err)?;
+        .from_writer(out);
+    writer.write_record(HEADER)?;
     for event in filtered_events(project, filter) {
         let row = row(project, &lookup, event);
         match cells {
             CsvCells::Guarded => {
-                writer.write_record(row.iter().map(|c| guard_cell(c).into_owned()))
+                for cell in &row {
+                    writer.write_field(guard_cell(cell).as_bytes())?;
+                }
+                // An empty record after its fields ends the row (the csv crate's way).
+                writer.write_record(None::<&[u8]>)
             }
-            CsvCells::Raw => writer.write_record(row),
-        }
-        .map_err(err)?;
+            CsvCells::Raw => writer.write_record(&row),
+        }?;
     }
-    writer.into_inner().map_err(|e| ExportError::Encode {
-        format: "CSV",
-        message: e.to_string(),
-    })
+    writer.flush()
 }
 
 fn row(project: &Project, lookup: &Lookup, e: &Event) -> [String; 17] {

@@ -1,7 +1,8 @@
 //! Export: a project (or the events a filter keeps) as CSV, as TimelineJS3 JSON, as a
 //! chronology brief in Markdown or HTML, or as an image of the timeline (SVG, PNG). Pure: a
-//! project in, bytes out; the caller writes them (the command line through
-//! [`crate::io::write_atomically`]).
+//! project in, bytes out. [`export_to`] streams the lists into any writer (the command line
+//! and the app give it [`crate::io::write_atomically_with`]'s), so that an export of 1M
+//! events holds one event's text at a time, not the whole file.
 
 mod brief;
 mod csv_export;
@@ -16,15 +17,16 @@ mod svg_marks;
 mod timelinejs_export;
 
 use std::fmt;
+use std::io::{self, Write};
 
-pub use brief::{brief_html, brief_markdown};
-pub use csv_export::{events_csv, events_csv_with};
+pub use brief::{brief_html, brief_markdown, write_brief_html, write_brief_markdown};
+pub use csv_export::{events_csv, events_csv_with, write_events_csv};
 pub use csv_guard::{CsvCells, guard_cell, unguard_cell};
 pub use png::timeline_png;
 pub use svg::{
     DEFAULT_WIDTH_PX, ImageTheme, MAX_WIDTH_PX, MIN_WIDTH_PX, TimelineImageOptions, timeline_svg,
 };
-pub use timelinejs_export::timelinejs_json;
+pub use timelinejs_export::{timelinejs_json, write_timelinejs_json};
 
 use crate::model::{Event, Id, Project, TimeSecs};
 
@@ -171,6 +173,27 @@ pub fn export(
             project,
             &TimelineImageOptions::from_export(project, options),
         ),
+    }
+}
+
+/// The project in `format`, written into `out` as it is made: the lists (CSV, TimelineJS,
+/// the briefs) event by event; images, whose size does not grow with the events, at once.
+/// An encoder's error comes back as an I/O error, so that the caller removes what it wrote.
+pub fn export_to(
+    project: &Project,
+    format: ExportFormat,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Csv => write_events_csv(project, &options.filter, CsvCells::Guarded, out),
+        ExportFormat::TimelineJs => write_timelinejs_json(project, options, out),
+        ExportFormat::Markdown => write_brief_markdown(project, options, out),
+        ExportFormat::Html => write_brief_html(project, options, out),
+        ExportFormat::Svg | ExportFormat::Png => {
+            let bytes = export(project, format, options).map_err(io::Error::other)?;
+            out.write_all(&bytes)
+        }
     }
 }
 

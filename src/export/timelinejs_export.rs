@@ -10,7 +10,10 @@
 //! (`innerHTML`), so every one of them is escaped text, and only `http(s)` and `mailto`
 //! URLs become links: a `javascript:` URL from an imported file would run when clicked.
 
+use std::io::{self, Write};
+
 use edtf::level_1::{Date, Edtf, Precision, Season};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::brief::is_web_link;
@@ -20,12 +23,27 @@ use crate::model::{Event, Lookup, Project, describe_bounds};
 
 /// The filtered events as a TimelineJS3 JSON document.
 pub fn timelinejs_json(project: &Project, options: &ExportOptions) -> Result<String, ExportError> {
+    let mut out = Vec::new();
+    write_timelinejs_json(project, options, &mut out).map_err(|e| ExportError::Encode {
+        format: "TimelineJS JSON",
+        message: e.to_string(),
+    })?;
+    String::from_utf8(out).map_err(|e| ExportError::Encode {
+        format: "TimelineJS JSON",
+        message: e.to_string(),
+    })
+}
+
+/// The filtered events as a TimelineJS3 JSON document, written slide by slide into `out`:
+/// at 1M events only one slide is built at a time, never the whole document (4.5 GB).
+pub fn write_timelinejs_json(
+    project: &Project,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lookup = project.lookup();
     let title = options.title.as_deref().unwrap_or(&project.title);
-    let events: Vec<Value> = filtered_events(project, &options.filter)
-        .into_iter()
-        .filter_map(|e| slide(project, &lookup, e))
-        .collect();
+    let events = filtered_events(project, &options.filter);
     let eras: Vec<Value> = project
         .periods
         .iter()
@@ -38,19 +56,55 @@ pub fn timelinejs_json(project: &Project, options: &ExportOptions) -> Result<Str
             }))
         })
         .collect();
-    let mut root = Map::new();
-    root.insert(
-        "title".into(),
-        json!({ "text": { "headline": text_to_html(title), "text": text_to_html(&project.description) } }),
-    );
-    root.insert("events".into(), Value::Array(events));
-    if !eras.is_empty() {
-        root.insert("eras".into(), Value::Array(eras));
+    let document = Timeline {
+        eras,
+        slides: Slides {
+            project,
+            lookup: &lookup,
+            events: &events,
+        },
+        title: json!({ "text": { "headline": text_to_html(title), "text": text_to_html(&project.description) } }),
+    };
+    serde_json::to_writer_pretty(out, &document).map_err(io::Error::from)
+}
+
+/// The document's root object, its keys in the order `serde_json`'s sorted maps gave them
+/// when the document was one value: files written before and after streaming are the same.
+struct Timeline<'a> {
+    eras: Vec<Value>,
+    slides: Slides<'a>,
+    title: Value,
+}
+
+impl Serialize for Timeline<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if !self.eras.is_empty() {
+            map.serialize_entry("eras", &self.eras)?;
+        }
+        map.serialize_entry("events", &self.slides)?;
+        map.serialize_entry("title", &self.title)?;
+        map.end()
     }
-    serde_json::to_string_pretty(&Value::Object(root)).map_err(|e| ExportError::Encode {
-        format: "TimelineJS JSON",
-        message: e.to_string(),
-    })
+}
+
+/// The events, each made into its slide only when the serializer reaches it.
+struct Slides<'a> {
+    project: &'a Project,
+    lookup: &'a Lookup,
+    events: &'a [&'a Event],
+}
+
+impl Serialize for Slides<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for event in self.events {
+            if let Some(slide) = slide(self.project, self.lookup, event) {
+                seq.serialize_element(&slide)?;
+            }
+        }
+        seq.end()
+    }
 }
 
 fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {

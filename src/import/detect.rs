@@ -4,7 +4,7 @@
 use super::{ImportError, ImportFormat, MAX_IMPORT_BYTES};
 
 /// How much of the start of a file detection looks at.
-const HEAD_BYTES: usize = 64 * 1024;
+pub const HEAD_BYTES: usize = 64 * 1024;
 
 /// Refuses what no importer can read, before any parsing: empty and oversized files,
 /// spreadsheets, archives, images and other binary files, UTF-16 text.

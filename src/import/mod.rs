@@ -29,6 +29,7 @@ mod timelinejs;
 mod title_case;
 
 use std::fmt;
+use std::io::Read;
 
 pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
@@ -40,6 +41,10 @@ pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
 pub use timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 
 use crate::model::Project;
+
+/// How much of an input [`import_stream`] wants before the rest: what format detection and
+/// the empty and binary checks look at.
+pub use detect::HEAD_BYTES;
 
 /// Files larger than this are refused: 1 GiB, about two million GDELT rows (the GDELT 1.0
 /// sample in the test corpus is 356 bytes a row; a day of GDELT 1.0 is under 100 MB, a year
@@ -174,6 +179,9 @@ pub enum ImportError {
     },
     #[error("{0}")]
     Format(String),
+    /// Reading the input failed part way (a streamed import): what the reader said.
+    #[error("could not read the file: {0}")]
+    Read(String),
     /// The input is not empty, but not one event could be read from it: the message says
     /// what the format expects and what the first line looks like.
     #[error("{0}")]
@@ -201,6 +209,63 @@ pub fn import(
         return Err(no_events_error(bytes, format, &imported.report.skipped));
     }
     Ok(imported)
+}
+
+/// Imports an input read as a stream: `head` is its first bytes (all of them when the input
+/// is shorter than [`HEAD_BYTES`]), `reader` the rest. TimelineJS JSON is parsed as it
+/// arrives, one slide at a time, so that a 1M-event file never sits in memory; the other
+/// formats are read whole first (their parsers point into the text for line numbers). At
+/// most [`MAX_IMPORT_BYTES`] are read either way.
+pub fn import_stream(
+    head: &[u8],
+    reader: &mut dyn Read,
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    detect::check_size_and_kind(head)?;
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut input = LimitedReader {
+        inner: body.chain(reader),
+        left: MAX_IMPORT_BYTES,
+    };
+    let imported = if format == ImportFormat::TimelineJs {
+        timelinejs::import_reader(std::io::BufReader::with_capacity(1 << 16, input), options)?
+    } else {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| ImportError::Read(e.to_string()))?;
+        return import(&bytes, format, options);
+    };
+    if imported.project.events.is_empty() {
+        return Err(no_events_error(head, format, &imported.report.skipped));
+    }
+    Ok(imported)
+}
+
+/// What an input over [`MAX_IMPORT_BYTES`] is told, whether its size was known before
+/// reading or found while reading.
+pub fn too_large_message() -> String {
+    format!(
+        "more than {MAX_IMPORT_BYTES} bytes (1 GiB) to read, the most Detente reads from one file; split it into smaller files"
+    )
+}
+
+/// A reader that fails, rather than ending, once more than `left` bytes came through: an
+/// endless input (`/dev/zero`, a FIFO) stops at [`MAX_IMPORT_BYTES`] with a clear error.
+struct LimitedReader<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for LimitedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::FileTooLarge, too_large_message())
+        })?;
+        Ok(n)
+    }
 }
 
 /// [`import`], but an import of no event is not an error: the preview lists skipped rows.

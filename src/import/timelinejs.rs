@@ -7,6 +7,7 @@
 //! a start date, or with years Detente cannot place, are skipped and reported.
 
 use edtf::level_1::{Date, Edtf};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use thin_vec::ThinVec;
 
@@ -24,68 +25,243 @@ use crate::model::{
 pub const DETENTE_KEY: &str = "detente";
 
 pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let root: Value = serde_json::from_str(text).map_err(|err| ImportError::Syntax {
-        line: err.line(),
-        col: err.column(),
-        message: format!("this is not valid JSON: {err}"),
-    })?;
-    let Value::Object(root) = root else {
+    import_json(&mut serde_json::Deserializer::from_str(text), options)
+}
+
+/// Imports TimelineJS3 JSON read from `reader` as a stream: one slide is held at a time, so
+/// a 1M-event file (about 900 MB) never sits in memory whole, nor as a tree of values
+/// (4.7 GB). A read error, the read limit's included, ends the import with an error.
+pub(crate) fn import_reader(
+    reader: impl std::io::Read,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    import_json(&mut serde_json::Deserializer::from_reader(reader), options)
+}
+
+fn import_json<'de, R: serde_json::de::Read<'de>>(
+    de: &mut serde_json::Deserializer<R>,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut b = Builder::new(ImportFormat::TimelineJs, options);
+    let syntax = |err: serde_json::Error| {
+        if err.is_io() {
+            return ImportError::Read(err.to_string());
+        }
+        ImportError::Syntax {
+            line: err.line(),
+            col: err.column(),
+            message: format!("this is not valid JSON: {err}"),
+        }
+    };
+    let root = RootSeed { b: &mut b }
+        .deserialize(&mut *de)
+        .and_then(|root| de.end().map(|()| root))
+        .map_err(syntax)?;
+    let Some(root) = root else {
         return Err(ImportError::Format(
             "a TimelineJS3 file is a JSON object with \"events\" (and optionally \"title\" and \"eras\"); this JSON is not an object".into(),
         ));
     };
-    let mut b = Builder::new(ImportFormat::TimelineJs, options);
-    if let Some(Value::Object(title)) = root.get("title") {
-        let text = obj(title, "text");
-        let headline = html_to_text(&string(text, "headline"));
-        if !headline.is_empty() {
-            b.project.title = headline;
-        }
-        let about = html_to_text(&string(text, "text"));
-        if !about.is_empty() {
-            b.project.description = about;
-        }
-    }
-    if root.get("scale").and_then(Value::as_str) == Some("cosmological") {
-        b.warn(
-            None,
-            "the timeline uses the cosmological scale: slides with years outside -9999 to 9999 are skipped",
-        );
-    }
-    match root.get("events") {
-        Some(Value::Array(events)) => {
-            for (i, slide) in events.iter().enumerate() {
-                if b.is_full() {
-                    break;
-                }
-                b.report.rows_read += 1;
-                match slide {
-                    Value::Object(slide) => read_slide(&mut b, i + 1, slide),
-                    _ => b.skip(i + 1, "the slide is not a JSON object"),
-                }
-            }
-        }
-        None | Some(Value::Null) => {
-            if !root.contains_key("title") {
+    match root.events {
+        Events::List => {}
+        Events::Absent => {
+            if !root.has_title {
                 return Err(ImportError::Format(
                     "this JSON has no \"events\" list: it is not a TimelineJS3 timeline".into(),
                 ));
             }
             b.warn(None, "the timeline has a title slide but no events");
         }
-        Some(_) => {
+        Events::NotAList => {
             return Err(ImportError::Format(
                 "\"events\" is not a list: a TimelineJS3 timeline lists its slides in \"events\""
                     .into(),
             ));
         }
     }
-    if let Some(Value::Array(eras)) = root.get("eras") {
+    if let Some(Value::Array(eras)) = &root.eras {
         for (i, era) in eras.iter().enumerate() {
             read_era(&mut b, i + 1, era);
         }
     }
     Ok(b.finish())
+}
+
+/// What the root object held, besides the slides, which went straight into the builder.
+struct Root {
+    has_title: bool,
+    events: Events,
+    eras: Option<Value>,
+}
+
+enum Events {
+    Absent,
+    List,
+    NotAList,
+}
+
+/// Reads the root object key by key; `None` when the JSON is not an object.
+struct RootSeed<'b> {
+    b: &'b mut Builder,
+}
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = Option<Root>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RootSeed<'_> {
+    type Value = Option<Root>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a TimelineJS3 object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut root = Root {
+            has_title: false,
+            events: Events::Absent,
+            eras: None,
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "title" => {
+                    let title: Value = map.next_value()?;
+                    root.has_title = true;
+                    if let Value::Object(title) = title {
+                        read_title(self.b, &title);
+                    }
+                }
+                "scale" => {
+                    let scale: Value = map.next_value()?;
+                    if scale.as_str() == Some("cosmological") {
+                        self.b.warn(
+                            None,
+                            "the timeline uses the cosmological scale: slides with years outside -9999 to 9999 are skipped",
+                        );
+                    }
+                }
+                "events" => root.events = map.next_value_seed(SlidesSeed { b: self.b })?,
+                "eras" => root.eras = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Some(root))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+/// Reads the slides one at a time into the builder; a list's place of anything else.
+struct SlidesSeed<'b> {
+    b: &'b mut Builder,
+}
+
+impl<'de> DeserializeSeed<'de> for SlidesSeed<'_> {
+    type Value = Events;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SlidesSeed<'_> {
+    type Value = Events;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of slides")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut n = 0;
+        while !self.b.is_full() {
+            let Some(slide) = seq.next_element::<Value>()? else {
+                return Ok(Events::List);
+            };
+            n += 1;
+            self.b.report.rows_read += 1;
+            match slide {
+                Value::Object(slide) => read_slide(self.b, n, &slide),
+                _ => self.b.skip(n, "the slide is not a JSON object"),
+            }
+        }
+        // The preview has its rows: the rest is only checked to be JSON.
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Events::List)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Events::Absent)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Events::NotAList)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Events::NotAList)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Events::NotAList)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Events::NotAList)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Events::NotAList)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Events::NotAList)
+    }
+}
+
+fn read_title(b: &mut Builder, title: &Map<String, Value>) {
+    let text = obj(title, "text");
+    let headline = html_to_text(&string(text, "headline"));
+    if !headline.is_empty() {
+        b.project.title = headline;
+    }
+    let about = html_to_text(&string(text, "text"));
+    if !about.is_empty() {
+        b.project.description = about;
+    }
 }
 
 fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::DetenteApp;
 use crate::app::Document;
 use crate::app::edits::project_diff;
-use crate::export::{ExportFormat, ExportOptions, export, timeline_png, timeline_svg};
+use crate::export::{ExportFormat, ExportOptions, export_to, timeline_png, timeline_svg};
 use crate::import::merge_imported;
 use crate::ui::actions::Action;
 use crate::ui::image_export::CurrentView;
@@ -60,11 +60,11 @@ impl DetenteApp {
         }
         self.tasks
             .spawn(ctx, format!("Exporting {}…", format.name()), move || {
-                let result = export(&project, format, &options)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        crate::io::write_atomically(&p, &bytes).map_err(|e| e.to_string())
-                    });
+                // Streamed into the temporary file, as on the command line.
+                let result = crate::io::write_atomically_with(&p, |out| {
+                    export_to(&project, format, &options, out)
+                })
+                .map_err(|e| e.to_string());
                 Outcome::Exported(p, result)
             });
     }
