@@ -5,8 +5,9 @@
 //! - `export/FORMAT/N`: CSV, TimelineJS JSON, and the Markdown and HTML briefs, streamed into
 //!   a file in a temporary folder through [`detente::io::write_atomically_with`], as
 //!   `detente export` and the app write them;
-//! - `import_timelinejs/N`: the TimelineJS file that export wrote, read back as a stream
-//!   from disk ([`detente::import::import_stream`], what `detente import` does).
+//! - `import/FORMAT/N`: the TimelineJS and CSV files that export wrote, read back from disk
+//!   by [`detente::import::import_stream`], what `detente import` does (TimelineJS as a
+//!   stream, CSV read whole first).
 //!
 //! The memory report says, for each, the peak of the bytes allocated while it ran, as a
 //! multiple of the loaded project (issue 11's target: at most 2×). For the import, the loaded
@@ -54,6 +55,7 @@ fn main() {
             project_bytes as f64 / n as f64
         );
         let timeline = dir.join(format!("{n}.json"));
+        let csv = dir.join(format!("{n}.csv"));
         for format in FORMATS {
             let path = dir.join(format!("{n}.{}", format.extension()));
             let (peak, secs) = measure(|| export_file(&project, format, &path));
@@ -66,28 +68,35 @@ fn main() {
                 secs,
             );
             println!("    wrote {:.1} MB", size as f64 / 1e6);
-            if format == ExportFormat::TimelineJs {
-                std::fs::rename(&path, &timeline).unwrap();
+            match format {
+                ExportFormat::TimelineJs => std::fs::rename(&path, &timeline).unwrap(),
+                ExportFormat::Csv => std::fs::rename(&path, &csv).unwrap(),
+                _ => {}
             }
         }
         bench_exports(&mut criterion, n, &project, &dir);
         drop(project);
 
-        let base = IN_USE.load(Ordering::SeqCst);
-        let mut imported_bytes = 0;
-        let (peak, secs) = measure(|| {
-            let imported = import_file(&timeline);
-            imported_bytes = IN_USE.load(Ordering::SeqCst) - base;
-            assert_eq!(imported.project.events.len(), n);
-        });
-        report(
-            "import timelinejs",
-            n,
-            imported_bytes,
-            peak - base - imported_bytes,
-            secs,
-        );
-        bench_import(&mut criterion, n, &timeline);
+        for (format, path) in [
+            (ImportFormat::TimelineJs, &timeline),
+            (ImportFormat::Csv, &csv),
+        ] {
+            let base = IN_USE.load(Ordering::SeqCst);
+            let mut imported_bytes = 0;
+            let (peak, secs) = measure(|| {
+                let imported = import_file(path, format);
+                imported_bytes = IN_USE.load(Ordering::SeqCst) - base;
+                assert_eq!(imported.project.events.len(), n);
+            });
+            report(
+                &format!("import {}", format.name()),
+                n,
+                imported_bytes,
+                peak - base - imported_bytes,
+                secs,
+            );
+            bench_import(&mut criterion, n, format, path);
+        }
     }
     criterion.final_summary();
     let _ = std::fs::remove_dir_all(&dir);
@@ -122,7 +131,7 @@ fn export_file(project: &Project, format: ExportFormat, path: &Path) {
     .unwrap();
 }
 
-fn import_file(path: &Path) -> Imported {
+fn import_file(path: &Path, format: ImportFormat) -> Imported {
     use std::io::Read as _;
     let mut file = std::fs::File::open(path).unwrap();
     let mut head = Vec::new();
@@ -131,10 +140,10 @@ fn import_file(path: &Path) -> Imported {
         .read_to_end(&mut head)
         .unwrap();
     let options = ImportOptions {
-        file_name: "bench.json".into(),
+        file_name: "bench".into(),
         ..ImportOptions::default()
     };
-    import_stream(&head, &mut file, ImportFormat::TimelineJs, &options).unwrap()
+    import_stream(&head, &mut file, format, &options).unwrap()
 }
 
 fn bench_exports(c: &mut Criterion, n: usize, project: &Project, dir: &Path) {
@@ -149,11 +158,11 @@ fn bench_exports(c: &mut Criterion, n: usize, project: &Project, dir: &Path) {
     }
 }
 
-fn bench_import(c: &mut Criterion, n: usize, path: &PathBuf) {
-    let mut group = c.benchmark_group("import_timelinejs");
+fn bench_import(c: &mut Criterion, n: usize, format: ImportFormat, path: &PathBuf) {
+    let mut group = c.benchmark_group(format!("import/{}", format.name()));
     configure(&mut group, n);
     group.bench_with_input(BenchmarkId::from_parameter(n), path, |b, path| {
-        b.iter_with_large_drop(|| import_file(path));
+        b.iter_with_large_drop(|| import_file(path, format));
     });
     group.finish();
 }
