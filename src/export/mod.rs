@@ -5,7 +5,6 @@
 
 mod brief;
 mod csv_export;
-mod csv_guard;
 pub mod font;
 pub mod palette;
 mod png;
@@ -26,6 +25,7 @@ pub use svg::{
 };
 pub use timelinejs_export::timelinejs_json;
 
+use crate::formats::csv_guard;
 use crate::model::{Event, Id, Project, TimeSecs};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
