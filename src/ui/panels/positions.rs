@@ -153,12 +153,11 @@ fn position_row_ui(
         };
         unbroken(ui, count(sources, "source", "sources"))
             .on_hover_text("Independent sources: claims that share no outlet");
-        let display = crate::ui::details::date_display(ui.ctx());
         unbroken(
             ui,
             format!(
                 "as of {}",
-                crate::ui::details::list_date_text(&position.as_of, &display)
+                crate::app::list_date_text(&position.as_of, cx.date_display)
             ),
         );
         if !position.certainty.is_stated() {
