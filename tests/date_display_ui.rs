@@ -14,6 +14,7 @@ use detente::model::{DateSpec, Filter};
 use detente::ui::DetenteApp;
 use detente::ui::forms::{FormState, date_field_ui};
 use detente::ui::panels::{PanelContext, PositionsState, positions_ui};
+use detente::ui::timeline::{TimelineState, timeline_ui};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -70,6 +71,38 @@ fn a_date_field_previews_in_the_display_of_its_form_state() {
         });
     harness.run();
     harness.get_by_label("= Sat, Dec 20, 2025 – Sun, Dec 21, 2025");
+}
+
+#[test]
+fn the_timeline_tooltip_writes_dates_as_its_context_says() {
+    let doc = Document::new(sample_project().unwrap(), Origin::Untitled);
+    let mut filtered = FilteredView::default();
+    filtered.refresh(&doc, &Filter::default());
+    let (selection, links) = (Selection::default(), SelectionLinks::default());
+    let date_display = display(DateFormat::MonthDayYear);
+    let cx = PanelContext {
+        doc: &doc,
+        selection: &selection,
+        links: &links,
+        filtered: &filtered,
+        date_display: &date_display,
+    };
+    // The app's fallback font is not installed here: the toolbar's symbols may draw as boxes.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 600.0))
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, state: &mut TimelineState| timeline_ui(ui, state, &cx, &mut Vec::new()),
+            TimelineState::default(),
+        );
+    harness.run();
+    let mark = harness.state().item_rect(&doc, "ev-miami-talks").unwrap();
+    harness.hover_at(mark.center());
+    // The tooltip fades in under the pointer: a few frames, not a settled run.
+    harness.run_steps(10);
+    harness.get_by_label(
+        "2025-12-20/2025-12-21 — “this weekend” — Sat, Dec 20, 2025 – Sun, Dec 21, 2025",
+    );
 }
 
 /// Selects the event by clicking its mark on the timeline.

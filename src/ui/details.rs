@@ -2,37 +2,13 @@
 
 use egui::RichText;
 
-use crate::app::{DateDisplay, Document, History, Selected, list_date_text};
-use crate::model::{Claim, Event, Id, Source, reliability_meaning};
+use crate::app::{DateDisplay, Document, History, Selected, date_text, list_date_text};
+use crate::model::{Claim, Event, Id, reliability_meaning};
 use crate::ui::actions::Action;
 use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
 use crate::ui::panels::roles_text;
 use crate::ui::style;
-
-fn date_display_id() -> egui::Id {
-    egui::Id::unique("detente_date_display")
-}
-
-/// How dates are shown this frame (the settings), for every view that writes one.
-pub fn set_date_display(ctx: &egui::Context, display: DateDisplay) {
-    ctx.data_mut(|d| d.insert_temp(date_display_id(), display));
-}
-
-/// How dates are shown: the settings given by [`set_date_display`], else the defaults.
-pub fn date_display(ctx: &egui::Context) -> DateDisplay {
-    ctx.data(|d| d.get_temp(date_display_id()))
-        .unwrap_or_default()
-}
-
-/// The timeline's tooltip still imports the date text from here (ui/timeline is left alone in
-/// this change); the next change points it at `crate::app`.
-pub use crate::app::date_text;
-
-/// The Admiralty grade of a claim from a source, e.g. "C3" (for the timeline's tooltip).
-pub fn grade_text(source: &Source, claim: &Claim) -> String {
-    claim.grade(source.reliability)
-}
 
 /// Back and forward through what was selected (Alt+← and Alt+→).
 pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Action>) {

@@ -487,7 +487,6 @@ impl DetenteApp {
             self.fonts_installed = true;
         }
         self.desk.apply_look(&ctx);
-        crate::ui::details::set_date_display(&ctx, self.desk.date_display());
         self.forms.date_display = self.desk.date_display();
         if let Some(problem) = self.desk.autosave_tick(&ctx, &self.doc) {
             self.error(problem);
