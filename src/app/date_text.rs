@@ -5,7 +5,7 @@
 //! style and time zone) is a setting, and settings are application state.
 
 use super::{DateDisplay, DateFormat};
-use crate::model::DateSpec;
+use crate::model::{DateSpec, TimeSecs, civil_from_secs};
 
 /// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025", the interval
 /// written as the settings say, with the date's own wording and zone.
@@ -30,6 +30,12 @@ pub fn list_date_text(date: &DateSpec, display: &DateDisplay) -> String {
         return date.edtf_text();
     }
     display.describe(date).unwrap_or_else(|| date.edtf_text())
+}
+
+/// A day in a table cell, as ISO so that columns line up and sort ("2025-12-20"); "—" for
+/// none. (Not the date-display setting: the tables are for comparing, not for reading.)
+pub fn day_text(secs: Option<TimeSecs>) -> String {
+    secs.map_or_else(|| "—".to_owned(), |s| civil_from_secs(s).date().to_string())
 }
 
 #[cfg(test)]
@@ -61,6 +67,13 @@ mod tests {
             date_text(&meeting, &display(DateFormat::Iso)),
             "2025-12-20T14:00:00Z — 2025-12-20 15:00 +01:00 (Europe/Berlin)"
         );
+    }
+
+    #[test]
+    fn day_text_is_the_iso_day_or_a_dash() {
+        assert_eq!(day_text(Some(1_766_188_800)), "2025-12-20"); // 2025-12-20 00:00 UTC
+        assert_eq!(day_text(Some(1_766_188_800 - 1)), "2025-12-19");
+        assert_eq!(day_text(None), "—");
     }
 
     #[test]

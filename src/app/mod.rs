@@ -18,7 +18,7 @@ pub mod settings;
 pub mod stale;
 
 pub use autosave::AutosaveClock;
-pub use date_text::{date_text, list_date_text};
+pub use date_text::{date_text, day_text, list_date_text};
 pub use document::{Document, Origin};
 pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};
 pub use filtered::{Appearances, FilteredView};

@@ -7,7 +7,6 @@ use crate::model::{Claim, Event, Id, reliability_meaning};
 use crate::ui::actions::Action;
 use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
-use crate::ui::panels::roles_text;
 use crate::ui::style;
 
 /// Back and forward through what was selected (Alt+← and Alt+→).
@@ -237,7 +236,7 @@ impl DetailsContext<'_> {
     fn participant_support_ui(&self, ui: &mut egui::Ui, event: &Event, actor: Id) {
         let about: Vec<Id> = event.claims_about(actor).collect();
         let Some((grade, reliability, credibility)) =
-            crate::ui::panels::best_grade(self.doc, &about)
+            crate::query::best_grade(self.doc.project(), self.doc.lookup(), &about)
         else {
             return;
         };
@@ -404,7 +403,7 @@ impl DetailsContext<'_> {
         if !actor.description.is_empty() {
             ui.label(&actor.description);
         }
-        let roles = roles_text(project, self.doc.lookup(), actor);
+        let roles = crate::query::roles_text(project, self.doc.lookup(), actor);
         if !roles.is_empty() {
             ui.add_space(6.0);
             ui.strong("Roles");

@@ -7,10 +7,8 @@ mod sources;
 mod stance_chart;
 
 pub use locations::{LocationsState, locations_ui};
-pub use participants::{
-    ParticipantsState, ParticipantsView, day_text, participants_ui, roles_text,
-};
-pub use positions::{PositionsState, PositionsView, best_grade, positions_ui};
+pub use participants::{ParticipantsState, ParticipantsView, participants_ui};
+pub use positions::{PositionsState, PositionsView, positions_ui};
 pub use sources::sources_ui;
 
 use crate::app::{DateDisplay, Document, FilteredView, Selection, SelectionLinks};
