@@ -15,7 +15,7 @@
 
 use std::time::{Duration, Instant};
 
-use detente::app::{Document, FilteredView, Selection, SelectionLinks};
+use detente::app::{DateDisplay, Document, FilteredView, Selection, SelectionLinks};
 use detente::model::{EventPlace, Filter, Id, Location, LocationPrecision, Project};
 use detente::ui::map::{MapState, map_ui};
 use detente::ui::panels::PanelContext;
@@ -108,6 +108,7 @@ fn measure(name: &str, doc: &Document) {
         selection: &selection,
         links: &links,
         filtered: &filtered,
+        date_display: &DateDisplay::default(),
     };
     let run = |label: &str, mode: u8| {
         let ctx = egui::Context::default();

@@ -5,6 +5,7 @@
 //! - [`io`]: project files, the embedded sample, atomic saves;
 //! - [`layout`]: what the timeline draws for a view range (pure);
 //! - [`geo`]: world outlines, the map projection and the city gazetteer (pure);
+//! - [`formats`]: what import and export agree on about other tools' files (pure);
 //! - [`app`]: application state and the commands that change a project (no egui);
 //! - [`ui`]: the egui front end, which reads the state and emits commands;
 //! - [`cli`]: the command-line subcommands.
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod formats;
 pub mod generate;
 pub mod geo;
 pub mod import;

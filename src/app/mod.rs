@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod claim_draft;
+mod date_text;
 mod document;
 pub mod edit;
 pub mod edits;
@@ -17,6 +18,7 @@ pub mod settings;
 pub mod stale;
 
 pub use autosave::AutosaveClock;
+pub use date_text::{date_text, day_text, list_date_text};
 pub use document::{Document, Origin};
 pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};
 pub use filtered::{Appearances, FilteredView};

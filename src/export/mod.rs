@@ -6,7 +6,6 @@
 
 mod brief;
 mod csv_export;
-mod csv_guard;
 pub mod font;
 pub mod palette;
 mod png;
@@ -28,6 +27,7 @@ pub use svg::{
 };
 pub use timelinejs_export::{timelinejs_json, write_timelinejs_json};
 
+use crate::formats::csv_guard;
 use crate::model::{Event, Id, Project, TimeSecs};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -18,7 +18,7 @@ use serde_json::{Map, Value, json};
 
 use super::brief::is_web_link;
 use super::{ExportError, ExportOptions, filtered_events};
-use crate::import::text_to_html;
+use crate::formats::timelinejs::text_to_html;
 use crate::model::{Event, Lookup, Project, describe_bounds};
 
 /// The filtered events as a TimelineJS3 JSON document.
@@ -164,7 +164,7 @@ fn slide(project: &Project, lookup: &Lookup, e: &Event) -> Option<Value> {
         slide.insert("group".into(), Value::from(text_to_html(first)));
     }
     slide.insert(
-        crate::import::TIMELINEJS_EXTRA_KEY.into(),
+        crate::formats::timelinejs::DETENTE_KEY.into(),
         json!({
             "edtf": e.date.edtf_text(),
             "wording": e.date.wording(),

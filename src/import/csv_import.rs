@@ -14,6 +14,7 @@ use super::country_codes::iso2_of_name;
 use super::csv_mapping::{ColumnRef, CsvColumns, CsvMapping};
 use super::line_numbers::LineNumbers;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
+use crate::formats::csv_guard::unguard_cell;
 use crate::model::{
     Actor, ActorKind, DateSpec, Event, EventKind, EventPlace, EventStatus, Location,
     LocationPrecision, Participation, TimeBounds,
@@ -250,7 +251,7 @@ impl Row<'_> {
         // included): the cell is what follows it.
         let get = |col: Option<usize>| {
             col.and_then(|i| record.get(i))
-                .map_or("", |cell| crate::export::unguard_cell(cell.trim()).trim())
+                .map_or("", |cell| unguard_cell(cell.trim()).trim())
         };
         let date_text = get(self.cols.date);
         if date_text.is_empty() {

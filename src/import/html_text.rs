@@ -253,25 +253,10 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-/// Plain text as HTML: escaped, with newlines as `<br>`. [`html_to_text`] inverts it.
-pub fn text_to_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::timelinejs::text_to_html;
 
     #[test]
     fn paragraphs_links_and_entities() {

@@ -31,14 +31,14 @@ mod title_case;
 use std::fmt;
 use std::io::Read;
 
+pub use crate::formats::timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
 pub use detect::{detect_format, detect_format_with_reason};
-pub use html_text::{html_to_text, text_to_html};
+pub use html_text::html_to_text;
 pub use merge::{DuplicateEvent, MergeReport, RenamedId, merge, merge_imported};
 pub use no_events::no_events_error;
 pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
-pub use timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 
 use crate::model::Project;
 
@@ -50,7 +50,7 @@ pub use detect::HEAD_BYTES;
 /// sample in the test corpus is 356 bytes a row; a day of GDELT 1.0 is under 100 MB, a year
 /// of ICEWS about 250 MB). Split larger exports. Reading counts the bytes that arrive
 /// (`crate::io::read_import_bytes`), so an endless input stops here too.
-pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+pub use crate::io::MAX_IMPORT_BYTES;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -17,14 +17,11 @@ use super::builder::{Builder, Cite};
 use super::html_text::html_to_text;
 use super::kind_words::kind_of_headline;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
+use crate::formats::timelinejs::DETENTE_KEY;
 use crate::model::{
     AttributionStep, DateError, DateSpec, Event, EventKind, EventStatus, MAX_YEAR, MIN_YEAR,
     Period, TimeBounds,
 };
-
-/// The key of Detente's own additions to a slide, which TimelineJS ignores: the exact EDTF
-/// date, kind, status and every tag, so that an exported timeline reads back as it was.
-pub const DETENTE_KEY: &str = "detente";
 
 pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     import_json(&mut serde_json::Deserializer::from_str(text), options)

@@ -15,5 +15,7 @@ pub use project_file::{
     EXTENSION, load_project, load_project_bytes, load_project_str, read_project_bytes,
     save_project, to_ron_string,
 };
-pub use read_limited::{MAX_PROJECT_BYTES, read_at_most, read_import_bytes, read_mapping_text};
+pub use read_limited::{
+    MAX_IMPORT_BYTES, MAX_PROJECT_BYTES, read_at_most, read_import_bytes, read_mapping_text,
+};
 pub use sample::{SAMPLE_NAME, SAMPLE_RON, sample_project};

@@ -35,7 +35,7 @@ pub use position::{Issue, Position, Stance};
 pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
 pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
-    grade_meaning,
+    grade_meaning, reliability_meaning,
 };
 pub use validate::{Locator, Problem, validate};
 pub use view::{Filter, ItemRef, LaneMode, ViewState};

@@ -240,6 +240,16 @@ pub fn grade_meaning(reliability: Reliability, credibility: Credibility) -> Stri
     format!("{letter}{credibility}: {source} ({letter}), {information} ({credibility})")
 }
 
+/// The tooltip of a source's reliability badge: "C: fairly reliable (Admiralty grade of the
+/// source; each claim adds a credibility digit, 1–6)".
+pub fn reliability_meaning(reliability: Reliability) -> String {
+    format!(
+        "{}: {} (Admiralty grade of the source; each claim adds a credibility digit, 1–6)",
+        reliability.letter(),
+        reliability.meaning()
+    )
+}
+
 #[cfg(test)]
 mod grade_tests {
     use super::*;
@@ -255,6 +265,17 @@ mod grade_tests {
         assert_eq!(
             grade_meaning(Reliability::F, six),
             "F6: source's reliability cannot be judged (F), information's truth cannot be judged (6)"
+        );
+    }
+
+    #[test]
+    fn a_reliability_reads_as_words_with_what_the_letter_is() {
+        assert_eq!(
+            reliability_meaning(Reliability::C),
+            "C: fairly reliable (Admiralty grade of the source; each claim adds a credibility digit, 1–6)"
+        );
+        assert!(
+            reliability_meaning(Reliability::F).starts_with("F: reliability cannot be judged (")
         );
     }
 }

@@ -2,68 +2,12 @@
 
 use egui::RichText;
 
-use crate::app::{DateDisplay, Document, History, Selected};
-use crate::model::{Claim, DateSpec, Event, Id, Source};
+use crate::app::{DateDisplay, Document, History, Selected, date_text, list_date_text};
+use crate::model::{Claim, Event, Id, reliability_meaning};
 use crate::ui::actions::Action;
 use crate::ui::forms::FormState;
 use crate::ui::panels::PanelContext;
-use crate::ui::panels::roles_text;
 use crate::ui::style;
-
-fn date_display_id() -> egui::Id {
-    egui::Id::unique("detente_date_display")
-}
-
-/// How dates are shown this frame (the settings), for every view that writes one.
-pub fn set_date_display(ctx: &egui::Context, display: DateDisplay) {
-    ctx.data_mut(|d| d.insert_temp(date_display_id(), display));
-}
-
-/// How dates are shown: the settings given by [`set_date_display`], else the defaults.
-pub fn date_display(ctx: &egui::Context) -> DateDisplay {
-    ctx.data(|d| d.get_temp(date_display_id()))
-        .unwrap_or_default()
-}
-
-/// "2025-12-20/2025-12-21 — “this weekend” — Sat 20 – Sun 21 Dec 2025", the interval
-/// written as the settings say.
-pub fn date_text(date: &DateSpec, display: &DateDisplay) -> String {
-    let mut text = date.edtf_text();
-    if let Some(w) = date.wording() {
-        text.push_str(&format!(" — “{w}”"));
-    }
-    if let Some(words) = display.describe(date) {
-        text.push_str(&format!(" — {words}"));
-    }
-    if let Some(tz) = date.tz() {
-        text.push_str(&format!(" ({tz})"));
-    }
-    text
-}
-
-/// A date in a list line: its EDTF text with the ISO setting (compact, sorts as text), else
-/// the interval in the chosen day style and zone ("Sat 20 – Sun 21 Dec 2025").
-pub fn list_date_text(date: &DateSpec, display: &DateDisplay) -> String {
-    if display.format == crate::app::DateFormat::Iso {
-        return date.edtf_text();
-    }
-    display.describe(date).unwrap_or_else(|| date.edtf_text())
-}
-
-/// The Admiralty grade of a claim from a source, e.g. "C3".
-pub fn grade_text(source: &Source, claim: &Claim) -> String {
-    claim.grade(source.reliability)
-}
-
-/// The tooltip of a source's reliability badge: "C: fairly reliable (Admiralty grade of the
-/// source; claims add a credibility digit)".
-pub fn reliability_hover(reliability: crate::model::Reliability) -> String {
-    format!(
-        "{}: {} (Admiralty grade of the source; each claim adds a credibility digit, 1–6)",
-        reliability.letter(),
-        reliability.meaning()
-    )
-}
 
 /// Back and forward through what was selected (Alt+← and Alt+→).
 pub fn navigation_ui(ui: &mut egui::Ui, history: &History, actions: &mut Vec<Action>) {
@@ -146,7 +90,11 @@ pub fn details_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let mut cx = DetailsContext { doc, actions };
+            let mut cx = DetailsContext {
+                doc,
+                display: cx.date_display,
+                actions,
+            };
             match selected {
                 Selected::Event(id) => match doc.project().events.iter().find(|e| e.id == *id) {
                     Some(event) => cx.event_ui(ui, event),
@@ -190,6 +138,8 @@ const MAX_LISTED: usize = 50;
 
 struct DetailsContext<'a> {
     doc: &'a Document,
+    /// How dates are written (the settings), from the panel context.
+    display: &'a DateDisplay,
     actions: &'a mut Vec<Action>,
 }
 
@@ -232,7 +182,7 @@ impl DetailsContext<'_> {
             );
         });
         Self::field(ui, "Date", |ui| {
-            ui.label(date_text(&event.date, &date_display(ui.ctx())));
+            ui.label(date_text(&event.date, self.display));
         });
         self.support_ui(ui, &event.all_claim_ids().collect::<Vec<_>>());
         if !event.places.is_empty() || event.place_wording.is_some() {
@@ -286,7 +236,7 @@ impl DetailsContext<'_> {
     fn participant_support_ui(&self, ui: &mut egui::Ui, event: &Event, actor: Id) {
         let about: Vec<Id> = event.claims_about(actor).collect();
         let Some((grade, reliability, credibility)) =
-            crate::ui::panels::best_grade(self.doc, &about)
+            crate::query::best_grade(self.doc.project(), self.doc.lookup(), &about)
         else {
             return;
         };
@@ -397,7 +347,7 @@ impl DetailsContext<'_> {
             ui.horizontal_wrapped(|ui| {
                 if let Some(source) = source {
                     self.link(ui, &source.name, Selected::Source(source.id));
-                    let grade = grade_text(source, claim);
+                    let grade = claim.grade(source.reliability);
                     style::badge(
                         ui,
                         &grade,
@@ -409,8 +359,10 @@ impl DetailsContext<'_> {
                     ));
                 }
                 if let Some(published) = &claim.published {
-                    let display = date_display(ui.ctx());
-                    ui.weak(format!("published {}", list_date_text(published, &display)));
+                    ui.weak(format!(
+                        "published {}",
+                        list_date_text(published, self.display)
+                    ));
                 }
                 if ui
                     .small_button("claim")
@@ -451,7 +403,7 @@ impl DetailsContext<'_> {
         if !actor.description.is_empty() {
             ui.label(&actor.description);
         }
-        let roles = roles_text(project, self.doc.lookup(), actor);
+        let roles = crate::query::roles_text(project, self.doc.lookup(), actor);
         if !roles.is_empty() {
             ui.add_space(6.0);
             ui.strong("Roles");
@@ -517,7 +469,7 @@ impl DetailsContext<'_> {
         ui.strong(format!("{title} ({})", events.len()));
         for event in events.iter().take(MAX_LISTED) {
             ui.horizontal_wrapped(|ui| {
-                ui.weak(list_date_text(&event.date, &date_display(ui.ctx())));
+                ui.weak(list_date_text(&event.date, self.display));
                 self.link(ui, &event.title, Selected::Event(event.id.clone()));
                 ui.weak(event.status.label());
             });
@@ -579,7 +531,7 @@ impl DetailsContext<'_> {
             self.link(ui, &issue, Selected::Issue(position.issue));
         });
         Self::field(ui, "As of", |ui| {
-            ui.label(date_text(&position.as_of, &date_display(ui.ctx())));
+            ui.label(date_text(&position.as_of, self.display));
         });
         self.support_ui(ui, &position.claims);
         ui.label(&position.summary);
@@ -609,7 +561,7 @@ impl DetailsContext<'_> {
                     .on_hover_text(format!("Stance: {}", p.stance.label()));
                 let holder = self.name(p.holder).to_owned();
                 self.link(ui, &holder, Selected::Position(p.id));
-                ui.weak(list_date_text(&p.as_of, &date_display(ui.ctx())));
+                ui.weak(list_date_text(&p.as_of, self.display));
             });
         }
     }
@@ -628,7 +580,7 @@ impl DetailsContext<'_> {
                 &source.reliability.letter().to_string(),
                 style::reliability_color(source.reliability, dark),
             )
-            .on_hover_text(reliability_hover(source.reliability));
+            .on_hover_text(reliability_meaning(source.reliability));
             ui.weak(source.reliability.meaning());
         });
         if let Some(url) = &source.url {
@@ -737,12 +689,12 @@ impl DetailsContext<'_> {
         }
         if let Some(d) = &m.start {
             Self::field(ui, "From", |ui| {
-                ui.label(date_text(d, &date_display(ui.ctx())));
+                ui.label(date_text(d, self.display));
             });
         }
         if let Some(d) = &m.end {
             Self::field(ui, "Until", |ui| {
-                ui.label(date_text(d, &date_display(ui.ctx())));
+                ui.label(date_text(d, self.display));
             });
         }
         self.claims_ui(ui, m.claims.iter().copied());

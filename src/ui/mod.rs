@@ -45,32 +45,36 @@ pub struct StartOptions {
     pub renderer: Option<eframe::Renderer>,
 }
 
+/// The command line's names for the start options, read by `main.rs`, which alone knows both
+/// the command line and the UI (the UI does not use `cli`; see ARCHITECTURE.md, "Layers").
 impl StartOptions {
-    pub fn from_cli(cli: &crate::cli::Cli) -> Self {
-        use crate::layout::LaneMode;
-        let theme = cli.theme.as_deref().map(|t| match t {
+    /// `--theme dark|light|system`; any other name follows the system.
+    pub fn theme_named(name: &str) -> egui::ThemePreference {
+        match name {
             "dark" => egui::ThemePreference::Dark,
             "light" => egui::ThemePreference::Light,
             _ => egui::ThemePreference::System,
-        });
-        let group_by = cli.group_by.as_deref().map(|g| match g {
+        }
+    }
+
+    /// `--group-by participant|location|kind|status|tag`; any other name is no lanes.
+    pub fn lanes_named(name: &str) -> crate::layout::LaneMode {
+        use crate::layout::LaneMode;
+        match name {
             "participant" => LaneMode::Participant,
             "location" => LaneMode::Location,
             "kind" => LaneMode::Kind,
             "status" => LaneMode::Status,
             "tag" => LaneMode::Tag,
             _ => LaneMode::None,
-        });
-        Self {
-            file: cli.file.clone(),
-            frame_stats: cli.frame_stats,
-            theme,
-            window_size: cli.window_size,
-            group_by,
-            renderer: cli.renderer.as_deref().map(|r| match r {
-                "glow" => eframe::Renderer::Glow,
-                _ => eframe::Renderer::Wgpu,
-            }),
+        }
+    }
+
+    /// `--renderer glow|wgpu`; any other name is wgpu.
+    pub fn renderer_named(name: &str) -> eframe::Renderer {
+        match name {
+            "glow" => eframe::Renderer::Glow,
+            _ => eframe::Renderer::Wgpu,
         }
     }
 }

@@ -487,7 +487,7 @@ impl DetenteApp {
             self.fonts_installed = true;
         }
         self.desk.apply_look(&ctx);
-        crate::ui::details::set_date_display(&ctx, self.desk.date_display());
+        self.forms.date_display = self.desk.date_display();
         if let Some(problem) = self.desk.autosave_tick(&ctx, &self.doc) {
             self.error(problem);
         }
@@ -561,11 +561,13 @@ impl DetenteApp {
         egui::CentralPanel::no_frame()
             .frame(central)
             .show(ui, |ui| {
+                let date_display = self.desk.date_display();
                 let cx = PanelContext {
                     doc: &self.doc,
                     selection: &self.selection,
                     links: &self.links,
                     filtered: &self.filtered,
+                    date_display: &date_display,
                 };
                 timeline_ui(ui, &mut self.timeline, &cx, &mut actions);
             });

@@ -73,11 +73,13 @@ impl DetenteApp {
                     });
                 });
                 ui.separator();
+                let date_display = self.desk.date_display();
                 let cx = PanelContext {
                     doc: &self.doc,
                     selection: &self.selection,
                     links: &self.links,
                     filtered: &self.filtered,
+                    date_display: &date_display,
                 };
                 match self.side_tab {
                     SideTab::Participants => {
@@ -126,11 +128,13 @@ impl DetenteApp {
                     });
                 });
                 ui.separator();
+                let date_display = self.desk.date_display();
                 let cx = PanelContext {
                     doc: &self.doc,
                     selection: &self.selection,
                     links: &self.links,
                     filtered: &self.filtered,
+                    date_display: &date_display,
                 };
                 details::details_ui(ui, &cx, &mut self.forms, actions);
             });

@@ -7,7 +7,6 @@
 #![allow(clippy::option_option)]
 
 use crate::model::{DateSpec, parse_date_input};
-use crate::ui::details::date_display;
 use crate::ui::forms::{FormState, field_error, hint, row};
 
 /// The field's text is the date as the project has it (nothing typed).
@@ -52,7 +51,7 @@ pub fn date_field_ui(
     if response.changed() {
         state.date_draft = Some((key.to_owned(), text.clone()));
     }
-    let display = date_display(ui.ctx());
+    let display = state.date_display.clone();
     if is_unchanged(&text, value) {
         if let Some(words) = value.and_then(|v| display.describe(v)) {
             preview_ui(ui, &format!("= {words}"));

@@ -104,7 +104,9 @@ fn actor_row(
                 {
                     ui.selectable_value(&mut chosen, Some(a.id), &a.name);
                 }
-            });
+            })
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     });
     (chosen != value).then_some(chosen)
 }

@@ -13,10 +13,10 @@ pub use date_field::date_field_ui;
 pub use entity_forms::entity_form_ui;
 pub use event_form::event_form_ui;
 
-use crate::app::Selected;
 use crate::app::claim_draft::ClaimDraft;
 use crate::app::edit::Edit;
 use crate::app::stale::Stale;
+use crate::app::{DateDisplay, Selected};
 use crate::ui::actions::Action;
 
 /// What the forms keep between frames: drafts that are not valid yet, and the text of the
@@ -37,6 +37,9 @@ pub struct FormState {
     pub place_suggest: bool,
     /// The place name as the analyst typed it, kept as an alias if it names the picked city.
     pub place_typed: String,
+    /// How dates are written (the settings), for the date fields' previews: the app sets it
+    /// every frame before any form is shown.
+    pub date_display: DateDisplay,
 }
 
 /// A claim being drafted in the event form: the quotation, its source (possibly a new one),

@@ -3,7 +3,8 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::{PanelContext, ROW_HEIGHT, day_text, name_cell, sort_header};
+use super::{PanelContext, ROW_HEIGHT, name_cell, sort_header};
+use crate::app::day_text;
 use crate::app::{Appearances, Selected};
 use crate::model::Location;
 use crate::ui::actions::Action;

@@ -7,13 +7,11 @@ mod sources;
 mod stance_chart;
 
 pub use locations::{LocationsState, locations_ui};
-pub use participants::{
-    ParticipantsState, ParticipantsView, day_text, participants_ui, roles_text,
-};
-pub use positions::{PositionsState, PositionsView, best_grade, positions_ui};
+pub use participants::{ParticipantsState, ParticipantsView, participants_ui};
+pub use positions::{PositionsState, PositionsView, positions_ui};
 pub use sources::sources_ui;
 
-use crate::app::{Document, FilteredView, Selection, SelectionLinks};
+use crate::app::{DateDisplay, Document, FilteredView, Selection, SelectionLinks};
 
 /// What every panel reads: the project, the selection and what it reaches, and the filter's
 /// result.
@@ -22,6 +20,8 @@ pub struct PanelContext<'a> {
     pub selection: &'a Selection,
     pub links: &'a SelectionLinks,
     pub filtered: &'a FilteredView,
+    /// How dates are written (the settings' day style and zone), passed down every frame.
+    pub date_display: &'a DateDisplay,
 }
 
 /// What the panels keep between frames.

@@ -3,9 +3,9 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::{PanelContext, ROW_HEIGHT, name_cell, sort_header};
-use crate::app::{Appearances, Selected};
-use crate::model::{Actor, Lookup, Project, civil_from_secs};
-use crate::query::{ActorNode, actor_tree};
+use crate::app::{Appearances, Selected, day_text};
+use crate::model::Actor;
+use crate::query::{ActorNode, actor_tree, roles_text};
 use crate::ui::actions::Action;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,10 +55,6 @@ pub fn participants_ui(
         ParticipantsView::Tree => tree_ui(ui, cx, actions),
         ParticipantsView::WhoMetWhom => who_met_whom_ui(ui, cx, actions),
     }
-}
-
-pub fn day_text(secs: Option<i64>) -> String {
-    secs.map_or_else(|| "—".to_owned(), |s| civil_from_secs(s).date().to_string())
 }
 
 fn table_ui(
@@ -263,24 +259,4 @@ fn who_met_whom_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<A
                 });
             }
         });
-}
-
-/// "special envoy of Donald Trump; head of delegation of US delegation (likely)", or the
-/// affiliation for actors without memberships.
-pub fn roles_text(project: &Project, lookup: &Lookup, actor: &Actor) -> String {
-    let parts: Vec<String> = project
-        .memberships
-        .iter()
-        .filter(|m| m.member == actor.id)
-        .map(|m| {
-            let of = lookup.name_of(project, m.organisation);
-            let hedge = if m.certainty.is_stated() {
-                String::new()
-            } else {
-                format!(" ({})", m.certainty.label())
-            };
-            format!("{} of {of}{hedge}", m.role)
-        })
-        .collect();
-    parts.join("; ")
 }

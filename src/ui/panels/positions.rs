@@ -132,7 +132,9 @@ fn position_row_ui(
             style::stance_color(position.stance, dark),
         )
         .on_hover_text(format!("Stance: {}", position.stance.label()));
-        if let Some((grade, reliability, credibility)) = best_grade(cx.doc, &position.claims) {
+        if let Some((grade, reliability, credibility)) =
+            crate::query::best_grade(project, lookup, &position.claims)
+        {
             style::badge(ui, &grade, style::reliability_color(reliability, dark)).on_hover_text(
                 format!(
                     "Best grade of its claims (Admiralty)\n{}",
@@ -153,12 +155,11 @@ fn position_row_ui(
         };
         unbroken(ui, count(sources, "source", "sources"))
             .on_hover_text("Independent sources: claims that share no outlet");
-        let display = crate::ui::details::date_display(ui.ctx());
         unbroken(
             ui,
             format!(
                 "as of {}",
-                crate::ui::details::list_date_text(&position.as_of, &display)
+                crate::app::list_date_text(&position.as_of, cx.date_display)
             ),
         );
         if !position.certainty.is_stated() {
@@ -176,22 +177,4 @@ fn position_row_ui(
         }
     });
     ui.add_space(4.0);
-}
-
-/// The best grade among some claims, as text ("C2") with its reliability for colouring.
-pub fn best_grade(
-    doc: &crate::app::Document,
-    claims: &[Id],
-) -> Option<(String, crate::model::Reliability, crate::model::Credibility)> {
-    let project = doc.project();
-    let lookup = doc.lookup();
-    claims
-        .iter()
-        .filter_map(|&c| {
-            let claim = lookup.claim(project, c)?;
-            let source = lookup.source(project, claim.source)?;
-            Some((source.reliability, claim.credibility))
-        })
-        .min()
-        .map(|(r, c)| (format!("{}{}", r.letter(), c), r, c))
 }

@@ -90,7 +90,7 @@ pub fn sources_ui(ui: &mut egui::Ui, cx: &PanelContext<'_>, actions: &mut Vec<Ac
                         &source.reliability.letter().to_string(),
                         style::reliability_color(source.reliability, dark),
                     )
-                    .on_hover_text(crate::ui::details::reliability_hover(source.reliability));
+                    .on_hover_text(crate::model::reliability_meaning(source.reliability));
                     ui.weak(source.kind.label());
                     ui.weak(claims_count_text(claims.len()));
                 })

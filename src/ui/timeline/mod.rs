@@ -175,9 +175,9 @@ pub fn timeline_ui(
     let visuals = ui.visuals().clone();
     painter.rect_filled(items_rect, 0.0, visuals.extreme_bg_color);
     markers::paint_periods(&painter, &view, doc, items_rect, &visuals);
-    let zone = crate::ui::details::date_display(ui.ctx()).zone;
+    let zone = &view_cx.date_display.zone;
     let centre_secs = view.time_from_x(view.min_x + view.width_px / 2.0);
-    let offset_secs = crate::app::axis_offset_secs(&zone, centre_secs as i64) as f64;
+    let offset_secs = crate::app::axis_offset_secs(zone, centre_secs as i64) as f64;
     axis::paint_axis(
         &painter,
         &view,
@@ -289,9 +289,9 @@ pub fn timeline_ui(
 
     if let Some(idx) = hovered_item {
         if let Some(event) = events.get(idx as usize) {
-            response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip::event_tooltip_ui(ui, doc, event));
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                tooltip::event_tooltip_ui(ui, doc, event, view_cx.date_display);
+            });
         }
     } else if let Some(pos) = response.hover_pos() {
         let (x, y) = (f64::from(pos.x), f64::from(pos.y));

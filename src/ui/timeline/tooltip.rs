@@ -1,16 +1,15 @@
 //! The hover card of an event: title, date as the source gave it, status, who, where, sources.
 
-use crate::app::Document;
+use crate::app::{DateDisplay, Document, date_text};
 use crate::model::Event;
-use crate::ui::details::{date_display, date_text, grade_text};
 
-pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event) {
+pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event, display: &DateDisplay) {
     let project = doc.project();
     let lookup = doc.lookup();
     ui.set_max_width(360.0);
     ui.strong(event.title.as_str());
     ui.label(format!("{} · {}", event.kind.label(), event.status.label()));
-    ui.label(date_text(&event.date, &date_display(ui.ctx())));
+    ui.label(date_text(&event.date, display));
     if !event.participants.is_empty() {
         let names: Vec<String> = event
             .participants
@@ -44,7 +43,7 @@ pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event) {
         let Some(source) = lookup.source(project, claim.source) else {
             continue;
         };
-        let text = format!("{} {}", source.name, grade_text(source, claim));
+        let text = format!("{} {}", source.name, claim.grade(source.reliability));
         if !sources.contains(&text) {
             sources.push(text);
         }
