@@ -23,6 +23,22 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// The prompt's example path, with the extension this purpose writes or reads: an export
+    /// to Markdown showed a project file's name (`talks.detente.ron`).
+    pub fn example_path(self) -> String {
+        let extension = match self {
+            Self::Open | Self::SaveAs => EXTENSION,
+            Self::Import => "json",
+            Self::Export(format) => format.extension(),
+        };
+        let stem = match self {
+            Self::Import => "timeline",
+            Self::Export(_) => "talks-brief",
+            Self::Open | Self::SaveAs => "talks.detente",
+        };
+        format!("/home/analyst/projects/{stem}.{extension}")
+    }
+
     fn title(self) -> &'static str {
         match self {
             Self::Open => "Open project",
@@ -166,9 +182,10 @@ impl FileDialogs {
             ui.set_width(460.0);
             ui.heading(prompt.purpose.title());
             ui.label(&prompt.reason);
+            let example = prompt.purpose.example_path();
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
-                    .hint_text("/home/analyst/projects/talks.detente.ron")
+                    .hint_text(example.as_str())
                     .desired_width(f32::INFINITY),
             );
             edit.widget_info(|| {
@@ -208,5 +225,30 @@ fn expand_home(text: &str) -> PathBuf {
     match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::ExportFormat;
+
+    #[test]
+    fn the_typed_path_example_has_the_extension_of_what_is_written() {
+        assert_eq!(
+            Purpose::Export(ExportFormat::Markdown).example_path(),
+            "/home/analyst/projects/talks-brief.md"
+        );
+        assert!(
+            Purpose::Export(ExportFormat::Csv)
+                .example_path()
+                .ends_with(".csv")
+        );
+        assert!(
+            Purpose::SaveAs
+                .example_path()
+                .ends_with("/talks.detente.ron")
+        );
+        assert!(Purpose::Open.example_path().ends_with(".detente.ron"));
     }
 }
