@@ -239,16 +239,17 @@ mod tests {
             Purpose::Export(ExportFormat::Markdown).example_path(),
             "/home/analyst/projects/talks-brief.md"
         );
-        assert!(
-            Purpose::Export(ExportFormat::Csv)
-                .example_path()
-                .ends_with(".csv")
+        assert_eq!(
+            Purpose::Export(ExportFormat::Csv).example_path(),
+            "/home/analyst/projects/talks-brief.csv"
         );
-        assert!(
-            Purpose::SaveAs
-                .example_path()
-                .ends_with("/talks.detente.ron")
+        assert_eq!(
+            Purpose::SaveAs.example_path(),
+            "/home/analyst/projects/talks.detente.ron"
         );
-        assert!(Purpose::Open.example_path().ends_with(".detente.ron"));
+        assert_eq!(
+            Purpose::Open.example_path(),
+            "/home/analyst/projects/talks.detente.ron"
+        );
     }
 }
