@@ -19,7 +19,10 @@ fn harness() -> Harness<'static, DetenteApp> {
 fn run_until(harness: &mut Harness<'_, DetenteApp>, done: impl Fn() -> bool) {
     for _ in 0..300 {
         harness.run_steps(2);
-        if done() {
+        // Also until the UI settles: the file exists once renamed into place, while the
+        // export task may still be flushing the folder, and its spinner keeps repainting
+        // (the next `harness.run()` then failed under load).
+        if done() && harness.try_run().is_ok() {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));

@@ -236,7 +236,8 @@ fn is_alive(pid: u32) -> bool {
 /// Recovery files left by instances that are no longer running, newest first. This
 /// process's own file and those of running instances are not listed. Unreadable files are
 /// skipped (they cannot be offered), and temporaries of dead writers are removed (at start,
-/// this is what clears the `.recovery-PID.ron.tmp-PID` of an instance killed mid-autosave).
+/// this is what clears the `.recovery-PID.ron.tmp-PID-RANDOM` of an instance killed
+/// mid-autosave).
 pub fn find_recoveries(dir: &Path) -> Vec<Recovery> {
     let own = std::process::id();
     remove_stale_temporaries(dir, None);
@@ -360,11 +361,11 @@ mod tests {
         file.write_as(&dir, DEAD + 1).unwrap();
         fs::write(dir.join(file_name(DEAD + 2)), "garbage").unwrap();
         fs::write(dir.join("notes.txt"), "unrelated").unwrap();
-        let temp = dir.join(format!(".{}.tmp-{DEAD}", file_name(DEAD + 3)));
+        let temp = dir.join(format!(".{}.tmp-{DEAD}-aB3dE6gH", file_name(DEAD + 3)));
         fs::write(&temp, "half written").unwrap();
         // pid 1 always runs, though it is not Detente: its temporary may be mid-rename, so
         // it stays until no process 1 runs (a leftover costs space, a removal a save).
-        let running = dir.join(format!(".{}.tmp-1", file_name(1)));
+        let running = dir.join(format!(".{}.tmp-1-aB3dE6gH", file_name(1)));
         fs::write(&running, "being written").unwrap();
         let found = find_recoveries(&dir);
         let pids: Vec<_> = found.iter().map(|r| r.pid).collect();

@@ -7,6 +7,7 @@ mod outline;
 mod project_file;
 mod read_limited;
 mod sample;
+mod write_claim;
 
 pub use atomic::{remove_stale_temporaries, write_atomically, write_atomically_with};
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
