@@ -1,7 +1,9 @@
 //! Application state without UI: the open document and the selection, settings, recent
-//! files, crash recovery, changes on disk (background work is in ui::tasks).
+//! files, crash recovery, changes on disk, cancelling background work (which runs in
+//! ui::tasks).
 
 pub mod autosave;
+pub mod cancel;
 pub mod claim_draft;
 mod date_text;
 mod document;
@@ -18,6 +20,7 @@ pub mod settings;
 pub mod stale;
 
 pub use autosave::AutosaveClock;
+pub use cancel::{CancelToken, WriteOutcome, write_cancellable};
 pub use date_text::{date_text, day_text, list_date_text};
 pub use document::{Document, Origin};
 pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};

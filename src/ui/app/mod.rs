@@ -64,6 +64,9 @@ pub struct DetenteApp {
     pending_delete: Option<(crate::app::Selected, crate::app::edit::Edit, String)>,
     frame_stats: Option<FrameStats>,
     last_title: String,
+    /// The width the status bar's right-hand part (running work, Legend, Getting started)
+    /// took in the last frame: what the left-hand labels leave free.
+    status_right_width: f32,
     fonts_installed: bool,
     /// Settings, recent files, autosave and recovery, changes on disk.
     desk: desk::Desk,
@@ -129,6 +132,7 @@ impl DetenteApp {
             pending_delete: None,
             frame_stats: None,
             last_title: String::new(),
+            status_right_width: 0.0,
             fonts_installed: false,
             desk: desk::Desk::default(),
         };
@@ -647,33 +651,67 @@ impl DetenteApp {
         }
     }
 
+    /// Counts, events in view and the file on the left; running work, Legend and Getting
+    /// started on the right. The right-hand part is drawn at its full width; the counts and
+    /// the path give way (truncated, then hidden) when the window is too narrow for all,
+    /// so that nothing overlaps at 1024 px with an export running.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let p = self.doc.project();
             let list = self.timeline.last_layout();
-            ui.label(
-                [
-                    count(p.events.len(), "event", "events"),
-                    count(p.actors.len(), "actor", "actors"),
-                    count(p.locations.len(), "location", "locations"),
-                    count(p.positions.len(), "position", "positions"),
-                    count(p.claims.len(), "claim", "claims"),
-                ]
-                .join(" · "),
-            );
-            ui.separator();
+            let counts = [
+                count(p.events.len(), "event", "events"),
+                count(p.actors.len(), "actor", "actors"),
+                count(p.locations.len(), "location", "locations"),
+                count(p.positions.len(), "position", "positions"),
+                count(p.claims.len(), "claim", "claims"),
+            ]
+            .join(" · ");
             let in_view = count(self.timeline.events_in_view(), "event", "events");
-            if list.is_aggregated() {
-                ui.label(format!("{in_view} in view (density)"));
+            let in_view = if list.is_aggregated() {
+                format!("{in_view} in view (density)")
             } else {
-                ui.label(format!("{in_view} in view"));
-            }
-            if let Origin::File(path) = self.doc.origin() {
+                format!("{in_view} in view")
+            };
+            let gap = ui.spacing().item_spacing.x;
+            let text_width = |ui: &egui::Ui, text: &str| {
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                ui.painter()
+                    .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+                    .size()
+                    .x
+            };
+            // A separator takes its own width and a gap on each side.
+            let separator_width = 1.0 + 2.0 * gap;
+            let room_for_counts = ui.available_width()
+                - self.status_right_width
+                - separator_width
+                - text_width(ui, &in_view)
+                - 2.0 * gap;
+            // Under 60 px a truncated count says nothing ("5 eve…"): hidden instead.
+            if room_for_counts > 60.0 {
+                ui.scope(|ui| {
+                    ui.set_max_width(room_for_counts);
+                    ui.add(egui::Label::new(counts.as_str()).truncate())
+                        .on_hover_text(counts.as_str());
+                });
                 ui.separator();
-                ui.weak(path.display().to_string());
             }
-            self.tasks.status_ui(ui);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(in_view);
+            if let Origin::File(path) = self.doc.origin() {
+                let room = ui.available_width() - self.status_right_width - separator_width - gap;
+                // 80 px shows a short file name; less is noise.
+                if room > 80.0 {
+                    ui.separator();
+                    let path = path.display().to_string();
+                    ui.scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(egui::RichText::new(&path).weak()).truncate())
+                            .on_hover_text(path);
+                    });
+                }
+            }
+            let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .small_button("? Getting started")
                     .on_hover_text("What the marks and grades mean, and what to try first (F1)")
@@ -683,7 +721,13 @@ impl DetenteApp {
                 }
                 ui.toggle_value(&mut self.timeline.show_legend, "Legend")
                     .on_hover_text("What the colours, outlines and fades of the marks mean");
+                self.tasks.status_ui(ui);
             });
+            let width = right.response.rect.width();
+            if (width - self.status_right_width).abs() > 0.5 {
+                self.status_right_width = width;
+                ui.ctx().request_repaint();
+            }
         });
     }
 }

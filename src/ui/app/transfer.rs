@@ -3,14 +3,14 @@
 use std::path::Path;
 
 use super::DetenteApp;
-use crate::app::Document;
 use crate::app::edits::project_diff;
+use crate::app::{Document, WriteOutcome, write_cancellable};
 use crate::export::{ExportFormat, ExportOptions, export_to, timeline_png, timeline_svg};
 use crate::import::merge_imported;
 use crate::ui::actions::Action;
 use crate::ui::image_export::CurrentView;
 use crate::ui::import_dialog::Target;
-use crate::ui::tasks::Outcome;
+use crate::ui::tasks::{Finished, Outcome};
 
 impl DetenteApp {
     /// Loads a project on a thread; the open project stays until the new one is ready.
@@ -21,7 +21,7 @@ impl DetenteApp {
             path.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         );
-        self.tasks.spawn(ctx, label, move || {
+        self.tasks.spawn(ctx, label, move |_| {
             let doc = Document::open(&p).map(Box::new);
             if doc.is_err() && is_importable(&p) {
                 return Outcome::ToImport(p);
@@ -44,34 +44,42 @@ impl DetenteApp {
                 sort: self.timeline.sort(),
                 passes: options.filter.only.take(),
             });
-            self.tasks
-                .spawn(ctx, format!("Exporting {}…", format.name()), move || {
+            self.tasks.spawn(
+                ctx,
+                format!("Exporting {}…", format.name()),
+                move |cancel| {
                     let bytes = if format == ExportFormat::Png {
                         timeline_png(&project, &image).map_err(|e| e.to_string())
                     } else {
                         Ok(timeline_svg(&project, &image).into_bytes())
                     };
-                    let result = bytes.and_then(|bytes| {
-                        crate::io::write_atomically(&p, &bytes).map_err(|e| e.to_string())
-                    });
-                    Outcome::Exported(p, result)
-                });
+                    let outcome = match bytes {
+                        Ok(bytes) => write_cancellable(&p, cancel, |out| out.write_all(&bytes)),
+                        Err(err) => WriteOutcome::Failed(err),
+                    };
+                    Outcome::Exported(p, outcome)
+                },
+            );
             return;
         }
-        self.tasks
-            .spawn(ctx, format!("Exporting {}…", format.name()), move || {
-                // Streamed into the temporary file, as on the command line.
-                let result = crate::io::write_atomically_with(&p, |out| {
-                    export_to(&project, format, &options, out)
-                })
-                .map_err(|e| e.to_string());
-                Outcome::Exported(p, result)
-            });
+        self.tasks.spawn(
+            ctx,
+            format!("Exporting {}…", format.name()),
+            move |cancel| {
+                // Streamed into the temporary file, as on the command line; Cancel stops it.
+                let outcome =
+                    write_cancellable(&p, cancel, |out| export_to(&project, format, &options, out));
+                Outcome::Exported(p, outcome)
+            },
+        );
     }
 
     pub(super) fn finish_tasks(&mut self) {
-        for outcome in self.tasks.poll() {
+        for Finished { outcome, cancelled } in self.tasks.poll() {
             match outcome {
+                Outcome::Opened(path, _) | Outcome::ToImport(path) if cancelled => {
+                    self.info(format!("Cancelled opening {}", path.display()));
+                }
                 Outcome::Opened(path, Ok(doc)) => {
                     self.replace_document(*doc);
                     self.info(format!("Opened {}", path.display()));
@@ -83,10 +91,22 @@ impl DetenteApp {
                 Outcome::Opened(_, Err(err)) => self.error(err.to_string()),
                 // Not a project but a format the import dialog reads: that is what was meant.
                 Outcome::ToImport(path) => self.pending_import = Some(path),
-                Outcome::Exported(path, Ok(())) => {
+                Outcome::Exported(path, WriteOutcome::Written) if cancelled => {
+                    self.info(format!(
+                        "Exported {} (it had finished before Cancel)",
+                        path.display()
+                    ));
+                }
+                Outcome::Exported(path, WriteOutcome::Written) => {
                     self.info(format!("Exported {}", path.display()));
                 }
-                Outcome::Exported(path, Err(err)) => {
+                Outcome::Exported(path, WriteOutcome::Cancelled) => {
+                    self.info(format!(
+                        "Export cancelled: {} was not written",
+                        path.display()
+                    ));
+                }
+                Outcome::Exported(path, WriteOutcome::Failed(err)) => {
                     self.error(format!("Could not export {}: {err}", path.display()));
                 }
             }
