@@ -359,10 +359,16 @@ impl DetenteApp {
             Action::ImageExportDialog => self.image_export.open = true,
             Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
             Action::Undo => {
-                self.doc.undo();
+                let label = self.doc.undo_label().unwrap_or_default().to_owned();
+                if let Err(err) = self.doc.undo() {
+                    self.error(format!("Could not undo “{label}”: {err}"));
+                }
             }
             Action::Redo => {
-                self.doc.redo();
+                let label = self.doc.redo_label().unwrap_or_default().to_owned();
+                if let Err(err) = self.doc.redo() {
+                    self.error(format!("Could not redo “{label}”: {err}"));
+                }
             }
             Action::Delete(item) => self.request_delete(item),
             Action::New(kind) => self.create(kind),
