@@ -293,47 +293,85 @@ fn check_new_ids(
     outcome: &Outcome<'_>,
     before: &Lookup,
 ) -> Result<(), EditError> {
-    let new_events: FxHashMap<&str, &Event> = outcome
+    let new_ids: Vec<(&str, NewId<'_>)> = outcome
         .event_delta
         .iter()
-        .filter_map(|(&id, &(d, event))| event.filter(|_| d > 0).map(|e| (id, e)))
+        .filter_map(|(&id, &(d, event))| event.filter(|_| d > 0).map(|e| (id, NewId::Event(e))))
+        .chain(
+            outcome
+                .delta
+                .iter()
+                .filter(|&(&id, &(d, _))| d > 0 && before.get(id).is_none())
+                .map(|(id, _)| (id.as_str(), NewId::Entity)),
+        )
         .collect();
-    let new_entities: FxHashSet<&str> = outcome
-        .delta
-        .iter()
-        .filter(|&(&id, &(d, _))| d > 0 && before.get(id).is_none())
-        .map(|(id, _)| id.as_str())
-        .collect();
-    if new_events.is_empty() && new_entities.is_empty() {
+    if new_ids.is_empty() {
         return Ok(());
     }
+    let new_ids = SmallSet::new(new_ids);
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for event in &project.events {
         let id = event.id.as_str();
-        if new_entities.contains(id) {
-            return Err(EditError::Inconsistent(format!(
-                "the new entity “{id}” would share its id with {}",
-                describe(event)
-            )));
-        }
-        if let Some(new) = new_events.get(id)
-            && !seen.insert(id)
-        {
-            return Err(EditError::Inconsistent(format!(
-                "{} would share its id with another event",
-                describe(*new)
-            )));
+        match new_ids.get(id) {
+            Some(NewId::Entity) => {
+                return Err(EditError::Inconsistent(format!(
+                    "the new entity “{id}” would share its id with {}",
+                    describe(event)
+                )));
+            }
+            Some(NewId::Event(new)) if !seen.insert(id) => {
+                return Err(EditError::Inconsistent(format!(
+                    "{} would share its id with another event",
+                    describe(new)
+                )));
+            }
+            None | Some(NewId::Event(_)) => {}
         }
     }
-    if !new_events.is_empty() {
-        let taken = non_event_ids(project).find(|id| new_events.contains_key(id.as_str()));
-        if let Some(id) = taken {
-            return Err(EditError::Inconsistent(format!(
-                "a new event would have the id “{id}”, which another entity has"
-            )));
-        }
+    let taken =
+        non_event_ids(project).find(|id| matches!(new_ids.get(id.as_str()), Some(NewId::Event(_))));
+    if let Some(id) = taken {
+        return Err(EditError::Inconsistent(format!(
+            "a new event would have the id “{id}”, which another entity has"
+        )));
     }
     Ok(())
+}
+
+/// An id an edit adds: an event's (with the event, to name it) or another entity's.
+#[derive(Clone, Copy)]
+enum NewId<'e> {
+    Event(&'e Event),
+    Entity,
+}
+
+/// The ids an edit adds, to look every event's id up in: compared one by one when they are
+/// few (an edit that adds an event or two, where hashing a million event ids would cost
+/// more than comparing them: the lengths differ for most), hashed when many (a merge).
+enum SmallSet<'e> {
+    Few(Vec<(&'e str, NewId<'e>)>),
+    Many(FxHashMap<&'e str, NewId<'e>>),
+}
+
+impl<'e> SmallSet<'e> {
+    /// Up to 8 ids are compared one by one: 8 comparisons of mostly unequal lengths cost
+    /// about what one hash of a 10-byte id does.
+    const FEW: usize = 8;
+
+    fn new(ids: Vec<(&'e str, NewId<'e>)>) -> Self {
+        if ids.len() <= Self::FEW {
+            Self::Few(ids)
+        } else {
+            Self::Many(ids.into_iter().collect())
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<NewId<'e>> {
+        match self {
+            Self::Few(ids) => ids.iter().find(|(x, _)| *x == id).map(|&(_, e)| e),
+            Self::Many(ids) => ids.get(id).copied(),
+        }
+    }
 }
 
 fn non_event_ids(p: &Project) -> impl Iterator<Item = Id> + '_ {

@@ -10,12 +10,13 @@
 use std::collections::VecDeque;
 
 use super::edit::{Change, Described, Edit, ListChange, Meta};
+use crate::model::Event;
 
-/// What the undo history may hold, besides its newest step: 256 MiB, the size of a
-/// million-event project in memory (about 250 bytes an event), so that the history at most
-/// doubles what a project of that size takes. A merge that adds a million events is one
-/// step of about that size (docs/PERFORMANCE.md), kept as the newest step whatever it costs.
-pub const HISTORY_CAP_BYTES: usize = 256 << 20;
+/// What the undo history may hold, besides its newest step: 512 MiB, twice what a
+/// million-event project holds in memory (255 bytes an event), so that a merge of a
+/// million events (a step of 408 MB, docs/PERFORMANCE.md) stays undoable beside a million
+/// ordinary steps (about 470 bytes each: a keystroke, a drag).
+pub const HISTORY_CAP_BYTES: usize = 512 << 20;
 
 /// At most this many changes of a step are measured; a bigger step (a merged import) is
 /// measured from evenly spaced samples, so that recording it stays cheap.
@@ -97,6 +98,10 @@ impl UndoHistory {
                 if self.saved_at.is_some_and(|s| s > self.undo.len()) {
                     self.saved_at = None; // the saved state was in the redo stack, now gone
                 }
+                let mut edit = edit;
+                // A step built by pushing (a merge's million changes) keeps up to twice the
+                // room it needs, 296 bytes a change: given back once, here.
+                edit.changes.shrink_to_fit();
                 let bytes = edit_bytes(&edit);
                 self.bytes += bytes;
                 self.undo.push_back(Step { edit, bytes });
@@ -198,9 +203,10 @@ impl std::io::Write for ByteCount {
     }
 }
 
-/// What an entity holds on the heap, estimated by the length of its JSON text: strings and
-/// lists are counted with their field names and punctuation, so the estimate errs high,
-/// and text shared with the project (`ArcStr`) is counted though it is not copied.
+/// What an entity other than an event holds on the heap, estimated by the length of its
+/// JSON text: strings and lists are counted with their field names and punctuation, so the
+/// estimate errs high, and text shared with the project (`ArcStr`) is counted though it is
+/// not copied. Such entities are few beside events, even in a merge.
 fn entity_heap_bytes<T: serde::Serialize>(value: &T) -> usize {
     let mut count = ByteCount(0);
     match serde_json::to_writer(&mut count, value) {
@@ -209,8 +215,38 @@ fn entity_heap_bytes<T: serde::Serialize>(value: &T) -> usize {
     }
 }
 
-fn list_change_bytes<T: Described>(c: &ListChange<T>) -> usize {
-    c.before.as_ref().map_or(0, entity_heap_bytes) + c.after.as_ref().map_or(0, entity_heap_bytes)
+/// What an event holds on the heap, counted: events are most of a big step (a merge), so
+/// they are counted exactly rather than estimated. Texts in `ArcStr` are shared with the
+/// project and not counted; a title up to 24 bytes is inline.
+fn event_heap_bytes(e: &Event) -> usize {
+    /// A thin vector keeps its length and capacity on the heap, before its items.
+    const THIN_VEC_HEADER: usize = 16;
+    fn thin<T>(v: &thin_vec::ThinVec<T>) -> usize {
+        if v.capacity() == 0 {
+            0
+        } else {
+            THIN_VEC_HEADER + v.capacity() * size_of::<T>()
+        }
+    }
+    let title = if e.title.is_heap_allocated() {
+        e.title.capacity()
+    } else {
+        0
+    };
+    let id = if e.id.is_heap_allocated() {
+        e.id.capacity()
+    } else {
+        0
+    };
+    id + title
+        + thin(&e.places)
+        + thin(&e.tags)
+        + thin(&e.claims)
+        + e.participants.len() * size_of::<crate::model::Participation>()
+}
+
+fn list_change_bytes<T: Described>(c: &ListChange<T>, heap: fn(&T) -> usize) -> usize {
+    c.before.as_ref().map_or(0, heap) + c.after.as_ref().map_or(0, heap)
 }
 
 fn meta_bytes(m: &Meta) -> usize {
@@ -219,25 +255,26 @@ fn meta_bytes(m: &Meta) -> usize {
 
 fn change_heap_bytes(change: &Change) -> usize {
     match change {
-        Change::Event(c) => list_change_bytes(c),
-        Change::Actor(c) => list_change_bytes(c),
-        Change::Membership(c) => list_change_bytes(c),
-        Change::Location(c) => list_change_bytes(c),
-        Change::Issue(c) => list_change_bytes(c),
-        Change::Position(c) => list_change_bytes(c),
-        Change::Source(c) => list_change_bytes(c),
-        Change::Claim(c) => list_change_bytes(c),
-        Change::Tag(c) => list_change_bytes(c),
-        Change::Period(c) => list_change_bytes(c),
+        Change::Event(c) => list_change_bytes(c, event_heap_bytes),
+        Change::Actor(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Membership(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Location(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Issue(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Position(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Source(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Claim(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Tag(c) => list_change_bytes(c, entity_heap_bytes),
+        Change::Period(c) => list_change_bytes(c, entity_heap_bytes),
         Change::Meta { before, after } => meta_bytes(before) + meta_bytes(after),
     }
 }
 
 /// The estimated memory of one step: the changes as stored (each the size of the largest
-/// kind of change) and what their entities hold on the heap.
+/// kind of change, room to spare included) and what their entities hold on the heap.
 pub fn edit_bytes(edit: &Edit) -> usize {
     let n = edit.changes.len();
-    let stored = size_of::<Step>() + edit.label.capacity() + n * size_of::<Change>();
+    let stored =
+        size_of::<Step>() + edit.label.capacity() + edit.changes.capacity() * size_of::<Change>();
     if n == 0 {
         return stored;
     }

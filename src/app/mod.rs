@@ -5,7 +5,7 @@ pub mod autosave;
 pub mod claim_draft;
 mod document;
 pub mod edit;
-mod edit_check;
+pub mod edit_check;
 pub mod edit_history;
 pub mod edits;
 pub mod file_watch;
