@@ -157,3 +157,38 @@ fn typing_after_reopening_a_dialog_is_a_new_step() {
     undo(&mut harness);
     assert_eq!(title(&harness), original);
 }
+
+#[test]
+fn an_edit_prepared_before_another_change_is_refused_with_its_reason_in_the_notices() {
+    use detente::app::edits::replace_event;
+    use detente::ui::actions::Action;
+    let mut harness = harness();
+    harness.run();
+    let project = harness.state().document().project().clone();
+    let index = project
+        .events
+        .iter()
+        .position(|e| e.id == "ev-miami-talks")
+        .unwrap();
+    let edit_of = |title: &str| {
+        let mut event = project.events[index].clone();
+        event.title = title.into();
+        replace_event(&project, index, event, "rename").unwrap()
+    };
+    // Two edits prepared from the same frame: the second would overwrite the first.
+    let (first, second) = (edit_of("Talks in Miami"), edit_of("Meeting in Miami"));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::Edit(first, None));
+    harness.state_mut().apply(&ctx, Action::Edit(second, None));
+    harness.run();
+    assert_eq!(miami(&harness).title, "Talks in Miami");
+    let notice = &harness.state().notices()[0];
+    assert!(notice.is_error);
+    assert_eq!(
+        notice.text,
+        "The change could not be made: the event ‘US–Russia talks in Miami’ (ev-miami-talks) \
+         changed after this change was prepared (its title); making it would overwrite what \
+         changed"
+    );
+    harness.get_by_label_contains("making it would overwrite what changed");
+}

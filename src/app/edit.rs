@@ -172,23 +172,7 @@ impl<T: Described> ListChange<T> {
                     )));
                 };
                 if current != expected {
-                    return Err(EditError::Stale(
-                        if current.id_text() == expected.id_text() {
-                            format!(
-                                "{} changed since this change was prepared ({})",
-                                describe(expected),
-                                changed_fields(expected, current)
-                            )
-                        } else {
-                            format!(
-                                "{} is no longer where this change expected it (the {}s changed \
-                             since: {} is there now)",
-                                describe(expected),
-                                T::KIND.label(),
-                                describe(current)
-                            )
-                        },
-                    ));
+                    return Err(EditError::Stale(stale_message(expected, current)));
                 }
                 match after {
                     Some(value) => current.clone_from(value),
@@ -200,6 +184,29 @@ impl<T: Described> ListChange<T> {
         }
         Ok(())
     }
+}
+
+/// Why a change whose list holds `current` where it expected `expected` is refused.
+fn stale_message<T: Described>(expected: &T, current: &T) -> String {
+    if current.id_text() != expected.id_text() {
+        return format!(
+            "{} is no longer where this change expected it (the {}s changed since: {} is \
+             there now)",
+            describe(expected),
+            T::KIND.label(),
+            describe(current)
+        );
+    }
+    let fields = changed_fields(expected, current);
+    let fields = if fields.is_empty() {
+        String::new()
+    } else {
+        format!(" (its {fields})")
+    };
+    format!(
+        "{} changed after this change was prepared{fields}",
+        describe(expected)
+    )
 }
 
 /// The project's own fields.
@@ -343,7 +350,7 @@ impl Change {
                 let current = Meta::of(project);
                 if current != *before {
                     return Err(EditError::Stale(format!(
-                        "the project's {} changed since this change was prepared",
+                        "the project's {} changed after this change was prepared",
                         before.changed_fields(&current)
                     )));
                 }
@@ -402,10 +409,10 @@ pub struct Edit {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The edit was prepared from an older state of the project.
-    #[error("{0}; the change was not made, so that it does not overwrite the newer state")]
+    #[error("{0}; making it would overwrite what changed")]
     Stale(String),
     /// The edit would leave the project inconsistent (a reference to nothing, an id twice).
-    #[error("{0}; the change was not made, so that the project stays consistent")]
+    #[error("{0}; the project would no longer be consistent")]
     Inconsistent(String),
     /// A refused edit could not be taken back: the project holds part of it.
     #[error(
@@ -513,7 +520,7 @@ mod tests {
         assert!(
             message.contains("‘US–Ukraine–Europe talks in Berlin’ (ev-berlin-talks)")
                 && message.contains("‘US–Russia talks in Miami’ (ev-miami-talks) is there now")
-                && message.contains("was not made"),
+                && message.contains("would overwrite what changed"),
             "{message}"
         );
     }
@@ -531,7 +538,7 @@ mod tests {
         first.apply(&mut q).unwrap();
         let err = second.apply(&mut q).unwrap_err().to_string();
         assert!(
-            err.contains("(ev-miami-talks) changed since this change was prepared (title)"),
+            err.contains("(ev-miami-talks) changed after this change was prepared (its title)"),
             "{err}"
         );
         assert_eq!(q.events[1].title, "A");
