@@ -167,7 +167,12 @@ impl Document {
             return Ok(());
         }
         let project = std::sync::Arc::make_mut(&mut self.project);
-        edit.apply(project)?;
+        if let Err(err) = edit.apply(project) {
+            if matches!(err, EditError::RollbackFailed { .. }) {
+                self.changed(); // part of the edit stays: what is derived must follow
+            }
+            return Err(err);
+        }
         if let Err(err) = super::edit_check::check_consistent(project, &self.lookup, &edit) {
             return match Edit::take_back(&edit.changes, project) {
                 Ok(()) => Err(err),
