@@ -192,3 +192,49 @@ fn an_edit_prepared_before_another_change_is_refused_with_its_reason_in_the_noti
     );
     harness.get_by_label_contains("making it would overwrite what changed");
 }
+
+/// Presses at `from`, moves to `to` over six frames and lets go.
+fn drag(harness: &mut Harness<'_, DetenteApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+#[test]
+fn two_drags_of_one_mark_are_two_steps() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
+    harness.run();
+    harness.get_by_label("✎ Drag to edit").click();
+    harness.run();
+    let day = (86_400.0 / harness.state().timeline().view().unwrap().secs_per_px) as f32;
+    let mark = |h: &Harness<'_, DetenteApp>| {
+        let app = h.state();
+        app.timeline()
+            .item_rect(app.document(), "ev-miami-talks")
+            .unwrap()
+            .center()
+    };
+    let date = |h: &Harness<'_, DetenteApp>| miami(h).date.edtf_text();
+    let from = mark(&harness);
+    drag(&mut harness, from, from + egui::vec2(2.0 * day, 0.0));
+    assert_eq!(date(&harness), "2025-12-22/2025-12-23");
+    let from = mark(&harness);
+    drag(&mut harness, from, from + egui::vec2(day, 0.0));
+    assert_eq!(date(&harness), "2025-12-23/2025-12-24");
+
+    undo(&mut harness);
+    assert_eq!(
+        date(&harness),
+        "2025-12-22/2025-12-23",
+        "only the second drag undone"
+    );
+    undo(&mut harness);
+    assert_eq!(date(&harness), "2025-12-20/2025-12-21");
+}
