@@ -60,10 +60,8 @@ fn the_positions_panel_writes_dates_as_its_context_says() {
 #[test]
 fn a_date_field_previews_in_the_display_of_its_form_state() {
     let weekend = DateSpec::parse("2025-12-20/2025-12-21").unwrap();
-    let mut forms = FormState {
-        date_display: display(DateFormat::MonthDayYear),
-        ..FormState::default()
-    };
+    let mut forms = FormState::default();
+    forms.date_display = display(DateFormat::MonthDayYear);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(600.0, 200.0))
         .build_ui(|ui| {

@@ -12,6 +12,7 @@ use crate::model::{Id, Lookup, Project};
 use crate::query::ClaimIndex;
 
 use super::edit::{Edit, EditError};
+use super::edit_history::UndoHistory;
 use super::file_watch::{FileFingerprint, changed_on_disk};
 
 /// Where the open project lives.
@@ -34,14 +35,8 @@ pub struct Document {
     /// The file as it was when the project was read from it or last written to it, to tell
     /// whether someone else changed it since. `None` when not from a file.
     fingerprint: Option<FileFingerprint>,
-    /// Edits done, oldest first; undo takes from the end.
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-    /// `undo.len()` when the project was last saved or opened; `None` once that state can
-    /// no longer be reached by undo and redo.
-    saved_at: Option<usize>,
-    /// Set by an edit until the next one: lets a typing burst or a drag merge into one step.
-    open_merge: Option<String>,
+    /// Edits done and undone, and which state was saved.
+    history: UndoHistory,
     lookup: Lookup,
     claims: ClaimIndex,
     index: EventIndex,
@@ -62,10 +57,7 @@ impl Document {
             project: std::sync::Arc::new(project),
             origin,
             fingerprint: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            saved_at: Some(0),
-            open_merge: None,
+            history: UndoHistory::default(),
             lookup: Lookup::default(),
             claims: ClaimIndex::default(),
             index: EventIndex::default(),
@@ -100,7 +92,7 @@ impl Document {
     /// another project asks before replacing it.
     pub fn imported(project: Project) -> Self {
         let mut doc = Self::new(project, Origin::Untitled);
-        doc.saved_at = None;
+        doc.history.mark_unsaved();
         doc
     }
 
@@ -111,7 +103,7 @@ impl Document {
     pub fn recovered(project: Project, origin: Option<&Path>) -> Self {
         let origin = origin.map_or(Origin::Untitled, |p| Origin::File(p.to_path_buf()));
         let mut doc = Self::new(project, origin);
-        doc.saved_at = None;
+        doc.history.mark_unsaved();
         if let Some(path) = doc.path() {
             doc.fingerprint = FileFingerprint::of_file(path).ok();
         }
@@ -162,85 +154,105 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.saved_at != Some(self.undo.len())
+        self.history.is_dirty()
     }
 
     /// Applies an edit and records it for undo. Edits with the same `merge_key` in a row
-    /// (the keystrokes of one field, the frames of one drag) become one undo step.
+    /// (the keystrokes of one field, the frames of one drag) become one undo step, until
+    /// [`Self::close_merge`]. An edit prepared from an older state of the project, that
+    /// would overwrite what changed since or leave a reference to nothing, is refused with
+    /// the reason, and the project stays as it was.
     pub fn apply(&mut self, edit: Edit, merge_key: Option<&str>) -> Result<(), EditError> {
         if edit.is_empty() {
             return Ok(());
         }
-        edit.apply(std::sync::Arc::make_mut(&mut self.project))?;
-        let merging =
-            merge_key.is_some() && self.open_merge.as_deref() == merge_key && !self.undo.is_empty();
-        if merging {
-            if let Some(last) = self.undo.last_mut() {
-                last.absorb(edit);
+        let project = std::sync::Arc::make_mut(&mut self.project);
+        if let Err(err) = edit.apply(project) {
+            if matches!(err, EditError::RollbackFailed { .. }) {
+                self.changed(); // part of the edit stays: what is derived must follow
             }
-            // A merged step is a different state from the one saved, even if it was the last.
-            if self.saved_at == Some(self.undo.len()) {
-                self.saved_at = None;
-            }
-        } else {
-            if self.saved_at.is_some_and(|s| s > self.undo.len()) {
-                self.saved_at = None; // the saved state was in the redo stack, now gone
-            }
-            self.undo.push(edit);
+            return Err(err);
         }
-        self.redo.clear();
-        self.open_merge = merge_key.map(str::to_owned);
+        if let Err(err) = super::edit_check::check_consistent(project, &self.lookup, &edit) {
+            return match Edit::take_back(&edit.changes, project) {
+                Ok(()) => Err(err),
+                Err(rollback) => {
+                    // Part of the edit stays: what is derived must follow the project.
+                    self.changed();
+                    Err(EditError::RollbackFailed {
+                        refused: err.to_string(),
+                        rollback: rollback.to_string(),
+                    })
+                }
+            };
+        }
+        self.history.record(edit, merge_key);
         self.changed();
         Ok(())
     }
 
-    /// Ends a merge: the next edit starts a new undo step even with the same key.
+    /// Ends a typing burst or a drag: the next edit starts a new undo step even with the
+    /// same key. The UI calls it when a field loses focus, a drag ends, a dialog closes.
     pub fn close_merge(&mut self) {
-        self.open_merge = None;
+        self.history.close_merge();
     }
 
     pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|e| e.label.as_str())
+        self.history.undo_label()
     }
 
     pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|e| e.label.as_str())
+        self.history.redo_label()
     }
 
-    pub fn undo(&mut self) -> bool {
-        let Some(edit) = self.undo.pop() else {
-            return false;
+    /// Takes back the last step. `Ok(false)` when there is none; an error when it cannot be
+    /// taken back (the project is not what the step left), and then the step stays where it
+    /// was and the project is unchanged.
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let Some(edit) = self.history.next_undo() else {
+            return Ok(false);
         };
-        if edit
-            .inverse()
-            .apply(std::sync::Arc::make_mut(&mut self.project))
-            .is_err()
-        {
-            // Cannot happen for edits recorded here; keep the history consistent regardless.
-            self.undo.push(edit);
-            return false;
-        }
-        self.redo.push(edit);
-        self.open_merge = None;
-        self.changed();
-        true
+        let result = edit.unapply(std::sync::Arc::make_mut(&mut self.project));
+        self.after_history_step(result, UndoHistory::undone)
     }
 
-    pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.redo.pop() else {
-            return false;
+    /// Makes the last undone step again; as [`Self::undo`].
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let Some(edit) = self.history.next_redo() else {
+            return Ok(false);
         };
-        if edit
-            .apply(std::sync::Arc::make_mut(&mut self.project))
-            .is_err()
-        {
-            self.redo.push(edit);
-            return false;
+        let result = edit.apply(std::sync::Arc::make_mut(&mut self.project));
+        self.after_history_step(result, UndoHistory::redone)
+    }
+
+    fn after_history_step(
+        &mut self,
+        result: Result<(), EditError>,
+        moved: fn(&mut UndoHistory),
+    ) -> Result<bool, EditError> {
+        match result {
+            Ok(()) => {
+                moved(&mut self.history);
+                self.changed();
+                Ok(true)
+            }
+            Err(err) => {
+                if matches!(err, EditError::RollbackFailed { .. }) {
+                    self.changed(); // part of the step stays: what is derived must follow
+                }
+                Err(err)
+            }
         }
-        self.undo.push(edit);
-        self.open_merge = None;
-        self.changed();
-        true
+    }
+
+    /// The estimated memory of the undo history, in bytes.
+    pub fn history_bytes(&self) -> usize {
+        self.history.bytes()
+    }
+
+    /// A message for the analyst when the undo history let old steps go for its cap.
+    pub fn take_history_notice(&mut self) -> Option<String> {
+        self.history.take_notice()
     }
 
     fn changed(&mut self) {
@@ -298,8 +310,7 @@ impl Document {
         write_atomically(path, text.as_bytes())?;
         self.fingerprint = FileFingerprint::of_written(path, text.as_bytes()).ok();
         self.origin = Origin::File(path.to_path_buf());
-        self.saved_at = Some(self.undo.len());
-        self.open_merge = None;
+        self.history.mark_saved();
         Ok(())
     }
 

@@ -3,15 +3,14 @@
 
 use std::collections::HashSet;
 
-use super::edit::{Change, Edit, ListChange};
+use super::edit::{Change, Described, Edit, ListChange};
 use crate::model::{
     Actor, Claim, EntityKind, Event, Id, Issue, Location, Membership, Period, Position, Project,
     Source, Tag,
 };
 
 /// An entity with an id in one of the project's lists.
-pub trait Entity: Clone + PartialEq {
-    const KIND: EntityKind;
+pub trait Entity: Described {
     fn id(&self) -> Id;
     fn list(project: &Project) -> &Vec<Self>;
     fn change(change: ListChange<Self>) -> Change;
@@ -20,9 +19,8 @@ pub trait Entity: Clone + PartialEq {
 }
 
 macro_rules! entity {
-    ($t:ty, $kind:ident, $field:ident, $variant:ident, |$s:ident| $name:expr) => {
+    ($t:ty, $field:ident, $variant:ident, |$s:ident| $name:expr) => {
         impl Entity for $t {
-            const KIND: EntityKind = EntityKind::$kind;
             fn id(&self) -> Id {
                 self.id
             }
@@ -40,15 +38,15 @@ macro_rules! entity {
     };
 }
 
-entity!(Actor, Actor, actors, Actor, |s| &s.name);
-entity!(Membership, Membership, memberships, Membership, |s| &s.role);
-entity!(Location, Location, locations, Location, |s| &s.name);
-entity!(Issue, Issue, issues, Issue, |s| &s.name);
-entity!(Position, Position, positions, Position, |s| &s.summary);
-entity!(Source, Source, sources, Source, |s| &s.name);
-entity!(Claim, Claim, claims, Claim, |s| &s.excerpt);
-entity!(Tag, Tag, tags, Tag, |s| &s.name);
-entity!(Period, Period, periods, Period, |s| &s.name);
+entity!(Actor, actors, Actor, |s| &s.name);
+entity!(Membership, memberships, Membership, |s| &s.role);
+entity!(Location, locations, Location, |s| &s.name);
+entity!(Issue, issues, Issue, |s| &s.name);
+entity!(Position, positions, Position, |s| &s.summary);
+entity!(Source, sources, Source, |s| &s.name);
+entity!(Claim, claims, Claim, |s| &s.excerpt);
+entity!(Tag, tags, Tag, |s| &s.name);
+entity!(Period, periods, Period, |s| &s.name);
 
 /// Edit labels quote names, cut to keep the Edit menu readable (32 characters).
 pub fn quoted(name: &str) -> String {
@@ -570,7 +568,7 @@ mod id_tests {
 
 /// Changes that turn `before` into `after` when `after` keeps `before` as a prefix (what a
 /// merge produces: the open project, then what was added), or else replace the whole list.
-fn list_diff<T: Clone + PartialEq>(
+fn list_diff<T: Described>(
     before: &[T],
     after: &[T],
     wrap: fn(ListChange<T>) -> Change,

@@ -8,6 +8,8 @@ pub mod claim_draft;
 mod date_text;
 mod document;
 pub mod edit;
+pub mod edit_check;
+pub mod edit_history;
 pub mod edits;
 pub mod file_watch;
 mod filtered;

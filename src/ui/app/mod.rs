@@ -363,10 +363,16 @@ impl DetenteApp {
             Action::ImageExportDialog => self.image_export.open = true,
             Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
             Action::Undo => {
-                self.doc.undo();
+                let label = self.doc.undo_label().unwrap_or_default().to_owned();
+                if let Err(err) = self.doc.undo() {
+                    self.error(format!("Could not undo “{label}”: {err}"));
+                }
             }
             Action::Redo => {
-                self.doc.redo();
+                let label = self.doc.redo_label().unwrap_or_default().to_owned();
+                if let Err(err) = self.doc.redo() {
+                    self.error(format!("Could not redo “{label}”: {err}"));
+                }
             }
             Action::Delete(item) => self.request_delete(item),
             Action::New(kind) => self.create(kind),
@@ -584,6 +590,7 @@ impl DetenteApp {
                 &mut self.show_getting_started,
             );
         }
+        let properties_were_open = self.show_project_properties;
         if self.show_project_properties {
             crate::ui::project_form::project_properties_ui(
                 &ctx,
@@ -630,8 +637,20 @@ impl DetenteApp {
         self.overwrite_prompt(&ctx);
         self.restore_prompt(&ctx);
 
+        // One undo step per field focus: the keyboard focus moving ends a typing burst
+        // (before this frame's edits, which belong to the field that has the focus now).
+        if self.forms.focus_moved(&ctx) {
+            self.doc.close_merge();
+        }
         for action in actions {
             self.apply(&ctx, action);
+        }
+        // One step per dialog: what is typed after reopening it is a new step.
+        if properties_were_open && !self.show_project_properties {
+            self.doc.close_merge();
+        }
+        if let Some(notice) = self.doc.take_history_notice() {
+            self.info(notice);
         }
         let key = (self.selection.clone(), self.doc.revision());
         if self.links_for.as_ref() != Some(&key) {

@@ -40,6 +40,8 @@ pub struct FormState {
     /// How dates are written (the settings), for the date fields' previews: the app sets it
     /// every frame before any form is shown.
     pub date_display: DateDisplay,
+    /// The widget that had the keyboard focus at the last look (see [`Self::focus_moved`]).
+    focus_seen: Option<egui::Id>,
 }
 
 /// A claim being drafted in the event form: the quotation, its source (possibly a new one),
@@ -65,6 +67,16 @@ impl FormState {
 
     pub fn stop(&mut self) {
         *self = Self::default();
+    }
+
+    /// Whether the keyboard focus moved since the last call. A typing burst is one undo step
+    /// only while its field keeps the focus: typing in a field, leaving it and typing in it
+    /// again are two steps, so the app ends the step when this says so.
+    pub fn focus_moved(&mut self, ctx: &egui::Context) -> bool {
+        let focused = ctx.memory(egui::Memory::focused);
+        let moved = focused != self.focus_seen;
+        self.focus_seen = focused;
+        moved
     }
 }
 
