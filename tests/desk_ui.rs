@@ -25,6 +25,24 @@ fn harness_of(app: DetenteApp) -> Harness<'static, DetenteApp> {
 }
 
 /// The sample saved as a project file in `dir`.
+/// Runs frames until background work (a save runs off the UI thread) has finished and the
+/// UI is still, or fails after 20 s.
+fn settle(harness: &mut Harness<'_, DetenteApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "background work still running after 20 s"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // The finished work's spinner asked for one more repaint 250 ms on: about 15 frames of
+    // the harness's simulated time; then the UI must be still.
+    harness.run_steps(16);
+    harness.run();
+}
+
 fn sample_file(dir: &Path) -> PathBuf {
     let path = dir.join("talks.detente.ron");
     detente::io::save_project(&detente::io::sample_project().unwrap(), &path).unwrap();
@@ -44,7 +62,7 @@ fn rename(harness: &mut Harness<'_, DetenteApp>, title: &str) {
     harness
         .state_mut()
         .apply(&ctx, detente::ui::actions::Action::Edit(edit, None));
-    harness.run();
+    settle(harness);
 }
 
 fn recovery_files(config: &Path) -> Vec<PathBuf> {
@@ -94,11 +112,11 @@ fn opened_projects_are_recent_and_the_last_one_reopens_at_start() {
     let app = DetenteApp::launch(None, Some(config.clone()));
     assert_eq!(app.document().path(), Some(file.as_path()));
     let mut harness = harness_of(app);
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("File").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Open Recent").hover();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("talks.detente.ron");
 
     // Turned off, the app starts on the sample.
@@ -118,7 +136,7 @@ fn after_a_crash_the_next_start_offers_the_autosave_and_restores_it_exactly() {
     let config = temp_dir("crash-config");
     let file = sample_file(&temp_dir("crash"));
     let mut harness = harness_of(DetenteApp::launch(Some(&file), Some(config.clone())));
-    harness.run();
+    settle(&mut harness);
     rename(&mut harness, "Talks, unsaved");
     let edited = harness.state().document().project().clone();
     harness.state_mut().autosave_now();
@@ -133,7 +151,7 @@ fn after_a_crash_the_next_start_offers_the_autosave_and_restores_it_exactly() {
     std::fs::rename(&own, recovery_dir(&config).join("recovery-4000000000.ron")).unwrap();
 
     let mut harness = harness_of(DetenteApp::launch(None, Some(config.clone())));
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Restore unsaved work?");
     harness.get_by_label("Talks, unsaved");
     harness.get_by_label(&edited.events.len().to_string());
@@ -145,7 +163,7 @@ fn after_a_crash_the_next_start_offers_the_autosave_and_restores_it_exactly() {
             >= 1
     );
     harness.get_by_label("Restore").click();
-    harness.run();
+    settle(&mut harness);
     let doc = harness.state().document();
     assert_eq!(doc.project(), &edited);
     assert!(doc.is_dirty(), "restored work is not saved yet");
@@ -158,7 +176,7 @@ fn after_a_crash_the_next_start_offers_the_autosave_and_restores_it_exactly() {
 
     // A clean save removes the recovery file.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
+    settle(&mut harness);
     assert!(!harness.state().document().is_dirty());
     assert!(recovery_files(&config).is_empty());
     assert_eq!(
@@ -171,11 +189,11 @@ fn after_a_crash_the_next_start_offers_the_autosave_and_restores_it_exactly() {
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let file = sample_file(&temp_dir("changed"));
     let mut harness = harness_of(DetenteApp::launch(Some(&file), None));
-    harness.run();
+    settle(&mut harness);
     rename(&mut harness, "Mine");
     // Unchanged on disk: Ctrl+S saves without a question.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_by_label("The file changed on disk").is_none());
     assert_eq!(detente::io::load_project(&file).unwrap().title, "Mine");
 
@@ -185,18 +203,18 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     detente::io::save_project(&theirs, &file).unwrap();
     rename(&mut harness, "Mine again");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("The file changed on disk");
     harness.get_by_label("Cancel").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(detente::io::load_project(&file).unwrap().title, "Theirs");
     assert!(harness.state().document().is_dirty());
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Save As…");
     harness.get_by_label("Overwrite").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         detente::io::load_project(&file).unwrap().title,
         "Mine again"
@@ -208,7 +226,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 #[test]
 fn a_date_typed_in_words_is_previewed_then_taken_with_its_wording() {
     let mut harness = harness_of(DetenteApp::new(None));
-    harness.run();
+    settle(&mut harness);
     let rect = {
         let app = harness.state();
         app.timeline()
@@ -224,18 +242,18 @@ fn a_date_typed_in_words_is_previewed_then_taken_with_its_wording() {
             modifiers: egui::Modifiers::default(),
         });
     }
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("✎ Edit").click();
-    harness.run();
+    settle(&mut harness);
     let date = || egui::accesskit::Role::TextInput;
     harness.get_by_role_and_label(date(), "Date").focus();
-    harness.run();
+    settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
+    settle(&mut harness);
     harness
         .get_by_role_and_label(date(), "Date")
         .type_text("week of 15 Dec 2025");
-    harness.run();
+    settle(&mut harness);
     // Shown before it is taken; the project still has the old date.
     harness.get_by_label_contains("→ 2025-12-15/2025-12-21");
     let date_of = |h: &Harness<'_, DetenteApp>| {
@@ -251,7 +269,7 @@ fn a_date_typed_in_words_is_previewed_then_taken_with_its_wording() {
     };
     assert_eq!(date_of(&harness).edtf_text(), "2025-12-20/2025-12-21");
     harness.key_press(egui::Key::Enter);
-    harness.run();
+    settle(&mut harness);
     let taken = date_of(&harness);
     assert_eq!(taken.edtf_text(), "2025-12-15/2025-12-21");
     assert_eq!(taken.wording(), Some("week of 15 Dec 2025"));

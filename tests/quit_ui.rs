@@ -23,7 +23,15 @@ fn harness_on(app: DetenteApp) -> Harness<'static, DetenteApp> {
 /// Runs a few frames and returns every viewport command the app sent in them.
 fn frames(harness: &mut Harness<'_, DetenteApp>) -> Vec<ViewportCommand> {
     let mut sent = Vec::new();
-    for _ in 0..4 {
+    let started = std::time::Instant::now();
+    let mut steps = 0;
+    // At least four frames, and more while a save runs off the UI thread (at most 20 s).
+    while steps < 4 || harness.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "background work still running after 20 s"
+        );
+        steps += 1;
         harness.step();
         if let Some(viewport) = harness
             .output()

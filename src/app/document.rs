@@ -11,9 +11,11 @@ use crate::layout::EventIndex;
 use crate::model::{Id, Lookup, Project};
 use crate::query::ClaimIndex;
 
+use super::cancel::WriteOutcome;
 use super::edit::{Edit, EditError};
 use super::edit_history::UndoHistory;
 use super::file_watch::{FileFingerprint, changed_on_disk};
+use super::save_job::{SaveJob, SaveOutcome};
 
 /// Where the open project lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -301,6 +303,33 @@ impl Document {
         std::sync::Arc::make_mut(&mut self.project).view = view;
     }
 
+    /// A save of the project as it is now, to run off the UI thread ([`SaveJob::run`]); the
+    /// project is shared with it, not copied.
+    pub fn save_job(&self, path: &Path) -> SaveJob {
+        SaveJob {
+            path: path.to_path_buf(),
+            project: std::sync::Arc::clone(&self.project),
+            generation: self.generation,
+        }
+    }
+
+    /// Takes back what a [`SaveJob`] did. Written: the file becomes the document's, and the
+    /// document is saved unless it changed while the save ran (then it stays unsaved: the
+    /// file holds the project as it was). Returns whether the file was written.
+    pub fn finish_save(&mut self, outcome: &SaveOutcome) -> bool {
+        if outcome.written != WriteOutcome::Written {
+            return false;
+        }
+        self.fingerprint.clone_from(&outcome.fingerprint);
+        self.origin = Origin::File(outcome.path.clone());
+        if outcome.generation == self.generation {
+            self.history.mark_saved();
+        } else {
+            self.history.mark_unsaved();
+        }
+        true
+    }
+
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let text = to_ron_string(&self.project).map_err(|err| SaveError::Encode {
@@ -388,6 +417,67 @@ mod tests {
         assert_eq!(doc.window_title(), "Copy — copy.detente.ron — Detente");
         let reopened = Document::open(&path).unwrap();
         assert_eq!(reopened.project(), doc.project());
+    }
+
+    fn rename(doc: &mut Document, title: &str) {
+        let before = super::super::edit::Meta::of(doc.project());
+        let mut after = before.clone();
+        title.clone_into(&mut after.title);
+        doc.apply(
+            Edit::new(
+                "rename",
+                vec![super::super::edit::Change::Meta { before, after }],
+            ),
+            None,
+        )
+        .unwrap();
+    }
+
+    fn temp_path(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("detente-doc-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("talks.detente.ron")
+    }
+
+    #[test]
+    fn a_background_save_writes_the_project_as_it_was_asked_for() {
+        let path = temp_path("job");
+        let mut doc = Document::sample().unwrap();
+        rename(&mut doc, "Saved title");
+        let job = doc.save_job(&path);
+        // The analyst goes on typing while the save runs on its thread.
+        let handle = std::thread::spawn(move || job.run(&super::super::CancelToken::default()));
+        rename(&mut doc, "Typed while saving");
+        let outcome = handle.join().unwrap();
+        assert!(doc.finish_save(&outcome));
+        assert_eq!(doc.path(), Some(path.as_path()));
+        assert!(doc.is_dirty(), "the later edit is not in the file");
+        let on_disk = Document::open(&path).unwrap();
+        assert_eq!(on_disk.project().title, "Saved title");
+
+        // Saved again with nothing changed meanwhile: clean.
+        let outcome = doc
+            .save_job(&path)
+            .run(&super::super::CancelToken::default());
+        assert!(doc.finish_save(&outcome));
+        assert!(!doc.is_dirty());
+        assert!(!doc.changed_on_disk());
+    }
+
+    #[test]
+    fn a_cancelled_background_save_changes_neither_file_nor_document() {
+        let path = temp_path("cancel");
+        let mut doc = Document::sample().unwrap();
+        doc.save_as(&path).unwrap();
+        rename(&mut doc, "Not saved");
+        let cancel = super::super::CancelToken::default();
+        cancel.cancel();
+        let outcome = doc.save_job(&path).run(&cancel);
+        assert_eq!(outcome.written, WriteOutcome::Cancelled);
+        assert!(!doc.finish_save(&outcome));
+        assert!(doc.is_dirty());
+        assert_ne!(Document::open(&path).unwrap().project().title, "Not saved");
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod navigation;
 pub mod panel_layout;
 pub mod recent;
 pub mod recovery;
+mod save_job;
 mod selection;
 pub mod settings;
 pub mod stale;
@@ -31,6 +32,7 @@ pub use navigation::History;
 pub use panel_layout::PanelLayout;
 pub use recent::{RecentEntry, RecentFiles};
 pub use recovery::{Recovery, RecoveryFile, RecoverySummary};
+pub use save_job::{SaveJob, SaveOutcome};
 pub use selection::{Selected, Selection, SelectionLinks};
 pub use settings::{
     DateDisplay, DateFormat, Settings, ThemeChoice, TimeZoneChoice, axis_offset_secs, config_dir,

@@ -127,6 +127,11 @@ impl FileDialogs {
         }
     }
 
+    /// Whether a dialog or the typed-path prompt is waiting for an answer.
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some() || self.prompt.is_some()
+    }
+
     /// Opens the typed-path prompt directly.
     pub fn ask_for_path(&mut self, purpose: Purpose, reason: String) {
         self.prompt = Some(PathPrompt {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
-use crate::app::{CancelToken, Document, WriteOutcome};
+use crate::app::{CancelToken, Document, SaveOutcome, WriteOutcome};
 use crate::io::LoadError;
 
 /// What finished work hands back.
@@ -17,6 +17,7 @@ pub enum Outcome {
     /// The file is not a project but one the import dialog reads.
     ToImport(PathBuf),
     Exported(PathBuf, WriteOutcome),
+    Saved(Box<SaveOutcome>),
 }
 
 struct Task {

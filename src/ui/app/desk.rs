@@ -321,14 +321,8 @@ impl DetenteApp {
         let Some(answer) = answer else { return };
         self.desk.pending_overwrite = None;
         match answer {
-            OverwriteAnswer::Overwrite => {
-                self.save_unchecked(&path);
-                if !self.doc.is_dirty()
-                    && let Some(next) = self.after_save.take()
-                {
-                    self.apply(ctx, next);
-                }
-            }
+            // What the unsaved-changes prompt asked for next runs once the save has finished.
+            OverwriteAnswer::Overwrite => self.save_unchecked(ctx, &path),
             OverwriteAnswer::SaveAs => self.apply(ctx, Action::SaveAsDialog),
             OverwriteAnswer::Cancel => self.after_save = None,
         }

@@ -4,6 +4,7 @@ mod create;
 mod desk;
 mod panes;
 mod prompts;
+mod saving;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -58,6 +59,10 @@ pub struct DetenteApp {
     pending_discard: Option<Action>,
     /// An action to run once the Save As that the prompt asked for has succeeded.
     after_save: Option<Action>,
+    /// A save is running on a background thread.
+    saving: bool,
+    /// Save asked for while one ran: started when it ends.
+    save_next: Option<PathBuf>,
     /// The analyst agreed to close without saving: let the next close request through.
     close_confirmed: bool,
     /// A delete waiting for "remove the references?".
@@ -128,6 +133,8 @@ impl DetenteApp {
             pane_widths_at_press: (None, None),
             pending_discard: None,
             after_save: None,
+            saving: false,
+            save_next: None,
             close_confirmed: false,
             pending_delete: None,
             frame_stats: None,
@@ -240,6 +247,12 @@ impl DetenteApp {
         &self.links
     }
 
+    /// Whether background work (a save, an export, opening a project) is still running:
+    /// tests step frames until it is done.
+    pub fn is_busy(&self) -> bool {
+        self.tasks.is_busy()
+    }
+
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
@@ -311,7 +324,7 @@ impl DetenteApp {
                 Err(err) => self.error(err.to_string()),
             },
             Action::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => self.save_to(&path),
+                Some(path) => self.save_to(ctx, &path),
                 None => self.apply(ctx, Action::SaveAsDialog),
             },
             Action::SaveAsDialog => {
@@ -323,14 +336,9 @@ impl DetenteApp {
                 self.dialogs.start(Purpose::SaveAs, ctx, suggested);
             }
             Action::SaveAsPath(path) => {
-                // The file dialog has asked before replacing a file.
-                self.save_unchecked(&path);
-                // A Save As asked for by the unsaved-changes prompt: carry on with what was asked.
-                if !self.doc.is_dirty()
-                    && let Some(next) = self.after_save.take()
-                {
-                    self.apply(ctx, next);
-                }
+                // The file dialog has asked before replacing a file. What the unsaved-changes
+                // prompt asked for next (`after_save`) runs once the save has finished.
+                self.save_unchecked(ctx, &path);
             }
             Action::Quit => {
                 self.close_confirmed = true;
@@ -451,33 +459,6 @@ impl DetenteApp {
         }
     }
 
-    /// Saves, first asking when the project's file changed on disk since it was opened or
-    /// saved (the question is answered in a later frame, see `overwrite_prompt`).
-    fn save_to(&mut self, path: &Path) {
-        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
-            self.desk.pending_overwrite = Some(path.to_path_buf());
-            return;
-        }
-        self.save_unchecked(path);
-    }
-
-    fn save_unchecked(&mut self, path: &Path) {
-        self.doc.set_view(self.view_state());
-        match self.doc.save_as(path) {
-            Ok(()) => {
-                self.info(format!("Saved {}", path.display()));
-                self.desk.forget_recovery();
-                if let Some(problem) = self.desk.remember(path) {
-                    self.error(problem);
-                }
-            }
-            Err(err) => {
-                self.after_save = None;
-                self.error(err.to_string());
-            }
-        }
-    }
-
     fn error(&mut self, text: String) {
         push_error(&mut self.notices, text);
     }
@@ -503,6 +484,7 @@ impl DetenteApp {
         }
         let mut actions = Vec::new();
 
+        self.drop_stale_after_save();
         if let Some((purpose, path)) = self.dialogs.poll().or_else(|| self.dialogs.prompt_ui(&ctx))
         {
             actions.push(match purpose {
@@ -513,7 +495,7 @@ impl DetenteApp {
             });
         }
         menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
-        self.finish_tasks();
+        self.finish_tasks(&ctx);
         Self::dropped_files(&ctx, &mut actions);
         // Delete and Escape act on the selection unless a text field has the keyboard.
         if !ctx.egui_wants_keyboard_input() {

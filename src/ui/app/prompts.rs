@@ -75,14 +75,11 @@ impl DetenteApp {
                 self.close_confirmed = quitting;
             }
             crate::ui::unsaved::Answer::Save => {
+                // Carried on once the save has finished (it runs off the UI thread, and may
+                // first ask whether to replace a file changed on disk); dropped if it fails.
                 if let Some(path) = self.doc.path().map(Path::to_path_buf) {
-                    self.save_to(&path);
-                    if !self.doc.is_dirty() {
-                        self.apply(ctx, action);
-                    } else if self.desk.pending_overwrite.is_some() {
-                        // Carried on once "the file changed on disk" is answered.
-                        self.after_save = Some(action);
-                    }
+                    self.after_save = Some(action);
+                    self.save_to(ctx, &path);
                 } else {
                     self.after_save = Some(action);
                     self.apply(ctx, Action::SaveAsDialog);

@@ -74,9 +74,10 @@ impl DetenteApp {
         );
     }
 
-    pub(super) fn finish_tasks(&mut self) {
+    pub(super) fn finish_tasks(&mut self, ctx: &egui::Context) {
         for Finished { outcome, cancelled } in self.tasks.poll() {
             match outcome {
+                Outcome::Saved(saved) => self.finish_save(ctx, &saved, cancelled),
                 Outcome::Opened(path, _) | Outcome::ToImport(path) if cancelled => {
                     self.info(format!("Cancelled opening {}", path.display()));
                 }
