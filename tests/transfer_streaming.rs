@@ -282,3 +282,23 @@ fn a_streamed_root_that_is_not_a_timeline_says_so() {
         assert!(err.to_string().contains(wanted), "{text}: {err}");
     }
 }
+
+#[test]
+fn a_streamed_import_with_a_row_limit_stops_at_the_limit() {
+    // The preview's limit on a streamed file: the rest is only checked to be JSON.
+    let bytes = timeline_json(&detente::generate::generate_project(3_000, 5));
+    let head = &bytes[..HEAD_BYTES.min(bytes.len())];
+    let options = ImportOptions {
+        max_rows: Some(7),
+        ..ImportOptions::named("t.json")
+    };
+    let imported = import_stream(
+        head,
+        &mut &bytes[head.len()..],
+        ImportFormat::TimelineJs,
+        &options,
+    )
+    .unwrap();
+    assert_eq!(imported.project.events.len(), 7);
+    assert_eq!(imported.report.rows_read, 7);
+}

@@ -26,6 +26,7 @@ mod no_events;
 mod report;
 mod timeline_app;
 mod timelinejs;
+mod timelinejs_stream;
 mod title_case;
 
 use std::fmt;
@@ -229,7 +230,7 @@ pub fn import_stream(
         left: MAX_IMPORT_BYTES,
     };
     let imported = if format == ImportFormat::TimelineJs {
-        timelinejs::import_reader(std::io::BufReader::with_capacity(1 << 16, input), options)?
+        timelinejs::import_reader(input, options)?
     } else {
         let mut bytes = Vec::new();
         input

@@ -9,13 +9,13 @@
 use std::borrow::Cow;
 
 use edtf::level_1::{Date, Edtf};
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use thin_vec::ThinVec;
 
 use super::builder::{Builder, Cite};
 use super::html_text::html_to_text;
 use super::kind_words::kind_of_headline;
+use super::timelinejs_stream::{Events, Feed, Piece, Root, read_root};
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::formats::timelinejs::DETENTE_KEY;
 use crate::model::{
@@ -24,25 +24,72 @@ use crate::model::{
 };
 
 pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
-    import_json(&mut serde_json::Deserializer::from_str(text), options)
+    let mut b = Builder::new(ImportFormat::TimelineJs, options);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let root = read_root(&mut de, &mut Direct::new(&mut b));
+    finish(b, root)
 }
 
 /// Imports TimelineJS3 JSON read from `reader` as a stream: one slide is held at a time, so
-/// a 1M-event file (about 900 MB) never sits in memory whole, nor as a tree of values
-/// (4.7 GB). A read error, the read limit's included, ends the import with an error.
+/// a 1M-event file (595 MB) never sits in memory whole, nor as a tree of values (4.7 GB). A
+/// read error, the read limit's included, ends the import with an error.
 pub(crate) fn import_reader(
     reader: impl std::io::Read,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    import_json(&mut serde_json::Deserializer::from_reader(reader), options)
+    let mut b = Builder::new(ImportFormat::TimelineJs, options);
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
+    let root = read_root(&mut de, &mut Direct::new(&mut b));
+    finish(b, root)
 }
 
-fn import_json<'de, R: serde_json::de::Read<'de>>(
-    de: &mut serde_json::Deserializer<R>,
-    options: &ImportOptions,
+/// Builds the project from the pieces of the file, in file order.
+struct Direct<'b> {
+    b: &'b mut Builder,
+    /// Slides seen so far: the next one's number in the report.
+    num_slides: usize,
+}
+
+impl<'b> Direct<'b> {
+    fn new(b: &'b mut Builder) -> Self {
+        Self { b, num_slides: 0 }
+    }
+}
+
+impl Feed for Direct<'_> {
+    fn piece(&mut self, piece: Piece) {
+        match piece {
+            Piece::Title(title) => read_title(self.b, &title),
+            Piece::Cosmological => self.b.warn(
+                None,
+                "the timeline uses the cosmological scale: slides with years outside -9999 to 9999 are skipped",
+            ),
+            // The preview has its rows: slides parsed beyond them are dropped.
+            Piece::Slide(_) if self.b.is_full() => {}
+            Piece::Slide(slide) => {
+                self.num_slides += 1;
+                let n = self.num_slides;
+                self.b.report.rows_read += 1;
+                match slide {
+                    Value::Object(slide) => read_slide(self.b, n, &slide),
+                    _ => self.b.skip(n, "the slide is not a JSON object"),
+                }
+            }
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.b.is_full()
+    }
+}
+
+/// The import once the whole file was read: what the root said, the eras, the report.
+fn finish(
+    mut b: Builder,
+    root: Result<Option<Root>, serde_json::Error>,
 ) -> Result<Imported, ImportError> {
-    let mut b = Builder::new(ImportFormat::TimelineJs, options);
-    let syntax = |err: serde_json::Error| {
+    let root = root.map_err(|err| {
         if err.is_io() {
             return ImportError::Read(err.to_string());
         }
@@ -51,11 +98,7 @@ fn import_json<'de, R: serde_json::de::Read<'de>>(
             col: err.column(),
             message: format!("this is not valid JSON: {err}"),
         }
-    };
-    let root = RootSeed { b: &mut b }
-        .deserialize(&mut *de)
-        .and_then(|root| de.end().map(|()| root))
-        .map_err(syntax)?;
+    })?;
     let Some(root) = root else {
         return Err(ImportError::Format(
             "a TimelineJS3 file is a JSON object with \"events\" (and optionally \"title\" and \"eras\"); this JSON is not an object".into(),
@@ -84,171 +127,6 @@ fn import_json<'de, R: serde_json::de::Read<'de>>(
         }
     }
     Ok(b.finish())
-}
-
-/// What the root object held, besides the slides, which went straight into the builder.
-struct Root {
-    has_title: bool,
-    events: Events,
-    eras: Option<Value>,
-}
-
-enum Events {
-    Absent,
-    List,
-    NotAList,
-}
-
-/// Reads the root object key by key; `None` when the JSON is not an object.
-struct RootSeed<'b> {
-    b: &'b mut Builder,
-}
-
-impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
-    type Value = Option<Root>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RootSeed<'_> {
-    type Value = Option<Root>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a TimelineJS3 object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut root = Root {
-            has_title: false,
-            events: Events::Absent,
-            eras: None,
-        };
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "title" => {
-                    let title: Value = map.next_value()?;
-                    root.has_title = true;
-                    if let Value::Object(title) = title {
-                        read_title(self.b, &title);
-                    }
-                }
-                "scale" => {
-                    let scale: Value = map.next_value()?;
-                    if scale.as_str() == Some("cosmological") {
-                        self.b.warn(
-                            None,
-                            "the timeline uses the cosmological scale: slides with years outside -9999 to 9999 are skipped",
-                        );
-                    }
-                }
-                "events" => root.events = map.next_value_seed(SlidesSeed { b: self.b })?,
-                "eras" => root.eras = Some(map.next_value()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(Some(root))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
-
-/// Reads the slides one at a time into the builder; a list's place of anything else.
-struct SlidesSeed<'b> {
-    b: &'b mut Builder,
-}
-
-impl<'de> DeserializeSeed<'de> for SlidesSeed<'_> {
-    type Value = Events;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for SlidesSeed<'_> {
-    type Value = Events;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list of slides")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut n = 0;
-        while !self.b.is_full() {
-            let Some(slide) = seq.next_element::<Value>()? else {
-                return Ok(Events::List);
-            };
-            n += 1;
-            self.b.report.rows_read += 1;
-            match slide {
-                Value::Object(slide) => read_slide(self.b, n, &slide),
-                _ => self.b.skip(n, "the slide is not a JSON object"),
-            }
-        }
-        // The preview has its rows: the rest is only checked to be JSON.
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Events::List)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Events::Absent)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Events::NotAList)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Events::NotAList)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Events::NotAList)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Events::NotAList)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Events::NotAList)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Events::NotAList)
-    }
 }
 
 fn read_title(b: &mut Builder, title: &Map<String, Value>) {
