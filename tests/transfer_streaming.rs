@@ -302,3 +302,47 @@ fn a_streamed_import_with_a_row_limit_stops_at_the_limit() {
     assert_eq!(imported.project.events.len(), 7);
     assert_eq!(imported.report.rows_read, 7);
 }
+
+#[test]
+fn blank_first_bytes_of_a_long_input_are_not_an_empty_file() {
+    // A GDELT file whose first row is 70,000 tabs starts with 64 KiB of blanks; read as a
+    // stream it was refused as "the file is empty".
+    let row = "X\t".repeat(57) + "X\n";
+    let gdelt = "\t".repeat(70_000) + "\n" + &row;
+    let head = &gdelt.as_bytes()[..HEAD_BYTES];
+    let result = import_stream(
+        head,
+        &mut &gdelt.as_bytes()[HEAD_BYTES..],
+        ImportFormat::Gdelt1,
+        &ImportOptions::named("wide.tsv"),
+    );
+    assert!(
+        !matches!(result, Err(ImportError::Empty)),
+        "{:?}",
+        result.err()
+    );
+
+    // The same for JSON: blanks, then a timeline.
+    let json = " ".repeat(70_000)
+        + r#"{"events": [{"start_date": {"year": 2025}, "text": {"headline": "a"}}]}"#;
+    let head = &json.as_bytes()[..HEAD_BYTES];
+    let imported = import_stream(
+        head,
+        &mut &json.as_bytes()[HEAD_BYTES..],
+        ImportFormat::TimelineJs,
+        &ImportOptions::named("t.json"),
+    )
+    .unwrap();
+    assert_eq!(imported.project.events.len(), 1);
+
+    // Blank and short: empty.
+    assert!(matches!(
+        import_stream(
+            b"  \n ",
+            &mut &b""[..],
+            ImportFormat::TimelineJs,
+            &ImportOptions::named("t.json")
+        ),
+        Err(ImportError::Empty)
+    ));
+}

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use super::overwrite::Overwrite;
 use crate::import::{
-    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES,
-    detect_format_with_reason, import_stream, merge_imported, too_large_message,
+    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_of_head,
+    import_stream, merge_imported, too_large_message,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -119,7 +119,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         ImportFormat::from(f)
     } else {
         let (format, reason) =
-            detect_format_with_reason(&head, &shown).map_err(|e| format!("{shown}: {e}"))?;
+            detect_format_of_head(&head, &shown).map_err(|e| format!("{shown}: {e}"))?;
         text.push_str(&format!("detected {}: {reason}\n", format.name()));
         format
     };

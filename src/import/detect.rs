@@ -9,6 +9,13 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// Refuses what no importer can read, before any parsing: empty and oversized files,
 /// spreadsheets, archives, images and other binary files, UTF-16 text.
 pub(crate) fn check_size_and_kind(bytes: &[u8]) -> Result<(), ImportError> {
+    check_start(bytes, true)
+}
+
+/// [`check_size_and_kind`] on the first bytes of an input read as a stream. Blank first
+/// bytes make an empty input only when they are the `whole` of it: a GDELT file whose first
+/// row is 8 million tabs starts with 64 KiB of blanks and is not empty.
+pub(crate) fn check_start(bytes: &[u8], whole: bool) -> Result<(), ImportError> {
     let size = bytes.len() as u64;
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
@@ -17,7 +24,7 @@ pub(crate) fn check_size_and_kind(bytes: &[u8]) -> Result<(), ImportError> {
         });
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if whole && body.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
     let magic: &[(&[u8], &str, &str)] = &[
@@ -97,7 +104,24 @@ pub fn detect_format_with_reason(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<(ImportFormat, String), ImportError> {
-    check_size_and_kind(bytes)?;
+    detect_with(bytes, true, file_name)
+}
+
+/// [`detect_format_with_reason`] from the first [`HEAD_BYTES`] of a file read as a stream
+/// (all of it when shorter), which is all that detection looks at.
+pub fn detect_format_of_head(
+    head: &[u8],
+    file_name: &str,
+) -> Result<(ImportFormat, String), ImportError> {
+    detect_with(head, head.len() < HEAD_BYTES, file_name)
+}
+
+fn detect_with(
+    bytes: &[u8],
+    whole: bool,
+    file_name: &str,
+) -> Result<(ImportFormat, String), ImportError> {
+    check_start(bytes, whole)?;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &body[..body.len().min(HEAD_BYTES)];
     let head = match std::str::from_utf8(head) {

@@ -35,7 +35,7 @@ use std::io::Read;
 pub use crate::formats::timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
-pub use detect::{detect_format, detect_format_with_reason};
+pub use detect::{detect_format, detect_format_of_head, detect_format_with_reason};
 pub use html_text::html_to_text;
 pub use merge::{DuplicateEvent, MergeReport, RenamedId, merge, merge_imported};
 pub use no_events::no_events_error;
@@ -223,21 +223,24 @@ pub fn import_stream(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    detect::check_size_and_kind(head)?;
+    if format != ImportFormat::TimelineJs {
+        let mut bytes = Vec::new();
+        LimitedReader {
+            inner: head.chain(reader),
+            left: MAX_IMPORT_BYTES,
+        }
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Read(e.to_string()))?;
+        return import(&bytes, format, options);
+    }
+    detect::check_start(head, head.len() < HEAD_BYTES)?;
+    // The JSON reader takes no byte order mark: it is skipped, as `text_of` does.
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let mut input = LimitedReader {
+    let input = LimitedReader {
         inner: body.chain(reader),
         left: MAX_IMPORT_BYTES,
     };
-    let imported = if format == ImportFormat::TimelineJs {
-        timelinejs::import_reader(input, options)?
-    } else {
-        let mut bytes = Vec::new();
-        input
-            .read_to_end(&mut bytes)
-            .map_err(|e| ImportError::Read(e.to_string()))?;
-        return import(&bytes, format, options);
-    };
+    let imported = timelinejs::import_reader(input, options)?;
     if imported.project.events.is_empty() {
         return Err(no_events_error(head, format, &imported.report.skipped));
     }
