@@ -27,6 +27,10 @@ pub struct ItemLayoutParams {
     /// The place a location lane stands for: an event that is only possibly there is
     /// labelled "(candidate) …", and its label needs room for that.
     pub candidate_place: Option<Id>,
+    /// Count the marks of crowded stretches as clusters ([`super::crowding`]), keep labels
+    /// legible when squeezing and give the clusters a row of their own. The app does; the
+    /// image export lays its static page out without it.
+    pub aggregate_crowded: bool,
 }
 
 impl Default for ItemLayoutParams {
@@ -38,6 +42,7 @@ impl Default for ItemLayoutParams {
             label_char_width: 7.0,
             max_items: 2_000,
             candidate_place: None,
+            aggregate_crowded: false,
         }
     }
 }
@@ -46,7 +51,7 @@ impl Default for ItemLayoutParams {
 /// room in its row even when its time extent is narrower.
 pub const POINT_MARKER_PX: f64 = 12.0;
 /// Gap between an item's label and the next item in the row.
-const ROW_GAP_PX: f64 = 8.0;
+pub(super) const ROW_GAP_PX: f64 = 8.0;
 /// A row keeps at most this much room for a label when packing (32 characters at 7.5 pt):
 /// a longer label runs on while nothing follows it in the row, and is cut with an ellipsis
 /// only where the next item begins.
@@ -56,7 +61,12 @@ pub const MAX_LABEL_PX: f64 = 240.0;
 /// run up to ~20 % wider than the average character (measured in egui's default font).
 const LABEL_SLACK: f64 = 1.25;
 /// Narrower than this, a label is not worth drawing (three characters and an ellipsis).
-const MIN_LABEL_PX: f64 = 28.0;
+pub(super) const MIN_LABEL_PX: f64 = 28.0;
+/// With crowded stretches aggregated, a later item cuts an earlier one's label no shorter
+/// than this: 60 pt are 9 characters at 6.6 pt, a third of the mean 26-character headline
+/// and enough to tell "Talks in Kyiv" from "Summit in Paris". Shorter, the mark would read
+/// as one more unlabelled symbol, and the later item is counted in a cluster instead.
+const MIN_KEPT_LABEL_PX: f64 = 60.0;
 /// Items that find no row are counted in bins this wide, each drawn as one "+N".
 pub const CLUSTER_BIN_PX: f64 = 40.0;
 /// Density bins: two points keeps the histogram smooth at 1920 px with ~1000 bars.
@@ -144,14 +154,7 @@ impl DrawList {
 
 /// The horizontal span that responds to the pointer: the mark and its label.
 pub fn item_hit_span(item: &ItemMark) -> (f64, f64) {
-    let (x0, x1) = if item.is_point {
-        (
-            item.x_center - POINT_MARKER_PX / 2.0,
-            item.x_center + POINT_MARKER_PX / 2.0,
-        )
-    } else {
-        (item.x_earliest, item.x_latest)
-    };
+    let (x0, x1) = item_mark_span(item);
     (x0, x1.max(item.label_x + item.label_max_width))
 }
 
@@ -170,19 +173,38 @@ pub fn build_draw_list(
     let mut visible: Vec<IndexedExtent> = Vec::with_capacity(num_visible);
     index.for_each_visible(t0, t1, |e| visible.push(*e));
     visible.sort_unstable_by_key(|e| (e.earliest_secs, e.event));
-    pack_items(&visible, all_events, view, params)
+    if !params.aggregate_crowded {
+        let (mut list, overflow) = pack_items(&visible, all_events, view, params);
+        list.clusters = clusters(&overflow, view, params, list.rows_used);
+        return list;
+    }
+    super::crowding::aggregated_list(&visible, all_events, view, params)
 }
 
-fn pack_items(
+/// The horizontal span of an item's mark alone: its point marker or its bar.
+pub(super) fn item_mark_span(item: &ItemMark) -> (f64, f64) {
+    if item.is_point {
+        (
+            item.x_center - POINT_MARKER_PX / 2.0,
+            item.x_center + POINT_MARKER_PX / 2.0,
+        )
+    } else {
+        (item.x_earliest, item.x_latest)
+    }
+}
+
+pub(super) fn pack_items(
     visible: &[IndexedExtent],
     all_events: &[Event],
     view: &TimeView,
     params: &ItemLayoutParams,
-) -> DrawList {
+) -> (DrawList, Vec<(i64, IndexedExtent)>) {
     /// What a row holds at its right end.
     struct RowEnd {
         /// Right edge of the last mark (hard: nothing may overlap it).
         mark_end: f64,
+        /// Where the last item's label begins.
+        label_start: f64,
         /// Right edge of the last label (soft: a later item may cut the label short).
         label_end: f64,
         /// That item's position in `list.items`.
@@ -194,7 +216,14 @@ fn pack_items(
         num_visible: visible.len(),
         ..DrawList::default()
     };
-    let mut overflow: Vec<(i64, &IndexedExtent)> = Vec::new();
+    let mut overflow: Vec<(i64, IndexedExtent)> = Vec::new();
+    // Squeezing in an item cuts the label before it down to this at most.
+    // (Without aggregation, a label may be cut to nothing: negative infinity.)
+    let min_kept_label = if params.aggregate_crowded {
+        MIN_KEPT_LABEL_PX
+    } else {
+        f64::NEG_INFINITY
+    };
     // Beside `list.items`, what each item's label needs and where it must stop.
     let mut labels: Vec<LabelRoom> = Vec::with_capacity(visible.len());
 
@@ -264,18 +293,23 @@ fn pack_items(
             None if rows.len() < max_rows => {
                 rows.push(RowEnd {
                     mark_end: f64::NEG_INFINITY,
+                    label_start: f64::NEG_INFINITY,
                     label_end: f64::NEG_INFINITY,
                     item: usize::MAX,
                 });
                 rows.len() - 1
             }
             None => {
-                let squeezable = rows
-                    .iter()
-                    .position(|r| r.mark_end + ROW_GAP_PX <= mark_start);
+                let squeezable = rows.iter().position(|r| {
+                    r.mark_end.max(r.label_start + min_kept_label) + ROW_GAP_PX <= mark_start
+                });
                 let Some(r) = squeezable else {
-                    let bin = ((mark_start - view.min_x) / CLUSTER_BIN_PX).floor() as i64;
-                    overflow.push((bin, extent));
+                    let bin = if params.aggregate_crowded {
+                        super::crowding::bin_of(view, extent)
+                    } else {
+                        ((mark_start - view.min_x) / CLUSTER_BIN_PX).floor() as i64
+                    };
+                    overflow.push((bin, *extent));
                     continue;
                 };
                 r
@@ -287,6 +321,7 @@ fn pack_items(
         }
         rows[row] = RowEnd {
             mark_end,
+            label_start: label_x,
             label_end: label_end.max(mark_end),
             item: list.items.len(),
         };
@@ -310,8 +345,7 @@ fn pack_items(
     }
     settle_labels(&mut list.items, &labels, view);
     list.rows_used = rows.len();
-    list.clusters = clusters(&overflow, view, params, rows.len());
-    list
+    (list, overflow)
 }
 
 /// What one item's label needs, while its row is being packed.
@@ -348,13 +382,25 @@ fn settle_labels(items: &mut [ItemMark], labels: &[LabelRoom], view: &TimeView) 
 /// Groups overflowing items by bin into "+N" marks on a row below the packed rows (or on
 /// the last row when the canvas is full).
 fn clusters(
-    overflow: &[(i64, &IndexedExtent)],
+    overflow: &[(i64, IndexedExtent)],
     view: &TimeView,
     params: &ItemLayoutParams,
     rows_used: usize,
 ) -> Vec<Cluster> {
     let row = rows_used.min(params.max_rows.max(1)).saturating_sub(1);
-    let y = params.top_y + row as f64 * params.row_height;
+    clusters_at(
+        overflow,
+        view,
+        params.top_y + row as f64 * params.row_height,
+    )
+}
+
+/// One cluster per stretch of `overflow` (sorted by stretch), on the row at `y`.
+pub(super) fn clusters_at(
+    overflow: &[(i64, IndexedExtent)],
+    view: &TimeView,
+    y: f64,
+) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     for &(bin, extent) in overflow {
         match out.last_mut() {

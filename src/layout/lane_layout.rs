@@ -106,7 +106,8 @@ pub fn lane_height(lane: &Lane, collapsed: bool, params: &LaneLayoutParams) -> f
 }
 
 /// Lays out `lanes` in `order` (positions in `lanes`), skipping those above or below the
-/// visible area. `collapsed[i]` is for `lanes[i]`.
+/// visible area. `collapsed[i]` is for `lanes[i]`. Items that find no row are "+N" clusters
+/// on the last row (what the image export draws).
 pub fn build_lanes_draw_list(
     lanes: &[Lane],
     order: &[usize],
@@ -115,6 +116,35 @@ pub fn build_lanes_draw_list(
     events: &[Event],
     view: &TimeView,
     params: &LaneLayoutParams,
+) -> LanesDrawList {
+    lanes_draw_list(lanes, order, collapsed, mode, events, view, params, false)
+}
+
+/// [`build_lanes_draw_list`] with crowded stretches counted as clusters on a row of their
+/// own, and labels never cut below a legible length: what the app draws, so that a frame
+/// never holds more marks and labels than the canvas shows legibly (see `crowding`).
+pub fn build_lanes_draw_list_aggregated(
+    lanes: &[Lane],
+    order: &[usize],
+    collapsed: &[bool],
+    mode: LaneMode,
+    events: &[Event],
+    view: &TimeView,
+    params: &LaneLayoutParams,
+) -> LanesDrawList {
+    lanes_draw_list(lanes, order, collapsed, mode, events, view, params, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lanes_draw_list(
+    lanes: &[Lane],
+    order: &[usize],
+    collapsed: &[bool],
+    mode: LaneMode,
+    events: &[Event],
+    view: &TimeView,
+    params: &LaneLayoutParams,
+    aggregate_crowded: bool,
 ) -> LanesDrawList {
     let mut out = LanesDrawList::default();
     let mut y = params.top_y - params.scroll_y;
@@ -157,6 +187,7 @@ pub fn build_lanes_draw_list(
                 (LaneMode::Location, LaneKey::Entity(place)) => Some(place),
                 _ => None,
             },
+            aggregate_crowded,
         };
         let list = build_draw_list(&lane.index, events, view, &item_params);
         out.num_visible += list.num_visible;
@@ -549,5 +580,45 @@ mod tests {
         assert!(miami.collapsed && miami.list.items.is_empty() && miami.list.is_aggregated());
         assert!((miami.height - 28.0).abs() < 1e-9);
         assert_eq!(list.lanes[0].list.items.len(), 1);
+    }
+
+    #[test]
+    fn the_sample_is_drawn_as_before_with_crowds_counted() {
+        // Five events over a few weeks crowd nothing: the app's layout is the export's.
+        let p = sample_project().unwrap();
+        let wide = {
+            let t0 = day_start_secs(2025, 11, 20).unwrap() as f64;
+            let t1 = day_start_secs(2026, 1, 10).unwrap() as f64;
+            TimeView::new(0.0, 1024.0, t0, t1)
+        };
+        for mode in [LaneMode::None, LaneMode::Participant, LaneMode::Location] {
+            let lanes = build_lanes(&p, mode, LaneSort::Count, &[]);
+            let order: Vec<usize> = (0..lanes.len()).collect();
+            let collapsed = vec![false; lanes.len()];
+            for view in [view(), wide] {
+                let build = |f: fn(
+                    &[Lane],
+                    &[usize],
+                    &[bool],
+                    LaneMode,
+                    &[Event],
+                    &TimeView,
+                    &LaneLayoutParams,
+                ) -> LanesDrawList| {
+                    f(
+                        &lanes,
+                        &order,
+                        &collapsed,
+                        mode,
+                        &p.events,
+                        &view,
+                        &params(),
+                    )
+                };
+                let aggregated = build(build_lanes_draw_list_aggregated);
+                assert_eq!(aggregated, build(build_lanes_draw_list), "{mode:?}");
+                assert!(aggregated.lanes.iter().all(|l| l.list.clusters.is_empty()));
+            }
+        }
     }
 }

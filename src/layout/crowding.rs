@@ -1,0 +1,388 @@
+//! Crowded stretches of a lane: where more narrow marks fall in one stretch of the canvas
+//! than the lane's rows can show with their labels, that stretch's marks become one counted
+//! cluster instead of a wall of unlabelled symbols.
+//!
+//! Pure and screen-space, like the rest of the draw list.
+
+use std::collections::HashMap;
+
+use super::draw_list::{
+    CLUSTER_BIN_PX, Cluster, DrawList, ItemLayoutParams, MIN_LABEL_PX, ROW_GAP_PX, clusters_at,
+    item_hit_span, item_mark_span, pack_items,
+};
+use super::event_index::IndexedExtent;
+use super::time_view::TimeView;
+use crate::model::Event;
+
+/// The room one labelled item takes in its row: a 12-pt marker, 4 pt before its label, the
+/// mean generated headline of 26 characters at 6.6 pt (172 pt) and the 8-pt gap to the next
+/// item: 196, rounded to 200.
+pub const ITEM_ROOM_PX: f64 = 200.0;
+/// An item's label reaches this many stretches of 40 pt: its own and the four after it.
+const WINDOW_BINS: usize = (ITEM_ROOM_PX / CLUSTER_BIN_PX) as usize;
+
+/// Whether an extent's mark is narrow enough to crowd: narrower than the room of a labelled
+/// item, so that it is drawn as a symbol with its label after it, and a crowd of them would
+/// be a wall of symbols. Wider bars are never counted away: they carry their label inside,
+/// and zooming in would not tell them apart (the days of one summit at a day's zoom), so
+/// they stack on rows instead. Zooming to a cluster's span widens its marks past this, so
+/// clicking clusters always ends in distinct items.
+fn is_narrow(view: &TimeView, extent: &IndexedExtent) -> bool {
+    let width =
+        view.x_from_time(extent.latest_secs as f64) - view.x_from_time(extent.earliest_secs as f64);
+    width < ITEM_ROOM_PX
+}
+
+/// The 40-pt stretch an extent's mark is counted in: the stretch holding the mark's centre,
+/// clamped to the canvas (an extent begun before the view is counted at its left edge).
+pub fn bin_of(view: &TimeView, extent: &IndexedExtent) -> i64 {
+    let centre = f64::midpoint(
+        view.x_from_time(extent.earliest_secs as f64),
+        view.x_from_time(extent.latest_secs as f64),
+    );
+    let last = (view.width_px / CLUSTER_BIN_PX).ceil().max(1.0) - 1.0;
+    let bin = ((centre - view.min_x) / CLUSTER_BIN_PX).floor();
+    // (`max`/`min` rather than `clamp`, which panics on a NaN.)
+    bin.max(0.0).min(last) as i64
+}
+
+/// Which 40-pt stretches are crowded, from how many narrow marks each holds: left to
+/// right, a stretch is crowded when its marks and those kept in the four stretches before it
+/// (whose labels reach into it) are more than the lane's rows, as no packing could then give
+/// each its row and label. A crowded stretch's marks are counted, and take no row.
+fn crowded_bins(counts: &[usize], rows: usize) -> Vec<bool> {
+    let mut crowded = vec![false; counts.len()];
+    let mut kept = vec![0_usize; counts.len()];
+    for (bin, &count) in counts.iter().enumerate() {
+        let before: usize = kept[bin.saturating_sub(WINDOW_BINS - 1)..bin].iter().sum();
+        if before + count > rows {
+            crowded[bin] = true;
+        } else {
+            kept[bin] = count;
+        }
+    }
+    crowded
+}
+
+/// Splits `visible` (sorted by start) into the extents drawn one by one and those in a
+/// crowded stretch, each with its stretch, in the order of `visible`.
+pub fn split_crowded(
+    visible: &[IndexedExtent],
+    view: &TimeView,
+    rows: usize,
+) -> (Vec<IndexedExtent>, Vec<(i64, IndexedExtent)>) {
+    let num_bins = (view.width_px / CLUSTER_BIN_PX).ceil().max(1.0) as usize;
+    let mut counts = vec![0_usize; num_bins];
+    let bins: Vec<Option<usize>> = visible
+        .iter()
+        .map(|e| {
+            is_narrow(view, e).then(|| {
+                let bin = (bin_of(view, e) as usize).min(num_bins - 1);
+                counts[bin] += 1;
+                bin
+            })
+        })
+        .collect();
+    let crowded_bin = crowded_bins(&counts, rows.max(1));
+    let mut kept = Vec::with_capacity(visible.len());
+    let mut crowded = Vec::new();
+    for (extent, bin) in visible.iter().zip(bins) {
+        match bin {
+            Some(bin) if crowded_bin[bin] => crowded.push((bin as i64, *extent)),
+            _ => kept.push(*extent),
+        }
+    }
+    (kept, crowded)
+}
+
+/// The draw list of `visible` (sorted by start) with crowded stretches counted: the marks
+/// left are packed into rows as usual (a label cut no shorter than 60 pt), and the clusters,
+/// crowded stretches and items that found no row alike, take the row below the packed ones
+/// (in a one-row lane, the row itself, counting the items under them).
+pub(super) fn aggregated_list(
+    visible: &[IndexedExtent],
+    all_events: &[Event],
+    view: &TimeView,
+    params: &ItemLayoutParams,
+) -> DrawList {
+    let rows = params.max_rows.max(1);
+    let (kept, crowded) = split_crowded(visible, view, rows);
+    let (mut list, mut overflow) = pack_items(&kept, all_events, view, params);
+    let cluster_row = if crowded.is_empty() && overflow.is_empty() {
+        None
+    } else if rows >= 2 {
+        // The clusters get the row below the packed ones, so that no "N" sits on an item.
+        if list.rows_used >= rows {
+            let fewer = ItemLayoutParams {
+                max_rows: rows - 1,
+                ..*params
+            };
+            (list, overflow) = pack_items(&kept, all_events, view, &fewer);
+        }
+        Some(list.rows_used)
+    } else {
+        Some(0)
+    };
+    list.num_visible = visible.len();
+    if let Some(row) = cluster_row {
+        overflow.extend(crowded);
+        // By stretch, then by start, so that each cluster's first event is its earliest.
+        overflow.sort_by_key(|&(bin, e)| (bin, e.earliest_secs, e.event));
+        let y = params.top_y + row as f64 * params.row_height;
+        list.clusters = clusters_at(&overflow, view, y);
+        if rows == 1 {
+            absorb_items_under_clusters(&mut list, &kept);
+        }
+        list.rows_used = list.rows_used.max(row + 1);
+    }
+    list
+}
+
+/// In a one-row lane the clusters share the row with the items: an item under a cluster
+/// (its mark) is counted in it, and a label that runs into one stops short of it.
+fn absorb_items_under_clusters(list: &mut DrawList, kept: &[IndexedExtent]) {
+    let extents: HashMap<u32, &IndexedExtent> = kept.iter().map(|e| (e.event, e)).collect();
+    let clusters = &mut list.clusters;
+    let cluster_over = |x0: f64, x1: f64, clusters: &[Cluster]| {
+        clusters
+            .iter()
+            .position(|c| c.x < x1 && x0 < c.x + CLUSTER_BIN_PX)
+    };
+    let mut items = Vec::with_capacity(list.items.len());
+    for mut item in std::mem::take(&mut list.items) {
+        let (mark_x0, mark_x1) = item_mark_span(&item);
+        if let (Some(c), Some(extent)) = (
+            cluster_over(mark_x0, mark_x1, clusters),
+            extents.get(&item.event),
+        ) {
+            let cluster = &mut clusters[c];
+            cluster.count += 1;
+            if extent.earliest_secs < cluster.min_secs {
+                cluster.first_event = extent.event;
+            }
+            cluster.min_secs = cluster.min_secs.min(extent.earliest_secs);
+            cluster.max_secs = cluster.max_secs.max(extent.latest_secs);
+            continue;
+        }
+        let (_, hit_x1) = item_hit_span(&item);
+        if let Some(c) = cluster_over(item.label_x, hit_x1, clusters) {
+            let room = clusters[c].x - ROW_GAP_PX - item.label_x;
+            item.label_max_width = if room >= MIN_LABEL_PX {
+                item.label_max_width.min(room)
+            } else {
+                0.0
+            };
+        }
+        items.push(item);
+    }
+    list.items = items;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400;
+
+    fn extent(event: u32, start_day: i64, days: i64) -> IndexedExtent {
+        IndexedExtent {
+            event,
+            earliest_secs: start_day * DAY,
+            latest_secs: (start_day + days) * DAY - 1,
+        }
+    }
+
+    /// 400 days on 800 pt: 2 pt a day, twenty stretches of 40 pt (20 days each).
+    fn view() -> TimeView {
+        TimeView::new(0.0, 800.0, 0.0, 400.0 * DAY as f64)
+    }
+
+    #[test]
+    fn a_stretch_is_crowded_when_the_labels_reaching_it_outnumber_the_rows() {
+        // Three rows: three marks in one stretch fit, a fourth does not.
+        assert_eq!(crowded_bins(&[3, 0, 0], 3), [false, false, false]);
+        assert_eq!(crowded_bins(&[4, 0, 0], 3), [true, false, false]);
+        // Labels reach four stretches on (200 pt): 2 + 2 in stretches 0 and 4 are too many
+        // for three rows, 2 + 2 in stretches 0 and 5 are not.
+        assert_eq!(crowded_bins(&[2, 0, 0, 0, 2], 3)[4], true);
+        assert_eq!(crowded_bins(&[2, 0, 0, 0, 0, 2], 3)[5], false);
+        // A crowded stretch's marks take no row, so they crowd no one after them.
+        assert_eq!(crowded_bins(&[9, 1, 1], 3), [true, false, false]);
+        // 35 rows (an ungrouped 1080-pt canvas) keep seven marks per stretch on average.
+        assert_eq!(crowded_bins(&[7; 20], 35).iter().filter(|&&c| c).count(), 0);
+        assert!(crowded_bins(&[8; 20], 35).iter().any(|&c| c));
+    }
+
+    #[test]
+    fn a_stretch_with_more_marks_than_its_capacity_is_counted_whole() {
+        // Stretch 0 (days 0–19): three one-day events; stretch 5 (days 100–119): one.
+        let visible = vec![
+            extent(0, 1, 1),
+            extent(1, 5, 1),
+            extent(2, 9, 1),
+            extent(3, 105, 1),
+        ];
+        let (kept, crowded) = split_crowded(&visible, &view(), 3);
+        assert!(crowded.is_empty(), "three in a stretch fit on three rows");
+        assert_eq!(kept, visible);
+        let (kept, crowded) = split_crowded(&visible, &view(), 2);
+        assert_eq!(kept, [visible[3]], "the lone event stays distinct");
+        assert_eq!(
+            crowded
+                .iter()
+                .map(|&(bin, e)| (bin, e.event))
+                .collect::<Vec<_>>(),
+            [(0, 0), (0, 1), (0, 2)]
+        );
+    }
+
+    #[test]
+    fn wide_marks_never_crowd() {
+        // Four 120-day events in one stretch are 240 pt wide: bars that stack, not symbols.
+        let visible: Vec<IndexedExtent> =
+            (0..4).map(|i| extent(i, 40 + i64::from(i), 120)).collect();
+        let (kept, crowded) = split_crowded(&visible, &view(), 1);
+        assert!(crowded.is_empty());
+        assert_eq!(kept.len(), 4);
+        // The same events 90 days (180 pt) long crowd.
+        let short: Vec<IndexedExtent> = (0..4).map(|i| extent(i, 40 + i64::from(i), 90)).collect();
+        let (kept, crowded) = split_crowded(&short, &view(), 1);
+        assert!(kept.is_empty());
+        assert_eq!(crowded.len(), 4);
+    }
+
+    #[test]
+    fn marks_off_the_canvas_are_counted_at_its_edges() {
+        let v = view();
+        assert_eq!(bin_of(&v, &extent(0, -50, 1)), 0);
+        assert_eq!(bin_of(&v, &extent(0, 900, 1)), 19);
+        assert_eq!(bin_of(&v, &extent(0, 399, 1)), 19);
+        assert_eq!(bin_of(&v, &extent(0, 21, 1)), 1, "day 21.5 is at 43 pt");
+    }
+
+    use crate::layout::draw_list::build_draw_list;
+    use crate::layout::event_index::EventIndex;
+    use crate::model::{DateSpec, EventKind, EventStatus, day_start_secs};
+
+    fn event(title: &str, date: &str) -> Event {
+        Event {
+            id: format!("e-{title}-{date}").as_str().into(),
+            title: title.into(),
+            kind: EventKind::Meeting,
+            status: EventStatus::Held,
+            date: DateSpec::parse(date).unwrap(),
+            places: Default::default(),
+            place_wording: None,
+            participants: Default::default(),
+            tags: Default::default(),
+            description: Default::default(),
+            claims: Default::default(),
+        }
+    }
+
+    /// 2020 to 2030 on 1000 pt: a day is a quarter of a point, every day event a point.
+    fn decade() -> TimeView {
+        let t0 = day_start_secs(2020, 1, 1).unwrap() as f64;
+        let t1 = day_start_secs(2030, 1, 1).unwrap() as f64;
+        TimeView::new(0.0, 1000.0, t0, t1)
+    }
+
+    fn params(max_rows: usize, aggregate_crowded: bool) -> ItemLayoutParams {
+        ItemLayoutParams {
+            max_rows,
+            aggregate_crowded,
+            ..ItemLayoutParams::default()
+        }
+    }
+
+    #[test]
+    fn a_crowd_of_points_is_one_counted_cluster_on_a_row_below_the_items() {
+        let mut events: Vec<Event> = (0..30)
+            .map(|i| event(&format!("Talks {i}"), "2025-12-13"))
+            .collect();
+        events.push(event("Summit far away", "2027-06-01"));
+        let index = EventIndex::build(&events);
+        let p = params(5, true);
+        let list = build_draw_list(&index, &events, &decade(), &p);
+        assert_eq!(list.num_visible, 31);
+        assert_eq!(list.items.len(), 1, "the distant event stays distinct");
+        assert_eq!(list.items[0].event, 30);
+        assert!(list.items[0].label_max_width > 0.0);
+        assert_eq!(list.clusters.len(), 1);
+        let cluster = &list.clusters[0];
+        assert_eq!(cluster.count, 30);
+        assert_eq!(cluster.first_event, 0);
+        assert_eq!(cluster.min_secs, day_start_secs(2025, 12, 13).unwrap());
+        // On the row below the packed one: never on an item.
+        assert!((cluster.y - (p.top_y + p.row_height)).abs() < 1e-9);
+        assert_eq!(list.rows_used, 2);
+        // Before, the same crowd was 5 unlabelled symbols and "+25" on the last row.
+        let old = build_draw_list(&index, &events, &decade(), &params(5, false));
+        assert_eq!(old.items.len(), 6);
+        assert_eq!(old.clusters[0].count, 25);
+    }
+
+    #[test]
+    fn clusters_take_a_row_of_their_own_even_when_the_rows_are_full() {
+        // Five long bars fill five rows; a crowd of points below them needs the last row.
+        let mut events: Vec<Event> = (0..5)
+            .map(|i| event(&format!("Long talks {i}"), "2022/2027"))
+            .collect();
+        events.extend((0..20).map(|i| event(&format!("Call {i}"), "2024-03-03")));
+        let index = EventIndex::build(&events);
+        let p = params(5, true);
+        let list = build_draw_list(&index, &events, &decade(), &p);
+        let cluster_row = ((list.clusters[0].y - p.top_y) / p.row_height).round() as u32;
+        assert_eq!(cluster_row, 4);
+        assert!(list.items.iter().all(|i| i.row < cluster_row));
+        let counted: u32 = list.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(
+            counted as usize + list.items.len(),
+            25,
+            "every event drawn or counted"
+        );
+    }
+
+    #[test]
+    fn squeezing_an_item_in_never_leaves_a_mark_without_a_legible_label() {
+        // A point, then a bar 40 pt after it in a one-row lane: the point's label would be
+        // cut to nothing before; now the bar is counted instead and the label keeps 60 pt.
+        let events = vec![
+            event("Statement on the grain corridor", "2021-01-01"),
+            event("Negotiations", "2021-02-28/2023-06-01"),
+        ];
+        let index = EventIndex::build(&events);
+        let old = build_draw_list(&index, &events, &decade(), &params(1, false));
+        assert_eq!(old.items.len(), 2);
+        assert!(old.items[0].label_max_width.abs() < 1e-9, "a bare symbol");
+        let new = build_draw_list(&index, &events, &decade(), &params(1, true));
+        assert_eq!(new.items.len(), 1);
+        assert!(
+            new.items[0].label_max_width >= 60.0,
+            "{}",
+            new.items[0].label_max_width
+        );
+        assert_eq!(new.clusters.iter().map(|c| c.count).sum::<u32>(), 1);
+        // The label stops before the cluster.
+        let (_, label_end) = item_hit_span(&new.items[0]);
+        assert!(new.clusters.iter().all(|c| label_end <= c.x));
+    }
+
+    #[test]
+    fn a_one_row_lane_counts_the_items_under_its_clusters() {
+        // Three calls on one day crowd a one-row lane; a two-year bar across that day is
+        // drawn in the same row and counted in the cluster rather than drawn under it.
+        let mut events: Vec<Event> = (0..3)
+            .map(|i| event(&format!("Call {i}"), "2025-01-15"))
+            .collect();
+        events.push(event("Ceasefire monitoring", "2024-06-01/2026-06-01"));
+        let index = EventIndex::build(&events);
+        let list = build_draw_list(&index, &events, &decade(), &params(1, true));
+        assert!(list.items.is_empty(), "{:?}", list.items);
+        assert_eq!(list.clusters.len(), 1);
+        let cluster = &list.clusters[0];
+        assert_eq!(cluster.count, 4);
+        assert_eq!(cluster.first_event, 3, "the bar starts first");
+        assert_eq!(cluster.min_secs, day_start_secs(2024, 6, 1).unwrap());
+    }
+}
