@@ -20,6 +20,13 @@ use crate::model::Event;
 pub const ITEM_ROOM_PX: f64 = 200.0;
 /// An item's label reaches this many stretches of 40 pt: its own and the four after it.
 const WINDOW_BINS: usize = (ITEM_ROOM_PX / CLUSTER_BIN_PX) as usize;
+/// Narrow marks drawn one by one in a frame, over all lanes, when there are more: each
+/// labelled symbol hands the renderer ~100 triangles (marker, outline, brackets and a
+/// 20-character label), and on llvmpipe a frame costs ~0.33 ms per 1,000 triangles on top
+/// of the ~10,000 of the window itself (issue 12's sweep in `benches/frame.rs`). 80 marks
+/// keep the frame under 18,000 triangles, ~6 ms of rendering beside a UI pass of 1–2 ms:
+/// the 8 ms target. 80 labels are also about what one can read on a 1920-pt canvas.
+pub const MAX_DISTINCT_MARKS: usize = 80;
 
 /// Whether an extent's mark is narrow enough to crowd: narrower than the room of a labelled
 /// item, so that it is drawn as a symbol with its label after it, and a crowd of them would
@@ -70,6 +77,7 @@ pub fn split_crowded(
     visible: &[IndexedExtent],
     view: &TimeView,
     rows: usize,
+    max_distinct: usize,
 ) -> (Vec<IndexedExtent>, Vec<(i64, IndexedExtent)>) {
     let num_bins = (view.width_px / CLUSTER_BIN_PX).ceil().max(1.0) as usize;
     let mut counts = vec![0_usize; num_bins];
@@ -83,7 +91,15 @@ pub fn split_crowded(
             })
         })
         .collect();
-    let crowded_bin = crowded_bins(&counts, rows.max(1));
+    // Within its share of the frame's marks, a lane shows all its rows hold; past it, each
+    // 200-pt window gets its part of the share, so that the marks shown spread over the view.
+    let num_narrow: usize = counts.iter().sum();
+    let per_window = if num_narrow <= max_distinct {
+        rows
+    } else {
+        (max_distinct * WINDOW_BINS / num_bins).clamp(1, rows.max(1))
+    };
+    let crowded_bin = crowded_bins(&counts, per_window.max(1));
     let mut kept = Vec::with_capacity(visible.len());
     let mut crowded = Vec::new();
     for (extent, bin) in visible.iter().zip(bins) {
@@ -106,7 +122,7 @@ pub(super) fn aggregated_list(
     params: &ItemLayoutParams,
 ) -> DrawList {
     let rows = params.max_rows.max(1);
-    let (kept, crowded) = split_crowded(visible, view, rows);
+    let (kept, crowded) = split_crowded(visible, view, rows, params.max_distinct);
     let (mut list, mut overflow) = pack_items(&kept, all_events, view, params);
     let cluster_row = if crowded.is_empty() && overflow.is_empty() {
         None
@@ -222,10 +238,10 @@ mod tests {
             extent(2, 9, 1),
             extent(3, 105, 1),
         ];
-        let (kept, crowded) = split_crowded(&visible, &view(), 3);
+        let (kept, crowded) = split_crowded(&visible, &view(), 3, 100);
         assert!(crowded.is_empty(), "three in a stretch fit on three rows");
         assert_eq!(kept, visible);
-        let (kept, crowded) = split_crowded(&visible, &view(), 2);
+        let (kept, crowded) = split_crowded(&visible, &view(), 2, 100);
         assert_eq!(kept, [visible[3]], "the lone event stays distinct");
         assert_eq!(
             crowded
@@ -237,16 +253,39 @@ mod tests {
     }
 
     #[test]
+    fn past_its_share_of_the_frame_a_lane_spreads_the_marks_it_shows() {
+        // A point every 4 days for 400 days on 35 rows: 100 marks, 5 in each stretch.
+        let visible: Vec<IndexedExtent> =
+            (0..100).map(|i| extent(i, 4 * i64::from(i), 1)).collect();
+        let (kept, crowded) = split_crowded(&visible, &view(), 35, 100);
+        assert_eq!(
+            (kept.len(), crowded.len()),
+            (100, 0),
+            "within the share: all shown"
+        );
+        let (kept, crowded) = split_crowded(&visible, &view(), 35, 40);
+        assert_eq!(kept.len() + crowded.len(), 100);
+        // 40 × 5 / 20 stretches = 10 a window: two stretches of five in every five.
+        assert_eq!(kept.len(), 40);
+        let stretches: std::collections::BTreeSet<i64> =
+            kept.iter().map(|e| bin_of(&view(), e)).collect();
+        assert_eq!(
+            stretches.into_iter().collect::<Vec<_>>(),
+            [0, 1, 5, 6, 10, 11, 15, 16]
+        );
+    }
+
+    #[test]
     fn wide_marks_never_crowd() {
         // Four 120-day events in one stretch are 240 pt wide: bars that stack, not symbols.
         let visible: Vec<IndexedExtent> =
             (0..4).map(|i| extent(i, 40 + i64::from(i), 120)).collect();
-        let (kept, crowded) = split_crowded(&visible, &view(), 1);
+        let (kept, crowded) = split_crowded(&visible, &view(), 1, 100);
         assert!(crowded.is_empty());
         assert_eq!(kept.len(), 4);
         // The same events 90 days (180 pt) long crowd.
         let short: Vec<IndexedExtent> = (0..4).map(|i| extent(i, 40 + i64::from(i), 90)).collect();
-        let (kept, crowded) = split_crowded(&short, &view(), 1);
+        let (kept, crowded) = split_crowded(&short, &view(), 1, 100);
         assert!(kept.is_empty());
         assert_eq!(crowded.len(), 4);
     }

@@ -31,6 +31,9 @@ pub struct ItemLayoutParams {
     /// legible when squeezing and give the clusters a row of their own. The app does; the
     /// image export lays its static page out without it.
     pub aggregate_crowded: bool,
+    /// With `aggregate_crowded`: narrow marks this lane draws one by one at most, its share
+    /// of [`super::crowding::MAX_DISTINCT_MARKS`].
+    pub max_distinct: usize,
 }
 
 impl Default for ItemLayoutParams {
@@ -43,6 +46,7 @@ impl Default for ItemLayoutParams {
             max_items: 2_000,
             candidate_place: None,
             aggregate_crowded: false,
+            max_distinct: super::crowding::MAX_DISTINCT_MARKS,
         }
     }
 }

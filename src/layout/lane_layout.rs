@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::crowding::MAX_DISTINCT_MARKS;
 use super::draw_list::{
     DrawList, ItemLayoutParams, ItemMark, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
@@ -167,6 +168,7 @@ fn lanes_draw_list(
     }
     // The item budget is shared, so that many lanes never draw more than one would.
     let per_lane = (params.max_items / visible.len().max(1)).max(MIN_ITEMS_PER_LANE);
+    let distinct_per_lane = (MAX_DISTINCT_MARKS / visible.len().max(1)).max(MIN_DISTINCT_PER_LANE);
     for (i, y_top, h, is_collapsed) in visible {
         let lane = &lanes[i];
         let rows = if mode == LaneMode::None {
@@ -188,6 +190,7 @@ fn lanes_draw_list(
                 _ => None,
             },
             aggregate_crowded,
+            max_distinct: distinct_per_lane,
         };
         let list = build_draw_list(&lane.index, events, view, &item_params);
         out.num_visible += list.num_visible;
@@ -208,6 +211,10 @@ fn lanes_draw_list(
 /// Each lane gets room for at least this many items before it aggregates, however many
 /// lanes are on screen: below ~20 a lane would aggregate while still legible.
 const MIN_ITEMS_PER_LANE: usize = 20;
+/// A lane's share of the frame's distinct marks is never below this, however many lanes
+/// are on screen: a three-row lane still shows a few concurrent events (30 three-row lanes
+/// fill a 1080-pt screen: 120 marks at most, ~12,000 triangles).
+const MIN_DISTINCT_PER_LANE: usize = 4;
 
 /// Connectors at most this close (in points) would read as one line: 2-pt lines with
 /// 4 points between them.
