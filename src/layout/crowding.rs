@@ -28,16 +28,18 @@ const WINDOW_BINS: usize = (ITEM_ROOM_PX / CLUSTER_BIN_PX) as usize;
 /// the 8 ms target. 80 labels are also about what one can read on a 1920-pt canvas.
 pub const MAX_DISTINCT_MARKS: usize = 80;
 
-/// Whether an extent's mark is narrow enough to crowd: narrower than the room of a labelled
-/// item, so that it is drawn as a symbol with its label after it, and a crowd of them would
-/// be a wall of symbols. Wider bars are never counted away: they carry their label inside,
-/// and zooming in would not tell them apart (the days of one summit at a day's zoom), so
-/// they stack on rows instead. Zooming to a cluster's span widens its marks past this, so
-/// clicking clusters always ends in distinct items.
+/// Whether an extent's mark may be counted in a cluster: narrower than the room of a
+/// labelled item (a symbol with its label after it, which in a crowd makes a wall of
+/// symbols), or than a quarter of the canvas (a bar with its label inside, which in a crowd
+/// makes a wall of bars: 200 month-long bars at half a year on 1,920 pt). Zooming to a
+/// cluster fits its span, under 40 pt plus a quarter of the canvas, to the whole canvas: at
+/// least 3.7 times closer, so clicking clusters always ends in marks drawn one by one.
+/// Wider bars are never counted: zooming in would not tell them apart (the days of one
+/// summit at a day's zoom), so they stack on rows instead.
 fn is_narrow(view: &TimeView, extent: &IndexedExtent) -> bool {
     let width =
         view.x_from_time(extent.latest_secs as f64) - view.x_from_time(extent.earliest_secs as f64);
-    width < ITEM_ROOM_PX
+    width < ITEM_ROOM_PX.max(view.width_px / 4.0)
 }
 
 /// The 40-pt stretch an extent's mark is counted in: the stretch holding the mark's centre,
