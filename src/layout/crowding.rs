@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::draw_list::{
-    CLUSTER_BIN_PX, Cluster, DrawList, ItemLayoutParams, MIN_LABEL_PX, ROW_GAP_PX, clusters_at,
-    item_hit_span, item_mark_span, pack_items,
+    CLUSTER_BIN_PX, Cluster, DrawList, ItemLayoutParams, MIN_LABEL_PX, ROW_GAP_PX, item_hit_span,
+    item_mark_span, pack_items,
 };
 use super::event_index::IndexedExtent;
 use super::time_view::TimeView;
@@ -194,6 +194,45 @@ fn absorb_items_under_clusters(list: &mut DrawList, kept: &[IndexedExtent]) {
         items.push(item);
     }
     list.items = items;
+}
+
+/// Groups overflowing items by bin into "+N" marks on a row below the packed rows (or on
+/// the last row when the canvas is full).
+pub(super) fn clusters(
+    overflow: &[(i64, IndexedExtent)],
+    view: &TimeView,
+    params: &ItemLayoutParams,
+    rows_used: usize,
+) -> Vec<Cluster> {
+    let row = rows_used.min(params.max_rows.max(1)).saturating_sub(1);
+    clusters_at(
+        overflow,
+        view,
+        params.top_y + row as f64 * params.row_height,
+    )
+}
+
+/// One cluster per stretch of `overflow` (sorted by stretch), on the row at `y`.
+fn clusters_at(overflow: &[(i64, IndexedExtent)], view: &TimeView, y: f64) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::new();
+    for &(bin, extent) in overflow {
+        match out.last_mut() {
+            Some(last) if ((last.x - view.min_x) / CLUSTER_BIN_PX).round() as i64 == bin => {
+                last.count += 1;
+                last.min_secs = last.min_secs.min(extent.earliest_secs);
+                last.max_secs = last.max_secs.max(extent.latest_secs);
+            }
+            _ => out.push(Cluster {
+                x: view.min_x + bin as f64 * CLUSTER_BIN_PX,
+                y,
+                count: 1,
+                first_event: extent.event,
+                min_secs: extent.earliest_secs,
+                max_secs: extent.latest_secs,
+            }),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

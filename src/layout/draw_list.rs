@@ -179,7 +179,7 @@ pub fn build_draw_list(
     visible.sort_unstable_by_key(|e| (e.earliest_secs, e.event));
     if !params.aggregate_crowded {
         let (mut list, overflow) = pack_items(&visible, all_events, view, params);
-        list.clusters = clusters(&overflow, view, params, list.rows_used);
+        list.clusters = super::crowding::clusters(&overflow, view, params, list.rows_used);
         return list;
     }
     super::crowding::aggregated_list(&visible, all_events, view, params)
@@ -381,49 +381,6 @@ fn settle_labels(items: &mut [ItemMark], labels: &[LabelRoom], view: &TimeView) 
             }
         };
     }
-}
-
-/// Groups overflowing items by bin into "+N" marks on a row below the packed rows (or on
-/// the last row when the canvas is full).
-fn clusters(
-    overflow: &[(i64, IndexedExtent)],
-    view: &TimeView,
-    params: &ItemLayoutParams,
-    rows_used: usize,
-) -> Vec<Cluster> {
-    let row = rows_used.min(params.max_rows.max(1)).saturating_sub(1);
-    clusters_at(
-        overflow,
-        view,
-        params.top_y + row as f64 * params.row_height,
-    )
-}
-
-/// One cluster per stretch of `overflow` (sorted by stretch), on the row at `y`.
-pub(super) fn clusters_at(
-    overflow: &[(i64, IndexedExtent)],
-    view: &TimeView,
-    y: f64,
-) -> Vec<Cluster> {
-    let mut out: Vec<Cluster> = Vec::new();
-    for &(bin, extent) in overflow {
-        match out.last_mut() {
-            Some(last) if ((last.x - view.min_x) / CLUSTER_BIN_PX).round() as i64 == bin => {
-                last.count += 1;
-                last.min_secs = last.min_secs.min(extent.earliest_secs);
-                last.max_secs = last.max_secs.max(extent.latest_secs);
-            }
-            _ => out.push(Cluster {
-                x: view.min_x + bin as f64 * CLUSTER_BIN_PX,
-                y,
-                count: 1,
-                first_event: extent.event,
-                min_secs: extent.earliest_secs,
-                max_secs: extent.latest_secs,
-            }),
-        }
-    }
-    out
 }
 
 fn density_list(
