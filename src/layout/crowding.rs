@@ -18,8 +18,10 @@ use crate::model::Event;
 /// mean generated headline of 26 characters at 6.6 pt (172 pt) and the 8-pt gap to the next
 /// item: 196, rounded to 200.
 pub const ITEM_ROOM_PX: f64 = 200.0;
-/// An item's label reaches this many stretches of 40 pt: its own and the four after it.
-const WINDOW_BINS: usize = (ITEM_ROOM_PX / CLUSTER_BIN_PX) as usize;
+/// Marks one 40-pt stretch of one row holds without overlapping: two 12-pt markers, each
+/// with the 8-pt gap after it (40 / 20). More narrow marks than that per row in a stretch
+/// overlap whatever their labels, and are counted instead.
+const MARKS_PER_BIN_ROW: usize = 2;
 /// Narrow marks drawn one by one in a frame, over all lanes, when there are more: each
 /// labelled symbol hands the renderer ~100 triangles (marker, outline, brackets and a
 /// 20-character label), and on llvmpipe a frame costs ~0.33 ms per 1,000 triangles on top
@@ -55,22 +57,17 @@ pub fn bin_of(view: &TimeView, extent: &IndexedExtent) -> i64 {
     bin.max(0.0).min(last) as i64
 }
 
-/// Which 40-pt stretches are crowded, from how many narrow marks each holds: left to
-/// right, a stretch is crowded when its marks and those kept in the four stretches before it
-/// (whose labels reach into it) are more than the lane's rows, as no packing could then give
-/// each its row and label. A crowded stretch's marks are counted, and take no row.
-fn crowded_bins(counts: &[usize], rows: usize) -> Vec<bool> {
-    let mut crowded = vec![false; counts.len()];
-    let mut kept = vec![0_usize; counts.len()];
-    for (bin, &count) in counts.iter().enumerate() {
-        let before: usize = kept[bin.saturating_sub(WINDOW_BINS - 1)..bin].iter().sum();
-        if before + count > rows {
-            crowded[bin] = true;
-        } else {
-            kept[bin] = count;
-        }
+/// How many narrow marks a 40-pt stretch of a lane shows one by one: as many as its rows
+/// hold without overlapping, or, when the lane has more narrow marks in view than its share
+/// of the frame's, its share spread evenly over the stretches (at least one, so that a lone
+/// event is always drawn).
+fn bin_capacity(rows: usize, num_narrow: usize, max_distinct: usize, num_bins: usize) -> usize {
+    let without_overlap = rows.max(1) * MARKS_PER_BIN_ROW;
+    if num_narrow <= max_distinct {
+        without_overlap
+    } else {
+        (max_distinct / num_bins.max(1)).clamp(1, without_overlap)
     }
-    crowded
 }
 
 /// Splits `visible` (sorted by start) into the extents drawn one by one and those in a
@@ -93,20 +90,13 @@ pub fn split_crowded(
             })
         })
         .collect();
-    // Within its share of the frame's marks, a lane shows all its rows hold; past it, each
-    // 200-pt window gets its part of the share, so that the marks shown spread over the view.
     let num_narrow: usize = counts.iter().sum();
-    let per_window = if num_narrow <= max_distinct {
-        rows
-    } else {
-        (max_distinct * WINDOW_BINS / num_bins).clamp(1, rows.max(1))
-    };
-    let crowded_bin = crowded_bins(&counts, per_window.max(1));
+    let capacity = bin_capacity(rows, num_narrow, max_distinct, num_bins);
     let mut kept = Vec::with_capacity(visible.len());
     let mut crowded = Vec::new();
     for (extent, bin) in visible.iter().zip(bins) {
         match bin {
-            Some(bin) if crowded_bin[bin] => crowded.push((bin as i64, *extent)),
+            Some(bin) if counts[bin] > capacity => crowded.push((bin as i64, *extent)),
             _ => kept.push(*extent),
         }
     }
@@ -114,7 +104,7 @@ pub fn split_crowded(
 }
 
 /// The draw list of `visible` (sorted by start) with crowded stretches counted: the marks
-/// left are packed into rows as usual (a label cut no shorter than 60 pt), and the clusters,
+/// left are packed into rows as usual, and the clusters,
 /// crowded stretches and items that found no row alike, take the row below the packed ones
 /// (in a one-row lane, the row itself, counting the items under them).
 pub(super) fn aggregated_list(
@@ -255,19 +245,15 @@ mod tests {
     }
 
     #[test]
-    fn a_stretch_is_crowded_when_the_labels_reaching_it_outnumber_the_rows() {
-        // Three rows: three marks in one stretch fit, a fourth does not.
-        assert_eq!(crowded_bins(&[3, 0, 0], 3), [false, false, false]);
-        assert_eq!(crowded_bins(&[4, 0, 0], 3), [true, false, false]);
-        // Labels reach four stretches on (200 pt): 2 + 2 in stretches 0 and 4 are too many
-        // for three rows, 2 + 2 in stretches 0 and 5 are not.
-        assert_eq!(crowded_bins(&[2, 0, 0, 0, 2], 3)[4], true);
-        assert_eq!(crowded_bins(&[2, 0, 0, 0, 0, 2], 3)[5], false);
-        // A crowded stretch's marks take no row, so they crowd no one after them.
-        assert_eq!(crowded_bins(&[9, 1, 1], 3), [true, false, false]);
-        // 35 rows (an ungrouped 1080-pt canvas) keep seven marks per stretch on average.
-        assert_eq!(crowded_bins(&[7; 20], 35).iter().filter(|&&c| c).count(), 0);
-        assert!(crowded_bins(&[8; 20], 35).iter().any(|&c| c));
+    fn a_stretch_shows_what_its_rows_hold_until_the_lane_passes_its_share() {
+        // Two markers per row in 40 pt: 70 on 35 rows, 2 on one row.
+        assert_eq!(bin_capacity(35, 10, 80, 48), 70);
+        assert_eq!(bin_capacity(1, 10, 80, 48), 2);
+        assert_eq!(bin_capacity(0, 10, 80, 48), 2);
+        // Past its share, the share spread over the stretches, at least one each.
+        assert_eq!(bin_capacity(35, 1_000, 80, 48), 1);
+        assert_eq!(bin_capacity(35, 1_000, 480, 48), 10);
+        assert_eq!(bin_capacity(1, 1_000, 480, 48), 2);
     }
 
     #[test]
@@ -279,10 +265,10 @@ mod tests {
             extent(2, 9, 1),
             extent(3, 105, 1),
         ];
-        let (kept, crowded) = split_crowded(&visible, &view(), 3, 100);
-        assert!(crowded.is_empty(), "three in a stretch fit on three rows");
-        assert_eq!(kept, visible);
         let (kept, crowded) = split_crowded(&visible, &view(), 2, 100);
+        assert!(crowded.is_empty(), "three markers fit in 40 pt of two rows");
+        assert_eq!(kept, visible);
+        let (kept, crowded) = split_crowded(&visible, &view(), 1, 100);
         assert_eq!(kept, [visible[3]], "the lone event stays distinct");
         assert_eq!(
             crowded
@@ -304,16 +290,17 @@ mod tests {
             (100, 0),
             "within the share: all shown"
         );
+        // A share of 40 is 2 per stretch: every stretch of 5 is counted.
         let (kept, crowded) = split_crowded(&visible, &view(), 35, 40);
-        assert_eq!(kept.len() + crowded.len(), 100);
-        // 40 × 5 / 20 stretches = 10 a window: two stretches of five in every five.
-        assert_eq!(kept.len(), 40);
-        let stretches: std::collections::BTreeSet<i64> =
-            kept.iter().map(|e| bin_of(&view(), e)).collect();
-        assert_eq!(
-            stretches.into_iter().collect::<Vec<_>>(),
-            [0, 1, 5, 6, 10, 11, 15, 16]
-        );
+        assert_eq!((kept.len(), crowded.len()), (0, 100));
+        // With one more day, stretches that hold one mark still show it.
+        let mut sparse = visible.clone();
+        sparse.retain(|e| e.event % 5 == 0);
+        sparse.extend((0..100).map(|i| extent(100 + i, 4 * i64::from(i) + 1, 1)));
+        sparse.sort_by_key(|e| e.earliest_secs);
+        let (kept, crowded) = split_crowded(&sparse, &view(), 35, 40);
+        assert_eq!(kept.len() + crowded.len(), sparse.len());
+        assert!(crowded.len() > kept.len());
     }
 
     #[test]
@@ -421,31 +408,6 @@ mod tests {
             25,
             "every event drawn or counted"
         );
-    }
-
-    #[test]
-    fn squeezing_an_item_in_never_leaves_a_mark_without_a_legible_label() {
-        // A point, then a bar 40 pt after it in a one-row lane: the point's label would be
-        // cut to nothing before; now the bar is counted instead and the label keeps 60 pt.
-        let events = vec![
-            event("Statement on the grain corridor", "2021-01-01"),
-            event("Negotiations", "2021-02-28/2023-06-01"),
-        ];
-        let index = EventIndex::build(&events);
-        let old = build_draw_list(&index, &events, &decade(), &params(1, false));
-        assert_eq!(old.items.len(), 2);
-        assert!(old.items[0].label_max_width.abs() < 1e-9, "a bare symbol");
-        let new = build_draw_list(&index, &events, &decade(), &params(1, true));
-        assert_eq!(new.items.len(), 1);
-        assert!(
-            new.items[0].label_max_width >= 60.0,
-            "{}",
-            new.items[0].label_max_width
-        );
-        assert_eq!(new.clusters.iter().map(|c| c.count).sum::<u32>(), 1);
-        // The label stops before the cluster.
-        let (_, label_end) = item_hit_span(&new.items[0]);
-        assert!(new.clusters.iter().all(|c| label_end <= c.x));
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub struct ItemLayoutParams {
     /// The place a location lane stands for: an event that is only possibly there is
     /// labelled "(candidate) …", and its label needs room for that.
     pub candidate_place: Option<Id>,
-    /// Count the marks of crowded stretches as clusters ([`super::crowding`]), keep labels
-    /// legible when squeezing and give the clusters a row of their own. The app does; the
+    /// Count the marks of crowded stretches as clusters ([`super::crowding`]) and give the
+    /// clusters a row of their own. The app does; the
     /// image export lays its static page out without it.
     pub aggregate_crowded: bool,
     /// With `aggregate_crowded`: narrow marks this lane draws one by one at most, its share
@@ -66,11 +66,6 @@ pub const MAX_LABEL_PX: f64 = 240.0;
 const LABEL_SLACK: f64 = 1.25;
 /// Narrower than this, a label is not worth drawing (three characters and an ellipsis).
 pub(super) const MIN_LABEL_PX: f64 = 28.0;
-/// With crowded stretches aggregated, a later item cuts an earlier one's label no shorter
-/// than this: 60 pt are 9 characters at 6.6 pt, a third of the mean 26-character headline
-/// and enough to tell "Talks in Kyiv" from "Summit in Paris". Shorter, the mark would read
-/// as one more unlabelled symbol, and the later item is counted in a cluster instead.
-const MIN_KEPT_LABEL_PX: f64 = 60.0;
 /// Items that find no row are counted in bins this wide, each drawn as one "+N".
 pub const CLUSTER_BIN_PX: f64 = 40.0;
 /// Density bins: two points keeps the histogram smooth at 1920 px with ~1000 bars.
@@ -207,8 +202,6 @@ pub(super) fn pack_items(
     struct RowEnd {
         /// Right edge of the last mark (hard: nothing may overlap it).
         mark_end: f64,
-        /// Where the last item's label begins.
-        label_start: f64,
         /// Right edge of the last label (soft: a later item may cut the label short).
         label_end: f64,
         /// That item's position in `list.items`.
@@ -221,13 +214,6 @@ pub(super) fn pack_items(
         ..DrawList::default()
     };
     let mut overflow: Vec<(i64, IndexedExtent)> = Vec::new();
-    // Squeezing in an item cuts the label before it down to this at most.
-    // (Without aggregation, a label may be cut to nothing: negative infinity.)
-    let min_kept_label = if params.aggregate_crowded {
-        MIN_KEPT_LABEL_PX
-    } else {
-        f64::NEG_INFINITY
-    };
     // Beside `list.items`, what each item's label needs and where it must stop.
     let mut labels: Vec<LabelRoom> = Vec::with_capacity(visible.len());
 
@@ -297,16 +283,15 @@ pub(super) fn pack_items(
             None if rows.len() < max_rows => {
                 rows.push(RowEnd {
                     mark_end: f64::NEG_INFINITY,
-                    label_start: f64::NEG_INFINITY,
                     label_end: f64::NEG_INFINITY,
                     item: usize::MAX,
                 });
                 rows.len() - 1
             }
             None => {
-                let squeezable = rows.iter().position(|r| {
-                    r.mark_end.max(r.label_start + min_kept_label) + ROW_GAP_PX <= mark_start
-                });
+                let squeezable = rows
+                    .iter()
+                    .position(|r| r.mark_end + ROW_GAP_PX <= mark_start);
                 let Some(r) = squeezable else {
                     let bin = if params.aggregate_crowded {
                         super::crowding::bin_of(view, extent)
@@ -325,7 +310,6 @@ pub(super) fn pack_items(
         }
         rows[row] = RowEnd {
             mark_end,
-            label_start: label_x,
             label_end: label_end.max(mark_end),
             item: list.items.len(),
         };
