@@ -589,6 +589,17 @@ mod tests {
         assert_eq!(list.lanes[0].list.items.len(), 1);
     }
 
+    /// [`build_lanes_draw_list`] or [`build_lanes_draw_list_aggregated`].
+    type LayoutFn = fn(
+        &[Lane],
+        &[usize],
+        &[bool],
+        LaneMode,
+        &[Event],
+        &TimeView,
+        &LaneLayoutParams,
+    ) -> LanesDrawList;
+
     #[test]
     fn the_sample_is_drawn_as_before_with_crowds_counted() {
         // Five events over a few weeks crowd nothing: the app's layout is the export's.
@@ -603,15 +614,7 @@ mod tests {
             let order: Vec<usize> = (0..lanes.len()).collect();
             let collapsed = vec![false; lanes.len()];
             for view in [view(), wide] {
-                let build = |f: fn(
-                    &[Lane],
-                    &[usize],
-                    &[bool],
-                    LaneMode,
-                    &[Event],
-                    &TimeView,
-                    &LaneLayoutParams,
-                ) -> LanesDrawList| {
+                let build = |f: LayoutFn| {
                     f(
                         &lanes,
                         &order,
