@@ -1,6 +1,6 @@
-//! Crowded stretches of a lane: where more narrow marks fall in one stretch of the canvas
-//! than the lane's rows can show with their labels, that stretch's marks become one counted
-//! cluster instead of a wall of unlabelled symbols.
+//! Crowded stretches of a lane: where more narrow marks fall in one 40-pt stretch of the
+//! canvas than the lane's rows show without overlap, or than its share of the frame's marks
+//! allows, that stretch's marks become one counted cluster instead of a wall of symbols.
 //!
 //! Pure and screen-space, like the rest of the draw list.
 
