@@ -483,21 +483,28 @@ pub fn paint_connectors(cx: &ItemPaintContext<'_>, connectors: &[Connector], eve
 
 /// Clusters as counted chips, shaded by their count among the lane's (square root, as the
 /// density histogram: one event must stay visible next to hundreds), so that a row of them
-/// reads as where the events lie.
+/// reads as where the events lie. The chips are plain rectangles in one mesh: a rounded,
+/// anti-aliased one is ~60 triangles, and eleven lanes of 30 chips were 20,000 of a frame's
+/// triangles on llvmpipe.
 pub fn paint_clusters(cx: &ItemPaintContext<'_>, clusters: &[Cluster]) {
     let max_count = clusters.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let mut mesh = egui::Mesh::default();
+    let mut counts = Vec::with_capacity(clusters.len());
     for c in clusters {
         let rect = Rect::from_min_size(
-            pos2(c.x as f32 + 2.0, c.y as f32 + 3.0),
-            vec2(36.0, cx.row_height - 6.0),
+            pos2(c.x as f32 + 2.0, c.y as f32 + 4.0),
+            vec2(36.0, cx.row_height - 8.0),
         );
         let share = (c.count as f32 / max_count as f32).sqrt();
-        cx.painter
-            .rect_filled(rect, 8.0, cx.text_color.gamma_multiply(0.10 + 0.22 * share));
+        mesh.add_colored_rect(rect, cx.text_color.gamma_multiply(0.10 + 0.22 * share));
+        counts.push((rect.center(), c.count));
+    }
+    cx.painter.add(Shape::mesh(mesh));
+    for (centre, count) in counts {
         cx.painter.text(
-            rect.center(),
+            centre,
             egui::Align2::CENTER_CENTER,
-            c.count.to_string(),
+            count.to_string(),
             FontId::proportional(11.0),
             cx.text_color,
         );
