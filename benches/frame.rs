@@ -7,6 +7,12 @@
 //!   events (issue 4: every panel fills, sorts and filters without a visible stall).
 //! - `filter/N` (100k and 1M): the frame after a text search changes, which recomputes the
 //!   filter and every panel's rows.
+//! - `frame_zoom/N/{aggregated,every_mark}` (1k, 10k, 100k, 1M): a steady frame at the
+//!   project's worst zoom, found first by sweeping the visible span from a day to the whole
+//!   project and counting the triangles the frame hands the renderer (the sweep is printed;
+//!   on llvmpipe they cost more than the UI pass). Target (issue 12): ≤ 8 ms at every size.
+//!   `every_mark` is the layout from before crowded stretches were counted as clusters, at
+//!   its own worst zoom, in the same run.
 //!
 //! Rendering the triangles is the GPU's (or llvmpipe's) job and not counted here; the running
 //! app's `--frame-stats` measures the whole frame. Figures in docs/PERFORMANCE.md.
@@ -18,6 +24,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use detente::app::{Document, Origin};
 use detente::generate::generate_project;
+use detente::layout::TimeView;
 use detente::ui::DetenteApp;
 use detente::ui::panels::{ParticipantsView, PositionsView, SideTab};
 
@@ -143,5 +150,125 @@ fn bench_filter_change(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_pan, bench_panels, bench_filter_change);
+/// Triangles and vertices the frame hands the renderer: on a software renderer (llvmpipe)
+/// the GPU side of the frame grows with them, so the sweep looks for the most.
+fn frame_geometry(ctx: &egui::Context, app: &mut DetenteApp, time_secs: f64) -> (usize, usize) {
+    let output = ctx.run_ui(input(time_secs), |ui| app.ui(ui));
+    let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    meshes
+        .iter()
+        .filter_map(|m| match &m.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => {
+                Some((mesh.indices.len() / 3, mesh.vertices.len()))
+            }
+            egui::epaint::Primitive::Callback(_) => None,
+        })
+        .fold((0, 0), |(t, v), (mt, mv)| (t + mt, v + mv))
+}
+
+/// Sets the visible span to `span_secs` around the project's middle, keeping the canvas.
+fn show_span(app: &mut DetenteApp, middle_secs: f64, span_secs: f64) {
+    if let Some(view) = app.timeline_mut().view_mut() {
+        *view = TimeView::new(
+            view.min_x,
+            view.width_px,
+            middle_secs - span_secs / 2.0,
+            middle_secs + span_secs / 2.0,
+        );
+    }
+}
+
+/// The spans (from one day, in steps of √2, to the whole project) whose frames hand the
+/// renderer the most triangles, with crowded stretches counted and with every mark; the sweep
+/// is printed. Returns the middle of the project and the two spans.
+fn worst_spans(ctx: &egui::Context, app: &mut DetenteApp, num_events: usize) -> (f64, f64, f64) {
+    const DAY_SECS: f64 = 86_400.0;
+    let fitted = *app.timeline().view().unwrap();
+    let (start, end) = (fitted.start_secs, fitted.end_secs());
+    let middle = f64::midpoint(start, end);
+    let mut spans: Vec<f64> = std::iter::successors(Some(DAY_SECS), |s| Some(s * 2_f64.sqrt()))
+        .take_while(|&s| s < end - start)
+        .collect();
+    spans.push(end - start);
+    let mut worst = (0, end - start);
+    let mut worst_every_mark = (0, end - start);
+    let mut t = 100.0;
+    for &span in &spans {
+        let mut row = format!(
+            "sweep {num_events:>7} events, {:>7.1} days:",
+            span / DAY_SECS
+        );
+        for every_mark in [true, false] {
+            app.timeline_mut().set_every_mark(every_mark);
+            show_span(app, middle, span);
+            // Two frames: the first may still lay out the previous span's lanes.
+            t += 1.0 / 60.0;
+            frame(ctx, app, t);
+            t += 1.0 / 60.0;
+            let started = std::time::Instant::now();
+            let (triangles, vertices) = frame_geometry(ctx, app, t);
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            row += &format!(
+                "  {}: {triangles:>6} triangles, {vertices:>6} vertices, {ms:5.1} ms",
+                if every_mark {
+                    "every_mark"
+                } else {
+                    "aggregated"
+                }
+            );
+            let worst = if every_mark {
+                &mut worst_every_mark
+            } else {
+                &mut worst
+            };
+            if triangles > worst.0 {
+                *worst = (triangles, span);
+            }
+        }
+        eprintln!("{row}");
+    }
+    app.timeline_mut().set_every_mark(false);
+    (middle, worst.1, worst_every_mark.1)
+}
+
+fn bench_zoom(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_zoom");
+    group.sample_size(20);
+    for num_events in [1_000, 10_000, 100_000, 1_000_000] {
+        let mut app = app_with(num_events);
+        let ctx = warm(&mut app);
+        let (middle, worst, worst_every_mark) = worst_spans(&ctx, &mut app, num_events);
+        eprintln!(
+            "worst zoom at {num_events} events: {:.0} days ({:.0} days with every mark)",
+            worst / 86_400.0,
+            worst_every_mark / 86_400.0
+        );
+        let mut t = 1_000.0;
+        // Each layout at its own worst zoom.
+        for (every_mark, span) in [(false, worst), (true, worst_every_mark)] {
+            app.timeline_mut().set_every_mark(every_mark);
+            show_span(&mut app, middle, span);
+            let name = if every_mark {
+                "every_mark"
+            } else {
+                "aggregated"
+            };
+            group.bench_function(format!("{num_events}/{name}"), |b| {
+                b.iter(|| {
+                    t += 1.0 / 60.0;
+                    black_box(frame(&ctx, &mut app, t))
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_pan,
+    bench_panels,
+    bench_filter_change,
+    bench_zoom
+);
 criterion_main!(benches);

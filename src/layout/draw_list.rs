@@ -27,6 +27,13 @@ pub struct ItemLayoutParams {
     /// The place a location lane stands for: an event that is only possibly there is
     /// labelled "(candidate) …", and its label needs room for that.
     pub candidate_place: Option<Id>,
+    /// Count the marks of crowded stretches as clusters ([`super::crowding`]) and give the
+    /// clusters a row of their own. The app does; the
+    /// image export lays its static page out without it.
+    pub aggregate_crowded: bool,
+    /// With `aggregate_crowded`: narrow marks this lane draws one by one at most, its share
+    /// of [`super::crowding::MAX_DISTINCT_MARKS`].
+    pub max_distinct: usize,
 }
 
 impl Default for ItemLayoutParams {
@@ -38,6 +45,8 @@ impl Default for ItemLayoutParams {
             label_char_width: 7.0,
             max_items: 2_000,
             candidate_place: None,
+            aggregate_crowded: false,
+            max_distinct: super::crowding::MAX_DISTINCT_MARKS,
         }
     }
 }
@@ -46,7 +55,7 @@ impl Default for ItemLayoutParams {
 /// room in its row even when its time extent is narrower.
 pub const POINT_MARKER_PX: f64 = 12.0;
 /// Gap between an item's label and the next item in the row.
-const ROW_GAP_PX: f64 = 8.0;
+pub(super) const ROW_GAP_PX: f64 = 8.0;
 /// A row keeps at most this much room for a label when packing (32 characters at 7.5 pt):
 /// a longer label runs on while nothing follows it in the row, and is cut with an ellipsis
 /// only where the next item begins.
@@ -56,7 +65,7 @@ pub const MAX_LABEL_PX: f64 = 240.0;
 /// run up to ~20 % wider than the average character (measured in egui's default font).
 const LABEL_SLACK: f64 = 1.25;
 /// Narrower than this, a label is not worth drawing (three characters and an ellipsis).
-const MIN_LABEL_PX: f64 = 28.0;
+pub(super) const MIN_LABEL_PX: f64 = 28.0;
 /// Items that find no row are counted in bins this wide, each drawn as one "+N".
 pub const CLUSTER_BIN_PX: f64 = 40.0;
 /// Density bins: two points keeps the histogram smooth at 1920 px with ~1000 bars.
@@ -144,14 +153,7 @@ impl DrawList {
 
 /// The horizontal span that responds to the pointer: the mark and its label.
 pub fn item_hit_span(item: &ItemMark) -> (f64, f64) {
-    let (x0, x1) = if item.is_point {
-        (
-            item.x_center - POINT_MARKER_PX / 2.0,
-            item.x_center + POINT_MARKER_PX / 2.0,
-        )
-    } else {
-        (item.x_earliest, item.x_latest)
-    };
+    let (x0, x1) = item_mark_span(item);
     (x0, x1.max(item.label_x + item.label_max_width))
 }
 
@@ -170,15 +172,32 @@ pub fn build_draw_list(
     let mut visible: Vec<IndexedExtent> = Vec::with_capacity(num_visible);
     index.for_each_visible(t0, t1, |e| visible.push(*e));
     visible.sort_unstable_by_key(|e| (e.earliest_secs, e.event));
-    pack_items(&visible, all_events, view, params)
+    if !params.aggregate_crowded {
+        let (mut list, overflow) = pack_items(&visible, all_events, view, params);
+        list.clusters = super::crowding::clusters(&overflow, view, params, list.rows_used);
+        return list;
+    }
+    super::crowding::aggregated_list(&visible, all_events, view, params)
 }
 
-fn pack_items(
+/// The horizontal span of an item's mark alone: its point marker or its bar.
+pub(super) fn item_mark_span(item: &ItemMark) -> (f64, f64) {
+    if item.is_point {
+        (
+            item.x_center - POINT_MARKER_PX / 2.0,
+            item.x_center + POINT_MARKER_PX / 2.0,
+        )
+    } else {
+        (item.x_earliest, item.x_latest)
+    }
+}
+
+pub(super) fn pack_items(
     visible: &[IndexedExtent],
     all_events: &[Event],
     view: &TimeView,
     params: &ItemLayoutParams,
-) -> DrawList {
+) -> (DrawList, Vec<(i64, IndexedExtent)>) {
     /// What a row holds at its right end.
     struct RowEnd {
         /// Right edge of the last mark (hard: nothing may overlap it).
@@ -194,7 +213,7 @@ fn pack_items(
         num_visible: visible.len(),
         ..DrawList::default()
     };
-    let mut overflow: Vec<(i64, &IndexedExtent)> = Vec::new();
+    let mut overflow: Vec<(i64, IndexedExtent)> = Vec::new();
     // Beside `list.items`, what each item's label needs and where it must stop.
     let mut labels: Vec<LabelRoom> = Vec::with_capacity(visible.len());
 
@@ -274,8 +293,12 @@ fn pack_items(
                     .iter()
                     .position(|r| r.mark_end + ROW_GAP_PX <= mark_start);
                 let Some(r) = squeezable else {
-                    let bin = ((mark_start - view.min_x) / CLUSTER_BIN_PX).floor() as i64;
-                    overflow.push((bin, extent));
+                    let bin = if params.aggregate_crowded {
+                        super::crowding::bin_of(view, extent)
+                    } else {
+                        ((mark_start - view.min_x) / CLUSTER_BIN_PX).floor() as i64
+                    };
+                    overflow.push((bin, *extent));
                     continue;
                 };
                 r
@@ -310,8 +333,7 @@ fn pack_items(
     }
     settle_labels(&mut list.items, &labels, view);
     list.rows_used = rows.len();
-    list.clusters = clusters(&overflow, view, params, rows.len());
-    list
+    (list, overflow)
 }
 
 /// What one item's label needs, while its row is being packed.
@@ -343,37 +365,6 @@ fn settle_labels(items: &mut [ItemMark], labels: &[LabelRoom], view: &TimeView) 
             }
         };
     }
-}
-
-/// Groups overflowing items by bin into "+N" marks on a row below the packed rows (or on
-/// the last row when the canvas is full).
-fn clusters(
-    overflow: &[(i64, &IndexedExtent)],
-    view: &TimeView,
-    params: &ItemLayoutParams,
-    rows_used: usize,
-) -> Vec<Cluster> {
-    let row = rows_used.min(params.max_rows.max(1)).saturating_sub(1);
-    let y = params.top_y + row as f64 * params.row_height;
-    let mut out: Vec<Cluster> = Vec::new();
-    for &(bin, extent) in overflow {
-        match out.last_mut() {
-            Some(last) if ((last.x - view.min_x) / CLUSTER_BIN_PX).round() as i64 == bin => {
-                last.count += 1;
-                last.min_secs = last.min_secs.min(extent.earliest_secs);
-                last.max_secs = last.max_secs.max(extent.latest_secs);
-            }
-            _ => out.push(Cluster {
-                x: view.min_x + bin as f64 * CLUSTER_BIN_PX,
-                y,
-                count: 1,
-                first_event: extent.event,
-                min_secs: extent.earliest_secs,
-                max_secs: extent.latest_secs,
-            }),
-        }
-    }
-    out
 }
 
 fn density_list(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::crowding::MAX_DISTINCT_MARKS;
 use super::draw_list::{
     DrawList, ItemLayoutParams, ItemMark, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
@@ -106,7 +107,8 @@ pub fn lane_height(lane: &Lane, collapsed: bool, params: &LaneLayoutParams) -> f
 }
 
 /// Lays out `lanes` in `order` (positions in `lanes`), skipping those above or below the
-/// visible area. `collapsed[i]` is for `lanes[i]`.
+/// visible area. `collapsed[i]` is for `lanes[i]`. Items that find no row are "+N" clusters
+/// on the last row (what the image export draws).
 pub fn build_lanes_draw_list(
     lanes: &[Lane],
     order: &[usize],
@@ -115,6 +117,35 @@ pub fn build_lanes_draw_list(
     events: &[Event],
     view: &TimeView,
     params: &LaneLayoutParams,
+) -> LanesDrawList {
+    lanes_draw_list(lanes, order, collapsed, mode, events, view, params, false)
+}
+
+/// [`build_lanes_draw_list`] with crowded stretches counted as clusters on a row of their
+/// own, and labels never cut below a legible length: what the app draws, so that a frame
+/// never holds more marks and labels than the canvas shows legibly (see `crowding`).
+pub fn build_lanes_draw_list_aggregated(
+    lanes: &[Lane],
+    order: &[usize],
+    collapsed: &[bool],
+    mode: LaneMode,
+    events: &[Event],
+    view: &TimeView,
+    params: &LaneLayoutParams,
+) -> LanesDrawList {
+    lanes_draw_list(lanes, order, collapsed, mode, events, view, params, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lanes_draw_list(
+    lanes: &[Lane],
+    order: &[usize],
+    collapsed: &[bool],
+    mode: LaneMode,
+    events: &[Event],
+    view: &TimeView,
+    params: &LaneLayoutParams,
+    aggregate_crowded: bool,
 ) -> LanesDrawList {
     let mut out = LanesDrawList::default();
     let mut y = params.top_y - params.scroll_y;
@@ -137,6 +168,7 @@ pub fn build_lanes_draw_list(
     }
     // The item budget is shared, so that many lanes never draw more than one would.
     let per_lane = (params.max_items / visible.len().max(1)).max(MIN_ITEMS_PER_LANE);
+    let distinct_per_lane = (MAX_DISTINCT_MARKS / visible.len().max(1)).max(MIN_DISTINCT_PER_LANE);
     for (i, y_top, h, is_collapsed) in visible {
         let lane = &lanes[i];
         let rows = if mode == LaneMode::None {
@@ -157,6 +189,8 @@ pub fn build_lanes_draw_list(
                 (LaneMode::Location, LaneKey::Entity(place)) => Some(place),
                 _ => None,
             },
+            aggregate_crowded,
+            max_distinct: distinct_per_lane,
         };
         let list = build_draw_list(&lane.index, events, view, &item_params);
         out.num_visible += list.num_visible;
@@ -177,6 +211,10 @@ pub fn build_lanes_draw_list(
 /// Each lane gets room for at least this many items before it aggregates, however many
 /// lanes are on screen: below ~20 a lane would aggregate while still legible.
 const MIN_ITEMS_PER_LANE: usize = 20;
+/// A lane's share of the frame's distinct marks is never below this, however many lanes
+/// are on screen: a three-row lane still shows a few concurrent events (30 three-row lanes
+/// fill a 1080-pt screen: 120 marks at most, ~12,000 triangles).
+const MIN_DISTINCT_PER_LANE: usize = 4;
 
 /// Connectors at most this close (in points) would read as one line: 2-pt lines with
 /// 4 points between them.
@@ -549,5 +587,48 @@ mod tests {
         assert!(miami.collapsed && miami.list.items.is_empty() && miami.list.is_aggregated());
         assert!((miami.height - 28.0).abs() < 1e-9);
         assert_eq!(list.lanes[0].list.items.len(), 1);
+    }
+
+    /// [`build_lanes_draw_list`] or [`build_lanes_draw_list_aggregated`].
+    type LayoutFn = fn(
+        &[Lane],
+        &[usize],
+        &[bool],
+        LaneMode,
+        &[Event],
+        &TimeView,
+        &LaneLayoutParams,
+    ) -> LanesDrawList;
+
+    #[test]
+    fn the_sample_is_drawn_as_before_with_crowds_counted() {
+        // Five events over a few weeks crowd nothing: the app's layout is the export's.
+        let p = sample_project().unwrap();
+        let wide = {
+            let t0 = day_start_secs(2025, 11, 20).unwrap() as f64;
+            let t1 = day_start_secs(2026, 1, 10).unwrap() as f64;
+            TimeView::new(0.0, 1024.0, t0, t1)
+        };
+        for mode in [LaneMode::None, LaneMode::Participant, LaneMode::Location] {
+            let lanes = build_lanes(&p, mode, LaneSort::Count, &[]);
+            let order: Vec<usize> = (0..lanes.len()).collect();
+            let collapsed = vec![false; lanes.len()];
+            for view in [view(), wide] {
+                let build = |f: LayoutFn| {
+                    f(
+                        &lanes,
+                        &order,
+                        &collapsed,
+                        mode,
+                        &p.events,
+                        &view,
+                        &params(),
+                    )
+                };
+                let aggregated = build(build_lanes_draw_list_aggregated);
+                assert_eq!(aggregated, build(build_lanes_draw_list), "{mode:?}");
+                assert!(aggregated.lanes.iter().all(|l| l.list.clusters.is_empty()));
+            }
+        }
     }
 }

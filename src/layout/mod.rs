@@ -1,5 +1,6 @@
 //! Timeline layout: what to draw for a view range. Pure functions, no egui.
 
+mod crowding;
 mod draw_list;
 mod event_index;
 mod lane_layout;
@@ -14,7 +15,8 @@ pub use draw_list::{
 };
 pub use event_index::{EventIndex, IndexedExtent, OverlapCounter, drawn_extent};
 pub use lane_layout::{
-    Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list, lane_height,
+    Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list,
+    build_lanes_draw_list_aggregated, lane_height,
 };
 pub use lanes::{Lane, LaneKey, LaneMode, LaneSort, MAX_ROWS_PER_LANE, build_lanes, sort_lanes};
 pub use mark_geometry::{

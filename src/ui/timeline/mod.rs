@@ -19,7 +19,9 @@ pub use legend::{LEGEND_SIZE, legend_ui};
 pub use paint::marker_points;
 pub use state::{TimelineState, now_secs};
 
-use crate::layout::{LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list};
+use crate::layout::{
+    LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list, build_lanes_draw_list_aggregated,
+};
 use crate::model::SECS_PER_DAY;
 use crate::ui::actions::Action;
 use crate::ui::panels::PanelContext;
@@ -119,7 +121,12 @@ pub fn timeline_ui(
         label_char_width: LABEL_CHAR_WIDTH,
         max_items: MAX_ITEMS,
     };
-    let mut layout = build_lanes_draw_list(
+    let build = if state.every_mark {
+        build_lanes_draw_list
+    } else {
+        build_lanes_draw_list_aggregated
+    };
+    let mut layout = build(
         &state.lanes,
         &order,
         &collapsed,
@@ -134,7 +141,7 @@ pub fn timeline_ui(
     if clamped != state.scroll_y {
         state.scroll_y = clamped;
         params.scroll_y = clamped;
-        layout = build_lanes_draw_list(
+        layout = build(
             &state.lanes,
             &order,
             &collapsed,
@@ -301,7 +308,7 @@ pub fn timeline_ui(
         {
             let count = cluster.count;
             response.clone().on_hover_text_at_pointer(format!(
-                "{} more here: click to zoom in",
+                "{} here: click to zoom in",
                 crate::model::count(count as usize, "event", "events")
             ));
         }

@@ -44,6 +44,9 @@ pub struct TimelineState {
     /// Passing events whose extent overlaps last frame's time range, each counted once
     /// however many lanes show it.
     pub(super) events_in_view: usize,
+    /// Lay out every mark as before crowded stretches were counted (`layout::crowding`):
+    /// only for benchmarks that compare the two in one run.
+    pub(super) every_mark: bool,
 }
 
 impl TimelineState {
@@ -89,6 +92,12 @@ impl TimelineState {
     /// frame's time range holds, among those the filter lets through.
     pub fn events_in_view(&self) -> usize {
         self.events_in_view
+    }
+
+    /// Benchmarks only: `true` lays out every mark that finds a row, as before crowded
+    /// stretches were counted as clusters, so that old and new can alternate in one run.
+    pub fn set_every_mark(&mut self, on: bool) {
+        self.every_mark = on;
     }
 
     pub fn set_edit_mode(&mut self, on: bool) {
