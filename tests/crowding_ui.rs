@@ -95,3 +95,29 @@ fn a_cluster_counts_on_hover_and_zooms_in_on_a_click() {
         view.start_secs <= cluster.min_secs as f64 && cluster.max_secs as f64 <= view.end_secs()
     );
 }
+
+#[test]
+fn the_first_row_sits_below_the_period_names() {
+    // The periods' names are written at the top of the items: the counted clusters of the
+    // first row were drawn over them, unreadable.
+    let top_row = |project: detente::model::Project| {
+        let app = DetenteApp::from_document(Document::new(project, Origin::Untitled));
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1920.0, 1080.0))
+            .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), app);
+        harness.run();
+        let layout = harness.state().timeline().last_layout();
+        let list = &layout.lanes[0].list;
+        list.items
+            .iter()
+            .map(|i| i.y)
+            .chain(list.clusters.iter().map(|c| c.y))
+            .fold(f64::MAX, f64::min)
+    };
+    let with_periods = generate_project(1_000, 1);
+    assert!(!with_periods.periods.is_empty());
+    let mut without = with_periods.clone();
+    without.periods.clear();
+    let shift = top_row(with_periods) - top_row(without);
+    assert!((shift - 15.0).abs() < 0.5, "first row moved by {shift} pt");
+}

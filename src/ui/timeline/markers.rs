@@ -11,6 +11,11 @@ use crate::ui::style;
 /// Periods are tinted this much: enough to see the band, not enough to fight the items.
 const PERIOD_ALPHA: f32 = 0.10;
 
+/// The strip at the top of the items kept for the periods' names when the project has
+/// periods: the names are 11-pt text 2 pt below the top (about 13 pt tall), so 15 pt keeps
+/// the first row of marks and counted clusters clear of them (they were drawn under it).
+pub const PERIOD_NAMES_HEIGHT: f32 = 15.0;
+
 /// Named periods of the project behind everything else, with their names at the top.
 pub fn paint_periods(
     painter: &Painter,

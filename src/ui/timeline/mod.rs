@@ -108,9 +108,14 @@ pub fn timeline_ui(
     );
 
     let (order, collapsed) = state.order_and_collapsed();
+    let names_height = if doc.project().periods.is_empty() {
+        0.0
+    } else {
+        f64::from(markers::PERIOD_NAMES_HEIGHT)
+    };
     let mut params = LaneLayoutParams {
-        top_y: f64::from(items_rect.top()) + 2.0,
-        height: f64::from(items_rect.height()) - 4.0,
+        top_y: f64::from(items_rect.top()) + 2.0 + names_height,
+        height: f64::from(items_rect.height()) - 4.0 - names_height,
         row_height: f64::from(ROW_HEIGHT),
         lane_gap: if state.mode == LaneMode::None {
             4.0
