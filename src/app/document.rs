@@ -309,15 +309,18 @@ impl Document {
         SaveJob {
             path: path.to_path_buf(),
             project: std::sync::Arc::clone(&self.project),
+            instance: self.instance,
             generation: self.generation,
         }
     }
 
     /// Takes back what a [`SaveJob`] did. Written: the file becomes the document's, and the
     /// document is saved unless it changed while the save ran (then it stays unsaved: the
-    /// file holds the project as it was). Returns whether the file was written.
+    /// file holds the project as it was). Returns whether the file was written and taken as
+    /// this document's: a save of a document since replaced (another project opened while
+    /// it ran) changes nothing here, or the next Save would write this project over it.
     pub fn finish_save(&mut self, outcome: &SaveOutcome) -> bool {
-        if outcome.written != WriteOutcome::Written {
+        if outcome.written != WriteOutcome::Written || outcome.instance != self.instance {
             return false;
         }
         self.fingerprint.clone_from(&outcome.fingerprint);
@@ -463,6 +466,20 @@ mod tests {
         assert!(doc.finish_save(&outcome));
         assert!(!doc.is_dirty());
         assert!(!doc.changed_on_disk());
+    }
+
+    #[test]
+    fn a_save_of_a_replaced_document_leaves_the_new_one_alone() {
+        let path = temp_path("replaced");
+        let old = Document::sample().unwrap();
+        let outcome = old
+            .save_job(&path)
+            .run(&super::super::CancelToken::default());
+        assert_eq!(outcome.written, WriteOutcome::Written);
+        // Another project was opened while the save ran.
+        let mut new = Document::untitled();
+        assert!(!new.finish_save(&outcome));
+        assert_eq!(new.origin(), &Origin::Untitled);
     }
 
     #[test]

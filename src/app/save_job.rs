@@ -15,13 +15,17 @@ use crate::model::Project;
 pub struct SaveJob {
     pub(super) path: PathBuf,
     pub(super) project: Arc<Project>,
+    /// The document it came from (see `Document::revision`).
+    pub(super) instance: u64,
     pub(super) generation: u64,
 }
 
 /// How a save ended, to hand back to the document that asked for it.
 pub struct SaveOutcome {
     pub path: PathBuf,
-    /// The document's generation when the save was asked for: the project it wrote.
+    /// The document it came from, and its generation when the save was asked for: the
+    /// project it wrote.
+    pub(super) instance: u64,
     pub(super) generation: u64,
     pub written: WriteOutcome,
     pub(super) fingerprint: Option<FileFingerprint>,
@@ -54,6 +58,7 @@ impl SaveJob {
         };
         SaveOutcome {
             path: self.path,
+            instance: self.instance,
             generation: self.generation,
             written,
             fingerprint,

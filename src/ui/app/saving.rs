@@ -46,7 +46,8 @@ impl DetenteApp {
     ) {
         self.saving = false;
         let path = saved.path.display();
-        if self.doc.finish_save(saved) {
+        let written = saved.written == WriteOutcome::Written;
+        if written && self.doc.finish_save(saved) {
             self.info(if cancelled {
                 format!("Saved {path} (it had finished before Cancel)")
             } else {
@@ -58,6 +59,9 @@ impl DetenteApp {
             if let Some(problem) = self.desk.remember(&saved.path) {
                 self.error(problem);
             }
+        } else if written {
+            // The project saved was closed while it was being written.
+            self.info(format!("Saved {path} (the project closed since)"));
         } else {
             self.after_save = None;
             match &saved.written {
