@@ -6,8 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use detente::app::edit_check::check_consistent;
@@ -19,38 +18,14 @@ use detente::model::{Event, EventKind, EventStatus, Project};
 
 const EVENTS: usize = 1_000_000;
 
-/// The system allocator, counting the bytes allocated and not yet freed: what a value
+#[path = "../benches/common/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::{COUNTING, IN_USE};
+
+/// The bytes allocated and not yet freed since the test started counting: what a value
 /// holds is the difference across building it.
-struct Counting;
-
-static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on unchanged to the system allocator; only a count is kept.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: as the caller promised for this call.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as the caller promised for this call.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as the caller promised for this call.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
 fn live_bytes() -> usize {
-    LIVE_BYTES.load(Ordering::Relaxed)
+    usize::try_from(IN_USE.load(Ordering::SeqCst)).unwrap_or(0)
 }
 
 fn millis(start: Instant) -> f64 {
@@ -60,6 +35,8 @@ fn millis(start: Instant) -> f64 {
 #[test]
 #[ignore = "a measurement on a million events: run in release with --ignored"]
 fn history_memory_and_check_costs_on_a_million_events() {
+    // Counting from the start, so that nothing freed later was allocated uncounted.
+    COUNTING.store(true, Ordering::SeqCst);
     let mut doc = Document::new(generate_project(EVENTS, 1), Origin::Untitled);
     let middle = EVENTS / 2;
 

@@ -6,14 +6,10 @@
 
 #![allow(clippy::unwrap_used)]
 // tests may unwrap: a panic is a failure with its reason
-// A counting global allocator cannot be written without `unsafe`: it only forwards to the
-// system allocator and adds to counters.
-#![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{self, Read, Write};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use detente::export::{ExportFormat, ExportOptions, export, export_to};
 use detente::import::{
@@ -21,49 +17,12 @@ use detente::import::{
 };
 use detente::model::Project;
 
-struct CountingAlloc;
+#[path = "../benches/common/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::{COUNTING, IN_USE, PEAK};
 
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static IN_USE: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
 /// The counters are global: tests that measure take turns.
 static MEASURING: Mutex<()> = Mutex::new(());
-
-fn count(delta: isize) {
-    if COUNTING.load(Ordering::Relaxed) {
-        let now = IN_USE.fetch_add(delta, Ordering::Relaxed) + delta;
-        PEAK.fetch_max(now, Ordering::Relaxed);
-    }
-}
-
-unsafe impl GlobalAlloc for CountingAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size() as isize);
-        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size() as isize);
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        count(-(layout.size() as isize));
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size as isize - layout.size() as isize);
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAlloc = CountingAlloc;
 
 /// The most bytes `work` had allocated at once beyond what was allocated when it started
 /// (other threads' allocations count too: the tests that measure hold `MEASURING`).

@@ -1,9 +1,12 @@
 //! A global allocator that counts the bytes in use and their peak, for the memory reports
-//! of the `load` and `transfer` benches. Included by `#[path]`, not a bench of its own.
+//! of the `load` and `transfer` benches and the memory tests (`tests/transfer_streaming.rs`,
+//! `tests/history_memory.rs`). Included by `#[path]`, not a bench of its own.
 
 // A counting global allocator cannot be written without `unsafe`: it only forwards to the
 // system allocator and adds to counters.
 #![allow(unsafe_code)]
+// Each includer uses the counters it needs.
+#![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
