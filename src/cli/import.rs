@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::overwrite::Overwrite;
 use crate::import::{
     CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_of_head,
-    import_stream, merge_imported, too_large_message,
+    import_stream, merge_imported,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -99,7 +99,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         && meta.is_file()
         && meta.len() > MAX_IMPORT_BYTES
     {
-        return Err(format!("could not read {shown}: {}", too_large_message()));
+        return Err(read_err(crate::io::import_too_large()));
     }
     let mut head = Vec::with_capacity(HEAD_BYTES);
     (&mut file)

@@ -223,53 +223,23 @@ pub fn import_stream(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    // Binary and blank inputs are refused from their first bytes, before the rest is read.
+    detect::check_start(head, head.len() < HEAD_BYTES)?;
     if format != ImportFormat::TimelineJs {
         let mut bytes = Vec::new();
-        LimitedReader {
-            inner: head.chain(reader),
-            left: MAX_IMPORT_BYTES,
-        }
-        .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::Read(e.to_string()))?;
+        crate::io::ImportReader::new(head.chain(reader))
+            .read_to_end(&mut bytes)
+            .map_err(|e| ImportError::Read(e.to_string()))?;
         return import(&bytes, format, options);
     }
-    detect::check_start(head, head.len() < HEAD_BYTES)?;
     // The JSON reader takes no byte order mark: it is skipped, as `text_of` does.
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let input = LimitedReader {
-        inner: body.chain(reader),
-        left: MAX_IMPORT_BYTES,
-    };
+    let input = crate::io::ImportReader::new(body.chain(reader));
     let imported = timelinejs::import_reader(input, options)?;
     if imported.project.events.is_empty() {
         return Err(no_events_error(head, format, &imported.report.skipped));
     }
     Ok(imported)
-}
-
-/// What an input over [`MAX_IMPORT_BYTES`] is told, whether its size was known before
-/// reading or found while reading.
-pub fn too_large_message() -> String {
-    format!(
-        "more than {MAX_IMPORT_BYTES} bytes (1 GiB) to read, the most Detente reads from one file; split it into smaller files"
-    )
-}
-
-/// A reader that fails, rather than ending, once more than `left` bytes came through: an
-/// endless input (`/dev/zero`, a FIFO) stops at [`MAX_IMPORT_BYTES`] with a clear error.
-struct LimitedReader<R> {
-    inner: R,
-    left: u64,
-}
-
-impl<R: Read> Read for LimitedReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::FileTooLarge, too_large_message())
-        })?;
-        Ok(n)
-    }
 }
 
 /// [`import`], but an import of no event is not an error: the preview lists skipped rows.

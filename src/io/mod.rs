@@ -17,6 +17,7 @@ pub use project_file::{
     save_project, to_ron_string,
 };
 pub use read_limited::{
-    MAX_IMPORT_BYTES, MAX_PROJECT_BYTES, read_at_most, read_import_bytes, read_mapping_text,
+    ImportReader, MAX_IMPORT_BYTES, MAX_PROJECT_BYTES, import_too_large, read_at_most,
+    read_import_bytes, read_mapping_text,
 };
 pub use sample::{SAMPLE_NAME, SAMPLE_RON, sample_project};

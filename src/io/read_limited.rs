@@ -3,7 +3,7 @@
 //! until memory ran out (4.2 GB for `detente check /dev/zero`).
 
 use std::fs::File;
-use std::io::{self, Read as _};
+use std::io::{self, Read};
 use std::path::Path;
 
 /// The largest project file loaded: 1 GiB. A 1M-event project, the size the performance
@@ -18,10 +18,58 @@ pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
 /// that `io` does not reach up into `import`; `import` re-exports it.
 pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
 
+/// What to do about an import over [`MAX_IMPORT_BYTES`].
+const IMPORT_HINT: &str = "split it into smaller files";
+
 /// The bytes of a file to import, at most [`MAX_IMPORT_BYTES`] of them, counted as they are
 /// read: for the command line and the import dialog alike.
 pub fn read_import_bytes(path: &Path) -> io::Result<Vec<u8>> {
-    read_at_most(path, MAX_IMPORT_BYTES, "split it into smaller files")
+    read_at_most(path, MAX_IMPORT_BYTES, IMPORT_HINT)
+}
+
+/// The error for an input to import of more than [`MAX_IMPORT_BYTES`], whether its size was
+/// known before reading or found while reading.
+pub fn import_too_large() -> io::Error {
+    too_large(MAX_IMPORT_BYTES, IMPORT_HINT)
+}
+
+/// A reader that fails, rather than ending, once more than [`MAX_IMPORT_BYTES`] came
+/// through: an import read as a stream from an endless input (`/dev/zero`, a FIFO) stops
+/// there with [`import_too_large`], as [`read_import_bytes`] does.
+pub struct ImportReader<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R> ImportReader<R> {
+    pub fn new(inner: R) -> Self {
+        Self {
+            inner,
+            left: MAX_IMPORT_BYTES,
+        }
+    }
+}
+
+impl<R: Read> Read for ImportReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self
+            .left
+            .checked_sub(n as u64)
+            .ok_or_else(import_too_large)?;
+        Ok(n)
+    }
+}
+
+/// The error for more than `limit` bytes; `hint` says what to do about it.
+fn too_large(limit: u64, hint: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!(
+            "more than {limit} bytes ({}) to read, the most Detente reads from one file; {hint}",
+            human_bytes(limit)
+        ),
+    )
 }
 
 /// A column mapping is a JSON object of a dozen columns, under a kilobyte; 1 MiB leaves a
@@ -51,15 +99,7 @@ pub fn read_mapping_text(path: &Path) -> io::Result<String> {
 pub fn read_at_most(path: &Path, limit: u64, hint: &str) -> io::Result<Vec<u8>> {
     let mut file = File::open(path)?;
     let metadata = file.metadata()?;
-    let too_large = || {
-        io::Error::new(
-            io::ErrorKind::FileTooLarge,
-            format!(
-                "more than {limit} bytes ({}) to read, the most Detente reads from one file; {hint}",
-                human_bytes(limit)
-            ),
-        )
-    };
+    let too_large = || too_large(limit, hint);
     // A regular file's size is known: refused before reading, and read into a buffer of
     // the right size. Anything else (device, pipe, FIFO) says nothing reliable about its
     // length, so only the bytes read count.
