@@ -1,9 +1,11 @@
 //! Questions asked of a project: the shared filter, corroboration, who met whom, stances
-//! over time, an actor's roles and the best grade of some claims. Pure, no UI.
+//! over time, an actor's roles and the best grade of some claims, where an entity is
+//! mentioned. Pure, no UI.
 
 mod actor_tree;
 mod corroboration;
 mod filter;
+mod mentions;
 mod stance_timeline;
 mod summaries;
 mod who_met_whom;
@@ -12,6 +14,10 @@ pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
 pub use corroboration::ClaimIndex;
 pub use filter::{FilterResult, Shown, apply_filter};
+pub use mentions::{
+    attribution_step_text, distinct_ids, events_at, events_citing, events_with_participant,
+    membership_title, position_title, relayed_claims, relayed_text, support_text,
+};
 pub use stance_timeline::{StanceLane, StanceSegment, stance_lanes};
 pub use summaries::{best_grade, roles_text};
 pub use who_met_whom::{MAX_PARTICIPANTS_PAIRED, Pair, who_met_whom};
