@@ -20,6 +20,44 @@ use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::model::{DateError, DateSpec, Event, EventKind, EventStatus, Id, Period, TimeBounds};
 
 pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let doc = parse(text)?;
+    let root = doc.root_element();
+    let mut b = Builder::new(ImportFormat::TimelineApp, options);
+    if let Some(version) = child_text(root, "version") {
+        b.project.description = format!(
+            "Imported from {} (Timeline app file, version {})",
+            b.project.title,
+            version.trim()
+        );
+    }
+    let mut categories = read_categories(&mut b, &doc);
+    read_eras(&mut b, &doc);
+
+    let events: Vec<Node<'_, '_>> = children(root, "events")
+        .flat_map(|e| children(e, "event"))
+        .collect();
+    // Containers first, so that subevents find their container wherever it is in the file.
+    let mut containers: HashMap<String, String> = HashMap::new();
+    for event in &events {
+        let text = child_text(*event, "text").unwrap_or_default();
+        if let Some((cid, title)) = split_prefix(&text, '[', ']') {
+            containers
+                .entry(cid)
+                .or_insert_with(|| title.trim().to_owned());
+        }
+    }
+
+    for event in events {
+        if b.is_full() {
+            break;
+        }
+        read_event(&mut b, &doc, event, &containers, &mut categories);
+    }
+    Ok(b.finish())
+}
+
+/// The file as XML whose root is a `<timeline>` of calendar dates, or why not.
+fn parse(text: &str) -> Result<Document<'_>, ImportError> {
     if !text.trim_start().starts_with('<') && super::detect::is_pre_xml_timeline(text) {
         return Err(ImportError::Format(
             "this file is in the Timeline app's old pre-XML text format (Timeline before 0.10); \
@@ -50,23 +88,23 @@ pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, Im
     if let Some(time_type) = child_text(root, "timetype") {
         check_time_type(time_type.trim())?;
     }
+    Ok(doc)
+}
 
-    let mut b = Builder::new(ImportFormat::TimelineApp, options);
-    if let Some(version) = child_text(root, "version") {
-        b.project.description = format!(
-            "Imported from {} (Timeline app file, version {})",
-            b.project.title,
-            version.trim()
-        );
-    }
-    let line_of = |node: Node<'_, '_>| doc.text_pos_at(node.range().start).row as usize;
+/// The line of the file where `node` starts, for the report.
+fn line_of(doc: &Document<'_>, node: Node<'_, '_>) -> usize {
+    doc.text_pos_at(node.range().start).row as usize
+}
 
+/// Categories as tags with their colours, by name.
+fn read_categories(b: &mut Builder, doc: &Document<'_>) -> HashMap<String, Id> {
     let mut categories: HashMap<String, Id> = HashMap::new();
+    let root = doc.root_element();
     for category in children(root, "categories").flat_map(|c| children(c, "category")) {
         let name = child_text(category, "name").unwrap_or_default();
         if name.trim().is_empty() {
             b.warn(
-                Some(line_of(category)),
+                Some(line_of(doc, category)),
                 "a category without a name; ignored",
             );
             continue;
@@ -75,9 +113,13 @@ pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, Im
         let tag = b.tag(&name, color);
         categories.insert(name, tag);
     }
+    categories
+}
 
-    for era in children(root, "eras").flat_map(|e| children(e, "era")) {
-        let line = line_of(era);
+/// Eras as periods; one without a readable date is skipped with a warning.
+fn read_eras(b: &mut Builder, doc: &Document<'_>) {
+    for era in children(doc.root_element(), "eras").flat_map(|e| children(e, "era")) {
+        let line = line_of(doc, era);
         let name = child_text(era, "name").unwrap_or_else(|| format!("Era at line {line}"));
         match event_date(era) {
             Ok((date, _)) => {
@@ -93,105 +135,108 @@ pub(crate) fn import(text: &str, options: &ImportOptions) -> Result<Imported, Im
             Err(reason) => b.warn(Some(line), format!("era \"{name}\" skipped: {reason}")),
         }
     }
+}
 
-    let events: Vec<Node<'_, '_>> = children(root, "events")
-        .flat_map(|e| children(e, "event"))
-        .collect();
-    // Containers first, so that subevents find their container wherever it is in the file.
-    let mut containers: HashMap<String, String> = HashMap::new();
-    for event in &events {
-        let text = child_text(*event, "text").unwrap_or_default();
-        if let Some((cid, title)) = split_prefix(&text, '[', ']') {
-            containers
-                .entry(cid)
-                .or_insert_with(|| title.trim().to_owned());
+/// One `<event>` into the project, or skipped with the reason when its date cannot be read.
+fn read_event(
+    b: &mut Builder,
+    doc: &Document<'_>,
+    event: Node<'_, '_>,
+    containers: &HashMap<String, String>,
+    categories: &mut HashMap<String, Id>,
+) {
+    b.report.rows_read += 1;
+    let line = line_of(doc, event);
+    let raw_text = child_text(event, "text").unwrap_or_default();
+    let (date, warning) = match event_date(event) {
+        Ok(date) => date,
+        Err(reason) => {
+            b.skip(line, format!("\"{}\": {reason}", raw_text.trim()));
+            return;
         }
+    };
+    if let Some(w) = warning {
+        b.warn(Some(line), w);
     }
+    let (title, tags) = title_and_tags(b, event, line, &raw_text, containers, categories);
+    let title = title.trim();
+    let title = if title.is_empty() {
+        b.warn(Some(line), "the event has no text; titled \"(untitled)\"");
+        "(untitled)"
+    } else {
+        title
+    };
+    let id = b.event_id(&format!("ev-{}", super::builder::slug(title)));
+    let description = child_text(event, "description").unwrap_or_default();
+    let hyperlink = child_text(event, "hyperlink").filter(|h| !h.trim().is_empty());
+    let e = Event {
+        id,
+        title: title.into(),
+        kind: kind_of_headline(title).unwrap_or(EventKind::Other),
+        status: EventStatus::Unknown,
+        date,
+        places: ThinVec::new(),
+        place_wording: None,
+        participants: Box::default(),
+        tags,
+        description: description.trim().into(),
+        claims: ThinVec::new(),
+    };
+    let cite = Cite {
+        excerpt: raw_text.trim().to_owned(),
+        url: hyperlink.map(|h| h.trim().to_owned()),
+        ..Cite::default()
+    };
+    b.push_event(line, e, cite);
+}
 
-    for event in events {
-        if b.is_full() {
-            break;
-        }
-        b.report.rows_read += 1;
-        let line = line_of(event);
-        let raw_text = child_text(event, "text").unwrap_or_default();
-        let (date, warning) = match event_date(event) {
-            Ok(date) => date,
-            Err(reason) => {
-                b.skip(line, format!("\"{}\": {reason}", raw_text.trim()));
-                continue;
-            }
-        };
-        if let Some(w) = warning {
-            b.warn(Some(line), w);
-        }
-        let mut tags = ThinVec::new();
-        let mut title = raw_text.clone();
-        if let Some((cid, rest)) = split_prefix(&raw_text, '[', ']') {
-            title = rest;
-            tags.push(container_tag(&mut b, &containers, &cid));
-        } else if let Some((cid, rest)) = split_prefix(&raw_text, '(', ')') {
-            title = rest;
-            tags.push(container_tag(&mut b, &containers, &cid));
-        } else if raw_text.starts_with(" (") || raw_text.starts_with(" [") {
-            // The app escapes a title that really starts with a bracket by a space.
-            raw_text[1..].clone_into(&mut title);
-        }
-        let category_names = child_text(event, "category").into_iter().chain(
-            children(event, "categories")
-                .flat_map(|c| children(c, "category"))
-                .filter_map(|c| c.text().map(str::to_owned)),
-        );
-        for name in category_names {
-            let tag = if let Some(tag) = categories.get(&name) {
-                *tag
-            } else {
-                b.warn(
-                    Some(line),
-                    format!("category \"{name}\" is not defined in the file"),
-                );
-                let tag = b.tag(&name, None);
-                categories.insert(name, tag);
-                tag
-            };
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-        if flag(event, "milestone") {
-            tags.push(b.tag("milestone", None));
-        }
-        let title = title.trim();
-        let title = if title.is_empty() {
-            b.warn(Some(line), "the event has no text; titled \"(untitled)\"");
-            "(untitled)"
+/// An event's title without its container prefix, and its tags: its container's, its
+/// categories' (a category the file does not define is made, with a warning), `milestone`.
+fn title_and_tags(
+    b: &mut Builder,
+    event: Node<'_, '_>,
+    line: usize,
+    raw_text: &str,
+    containers: &HashMap<String, String>,
+    categories: &mut HashMap<String, Id>,
+) -> (String, ThinVec<Id>) {
+    let mut tags = ThinVec::new();
+    let mut title = raw_text.to_owned();
+    if let Some((cid, rest)) = split_prefix(raw_text, '[', ']') {
+        title = rest;
+        tags.push(container_tag(b, containers, &cid));
+    } else if let Some((cid, rest)) = split_prefix(raw_text, '(', ')') {
+        title = rest;
+        tags.push(container_tag(b, containers, &cid));
+    } else if raw_text.starts_with(" (") || raw_text.starts_with(" [") {
+        // The app escapes a title that really starts with a bracket by a space.
+        raw_text[1..].clone_into(&mut title);
+    }
+    let category_names = child_text(event, "category").into_iter().chain(
+        children(event, "categories")
+            .flat_map(|c| children(c, "category"))
+            .filter_map(|c| c.text().map(str::to_owned)),
+    );
+    for name in category_names {
+        let tag = if let Some(tag) = categories.get(&name) {
+            *tag
         } else {
-            title
+            b.warn(
+                Some(line),
+                format!("category \"{name}\" is not defined in the file"),
+            );
+            let tag = b.tag(&name, None);
+            categories.insert(name, tag);
+            tag
         };
-        let id = b.event_id(&format!("ev-{}", super::builder::slug(title)));
-        let description = child_text(event, "description").unwrap_or_default();
-        let hyperlink = child_text(event, "hyperlink").filter(|h| !h.trim().is_empty());
-        let e = Event {
-            id,
-            title: title.into(),
-            kind: kind_of_headline(title).unwrap_or(EventKind::Other),
-            status: EventStatus::Unknown,
-            date,
-            places: ThinVec::new(),
-            place_wording: None,
-            participants: Box::default(),
-            tags,
-            description: description.trim().into(),
-            claims: ThinVec::new(),
-        };
-        let cite = Cite {
-            excerpt: raw_text.trim().to_owned(),
-            url: hyperlink.map(|h| h.trim().to_owned()),
-            ..Cite::default()
-        };
-        b.push_event(line, e, cite);
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
     }
-    Ok(b.finish())
+    if flag(event, "milestone") {
+        tags.push(b.tag("milestone", None));
+    }
+    (title, tags)
 }
 
 fn check_time_type(time_type: &str) -> Result<(), ImportError> {
