@@ -16,7 +16,7 @@ use super::line_numbers::LineNumbers;
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::formats::csv_guard::unguard_cell;
 use crate::model::{
-    Actor, ActorKind, DateSpec, Event, EventKind, EventPlace, EventStatus, Location,
+    Actor, ActorKind, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, Location,
     LocationPrecision, Participation, TimeBounds,
 };
 
@@ -239,6 +239,33 @@ fn csv_error(err: &csv::Error) -> ImportError {
     }
 }
 
+/// A row's cell in `col`, trimmed; empty when the column is unmapped or the row is short.
+fn cell(record: &StringRecord, col: Option<usize>) -> &str {
+    // A `'` before a formula-like cell is the guard CSV exports put there (Detente's own
+    // included): the cell is what follows it.
+    col.and_then(|i| record.get(i))
+        .map_or("", |cell| unguard_cell(cell.trim()).trim())
+}
+
+/// The title, or else the description's first line cut to 80 characters; an error when both
+/// are empty.
+fn title_or_description(title: &str, description: &str) -> Result<String, String> {
+    let mut title = title.to_owned();
+    if title.is_empty() {
+        title = description
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(80)
+            .collect();
+    }
+    if title.is_empty() {
+        return Err("no title (and no description to take one from)".into());
+    }
+    Ok(title)
+}
+
 struct Row<'a> {
     b: &'a mut Builder,
     mapping: &'a CsvMapping,
@@ -247,124 +274,14 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn read(&mut self, line: usize, record: &StringRecord) -> Result<(), String> {
-        // A `'` before a formula-like cell is the guard CSV exports put there (Detente's own
-        // included): the cell is what follows it.
-        let get = |col: Option<usize>| {
-            col.and_then(|i| record.get(i))
-                .map_or("", |cell| unguard_cell(cell.trim()).trim())
-        };
-        let date_text = get(self.cols.date);
-        if date_text.is_empty() {
-            return Err("no date".into());
-        }
-        let format = self.mapping.date_format;
-        let start = format.parse(date_text)?;
-        let end_text = get(self.cols.end_date);
-        let edtf = if end_text.is_empty() {
-            start
-        } else {
-            match (
-                start,
-                format.parse(end_text).map_err(|e| format!("end {e}"))?,
-            ) {
-                (Edtf::Date(a), Edtf::Date(z)) if a != z => Edtf::Interval(a, z),
-                (a, _) => {
-                    if end_text != date_text {
-                        self.b.warn(Some(line), format!("end date \"{end_text}\" cannot end \"{date_text}\"; kept the start only"));
-                    }
-                    a
-                }
-            }
-        };
-        TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
-        let date = DateSpec::new(edtf);
-
+        let get = |col: Option<usize>| cell(record, col);
+        let date = self.date(line, record)?;
         let description = get(self.cols.description);
-        let mut title = get(self.cols.title).to_owned();
-        if title.is_empty() {
-            title = description
-                .lines()
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(80)
-                .collect();
-        }
-        if title.is_empty() {
-            return Err("no title (and no description to take one from)".into());
-        }
-        let sep = self.mapping.list_separator.as_str();
-        let list = |text: &str| -> Vec<String> {
-            if sep.is_empty() {
-                vec![text.trim().to_owned()]
-            } else {
-                text.split(sep).map(|s| s.trim().to_owned()).collect()
-            }
-        };
-        let mut participants = Vec::new();
-        for name in list(get(self.cols.actors))
-            .into_iter()
-            .filter(|n| !n.is_empty())
-        {
-            let actor = self.actor(&name);
-            if !participants
-                .iter()
-                .any(|p: &Participation| p.actor == actor)
-            {
-                participants.push(Participation {
-                    actor,
-                    role: Default::default(),
-                    certainty: Default::default(),
-                });
-            }
-        }
-        let coords = self.coords(line, get(self.cols.latitude), get(self.cols.longitude));
-        let names: Vec<String> = list(get(self.cols.location))
-            .into_iter()
-            .filter(|n| !n.is_empty())
-            .collect();
-        let mut places = ThinVec::new();
-        if names.is_empty() {
-            if let Some((lat, lon)) = coords {
-                places.push(self.place(&format!("{lat:.4}, {lon:.4}"), coords));
-            }
-        } else {
-            let single = names.len() == 1;
-            for name in &names {
-                places.push(self.place(name, if single { coords } else { None }));
-            }
-        }
-        let (mut kind, mut status) = (EventKind::Other, EventStatus::Unknown);
-        let kind_text = get(self.cols.kind);
-        if !kind_text.is_empty() {
-            if let Some(k) = EventKind::ALL
-                .into_iter()
-                .find(|k| k.label().eq_ignore_ascii_case(kind_text))
-            {
-                kind = k;
-            } else if super::cameo::cameo_name(kind_text).is_some() {
-                (kind, status) = super::cameo::cameo_kind_status(kind_text);
-            } else {
-                self.b.warn(Some(line), format!("kind \"{kind_text}\" is neither an event kind nor a CAMEO code; read as other"));
-            }
-        }
-        let status_text = get(self.cols.status);
-        if !status_text.is_empty() {
-            match EventStatus::ALL.into_iter().find(|s| s.label().eq_ignore_ascii_case(status_text)) {
-                Some(s) => status = s,
-                None => self.b.warn(Some(line), format!("status \"{status_text}\" is not one of planned, expected, confirmed, held, postponed, cancelled, unknown")),
-            }
-        }
-        let mut tags = ThinVec::new();
-        for name in list(get(self.cols.tags))
-            .into_iter()
-            .filter(|n| !n.is_empty())
-        {
-            let tag = self.b.tag(&name, None);
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
+        let title = title_or_description(get(self.cols.title), description)?;
+        let participants = self.participants(record);
+        let places = self.places(line, record);
+        let (kind, status) = self.kind_and_status(line, record);
+        let tags = self.tags(record);
         let wanted_id = get(self.cols.id);
         let id = if wanted_id.is_empty() {
             self.b.event_id(&format!("ev-{}", slug(&title)))
@@ -392,6 +309,139 @@ impl Row<'_> {
         };
         self.b.push_event(line, event, cite);
         Ok(())
+    }
+
+    /// The date, or from the date to the end date; an end that cannot end it is dropped with
+    /// a warning.
+    fn date(&mut self, line: usize, record: &StringRecord) -> Result<DateSpec, String> {
+        let date_text = cell(record, self.cols.date);
+        if date_text.is_empty() {
+            return Err("no date".into());
+        }
+        let format = self.mapping.date_format;
+        let start = format.parse(date_text)?;
+        let end_text = cell(record, self.cols.end_date);
+        let edtf = if end_text.is_empty() {
+            start
+        } else {
+            match (
+                start,
+                format.parse(end_text).map_err(|e| format!("end {e}"))?,
+            ) {
+                (Edtf::Date(a), Edtf::Date(z)) if a != z => Edtf::Interval(a, z),
+                (a, _) => {
+                    if end_text != date_text {
+                        self.b.warn(Some(line), format!("end date \"{end_text}\" cannot end \"{date_text}\"; kept the start only"));
+                    }
+                    a
+                }
+            }
+        };
+        TimeBounds::from_edtf(&edtf).map_err(|e| e.to_string())?;
+        Ok(DateSpec::new(edtf))
+    }
+
+    /// A cell's list of names, split at the mapping's separator (none: the cell is one name).
+    fn list(&self, text: &str) -> Vec<String> {
+        let sep = self.mapping.list_separator.as_str();
+        if sep.is_empty() {
+            vec![text.trim().to_owned()]
+        } else {
+            text.split(sep).map(|s| s.trim().to_owned()).collect()
+        }
+    }
+
+    /// The actors column's names as participants, each actor once.
+    fn participants(&mut self, record: &StringRecord) -> Vec<Participation> {
+        let mut participants = Vec::new();
+        for name in self
+            .list(cell(record, self.cols.actors))
+            .into_iter()
+            .filter(|n| !n.is_empty())
+        {
+            let actor = self.actor(&name);
+            if !participants
+                .iter()
+                .any(|p: &Participation| p.actor == actor)
+            {
+                participants.push(Participation {
+                    actor,
+                    role: Default::default(),
+                    certainty: Default::default(),
+                });
+            }
+        }
+        participants
+    }
+
+    /// The location column's places; the coordinates go to a single place, or make one
+    /// named by them when no place is named.
+    fn places(&mut self, line: usize, record: &StringRecord) -> ThinVec<EventPlace> {
+        let coords = self.coords(
+            line,
+            cell(record, self.cols.latitude),
+            cell(record, self.cols.longitude),
+        );
+        let names: Vec<String> = self
+            .list(cell(record, self.cols.location))
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut places = ThinVec::new();
+        if names.is_empty() {
+            if let Some((lat, lon)) = coords {
+                places.push(self.place(&format!("{lat:.4}, {lon:.4}"), coords));
+            }
+        } else {
+            let single = names.len() == 1;
+            for name in &names {
+                places.push(self.place(name, if single { coords } else { None }));
+            }
+        }
+        places
+    }
+
+    /// The kind (an event kind's name or a CAMEO code, which also gives a status) and the
+    /// status; what cannot be read is other and unknown, with a warning.
+    fn kind_and_status(&mut self, line: usize, record: &StringRecord) -> (EventKind, EventStatus) {
+        let (mut kind, mut status) = (EventKind::Other, EventStatus::Unknown);
+        let kind_text = cell(record, self.cols.kind);
+        if !kind_text.is_empty() {
+            if let Some(k) = EventKind::ALL
+                .into_iter()
+                .find(|k| k.label().eq_ignore_ascii_case(kind_text))
+            {
+                kind = k;
+            } else if super::cameo::cameo_name(kind_text).is_some() {
+                (kind, status) = super::cameo::cameo_kind_status(kind_text);
+            } else {
+                self.b.warn(Some(line), format!("kind \"{kind_text}\" is neither an event kind nor a CAMEO code; read as other"));
+            }
+        }
+        let status_text = cell(record, self.cols.status);
+        if !status_text.is_empty() {
+            match EventStatus::ALL.into_iter().find(|s| s.label().eq_ignore_ascii_case(status_text)) {
+                Some(s) => status = s,
+                None => self.b.warn(Some(line), format!("status \"{status_text}\" is not one of planned, expected, confirmed, held, postponed, cancelled, unknown")),
+            }
+        }
+        (kind, status)
+    }
+
+    /// The tags column's names as tags, each once.
+    fn tags(&mut self, record: &StringRecord) -> ThinVec<Id> {
+        let mut tags = ThinVec::new();
+        for name in self
+            .list(cell(record, self.cols.tags))
+            .into_iter()
+            .filter(|n| !n.is_empty())
+        {
+            let tag = self.b.tag(&name, None);
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        tags
     }
 
     fn actor(&mut self, name: &str) -> crate::model::Id {

@@ -19,7 +19,7 @@ use super::timelinejs_stream::{Events, Feed, Piece, Root, read_root};
 use super::{ImportError, ImportFormat, ImportOptions, Imported};
 use crate::formats::timelinejs::DETENTE_KEY;
 use crate::model::{
-    AttributionStep, DateError, DateSpec, Event, EventKind, EventStatus, MAX_YEAR, MIN_YEAR,
+    AttributionStep, DateError, DateSpec, Event, EventKind, EventStatus, Id, MAX_YEAR, MIN_YEAR,
     Period, TimeBounds,
 };
 
@@ -174,30 +174,10 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
     let media_url = string(media, "url").trim().to_owned();
     let is_link = is_url(&media_url);
     if !media_url.is_empty() && !is_link {
-        // Embedded media (a quotation, an iframe) is content: keep its words.
-        let embedded = html_to_text(&media_url);
-        if !embedded.is_empty() {
-            if !description.is_empty() {
-                description.push_str("\n\n");
-            }
-            description.push_str(&embedded);
-        }
+        append_embedded_media(&mut description, &media_url);
     }
     if title.is_empty() {
-        title = description
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(80)
-            .collect();
-        if title.is_empty() {
-            title = format!("Slide {n}");
-        }
-        b.warn(
-            Some(n),
-            format!("the slide has no headline; titled \"{title}\""),
-        );
+        title = untitled_slide_title(b, n, &description);
     }
 
     let wanted = match slide.get("unique_id") {
@@ -205,31 +185,8 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         _ => format!("ev-{}", super::builder::slug(&title)),
     };
     let id = b.event_id(&wanted);
-    let mut tags = ThinVec::new();
-    // TimelineJS shows the group as HTML (Detente's export escapes it): its text is the name.
-    let group = html_to_text(&string(slide, "group"));
-    if !group.trim().is_empty() {
-        tags.push(b.tag(&group, None));
-    }
-    if let Some(Value::Array(names)) = extra.get("tags") {
-        for name in names.iter().filter_map(Value::as_str) {
-            let tag = b.tag(name, None);
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-    }
-    let kind = extra
-        .get("kind")
-        .and_then(Value::as_str)
-        .and_then(|k| EventKind::ALL.into_iter().find(|x| x.label() == k))
-        .or_else(|| kind_of_headline(&title))
-        .unwrap_or(EventKind::Other);
-    let status = extra
-        .get("status")
-        .and_then(Value::as_str)
-        .and_then(|k| EventStatus::ALL.into_iter().find(|x| x.label() == k))
-        .unwrap_or(EventStatus::Unknown);
+    let tags = slide_tags(b, slide, extra);
+    let (kind, status) = slide_kind_and_status(extra, &title);
 
     let event = Event {
         id,
@@ -253,31 +210,107 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         },
     );
     if is_link {
-        // The media is read in this timeline like the slide's text, and its credit names
-        // who made the picture or the video, not a second report of the event: the claim
-        // cites the timeline, with the credit as the first step of its attribution, so
-        // that the slide counts as one source.
-        let credit_html = string(media, "credit");
-        let credit = html_to_text(&credit_html);
-        let credit_link = first_href(&credit_html);
-        let name = if credit.is_empty() {
-            host_of(&media_url).to_owned()
-        } else {
-            strip_link_suffix(&credit)
-        };
-        let caption = html_to_text(&string(media, "caption"));
-        b.cite_last(Cite {
-            excerpt: if caption.is_empty() { title } else { caption },
-            url: Some(media_url),
-            attribution: vec![AttributionStep {
-                actor: None,
-                name: name.as_str().into(),
-                verb: "media credit".into(),
-            }],
-            note: credit_link.map(|link| format!("Media credit: {name} ({link})")),
-            ..Cite::default()
-        });
+        cite_media(b, media, media_url, title);
     }
+}
+
+/// Embedded media (a quotation, an iframe) is content: its words go after the description.
+fn append_embedded_media(description: &mut String, media_html: &str) {
+    let embedded = html_to_text(media_html);
+    if !embedded.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&embedded);
+    }
+}
+
+/// A slide without a headline is titled by its description's first line (80 characters at
+/// most), or else "Slide N", with a warning.
+fn untitled_slide_title(b: &mut Builder, n: usize, description: &str) -> String {
+    let mut title: String = description
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect();
+    if title.is_empty() {
+        title = format!("Slide {n}");
+    }
+    b.warn(
+        Some(n),
+        format!("the slide has no headline; titled \"{title}\""),
+    );
+    title
+}
+
+/// The slide's tags: its group, then the tags Detente's own export wrote, each once.
+fn slide_tags(
+    b: &mut Builder,
+    slide: &Map<String, Value>,
+    extra: &Map<String, Value>,
+) -> ThinVec<Id> {
+    let mut tags = ThinVec::new();
+    // TimelineJS shows the group as HTML (Detente's export escapes it): its text is the name.
+    let group = html_to_text(&string(slide, "group"));
+    if !group.trim().is_empty() {
+        tags.push(b.tag(&group, None));
+    }
+    if let Some(Value::Array(names)) = extra.get("tags") {
+        for name in names.iter().filter_map(Value::as_str) {
+            let tag = b.tag(name, None);
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    tags
+}
+
+/// The kind and status Detente's export wrote; else the kind the headline says, or other,
+/// and status unknown.
+fn slide_kind_and_status(extra: &Map<String, Value>, title: &str) -> (EventKind, EventStatus) {
+    let kind = extra
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(|k| EventKind::ALL.into_iter().find(|x| x.label() == k))
+        .or_else(|| kind_of_headline(title))
+        .unwrap_or(EventKind::Other);
+    let status = extra
+        .get("status")
+        .and_then(Value::as_str)
+        .and_then(|k| EventStatus::ALL.into_iter().find(|x| x.label() == k))
+        .unwrap_or(EventStatus::Unknown);
+    (kind, status)
+}
+
+/// A linked picture or video: the last event also cites it, through its credit.
+fn cite_media(b: &mut Builder, media: &Map<String, Value>, media_url: String, title: String) {
+    // The media is read in this timeline like the slide's text, and its credit names
+    // who made the picture or the video, not a second report of the event: the claim
+    // cites the timeline, with the credit as the first step of its attribution, so
+    // that the slide counts as one source.
+    let credit_html = string(media, "credit");
+    let credit = html_to_text(&credit_html);
+    let credit_link = first_href(&credit_html);
+    let name = if credit.is_empty() {
+        host_of(&media_url).to_owned()
+    } else {
+        strip_link_suffix(&credit)
+    };
+    let caption = html_to_text(&string(media, "caption"));
+    b.cite_last(Cite {
+        excerpt: if caption.is_empty() { title } else { caption },
+        url: Some(media_url),
+        attribution: vec![AttributionStep {
+            actor: None,
+            name: name.as_str().into(),
+            verb: "media credit".into(),
+        }],
+        note: credit_link.map(|link| format!("Media credit: {name} ({link})")),
+        ..Cite::default()
+    });
 }
 
 /// The slide's date: Detente's own EDTF when present, else the start and end date objects.
