@@ -6,6 +6,7 @@ mod edit_drag;
 mod input;
 mod lanes_ui;
 mod legend;
+mod mark_mesh;
 mod markers;
 mod overview;
 mod paint;
@@ -218,8 +219,16 @@ pub fn timeline_ui(
             .item_at(x, y, row_height)
             .map(|i| i.event)
     });
+    paint::paint_connectors(
+        &items_painter,
+        visuals.dark_mode,
+        &layout.connectors,
+        &doc.project().events,
+    );
+    let meshes = mark_mesh::MarkMeshes::reserve(&items_painter);
     let cx = paint::ItemPaintContext {
         painter: &items_painter,
+        meshes: &meshes,
         clip: items_rect,
         row_height: ROW_HEIGHT,
         dark_mode: visuals.dark_mode,
@@ -230,7 +239,6 @@ pub fn timeline_ui(
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
     };
     let events = &doc.project().events;
-    paint::paint_connectors(&cx, &layout.connectors, events);
     let density_color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
     } else {
@@ -267,6 +275,7 @@ pub fn timeline_ui(
         }
         paint::paint_clusters(&cx, &lane.list.clusters);
     }
+    meshes.finish(&items_painter);
     if events.is_empty() {
         painter.text(
             items_rect.center(),
