@@ -474,7 +474,23 @@ fn the_fitted_1k_project_is_counted_chips_as_in_the_app() {
     assert!(drawn <= 80, "{drawn} marks drawn one by one");
     assert!(counted >= 900, "{counted} events counted");
     assert_eq!(counted as usize + drawn, p.events.len());
-    // One row of chips, below whatever is drawn one by one.
+    // One row of chips, below the periods' names (11-px text; a chip's text is centred in
+    // its 16-px chip, so the chip's top is 8 px above it).
     let rows: std::collections::BTreeSet<i64> = chips.iter().map(|&(_, y)| y as i64).collect();
     assert_eq!(rows.len(), 1, "{rows:?}");
+    let names_bottom = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| {
+            n.text()
+                .is_some_and(|t| p.periods.iter().any(|pe| pe.name == t))
+        })
+        .map(|n| n.attribute("y").unwrap().parse::<f64>().unwrap() + 5.5)
+        .fold(f64::MIN, f64::max);
+    assert!(names_bottom > 0.0, "the periods are named");
+    let chips_top = chips.iter().map(|&(_, y)| y - 8.0).fold(f64::MAX, f64::min);
+    assert!(
+        chips_top >= names_bottom,
+        "chips from {chips_top}, names down to {names_bottom}"
+    );
 }

@@ -170,6 +170,10 @@ pub(super) const UNGROUPED_DENSITY_HEIGHT: f64 = 160.0;
 pub(super) const MAX_LANES: usize = 100;
 /// An empty timeline still gets this much canvas, for its "No events" line.
 pub(super) const MIN_CANVAS_HEIGHT: f64 = 3.0 * ROW_HEIGHT;
+/// The strip kept at the top of the canvas for the periods' names when the project has
+/// periods: the names are 11-px text centred 9 px below the top (their bottom at ~15 px), as
+/// in the app (`ui::timeline::markers::PERIOD_NAMES_HEIGHT`).
+pub(super) const PERIOD_NAMES_HEIGHT: f64 = 15.0;
 /// Periods are tinted this much, as in the app: enough to see the band, not to fight items.
 pub(super) const PERIOD_OPACITY: f64 = 0.10;
 /// A project with a single instant gets a week around it, as in the app.
@@ -204,13 +208,27 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
     let subtitle = subtitle(project, passes, mode, &view);
     let axis_top = draw_titles(&mut svg, title, &subtitle, width, &colors);
     let items_top = axis_top + AXIS_HEIGHT;
+    // As in the app, the first row sits below the periods' names, so that no mark or chip
+    // covers them.
+    let names_height = if project.periods.is_empty() {
+        0.0
+    } else {
+        PERIOD_NAMES_HEIGHT
+    };
     let order: Vec<usize> = (0..shown).collect();
-    let layout = lay_out(&lanes, &order, mode, project, &view, items_top + 2.0);
+    let layout = lay_out(
+        &lanes,
+        &order,
+        mode,
+        project,
+        &view,
+        items_top + 2.0 + names_height,
+    );
     let canvas = Area {
         x0,
         x1,
         top: items_top,
-        bottom: items_top + layout.content_height.max(MIN_CANVAS_HEIGHT) + 4.0,
+        bottom: items_top + names_height + layout.content_height.max(MIN_CANVAS_HEIGHT) + 4.0,
     };
     let chart = Chart {
         project,
