@@ -5,10 +5,10 @@
 //! Why: on a software renderer (llvmpipe) the frame's CPU time grows with the triangles it
 //! is handed. A rounded filled rectangle tessellates to ~45 triangles and a rounded outline
 //! to 70–90; the same rectangle as a mesh quad is 2, an outline 8. At 100k events and half a
-//! year in view, 333 such shapes were 16,600 of the frame's 27,500 triangles
-//! (`examples`-style count by shape kind, issue 12 item 8). Axis-aligned edges need no
-//! anti-aliasing to look sharp; diagonal hatching is drawn as 1.4-pt-wide parallelograms
-//! (1 pt across at 45°), 2 triangles a line instead of ~9.
+//! year in view, 333 such shapes were 16,600 of the frame's 27,500 triangles (each shape of
+//! one frame tessellated alone; docs/PERFORMANCE.md, issue 12 item 8). Axis-aligned edges
+//! need no anti-aliasing to look sharp; diagonal hatching is drawn as 1.4-pt-wide
+//! parallelograms (1 pt across at 45°), 2 triangles a line instead of ~9.
 
 use std::cell::RefCell;
 
