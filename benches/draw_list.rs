@@ -1,6 +1,9 @@
-//! What one timeline frame costs to lay out: the draw list (marks, "+N" clusters or the
-//! density histogram) and the axis ticks for a 1920-px-wide canvas, on generated projects
-//! of 1k, 100k and 1M events, at every zoom level from the whole project down to one hour.
+//! What one timeline frame costs to lay out: the draw list (marks, crowded stretches as
+//! counted chips, or the density histogram) and the axis ticks for a 1920-px-wide canvas,
+//! on generated projects of 1k, 100k and 1M events, at every zoom level from the whole
+//! project down to one hour. The layout is `build_lanes_draw_list_aggregated`, which the
+//! app's timeline and the image export (SVG, PNG) both draw; painting is not included (the
+//! app's whole frame is `benches/frame.rs`).
 //!
 //! The target: ≤ 4 ms per frame at 1M events at every zoom level.
 //! `cargo bench --bench draw_list`; figures in docs/PERFORMANCE.md.
@@ -13,7 +16,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use detente::generate::generate_project;
 use detente::layout::{
     EventIndex, LaneLayoutParams, LaneMode, LaneSort, TimeView, axis_ticks, build_lanes,
-    build_lanes_draw_list,
+    build_lanes_draw_list_aggregated,
 };
 use detente::model::Project;
 
@@ -67,7 +70,7 @@ fn view_for(index: &EventIndex, span_secs: Option<f64>) -> TimeView {
 fn frame(project: &Project, lanes: &[detente::layout::Lane], mode: LaneMode, view: &TimeView) {
     let order: Vec<usize> = (0..lanes.len()).collect();
     let collapsed = vec![false; lanes.len()];
-    let list = build_lanes_draw_list(
+    let list = build_lanes_draw_list_aggregated(
         lanes,
         &order,
         &collapsed,

@@ -7,7 +7,8 @@
 //!   events (issue 4: every panel fills, sorts and filters without a visible stall).
 //! - `filter/N` (100k and 1M): the frame after a text search changes, which recomputes the
 //!   filter and every panel's rows.
-//! - `frame_zoom/N/{aggregated,every_mark}` (1k, 10k, 100k, 1M): a steady frame at the
+//! - `frame_zoom/N/{aggregated,every_mark}` (1k, 10k, 100k, 1M, and 10k grouped by
+//!   participant and by location: `10000_by_participant`): a steady frame at the
 //!   project's worst zoom, found first by sweeping the visible span from a day to the whole
 //!   project and counting the triangles the frame hands the renderer (the sweep is printed;
 //!   on llvmpipe they cost more than the UI pass). Target (issue 12): ≤ 8 ms at every size.
@@ -24,7 +25,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use detente::app::{Document, Origin};
 use detente::generate::generate_project;
-use detente::layout::TimeView;
+use detente::layout::{LaneMode, TimeView};
 use detente::ui::DetenteApp;
 use detente::ui::panels::{ParticipantsView, PositionsView, SideTab};
 
@@ -181,7 +182,7 @@ fn show_span(app: &mut DetenteApp, middle_secs: f64, span_secs: f64) {
 /// The spans (from one day, in steps of √2, to the whole project) whose frames hand the
 /// renderer the most triangles, with crowded stretches counted and with every mark; the sweep
 /// is printed. Returns the middle of the project and the two spans.
-fn worst_spans(ctx: &egui::Context, app: &mut DetenteApp, num_events: usize) -> (f64, f64, f64) {
+fn worst_spans(ctx: &egui::Context, app: &mut DetenteApp, case: &str) -> (f64, f64, f64) {
     const DAY_SECS: f64 = 86_400.0;
     let fitted = *app.timeline().view().unwrap();
     let (start, end) = (fitted.start_secs, fitted.end_secs());
@@ -194,10 +195,7 @@ fn worst_spans(ctx: &egui::Context, app: &mut DetenteApp, num_events: usize) -> 
     let mut worst_every_mark = (0, end - start);
     let mut t = 100.0;
     for &span in &spans {
-        let mut row = format!(
-            "sweep {num_events:>7} events, {:>7.1} days:",
-            span / DAY_SECS
-        );
+        let mut row = format!("sweep {case:>22}, {:>7.1} days:", span / DAY_SECS);
         for every_mark in [true, false] {
             app.timeline_mut().set_every_mark(every_mark);
             show_span(app, middle, span);
@@ -231,15 +229,32 @@ fn worst_spans(ctx: &egui::Context, app: &mut DetenteApp, num_events: usize) -> 
     (middle, worst.1, worst_every_mark.1)
 }
 
+/// The projects and groupings `frame_zoom` sweeps: each size in one lane, and 10k events
+/// grouped by participant (20 lanes of actors) and by location (10 lanes of places), whose
+/// many lanes each draw their own marks, clusters and density.
+const ZOOM_CASES: [(usize, LaneMode); 6] = [
+    (1_000, LaneMode::None),
+    (10_000, LaneMode::None),
+    (100_000, LaneMode::None),
+    (1_000_000, LaneMode::None),
+    (10_000, LaneMode::Participant),
+    (10_000, LaneMode::Location),
+];
+
 fn bench_zoom(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame_zoom");
     group.sample_size(20);
-    for num_events in [1_000, 10_000, 100_000, 1_000_000] {
+    for (num_events, mode) in ZOOM_CASES {
         let mut app = app_with(num_events);
+        app.timeline_mut().set_mode(mode);
         let ctx = warm(&mut app);
-        let (middle, worst, worst_every_mark) = worst_spans(&ctx, &mut app, num_events);
+        let case = match mode {
+            LaneMode::None => num_events.to_string(),
+            _ => format!("{num_events}_by_{}", mode.label().to_lowercase()),
+        };
+        let (middle, worst, worst_every_mark) = worst_spans(&ctx, &mut app, &case);
         eprintln!(
-            "worst zoom at {num_events} events: {:.0} days ({:.0} days with every mark)",
+            "worst zoom at {case}: {:.0} days ({:.0} days with every mark)",
             worst / 86_400.0,
             worst_every_mark / 86_400.0
         );
@@ -253,7 +268,7 @@ fn bench_zoom(c: &mut Criterion) {
             } else {
                 "aggregated"
             };
-            group.bench_function(format!("{num_events}/{name}"), |b| {
+            group.bench_function(format!("{case}/{name}"), |b| {
                 b.iter(|| {
                     t += 1.0 / 60.0;
                     black_box(frame(&ctx, &mut app, t))

@@ -364,7 +364,7 @@ fn ten_thousand_events_fit_the_width_without_a_wall_of_labels() {
         .parse()
         .unwrap();
     assert_eq!(width, 1600.0);
-    // Labels are aggregated as in the app: the density histogram and "+N" stand in for
+    // Labels are aggregated as in the app: the density histogram and counts stand in for
     // thousands of titles. 300 text nodes are the axis, the legend and a few dozen labels.
     let labels = doc
         .descendants()
@@ -402,7 +402,7 @@ fn the_saved_view_narrows_the_image() {
 
 #[test]
 fn no_more_marks_sit_on_a_row_of_items() {
-    // Three weeks of the large project: more events than 30 rows hold, so some are "+N".
+    // Three weeks of the large project: more events than 30 rows hold, so some are counted.
     let p = large_project();
     let t0 = day_start_secs(2024, 3, 1).unwrap();
     let options = TimelineImageOptions {
@@ -416,12 +416,8 @@ fn no_more_marks_sit_on_a_row_of_items() {
         .descendants()
         .filter(|n| n.has_tag_name("text"))
         .collect();
-    let clusters: Vec<f64> = texts
-        .iter()
-        .filter(|n| n.text().is_some_and(|t| t.starts_with('+')))
-        .map(|n| y(*n))
-        .collect();
-    assert!(!clusters.is_empty(), "expected +N marks");
+    let clusters: Vec<f64> = chips(&doc).iter().map(|&(_, y)| y).collect();
+    assert!(!clusters.is_empty(), "expected counted chips");
     let lowest_label = texts
         .iter()
         .filter(|n| n.text().is_some_and(|t| t.starts_with("Event")))
@@ -430,7 +426,71 @@ fn no_more_marks_sit_on_a_row_of_items() {
     for c in clusters {
         assert!(
             c > lowest_label + 10.0,
-            "+N at {c}, a label at {lowest_label}"
+            "a chip at {c}, a label at {lowest_label}"
         );
     }
+}
+
+/// The counted chips of an image: each one's count and the `y` of its text.
+fn chips(doc: &roxmltree::Document<'_>) -> Vec<(u32, f64)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("cluster"))
+        .map(|g| {
+            let text = g.descendants().find(|n| n.has_tag_name("text")).unwrap();
+            let y = text.attribute("y").unwrap().parse().unwrap();
+            (text.text().unwrap().parse().unwrap(), y)
+        })
+        .collect()
+}
+
+#[test]
+fn the_fitted_1k_project_is_counted_chips_as_in_the_app() {
+    // The generated 1,000-event project over 30 years: drawn one by one, its marks were a
+    // wall of overlapping symbols at 1,600 px. Crowded stretches are counted chips, as in
+    // the app, and every event is drawn or counted once.
+    let p = detente::generate::generate_project(1_000, 1);
+    // Without the legend, whose sample chip would be counted too.
+    let options = TimelineImageOptions {
+        show_legend: false,
+        ..TimelineImageOptions::default()
+    };
+    let svg = timeline_svg(&p, &options);
+    let doc = assert_valid_svg(&svg);
+    let chips = chips(&doc);
+    let counted: u32 = chips.iter().map(|&(count, _)| count).sum();
+    // Each drawn event is a group titled with its full title and date.
+    let tooltips: std::collections::HashSet<String> = p
+        .events
+        .iter()
+        .map(|e| format!("{} ({})", e.title, e.date.edtf_text()))
+        .collect();
+    let drawn = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class").is_none())
+        .filter_map(|g| g.first_element_child())
+        .filter(|t| t.has_tag_name("title") && t.text().is_some_and(|t| tooltips.contains(t)))
+        .count();
+    assert!(chips.len() >= 10, "{} chips", chips.len());
+    assert!(drawn <= 80, "{drawn} marks drawn one by one");
+    assert!(counted >= 900, "{counted} events counted");
+    assert_eq!(counted as usize + drawn, p.events.len());
+    // One row of chips, below the periods' names (11-px text; a chip's text is centred in
+    // its 16-px chip, so the chip's top is 8 px above it).
+    let rows: std::collections::BTreeSet<i64> = chips.iter().map(|&(_, y)| y as i64).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let names_bottom = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| {
+            n.text()
+                .is_some_and(|t| p.periods.iter().any(|pe| pe.name == t))
+        })
+        .map(|n| n.attribute("y").unwrap().parse::<f64>().unwrap() + 5.5)
+        .fold(f64::MIN, f64::max);
+    assert!(names_bottom > 0.0, "the periods are named");
+    let chips_top = chips.iter().map(|&(_, y)| y - 8.0).fold(f64::MAX, f64::min);
+    assert!(
+        chips_top >= names_bottom,
+        "chips from {chips_top}, names down to {names_bottom}"
+    );
 }

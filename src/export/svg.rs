@@ -3,9 +3,10 @@
 //! The image is laid out by the same pure code as the canvas (`TimeView`, `axis_ticks`,
 //! `build_lanes`, `build_lanes_draw_list`) and drawn with the same encoding
 //! ([`super::palette`]), so it shows what the app shows: a title, the two-row axis and its
-//! grid, lane headers, theme lines and connectors, the items and their labels, "+N" where
-//! items crowd, density where they are too many, periods, the report date and a legend. Its
-//! height follows the lanes, not a fixed canvas.
+//! grid, lane headers, theme lines and connectors, the items and their labels, counted chips
+//! where items crowd (the app's layout, `build_lanes_draw_list_aggregated`), density where
+//! they are too many, periods, the report date and a legend. Its height follows the lanes,
+//! not a fixed canvas.
 
 use std::fmt::Write as _;
 
@@ -19,7 +20,7 @@ use super::svg_marks::{self, MarkStyle, Svg, escape, fill, num, stroke};
 use super::{ExportOptions, font};
 use crate::layout::{
     EventIndex, LaneKey, LaneLayoutParams, LaneMode, LaneSort, LanesDrawList, TimeView,
-    build_lanes, build_lanes_draw_list,
+    build_lanes, build_lanes_draw_list_aggregated,
 };
 use crate::model::{EventKind, Project, SECS_PER_DAY, civil_from_secs};
 
@@ -169,6 +170,10 @@ pub(super) const UNGROUPED_DENSITY_HEIGHT: f64 = 160.0;
 pub(super) const MAX_LANES: usize = 100;
 /// An empty timeline still gets this much canvas, for its "No events" line.
 pub(super) const MIN_CANVAS_HEIGHT: f64 = 3.0 * ROW_HEIGHT;
+/// The strip kept at the top of the canvas for the periods' names when the project has
+/// periods: the names are 11-px text centred 9 px below the top (their bottom at ~15 px), as
+/// in the app (`ui::timeline::markers::PERIOD_NAMES_HEIGHT`).
+pub(super) const PERIOD_NAMES_HEIGHT: f64 = 15.0;
 /// Periods are tinted this much, as in the app: enough to see the band, not to fight items.
 pub(super) const PERIOD_OPACITY: f64 = 0.10;
 /// A project with a single instant gets a week around it, as in the app.
@@ -201,6 +206,60 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
     let mut svg = Svg::default();
     let title = options.title.as_deref().unwrap_or(&project.title);
     let subtitle = subtitle(project, passes, mode, &view);
+    let axis_top = draw_titles(&mut svg, title, &subtitle, width, &colors);
+    let items_top = axis_top + AXIS_HEIGHT;
+    // As in the app, the first row sits below the periods' names, so that no mark or chip
+    // covers them.
+    let names_height = if project.periods.is_empty() {
+        0.0
+    } else {
+        PERIOD_NAMES_HEIGHT
+    };
+    let order: Vec<usize> = (0..shown).collect();
+    let layout = lay_out(
+        &lanes,
+        &order,
+        mode,
+        project,
+        &view,
+        items_top + 2.0 + names_height,
+    );
+    let canvas = Area {
+        x0,
+        x1,
+        top: items_top,
+        bottom: items_top + names_height + layout.content_height.max(MIN_CANVAS_HEIGHT) + 4.0,
+    };
+    let chart = Chart {
+        project,
+        lanes: &lanes,
+        layout: &layout,
+        mode,
+        view: &view,
+        colors: &colors,
+    };
+    let reference = draw_chart(&mut svg, &chart, &canvas, axis_top);
+
+    let mut y = canvas.bottom;
+    if lanes.len() > shown {
+        y += draw_hidden_lanes_note(&mut svg, &lanes[shown..], y, width, &colors);
+    }
+    if options.show_legend {
+        let extras = LegendExtras {
+            reference,
+            periods: !project.periods.is_empty(),
+            clusters: layout.lanes.iter().any(|l| !l.list.clusters.is_empty()),
+            density: layout.is_aggregated(),
+            connectors: !layout.connectors.is_empty(),
+        };
+        y += 16.0;
+        y += draw_legend(&mut svg, &colors, PAD, y, width - 2.0 * PAD, &extras);
+    }
+    document(&svg, width, (y + PAD).ceil(), title, &colors)
+}
+
+/// The title and subtitle lines; returns the top of the axis below them.
+fn draw_titles(svg: &mut Svg, title: &str, subtitle: &str, width: f64, colors: &Colors) -> f64 {
     svg.text(
         PAD,
         PAD + TITLE_SIZE / 2.0,
@@ -214,23 +273,37 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         PAD,
         subtitle_mid,
         SUBTITLE_SIZE,
-        &font::truncate_to_width(&subtitle, SUBTITLE_SIZE, width - 2.0 * PAD),
+        &font::truncate_to_width(subtitle, SUBTITLE_SIZE, width - 2.0 * PAD),
         "start",
         &fill(colors.weak, 1.0),
     );
-    let axis_top = (subtitle_mid + SUBTITLE_SIZE / 2.0 + 12.0).round();
-    let items_top = axis_top + AXIS_HEIGHT;
+    (subtitle_mid + SUBTITLE_SIZE / 2.0 + 12.0).round()
+}
 
-    let order: Vec<usize> = (0..shown).collect();
-    let layout = lay_out(&lanes, &order, mode, project, &view, items_top + 2.0);
-    let items_bottom = items_top + layout.content_height.max(MIN_CANVAS_HEIGHT) + 4.0;
-    let canvas = Area {
-        x0,
-        x1,
-        top: items_top,
-        bottom: items_bottom,
-    };
+/// What the chart shows: the project, its lanes as laid out, and the view.
+struct Chart<'a> {
+    project: &'a Project,
+    lanes: &'a [crate::layout::Lane],
+    layout: &'a LanesDrawList,
+    mode: LaneMode,
+    view: &'a TimeView,
+    colors: &'a Colors,
+}
 
+/// The chart from the axis down: canvas, periods, axis and grid, lane headers and lines,
+/// the reference date, the marks (clipped to the canvas) and a frame around it all. Returns
+/// the reference date's legend entry, if it is drawn.
+fn draw_chart(svg: &mut Svg, chart: &Chart<'_>, canvas: &Area, axis_top: f64) -> Option<String> {
+    let Chart {
+        project,
+        lanes,
+        layout,
+        mode,
+        view,
+        colors,
+    } = *chart;
+    let Area { x0, x1, .. } = *canvas;
+    let (items_top, items_bottom) = (canvas.top, canvas.bottom);
     svg.rect(
         x0,
         items_top,
@@ -239,20 +312,20 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         0.0,
         &fill(colors.canvas, 1.0),
     );
-    draw_periods(&mut svg, project, &view, &canvas, &colors);
-    draw_axis(&mut svg, &view, axis_top, &canvas, &colors);
-    if header_w > 0.0 {
+    draw_periods(svg, project, view, canvas, colors);
+    draw_axis(svg, view, axis_top, canvas, colors);
+    if x0 > PAD {
         svg.rect(
             PAD,
             axis_top,
-            header_w,
+            x0 - PAD,
             items_bottom - axis_top,
             0.0,
             &fill(colors.panel, 1.0),
         );
-        draw_headers(&mut svg, &lanes, &layout, mode, PAD, x0, &colors);
+        draw_headers(svg, lanes, layout, mode, PAD, x0, colors);
     }
-    draw_lane_lines(&mut svg, &layout, mode, &canvas, &colors);
+    draw_lane_lines(svg, layout, mode, canvas, colors);
 
     svg.define(
         "dt-canvas",
@@ -265,7 +338,7 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         ),
     );
     svg.raw("<g clip-path=\"url(#dt-canvas)\">\n");
-    let reference = draw_reference(&mut svg, project, &view, &canvas, &colors);
+    let reference = draw_reference(svg, project, view, canvas, colors);
     let style = MarkStyle {
         row_height: ROW_HEIGHT,
         dark: colors.dark,
@@ -275,7 +348,7 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         px_per_day: SECS_PER_DAY as f64 / view.secs_per_px,
         clip: (x0, x1),
     };
-    draw_lanes(&mut svg, &lanes, &layout, mode, project, &style);
+    draw_lanes(svg, lanes, layout, mode, project, &style);
     svg.raw("</g>\n");
     if lanes.is_empty() {
         svg.text(
@@ -296,39 +369,36 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         0.0,
         &format!(r#"fill="none" {}"#, stroke(colors.grid_major, 1.0, 1.0)),
     );
+    reference
+}
 
-    let mut y = items_bottom;
-    if lanes.len() > shown {
-        let hidden: usize = lanes[shown..].iter().map(|l| l.num_events).sum();
-        let note = format!(
-            "{} more {} ({}) {} not shown: filter the project or group it differently to see them.",
-            lanes.len() - shown,
-            crate::model::noun(lanes.len() - shown, "lane", "lanes"),
-            crate::model::count(hidden, "event", "events"),
-            crate::model::noun(lanes.len() - shown, "is", "are"),
-        );
-        svg.text(
-            PAD,
-            y + 14.0,
-            11.0,
-            &font::truncate_to_width(&note, 11.0, width - 2.0 * PAD),
-            "start",
-            &fill(colors.weak, 1.0),
-        );
-        y += 22.0;
-    }
-    if options.show_legend {
-        let extras = LegendExtras {
-            reference,
-            periods: !project.periods.is_empty(),
-            clusters: layout.lanes.iter().any(|l| !l.list.clusters.is_empty()),
-            density: layout.is_aggregated(),
-            connectors: !layout.connectors.is_empty(),
-        };
-        y += 16.0;
-        y += draw_legend(&mut svg, &colors, PAD, y, width - 2.0 * PAD, &extras);
-    }
-    document(&svg, width, (y + PAD).ceil(), title, &colors)
+/// The note under the chart that names how many lanes (and events) were left out; returns
+/// its height.
+fn draw_hidden_lanes_note(
+    svg: &mut Svg,
+    hidden_lanes: &[crate::layout::Lane],
+    y: f64,
+    width: f64,
+    colors: &Colors,
+) -> f64 {
+    let hidden: usize = hidden_lanes.iter().map(|l| l.num_events).sum();
+    let n = hidden_lanes.len();
+    let note = format!(
+        "{} more {} ({}) {} not shown: filter the project or group it differently to see them.",
+        n,
+        crate::model::noun(n, "lane", "lanes"),
+        crate::model::count(hidden, "event", "events"),
+        crate::model::noun(n, "is", "are"),
+    );
+    svg.text(
+        PAD,
+        y + 14.0,
+        11.0,
+        &font::truncate_to_width(&note, 11.0, width - 2.0 * PAD),
+        "start",
+        &fill(colors.weak, 1.0),
+    );
+    22.0
 }
 
 /// The whole document around the body.
@@ -441,8 +511,9 @@ fn subtitle(project: &Project, passes: &[bool], mode: LaneMode, view: &TimeView)
     parts.join(" · ")
 }
 
-/// Lays out the lanes for a canvas as tall as they need. Ungrouped, the one lane is as tall
-/// as the rows it used (or its histogram), rather than the app's whole canvas.
+/// Lays out the lanes for a canvas as tall as they need, as the app does: crowded stretches
+/// become counted chips on a row below the items. Ungrouped, the one lane is as tall as the
+/// rows it used (or its histogram), rather than the app's whole canvas.
 fn lay_out(
     lanes: &[crate::layout::Lane],
     order: &[usize],
@@ -471,7 +542,7 @@ fn lay_out(
         max_items: MAX_ITEMS,
     };
     let collapsed = vec![false; lanes.len()];
-    let mut layout = build_lanes_draw_list(
+    let mut layout = build_lanes_draw_list_aggregated(
         lanes,
         order,
         &collapsed,
@@ -485,36 +556,13 @@ fn lay_out(
             lane.height = if lane.list.is_aggregated() {
                 UNGROUPED_DENSITY_HEIGHT
             } else {
-                let rows = clusters_below_rows(&mut lane.list, ROW_HEIGHT);
-                rows.max(1) as f64 * ROW_HEIGHT + gap
+                // The chips' row, when there is one, is counted in the rows used.
+                lane.list.rows_used.max(1) as f64 * ROW_HEIGHT + gap
             };
         }
         layout.content_height = layout.lanes.iter().map(|l| l.height).sum();
     }
     layout
-}
-
-/// Puts a lane's "+N" marks on a row of their own below its items and returns the rows the
-/// lane needs. The app puts them on the last row when its canvas is full, over the items
-/// there; a page can grow by a row instead.
-fn clusters_below_rows(list: &mut crate::layout::DrawList, row_height: f64) -> usize {
-    if list.clusters.is_empty() {
-        return list.rows_used;
-    }
-    // The top of row 0, from any item (every item's `y` is its row's top).
-    let origin = list
-        .items
-        .iter()
-        .map(|i| i.y - f64::from(i.row) * row_height)
-        .next()
-        .or_else(|| list.clusters.iter().map(|c| c.y).reduce(f64::min));
-    if let Some(origin) = origin {
-        let below = origin + list.rows_used as f64 * row_height;
-        for cluster in &mut list.clusters {
-            cluster.y = cluster.y.max(below);
-        }
-    }
-    list.rows_used + 1
 }
 
 /// Connectors, density histograms, items and clusters, lane by lane.

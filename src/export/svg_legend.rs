@@ -78,7 +78,10 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
         ));
     }
     if extras.clusters {
-        other.push((Sample::Cluster, "events with no room to show".to_owned()));
+        other.push((
+            Sample::Cluster,
+            "events too close together to show one by one".to_owned(),
+        ));
     }
     if extras.density {
         other.push((

@@ -538,19 +538,29 @@ pub fn label_colors(style: &MarkStyle, event: &Event) -> palette::LabelColors {
 /// five are the shortest that name anything ("Talk…", "Umer…").
 const MIN_CUT_LABEL_CHARS: usize = 5;
 
-/// "+N" where items found no room.
+/// Counted chips where items crowd or found no room.
 pub fn draw_clusters(svg: &mut Svg, style: &MarkStyle, clusters: &[Cluster]) {
+    // As in the app (`ui::timeline::paint::paint_clusters`): a chip with the count, shaded
+    // by its share of the lane's largest (square root, so that one event stays visible next
+    // to hundreds), so that a row of chips reads as where the events lie.
+    let max_count = clusters.iter().map(|c| c.count).max().unwrap_or(1).max(1);
     for c in clusters {
-        let (x, y, h) = (c.x + 2.0, c.y + 3.0, style.row_height - 6.0);
-        svg.rect(x, y, 36.0, h, 8.0, &fill(style.text, 0.15));
+        let (x, y, h) = (c.x + 2.0, c.y + 4.0, style.row_height - 8.0);
+        let share = (f64::from(c.count) / f64::from(max_count)).sqrt();
+        svg.raw(&format!(
+            "<g class=\"cluster\"><title>{}</title>\n",
+            crate::model::count(c.count as usize, "event", "events")
+        ));
+        svg.rect(x, y, 36.0, h, 0.0, &fill(style.text, 0.10 + 0.22 * share));
         svg.text(
             x + 18.0,
             y + h / 2.0,
             11.0,
-            &format!("+{}", c.count),
+            &c.count.to_string(),
             "middle",
             &fill(style.text, 1.0),
         );
+        svg.raw("</g>\n");
     }
 }
 

@@ -3,6 +3,7 @@
 
 use egui::{FontId, Rect, pos2, vec2};
 
+use super::mark_mesh::MarkMeshes;
 use super::paint::{ItemPaintContext, MarkState, paint_item};
 use crate::layout::{ItemMark, certain_span};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
@@ -65,8 +66,10 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, visuals.window_fill);
     painter.rect_stroke(rect, 6.0, visuals.window_stroke, egui::StrokeKind::Inside);
+    let meshes = MarkMeshes::reserve(&painter);
     let cx = ItemPaintContext {
         painter: &painter,
+        meshes: &meshes,
         clip: rect,
         row_height: LINE,
         dark_mode: visuals.dark_mode,
@@ -151,4 +154,5 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         }
         text(x + SAMPLE_WIDTH + 6.0, row_y, label);
     }
+    meshes.finish(&painter);
 }

@@ -6,6 +6,7 @@ mod edit_drag;
 mod input;
 mod lanes_ui;
 mod legend;
+mod mark_mesh;
 mod markers;
 mod overview;
 mod paint;
@@ -20,7 +21,8 @@ pub use paint::marker_points;
 pub use state::{TimelineState, now_secs};
 
 use crate::layout::{
-    LaneKey, LaneLayoutParams, LaneMode, build_lanes_draw_list, build_lanes_draw_list_aggregated,
+    LaneKey, LaneLayoutParams, LaneMode, LanesDrawList, build_lanes_draw_list,
+    build_lanes_draw_list_aggregated,
 };
 use crate::model::SECS_PER_DAY;
 use crate::ui::actions::Action;
@@ -38,6 +40,26 @@ const MAX_ITEMS: usize = 2_000;
 /// Average label character width at 12.5 pt in egui's default font.
 const LABEL_CHAR_WIDTH: f64 = 6.6;
 
+/// Where each part of the timeline goes this frame.
+struct Areas {
+    /// The whole timeline below the toolbar.
+    full: Rect,
+    /// The timeline less the overview strip: headers, axis and items.
+    rect: Rect,
+    overview: Rect,
+    /// Axis and items, right of the lane headers.
+    canvas: Rect,
+    headers: Option<Rect>,
+    axis: Rect,
+    items: Rect,
+}
+
+impl Areas {
+    fn header_width(&self) -> f32 {
+        self.canvas.left() - self.rect.left()
+    }
+}
+
 /// Shows the timeline in the remaining space of `ui` and pushes what the analyst did.
 pub fn timeline_ui(
     ui: &mut egui::Ui,
@@ -45,7 +67,7 @@ pub fn timeline_ui(
     view_cx: &PanelContext<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let (doc, selection, links) = (view_cx.doc, view_cx.selection, view_cx.links);
+    let doc = view_cx.doc;
     state.row_height = ROW_HEIGHT;
     let toolbar = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
@@ -53,12 +75,67 @@ pub fn timeline_ui(
         .inner;
     state.refresh_lanes(doc, view_cx.filtered);
 
+    let areas = areas(ui, state);
+    ui.allocate_rect(areas.full, Sense::hover());
+    let response = ui.interact(
+        areas.canvas,
+        ui.scope_id().with("timeline_canvas"),
+        Sense::click_and_drag(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+
+    let Some(mut view) = settle_view(ui, &response, state, view_cx, &toolbar, &areas) else {
+        return;
+    };
+    let layout = lay_out(state, doc, &view, areas.items);
+    pointer_ui(ui, &response, state, doc, &layout, &mut view, actions);
+    paint_canvas(ui, state, view_cx, &areas, &view, &layout);
+    let hovered_item = paint_marks(ui, &response, state, view_cx, &areas, &view, &layout);
+
+    if let (Some(op), Some(pos)) = (state.drag, ui.input(|i| i.pointer.latest_pos())) {
+        edit_drag::paint_preview(
+            &ui.painter_at(areas.items),
+            op,
+            pos,
+            &layout,
+            &view,
+            ROW_HEIGHT,
+            ui.visuals().selection.stroke.color,
+        );
+    }
+    if let Some(headers) = areas.headers {
+        lanes_ui::headers_ui(ui, headers, state, &layout, actions);
+    }
+    overview::overview_ui(ui, areas.overview, doc, view_cx.filtered, &mut view);
+    if state.show_legend {
+        let size = legend::legend_size(areas.items.size() - vec2(16.0, 16.0));
+        let legend_rect =
+            Rect::from_min_size(areas.items.right_bottom() - size - vec2(8.0, 8.0), size);
+        legend::legend_ui(ui, legend_rect);
+    }
+    hover_ui(&response, view_cx, &layout, hovered_item);
+
+    let (t0, t1) = view.visible_secs();
+    let events_in_view = view_cx.filtered.event_index(doc).count_visible(t0, t1);
+    if events_in_view != state.events_in_view {
+        // The status bar, drawn before the timeline, shows the count on the next frame.
+        ui.ctx().request_repaint();
+        state.events_in_view = events_in_view;
+    }
+    state.view = Some(view);
+    state.last = layout;
+    state.last_items_rect = Some(areas.items);
+}
+
+/// The timeline's areas in the space left below the toolbar: the overview strip at the
+/// bottom, the lane headers (when grouped) on the left, the axis above the items.
+fn areas(ui: &egui::Ui, state: &TimelineState) -> Areas {
     let full = ui.available_rect_before_wrap();
-    let overview_rect = Rect::from_min_max(
+    let overview = Rect::from_min_max(
         pos2(full.left(), full.bottom() - overview::OVERVIEW_HEIGHT),
         full.max,
     );
-    let rect = Rect::from_min_max(full.min, pos2(full.right(), overview_rect.top()));
+    let rect = Rect::from_min_max(full.min, pos2(full.right(), overview.top()));
     let header_width = if state.mode == LaneMode::None {
         0.0
     } else {
@@ -66,30 +143,45 @@ pub fn timeline_ui(
         lanes_ui::header_width(ui, &state.longest_labels, max_count, rect.width())
     };
     let canvas = Rect::from_min_max(pos2(rect.left() + header_width, rect.top()), rect.max);
-    let headers_rect = (header_width > 0.0).then(|| {
+    let headers = (header_width > 0.0).then(|| {
         Rect::from_min_max(
             pos2(rect.left(), rect.top() + AXIS_HEIGHT),
             pos2(canvas.left(), rect.bottom()),
         )
     });
-    let axis_rect = Rect::from_min_size(canvas.min, vec2(canvas.width(), AXIS_HEIGHT));
-    let items_rect = Rect::from_min_max(pos2(canvas.left(), axis_rect.bottom()), canvas.max);
-    ui.allocate_rect(full, Sense::hover());
-    let response = ui.interact(
+    let axis = Rect::from_min_size(canvas.min, vec2(canvas.width(), AXIS_HEIGHT));
+    let items = Rect::from_min_max(pos2(canvas.left(), axis.bottom()), canvas.max);
+    Areas {
+        full,
+        rect,
+        overview,
         canvas,
-        ui.scope_id().with("timeline_canvas"),
-        Sense::click_and_drag(),
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+        headers,
+        axis,
+        items,
+    }
+}
 
-    let (min_x, width) = (f64::from(canvas.left()), f64::from(canvas.width()));
+/// This frame's view: fitted when asked (first frame, new project, the toolbar's Fit),
+/// zoomed by the toolbar, then moved by the pointer and keys. `None` before there is one.
+fn settle_view(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &mut TimelineState,
+    view_cx: &PanelContext<'_>,
+    toolbar: &toolbar::ToolbarOutput,
+    areas: &Areas,
+) -> Option<crate::layout::TimeView> {
+    let doc = view_cx.doc;
+    let (min_x, width) = (
+        f64::from(areas.canvas.left()),
+        f64::from(areas.canvas.width()),
+    );
     if state.needs_fit || state.view.is_none() {
         state.fit_all(doc, min_x, width);
         state.needs_fit = false;
     }
-    let Some(mut view) = state.view.map(|v| v.with_canvas(min_x, width)) else {
-        return;
-    };
+    let mut view = state.view.map(|v| v.with_canvas(min_x, width))?;
     if toolbar.fit {
         state.fit_all(doc, min_x, width);
         view = state.view.unwrap_or(view);
@@ -99,14 +191,24 @@ pub fn timeline_ui(
     }
     input::handle_input(
         ui,
-        &response,
+        response,
         &mut view,
         state,
         doc,
-        selection,
-        headers_rect,
+        view_cx.selection,
+        areas.headers,
     );
+    Some(view)
+}
 
+/// The lanes' draw list for `view` in `items_rect`, with the scroll kept within the lanes
+/// (laid out again if it had to move).
+fn lay_out(
+    state: &mut TimelineState,
+    doc: &crate::app::Document,
+    view: &crate::layout::TimeView,
+    items_rect: Rect,
+) -> LanesDrawList {
     let (order, collapsed) = state.order_and_collapsed();
     let names_height = if doc.project().periods.is_empty() {
         0.0
@@ -131,16 +233,16 @@ pub fn timeline_ui(
     } else {
         build_lanes_draw_list_aggregated
     };
+    let events = &doc.project().events;
     let mut layout = build(
         &state.lanes,
         &order,
         &collapsed,
         state.mode,
-        &doc.project().events,
-        &view,
+        events,
+        view,
         &params,
     );
-    // Keep the scroll within the lanes; lay out again if it had to move.
     let max_scroll = (layout.content_height - params.height).max(0.0);
     let clamped = state.scroll_y.clamp(0.0, max_scroll);
     if clamped != state.scroll_y {
@@ -151,64 +253,114 @@ pub fn timeline_ui(
             &order,
             &collapsed,
             state.mode,
-            &doc.project().events,
-            &view,
+            events,
+            view,
             &params,
         );
     }
+    layout
+}
 
-    // Clicks are resolved against what is drawn this frame, built from the same view.
+/// Clicks (resolved against what is drawn this frame, built from the same view) and, in
+/// edit mode, the drags that move or stretch an event.
+fn pointer_ui(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &mut TimelineState,
+    doc: &crate::app::Document,
+    layout: &LanesDrawList,
+    view: &mut crate::layout::TimeView,
+    actions: &mut Vec<Action>,
+) {
     if (response.clicked() || response.double_clicked())
         && let Some(pos) = response.interact_pointer_pos()
     {
-        input::click(ui, &response, pos, &layout, &mut view, doc, state, actions);
+        input::click(ui, response, pos, layout, view, doc, state, actions);
     }
-
-    if state.edit_mode {
-        if response.drag_started_by(egui::PointerButton::Primary) {
-            // Where the button went down, not where the drag was recognised a few points later.
-            if let Some(pos) = ui
-                .input(|i| i.pointer.press_origin())
-                .or_else(|| response.interact_pointer_pos())
-            {
-                state.drag = Some(edit_drag::begin(&layout, pos, f64::from(ROW_HEIGHT)));
-            }
-        }
-        if response.drag_stopped()
-            && let (Some(op), Some(pos)) = (state.drag.take(), ui.input(|i| i.pointer.latest_pos()))
-        {
-            edit_drag::finish(op, pos, &view, doc.project(), actions);
-        }
-    } else {
+    if !state.edit_mode {
         state.drag = None;
+        return;
     }
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        // Where the button went down, not where the drag was recognised a few points later.
+        if let Some(pos) = ui
+            .input(|i| i.pointer.press_origin())
+            .or_else(|| response.interact_pointer_pos())
+        {
+            state.drag = Some(edit_drag::begin(layout, pos, f64::from(ROW_HEIGHT)));
+        }
+    }
+    if response.drag_stopped()
+        && let (Some(op), Some(pos)) = (state.drag.take(), ui.input(|i| i.pointer.latest_pos()))
+    {
+        edit_drag::finish(op, pos, view, doc.project(), actions);
+    }
+}
 
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals().clone();
-    painter.rect_filled(items_rect, 0.0, visuals.extreme_bg_color);
-    markers::paint_periods(&painter, &view, doc, items_rect, &visuals);
+/// What lies under the marks: the canvas, periods, the axis and its grid, the corner above
+/// the lane headers, lane separators and theme lines, and the reference and today lines.
+fn paint_canvas(
+    ui: &egui::Ui,
+    state: &TimelineState,
+    view_cx: &PanelContext<'_>,
+    areas: &Areas,
+    view: &crate::layout::TimeView,
+    layout: &LanesDrawList,
+) {
+    let doc = view_cx.doc;
+    let painter = ui.painter_at(areas.rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(areas.items, 0.0, visuals.extreme_bg_color);
+    markers::paint_periods(&painter, view, doc, areas.items, visuals);
     let zone = &view_cx.date_display.zone;
     let centre_secs = view.time_from_x(view.min_x + view.width_px / 2.0);
     let offset_secs = crate::app::axis_offset_secs(zone, centre_secs as i64) as f64;
     axis::paint_axis(
         &painter,
-        &view,
+        view,
         offset_secs,
-        axis_rect,
-        items_rect,
-        &visuals,
+        areas.axis,
+        areas.items,
+        visuals,
     );
-    if header_width > 0.0 {
+    if areas.header_width() > 0.0 {
         painter.rect_filled(
-            Rect::from_min_max(rect.min, pos2(canvas.left(), axis_rect.bottom())),
+            Rect::from_min_max(
+                areas.rect.min,
+                pos2(areas.canvas.left(), areas.axis.bottom()),
+            ),
             0.0,
             visuals.panel_fill,
         );
     }
-    let items_painter = ui.painter_at(items_rect);
-    paint_lanes(&items_painter, state.mode, &layout, items_rect, &visuals);
-    markers::paint_markers(&items_painter, &view, doc, items_rect, &visuals);
+    let items_painter = ui.painter_at(areas.items);
+    paint_lanes(&items_painter, state.mode, layout, areas.items, visuals);
+    markers::paint_markers(&items_painter, view, doc, areas.items, visuals);
+    if doc.project().events.is_empty() {
+        painter.text(
+            areas.items.center(),
+            egui::Align2::CENTER_CENTER,
+            "No events yet",
+            FontId::proportional(16.0),
+            visuals.weak_text_color(),
+        );
+    }
+}
 
+/// Connectors, density, the marks with their labels, and the counted chips; returns the
+/// event under the pointer.
+fn paint_marks(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &TimelineState,
+    view_cx: &PanelContext<'_>,
+    areas: &Areas,
+    view: &crate::layout::TimeView,
+    layout: &LanesDrawList,
+) -> Option<u32> {
+    let (doc, selection, links) = (view_cx.doc, view_cx.selection, view_cx.links);
+    let items_painter = ui.painter_at(areas.items);
+    let visuals = ui.visuals();
     let row_height = f64::from(ROW_HEIGHT);
     let hovered_item = response.hover_pos().and_then(|p| {
         let (x, y) = (f64::from(p.x), f64::from(p.y));
@@ -218,9 +370,18 @@ pub fn timeline_ui(
             .item_at(x, y, row_height)
             .map(|i| i.event)
     });
+    let events = &doc.project().events;
+    paint::paint_connectors(
+        &items_painter,
+        visuals.dark_mode,
+        &layout.connectors,
+        events,
+    );
+    let meshes = mark_mesh::MarkMeshes::reserve(&items_painter);
     let cx = paint::ItemPaintContext {
         painter: &items_painter,
-        clip: items_rect,
+        meshes: &meshes,
+        clip: areas.items,
         row_height: ROW_HEIGHT,
         dark_mode: visuals.dark_mode,
         text_color: visuals.text_color(),
@@ -229,8 +390,6 @@ pub fn timeline_ui(
         font: FontId::proportional(12.5),
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
     };
-    let events = &doc.project().events;
-    paint::paint_connectors(&cx, &layout.connectors, events);
     let density_color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
     } else {
@@ -239,7 +398,7 @@ pub fn timeline_ui(
     for lane in &layout.lanes {
         if lane.list.is_aggregated() {
             let band = Rect::from_x_y_ranges(
-                items_rect.x_range(),
+                areas.items.x_range(),
                 (lane.y_top as f32 + 3.0)..=(lane.y_top + lane.height) as f32 - 3.0,
             );
             paint::paint_density(
@@ -267,40 +426,20 @@ pub fn timeline_ui(
         }
         paint::paint_clusters(&cx, &lane.list.clusters);
     }
-    if events.is_empty() {
-        painter.text(
-            items_rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "No events yet",
-            FontId::proportional(16.0),
-            visuals.weak_text_color(),
-        );
-    }
+    meshes.finish(&items_painter);
+    hovered_item
+}
 
-    if let (Some(op), Some(pos)) = (state.drag, ui.input(|i| i.pointer.latest_pos())) {
-        edit_drag::paint_preview(
-            &items_painter,
-            op,
-            pos,
-            &layout,
-            &view,
-            ROW_HEIGHT,
-            visuals.selection.stroke.color,
-        );
-    }
-    if let Some(headers) = headers_rect {
-        lanes_ui::headers_ui(ui, headers, state, &layout, actions);
-    }
-    overview::overview_ui(ui, overview_rect, doc, view_cx.filtered, &mut view);
-    if state.show_legend {
-        let size = legend::legend_size(items_rect.size() - vec2(16.0, 16.0));
-        let legend_rect =
-            Rect::from_min_size(items_rect.right_bottom() - size - vec2(8.0, 8.0), size);
-        legend::legend_ui(ui, legend_rect);
-    }
-
+/// The tooltip of the event or counted chip under the pointer.
+fn hover_ui(
+    response: &egui::Response,
+    view_cx: &PanelContext<'_>,
+    layout: &LanesDrawList,
+    hovered_item: Option<u32>,
+) {
+    let doc = view_cx.doc;
     if let Some(idx) = hovered_item {
-        if let Some(event) = events.get(idx as usize) {
+        if let Some(event) = doc.project().events.get(idx as usize) {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 tooltip::event_tooltip_ui(ui, doc, event, view_cx.date_display);
             });
@@ -309,7 +448,7 @@ pub fn timeline_ui(
         let (x, y) = (f64::from(pos.x), f64::from(pos.y));
         if let Some(cluster) = layout
             .lane_at_y(y)
-            .and_then(|l| l.list.cluster_at(x, y, row_height))
+            .and_then(|l| l.list.cluster_at(x, y, f64::from(ROW_HEIGHT)))
         {
             let count = cluster.count;
             response.clone().on_hover_text_at_pointer(format!(
@@ -318,17 +457,6 @@ pub fn timeline_ui(
             ));
         }
     }
-
-    let (t0, t1) = view.visible_secs();
-    let events_in_view = view_cx.filtered.event_index(doc).count_visible(t0, t1);
-    if events_in_view != state.events_in_view {
-        // The status bar, drawn before the timeline, shows the count on the next frame.
-        ui.ctx().request_repaint();
-        state.events_in_view = events_in_view;
-    }
-    state.view = Some(view);
-    state.last = layout;
-    state.last_items_rect = Some(items_rect);
 }
 
 /// Lane separators, and in theme-line mode the line of each lane.

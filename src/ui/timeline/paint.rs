@@ -1,8 +1,9 @@
 //! Painting the draw list: the painter only paints what `layout` decided.
 
-use egui::epaint::Direction;
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+
+use super::mark_mesh::MarkMeshes;
 
 use crate::export::palette::LabelColors;
 use crate::layout::{
@@ -15,6 +16,8 @@ use crate::ui::style::{self, MarkerShape};
 
 pub struct ItemPaintContext<'a> {
     pub painter: &'a Painter,
+    /// Where the marks' fills, outlines and label plates go (see `mark_mesh`).
+    pub meshes: &'a MarkMeshes,
     pub clip: Rect,
     pub row_height: f32,
     pub dark_mode: bool,
@@ -72,23 +75,21 @@ pub fn paint_item(cx: &ItemPaintContext<'_>, item: &ItemMark, event: &Event, mar
             (y_mid - half)..=(y_mid + half),
         )
         .intersect(cx.clip.expand(4.0));
-        let radius = half.min(3.0);
         if look.fill_alpha > 0 {
-            cx.painter.rect_filled(
+            cx.meshes.fill_rect(
                 rect,
-                radius,
                 color.gamma_multiply(f32::from(look.fill_alpha) / 255.0),
             );
         }
         if look.dashed {
-            dashed_rect(cx.painter, rect, outline);
+            cx.meshes.dashed_outline(rect, outline, cx.clip);
         } else {
-            cx.painter
-                .rect_stroke(rect, radius, outline, StrokeKind::Inside);
+            cx.meshes.stroke_inside(rect, outline);
         }
         if look.struck {
-            cx.painter.line_segment(
-                [pos2(rect.left(), y_mid), pos2(rect.right(), y_mid)],
+            cx.meshes.straight_line(
+                pos2(rect.left(), y_mid),
+                pos2(rect.right(), y_mid),
                 Stroke::new(2.0, color),
             );
         }
@@ -165,11 +166,8 @@ fn paint_extent(
         (geometry.fade_out, [half, Color32::TRANSPARENT]),
     ] {
         let Some(span) = span else { continue };
-        let r = rect(span).intersect(cx.clip);
-        if r.width() > 0.0 {
-            cx.painter
-                .add(Shape::gradient_rect(r, Direction::LeftToRight, colors));
-        }
+        cx.meshes
+            .gradient_rect(rect(span).intersect(cx.clip), colors);
     }
     let full = rect(geometry.span).intersect(cx.clip);
     if full.width() <= 0.0 {
@@ -177,7 +175,8 @@ fn paint_extent(
     }
     let faint = color.gamma_multiply(0.22);
     for &part in geometry.uncertain_parts() {
-        let part = rect(part).intersect(cx.clip);
+        let unclipped = rect(part);
+        let part = unclipped.intersect(cx.clip);
         if part.width() < 0.5 {
             continue;
         }
@@ -187,23 +186,17 @@ fn paint_extent(
                 Rect::from_min_size(part.min, vec2(half, part.height())),
                 Rect::from_min_max(pos2(part.left() + half, part.top()), part.max),
             );
-            cx.painter.add(Shape::gradient_rect(
-                l,
-                Direction::LeftToRight,
-                [Color32::TRANSPARENT, color.gamma_multiply(0.5)],
-            ));
-            cx.painter.add(Shape::gradient_rect(
-                r,
-                Direction::LeftToRight,
-                [color.gamma_multiply(0.5), Color32::TRANSPARENT],
-            ));
+            cx.meshes
+                .gradient_rect(l, [Color32::TRANSPARENT, color.gamma_multiply(0.5)]);
+            cx.meshes
+                .gradient_rect(r, [color.gamma_multiply(0.5), Color32::TRANSPARENT]);
         } else {
-            cx.painter.rect_filled(part, 2.0, faint);
+            cx.meshes.fill_rect(part, faint);
         }
         if bounds.uncertain {
-            hatch(
-                cx.painter,
+            cx.meshes.hatch(
                 part,
+                unclipped.left(),
                 Stroke::new(1.0, color.gamma_multiply(0.55)),
             );
         }
@@ -222,7 +215,7 @@ fn paint_extent(
         if x < cx.clip.left() - 1.0 || x > cx.clip.right() + 1.0 {
             continue;
         }
-        bracket(cx.painter, x, full.y_range(), inward, stroke);
+        cx.meshes.bracket(x, full.y_range(), inward, stroke);
     }
     if geometry.open_end {
         let x = (item.x_latest as f32).min(cx.clip.right() - 2.0);
@@ -232,19 +225,6 @@ fn paint_extent(
         cx.painter
             .line_segment([pos2(x - 8.0, y_mid + 4.0), pos2(x, y_mid)], stroke);
     }
-}
-
-/// A bracket at `x` across `y`, its serifs `inward` (negative: pointing left).
-fn bracket(painter: &Painter, x: f32, y: egui::Rangef, inward: f32, stroke: Stroke) {
-    painter.add(Shape::line(
-        vec![
-            pos2(x + inward, y.min),
-            pos2(x, y.min),
-            pos2(x, y.max),
-            pos2(x + inward, y.max),
-        ],
-        stroke,
-    ));
 }
 
 /// Length of a bracket's serifs: 3 points read as "[" at the bracket's 14-point height and
@@ -266,8 +246,9 @@ fn paint_point(
         // Zoomed out, a doubtful date keeps its brackets around the marker.
         let stroke = Stroke::new(1.5, color.gamma_multiply(0.8));
         let y = egui::Rangef::new(y_mid - r, y_mid + r);
-        bracket(cx.painter, left as f32, y, BRACKET_SERIF_PX, stroke);
-        bracket(cx.painter, right as f32, y, -BRACKET_SERIF_PX, stroke);
+        cx.meshes.bracket(left as f32, y, BRACKET_SERIF_PX, stroke);
+        cx.meshes
+            .bracket(right as f32, y, -BRACKET_SERIF_PX, stroke);
     }
     let points = marker_points(style::kind_marker(event.kind), center, r);
     let fill = if look.fill_alpha > 0 {
@@ -276,8 +257,7 @@ fn paint_point(
         // Hollow markers still get a faint fill so that they read as one shape.
         color.gamma_multiply(0.12)
     };
-    cx.painter
-        .add(Shape::convex_polygon(points.clone(), fill, Stroke::NONE));
+    cx.meshes.convex_fill(&points, fill);
     let mut closed = points;
     if let Some(first) = closed.first().copied() {
         closed.push(first);
@@ -361,8 +341,7 @@ fn paint_label(
     let width = f64::from(galley.size().x);
     for (x0, x1) in label_plates(item, width).into_iter().flatten() {
         let plate = Rect::from_x_y_ranges(x0 as f32..=x1 as f32, text_rect.y_range());
-        cx.painter
-            .rect_filled(plate.intersect(cx.clip), 2.0, cx.canvas_color);
+        cx.meshes.plate(plate.intersect(cx.clip), cx.canvas_color);
     }
     match (label_on_core(item, width), colors.on_fill) {
         (Some((c0, c1)), Some((ink, _))) => {
@@ -387,96 +366,29 @@ fn paint_label(
     }
 }
 
-/// A dashed outline: 4-point dashes 3 points apart along each side, centred on it, as
-/// plain rectangles in one mesh. (`Shape::dashed_line` makes each dash an anti-aliased path
-/// of ~6 triangles: a 1,900-pt bar zoomed in had 550 dashes, 3,300 triangles, a tenth of the
-/// frame on llvmpipe; axis-aligned dashes look the same as two triangles each.)
-fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
-    const DASH: f32 = 4.0;
-    const GAP: f32 = 3.0;
-    let half = stroke.width / 2.0;
-    let clip = painter.clip_rect().expand(stroke.width);
-    let mut mesh = egui::Mesh::default();
-    let dashes = |from: f32, to: f32, dash: &mut dyn FnMut(f32, f32)| {
-        let mut x = from;
-        while x < to {
-            dash(x, (x + DASH).min(to));
-            x += DASH + GAP;
-        }
-    };
-    for y in [rect.top(), rect.bottom()] {
-        if y < clip.top() || y > clip.bottom() {
-            continue;
-        }
-        // Dashes off the clip are not drawn: start at the first one in view.
-        let first = rect.left()
-            + ((clip.left() - rect.left()).max(0.0) / (DASH + GAP)).floor() * (DASH + GAP);
-        dashes(first, rect.right().min(clip.right()), &mut |x0, x1| {
-            mesh.add_colored_rect(
-                Rect::from_x_y_ranges(x0..=x1, (y - half)..=(y + half)),
-                stroke.color,
-            );
-        });
-    }
-    for x in [rect.left(), rect.right()] {
-        if x < clip.left() || x > clip.right() {
-            continue;
-        }
-        dashes(rect.top(), rect.bottom(), &mut |y0, y1| {
-            mesh.add_colored_rect(
-                Rect::from_x_y_ranges((x - half)..=(x + half), y0..=y1),
-                stroke.color,
-            );
-        });
-    }
-    painter.add(Shape::mesh(mesh));
-}
-
-/// Diagonal lines 6 px apart across `rect`.
-fn hatch(painter: &Painter, rect: Rect, stroke: Stroke) {
-    const SPACING: f32 = 6.0;
-    let h = rect.height();
-    let mut x = rect.left() - h;
-    while x < rect.right() {
-        let a = pos2(x, rect.bottom());
-        let b = pos2(x + h, rect.top());
-        // Clip the segment to the rect horizontally.
-        let (a, b) = clip_segment_x(a, b, rect.left(), rect.right());
-        if b.x > a.x {
-            painter.line_segment([a, b], stroke);
-        }
-        x += SPACING;
-    }
-}
-
-fn clip_segment_x(a: Pos2, b: Pos2, left: f32, right: f32) -> (Pos2, Pos2) {
-    let lerp = |x: f32| {
-        let t = (x - a.x) / (b.x - a.x);
-        pos2(x, a.y + t * (b.y - a.y))
-    };
-    let a2 = if a.x < left { lerp(left) } else { a };
-    let b2 = if b.x > right { lerp(right) } else { b };
-    (a2, b2)
-}
-
 /// The lines that join one event's marks across theme lines: broken where they pass over
 /// another event, with a dot on each mark they join, so that a line crossing a lane is not
 /// read as that lane's actor taking part.
-pub fn paint_connectors(cx: &ItemPaintContext<'_>, connectors: &[Connector], events: &[Event]) {
+pub fn paint_connectors(
+    painter: &Painter,
+    dark_mode: bool,
+    connectors: &[Connector],
+    events: &[Event],
+) {
     for connector in connectors {
         let Some(event) = events.get(connector.event as usize) else {
             continue;
         };
-        let color = style::kind_color(event.kind, cx.dark_mode).gamma_multiply(0.7);
+        let color = style::kind_color(event.kind, dark_mode).gamma_multiply(0.7);
         let x = connector.x as f32;
         for (y0, y1) in connector.segments() {
-            cx.painter.line_segment(
+            painter.line_segment(
                 [pos2(x, y0 as f32), pos2(x, y1 as f32)],
                 Stroke::new(2.0, color),
             );
         }
         for &y in &connector.joints {
-            cx.painter.circle_filled(pos2(x, y as f32), 3.0, color);
+            painter.circle_filled(pos2(x, y as f32), 3.0, color);
         }
     }
 }
