@@ -4,6 +4,7 @@
 mod actor_tree;
 mod corroboration;
 mod filter;
+mod filter_state;
 mod stance_timeline;
 mod summaries;
 mod who_met_whom;
@@ -12,6 +13,7 @@ pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
 pub use corroboration::ClaimIndex;
 pub use filter::{FilterResult, Shown, apply_filter};
+pub use filter_state::FilterState;
 pub use stance_timeline::{StanceLane, StanceSegment, stance_lanes};
 pub use summaries::{best_grade, roles_text};
 pub use who_met_whom::{MAX_PARTICIPANTS_PAIRED, Pair, who_met_whom};
