@@ -31,6 +31,9 @@ struct Frame {
     filter: Filter,
     view: FilteredView,
     lanes: Vec<Lane>,
+    /// Counts the commands, so that every edit differs from the one before, across
+    /// criterion's runs.
+    commands: u64,
 }
 
 impl Frame {
@@ -53,6 +56,7 @@ impl Frame {
             filter,
             view,
             lanes,
+            commands: 0,
         }
     }
 
@@ -106,8 +110,9 @@ impl Frame {
         mut command: impl FnMut(&mut Self, Option<Edit>),
     ) -> Duration {
         let mut total = Duration::ZERO;
-        for i in 0..iters {
-            let prepared = prepare(self, i);
+        for _ in 0..iters {
+            self.commands += 1;
+            let prepared = prepare(self, self.commands);
             let started = Instant::now();
             command(self, prepared);
             self.refresh();
