@@ -3,6 +3,7 @@
 //! undos and redos, what was followed equals what a full rebuild gives.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+#![allow(clippy::many_single_char_names)] // p, n, e, i, t: the usual short names of a test
 
 use detente::app::edits::{add_event, replace_event};
 use detente::app::{Document, FilteredView, Origin};

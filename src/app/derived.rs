@@ -25,8 +25,11 @@ pub(super) struct Derived {
     pub location_event_counts: HashMap<Id, usize>,
     /// Per generation, the events its change replaced, as they were before it (`None`:
     /// anything else changed). Oldest first; the last is the current generation's.
-    log: VecDeque<(u64, Option<Vec<(u32, Event)>>)>,
+    log: VecDeque<(u64, Option<Replaced>)>,
 }
+
+/// Events replaced in place: each position, with the event as it was before.
+type Replaced = Vec<(u32, Event)>;
 
 impl Derived {
     pub fn of(project: &Project) -> Self {

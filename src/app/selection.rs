@@ -145,9 +145,27 @@ impl SelectionLinks {
         let wanted = |kind: fn(&Selected) -> Option<Id>| -> std::collections::HashSet<Id> {
             selection.items().iter().filter_map(kind).collect()
         };
-        let actors = wanted(|s| if let Selected::Actor(id) = s { Some(*id) } else { None });
-        let places = wanted(|s| if let Selected::Location(id) = s { Some(*id) } else { None });
-        let claims = wanted(|s| if let Selected::Claim(id) = s { Some(*id) } else { None });
+        let actors = wanted(|s| {
+            if let Selected::Actor(id) = s {
+                Some(*id)
+            } else {
+                None
+            }
+        });
+        let places = wanted(|s| {
+            if let Selected::Location(id) = s {
+                Some(*id)
+            } else {
+                None
+            }
+        });
+        let claims = wanted(|s| {
+            if let Selected::Claim(id) = s {
+                Some(*id)
+            } else {
+                None
+            }
+        });
         for &i in changed {
             let Some(event) = project.events.get(i as usize) else {
                 continue;
@@ -216,8 +234,16 @@ mod tests {
             sel.set(selected);
             let mut links = SelectionLinks::compute(&project, &sel);
             // Witkoff joins the Berlin talks and leaves the Miami talks, in turn.
-            let berlin = project.events.iter().position(|e| e.id == "ev-berlin-talks").unwrap();
-            let miami = project.events.iter().position(|e| e.id == "ev-miami-talks").unwrap();
+            let berlin = project
+                .events
+                .iter()
+                .position(|e| e.id == "ev-berlin-talks")
+                .unwrap();
+            let miami = project
+                .events
+                .iter()
+                .position(|e| e.id == "ev-miami-talks")
+                .unwrap();
             let mut parts = project.events[berlin].participants.to_vec();
             parts[0].actor = witkoff;
             project.events[berlin].participants = parts.into();

@@ -319,9 +319,15 @@ fn fresh_event_id(id: &CompactString, taken: impl Fn(&str) -> bool) -> Option<Co
     if !taken(id) {
         return None;
     }
-    (2_u64..)
-        .map(|n| CompactString::from(format!("{id}-{n}")))
-        .find(|candidate| !taken(candidate))
+    // Stops: only as many ids are taken as the project and the import hold.
+    let mut n = 2_u64;
+    loop {
+        let candidate = CompactString::from(format!("{id}-{n}"));
+        if !taken(&candidate) {
+            return Some(candidate);
+        }
+        n += 1;
+    }
 }
 
 /// Imported claims that only dropped (duplicate) events cited go too.

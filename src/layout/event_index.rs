@@ -542,6 +542,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_range_loop)] // the index is the event's position, checked
     fn removing_and_inserting_events_equals_a_rebuild() {
         let dates = [
             "2025-12-13/2025-12-14",

@@ -71,14 +71,13 @@ pub fn update_lanes(
                 return false;
             };
             for key in lane_keys(now, mode) {
-                let lane = match lanes.iter().position(|l| l.key == key) {
-                    Some(i) => &mut lanes[i],
-                    None => {
-                        lanes.push(empty_lane(key, mode, project, lookup));
-                        let last = lanes.len() - 1;
-                        &mut lanes[last]
-                    }
+                let at = if let Some(at) = lanes.iter().position(|l| l.key == key) {
+                    at
+                } else {
+                    lanes.push(empty_lane(key, mode, project, lookup));
+                    lanes.len() - 1
                 };
+                let lane = &mut lanes[at];
                 lane.index.insert_event(change.index, now);
                 lane.num_events += 1;
                 touched.push(key);
