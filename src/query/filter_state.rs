@@ -117,6 +117,39 @@ impl FilterState {
         crossed
     }
 
+    /// Positions, with the holders and claims of those that pass: they bring them into the
+    /// other lists.
+    fn ask_positions(
+        &self,
+        result: &mut FilterResult,
+        project: &Project,
+        lookup: &Lookup,
+        claims_index: &ClaimIndex,
+    ) -> (HashSet<Id>, HashSet<Id>) {
+        result.positions = project
+            .positions
+            .iter()
+            .map(|p| {
+                self.prepared
+                    .position_passes(p, project, lookup, claims_index, |c| {
+                        self.event_claims.contains_key(c)
+                    })
+            })
+            .collect();
+        let mut holders: HashSet<Id> = HashSet::new();
+        let mut claims: HashSet<Id> = HashSet::new();
+        for (p, _) in project
+            .positions
+            .iter()
+            .zip(&result.positions)
+            .filter(|(_, pass)| **pass)
+        {
+            holders.insert(p.holder);
+            claims.extend(p.claims.iter().copied());
+        }
+        (holders, claims)
+    }
+
     /// Positions, then actors, places, claims and sources: by their own text, or by a part
     /// in the passing events and positions.
     fn ask_other_lists(
@@ -126,29 +159,10 @@ impl FilterState {
         lookup: &Lookup,
         claims_index: &ClaimIndex,
     ) {
+        let (position_holders, position_claims) =
+            self.ask_positions(result, project, lookup, claims_index);
         let prepared = &self.prepared;
         let filter = &prepared.filter;
-        result.positions = project
-            .positions
-            .iter()
-            .map(|p| {
-                prepared.position_passes(p, project, lookup, claims_index, |c| {
-                    self.event_claims.contains_key(c)
-                })
-            })
-            .collect();
-        // The positions that pass bring their holders and evidence into the other lists.
-        let mut position_holders: HashSet<Id> = HashSet::new();
-        let mut position_claims: HashSet<Id> = HashSet::new();
-        for (p, _) in project
-            .positions
-            .iter()
-            .zip(&result.positions)
-            .filter(|(_, pass)| **pass)
-        {
-            position_holders.insert(p.holder);
-            position_claims.extend(p.claims.iter().copied());
-        }
         let constrained = prepared.constrained();
         let by_text = !filter.has_facets();
         result.actors = project
