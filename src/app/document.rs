@@ -8,10 +8,11 @@ use crate::io::{
     write_atomically,
 };
 use crate::layout::EventIndex;
-use crate::model::{Id, Lookup, Project};
+use crate::model::{Event, Id, Lookup, Project};
 use crate::query::ClaimIndex;
 
 use super::cancel::WriteOutcome;
+use super::derived::Derived;
 use super::edit::{Edit, EditError};
 use super::edit_history::UndoHistory;
 use super::file_watch::{FileFingerprint, changed_on_disk};
@@ -27,8 +28,8 @@ pub enum Origin {
     File(PathBuf),
 }
 
-/// The open project. Derived data (lookup, timeline index) is rebuilt whenever the project
-/// is replaced or changed, never per frame.
+/// The open project. Derived data (lookup, timeline index, counts) follows every change:
+/// updated for the events an edit replaced, rebuilt after any other change; never per frame.
 pub struct Document {
     /// Shared with background work (an export) without copying; an edit while it is shared
     /// copies it first (`Arc::make_mut`).
@@ -39,11 +40,7 @@ pub struct Document {
     fingerprint: Option<FileFingerprint>,
     /// Edits done and undone, and which state was saved.
     history: UndoHistory,
-    lookup: Lookup,
-    claims: ClaimIndex,
-    index: EventIndex,
-    actor_event_counts: HashMap<Id, usize>,
-    location_event_counts: HashMap<Id, usize>,
+    derived: Derived,
     /// Unique per document opened in this process, so that caches keyed on
     /// [`Self::revision`] never confuse two projects.
     instance: u64,
@@ -55,21 +52,15 @@ static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU6
 
 impl Document {
     pub fn new(project: Project, origin: Origin) -> Self {
-        let mut doc = Self {
+        Self {
+            derived: Derived::of(&project),
             project: std::sync::Arc::new(project),
             origin,
             fingerprint: None,
             history: UndoHistory::default(),
-            lookup: Lookup::default(),
-            claims: ClaimIndex::default(),
-            index: EventIndex::default(),
-            actor_event_counts: HashMap::new(),
-            location_event_counts: HashMap::new(),
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             generation: 0,
-        };
-        doc.rebuild_derived();
-        doc
+        }
     }
 
     pub fn untitled() -> Self {
@@ -132,16 +123,26 @@ impl Document {
     }
 
     pub fn lookup(&self) -> &Lookup {
-        &self.lookup
+        &self.derived.lookup
     }
 
     /// Per-claim channels and grades, for corroboration and the grade filter.
     pub fn claims(&self) -> &ClaimIndex {
-        &self.claims
+        &self.derived.claims
     }
 
     pub fn index(&self) -> &EventIndex {
-        &self.index
+        &self.derived.index
+    }
+
+    /// The events replaced in place since `generation` (see [`Self::generation`]), each once
+    /// with its value then, when that is all that changed and the change is recent; `None`
+    /// when anything else changed. Views follow these events instead of recomputing.
+    pub fn replaced_since(&self, generation: u64) -> Option<Vec<(u32, &Event)>> {
+        if generation > self.generation {
+            return None;
+        }
+        self.derived.replaced_since(generation)
     }
 
     pub fn origin(&self) -> &Origin {
@@ -175,7 +176,8 @@ impl Document {
             }
             return Err(err);
         }
-        if let Err(err) = super::edit_check::check_consistent(project, &self.lookup, &edit) {
+        if let Err(err) = super::edit_check::check_consistent(project, &self.derived.lookup, &edit)
+        {
             return match Edit::take_back(&edit.changes, project) {
                 Ok(()) => Err(err),
                 Err(rollback) => {
@@ -188,8 +190,9 @@ impl Document {
                 }
             };
         }
+        let replaced = owned(edit.replaced_events(false));
         self.history.record(edit, merge_key);
-        self.changed();
+        self.changed_by(replaced);
         Ok(())
     }
 
@@ -214,8 +217,9 @@ impl Document {
         let Some(edit) = self.history.next_undo() else {
             return Ok(false);
         };
+        let replaced = owned(edit.replaced_events(true));
         let result = edit.unapply(std::sync::Arc::make_mut(&mut self.project));
-        self.after_history_step(result, UndoHistory::undone)
+        self.after_history_step(result, replaced, UndoHistory::undone)
     }
 
     /// Makes the last undone step again; as [`Self::undo`].
@@ -223,19 +227,21 @@ impl Document {
         let Some(edit) = self.history.next_redo() else {
             return Ok(false);
         };
+        let replaced = owned(edit.replaced_events(false));
         let result = edit.apply(std::sync::Arc::make_mut(&mut self.project));
-        self.after_history_step(result, UndoHistory::redone)
+        self.after_history_step(result, replaced, UndoHistory::redone)
     }
 
     fn after_history_step(
         &mut self,
         result: Result<(), EditError>,
+        replaced: Option<Vec<(u32, Event)>>,
         moved: fn(&mut UndoHistory),
     ) -> Result<bool, EditError> {
         match result {
             Ok(()) => {
                 moved(&mut self.history);
-                self.changed();
+                self.changed_by(replaced);
                 Ok(true)
             }
             Err(err) => {
@@ -257,9 +263,17 @@ impl Document {
         self.history.take_notice()
     }
 
+    /// After a change that may have touched anything: what is derived is rebuilt.
     fn changed(&mut self) {
-        self.rebuild_derived();
+        self.changed_by(None);
+    }
+
+    /// After a change that replaced `replaced` in place (with their values before it), or
+    /// anything (`None`).
+    fn changed_by(&mut self, replaced: Option<Vec<(u32, Event)>>) {
         self.generation += 1;
+        self.derived
+            .follow(&self.project, self.generation, replaced);
     }
 
     pub fn generation(&self) -> u64 {
@@ -271,30 +285,14 @@ impl Document {
         (self.instance, self.generation)
     }
 
-    fn rebuild_derived(&mut self) {
-        self.lookup = self.project.lookup();
-        self.claims = ClaimIndex::new(&self.project, &self.lookup);
-        self.index = EventIndex::build(&self.project.events);
-        self.actor_event_counts.clear();
-        self.location_event_counts.clear();
-        for event in &self.project.events {
-            for actor in event.participant_ids() {
-                *self.actor_event_counts.entry(actor).or_insert(0) += 1;
-            }
-            for location in event.location_ids() {
-                *self.location_event_counts.entry(location).or_insert(0) += 1;
-            }
-        }
-    }
-
     /// How many events each actor takes part in.
     pub fn actor_event_counts(&self) -> &HashMap<Id, usize> {
-        &self.actor_event_counts
+        &self.derived.actor_event_counts
     }
 
     /// How many events name each location (candidates included).
     pub fn location_event_counts(&self) -> &HashMap<Id, usize> {
-        &self.location_event_counts
+        &self.derived.location_event_counts
     }
 
     /// Records how the project is viewed, to be saved with it. Not an edit: it neither marks
@@ -367,6 +365,11 @@ impl Document {
             self.file_label()
         )
     }
+}
+
+/// The replaced events of an edit, copied: the edit itself goes into the history.
+fn owned(replaced: Option<Vec<(u32, &Event)>>) -> Option<Vec<(u32, Event)>> {
+    replaced.map(|r| r.into_iter().map(|(i, e)| (i, e.clone())).collect())
 }
 
 #[cfg(test)]

@@ -399,6 +399,11 @@ impl Change {
     }
 }
 
+/// Up to this many replaced events, what is derived follows them one at a time; beyond, it is
+/// rebuilt. At a million events one replacement costs about 1 ms (shifting the sorted
+/// columns of the time index), a rebuild about 400 ms (derived data, filter and lanes).
+pub const MAX_INCREMENTAL_EVENTS: usize = 64;
+
 /// A named step of editing: what Undo undoes at once ("move ‘Miami talks’").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edit {
@@ -481,6 +486,36 @@ impl Edit {
 
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// When the edit only replaces events in place (a keystroke, a new date, a drag frame):
+    /// each replaced position with the event as it was before the edit went forward (or,
+    /// `backwards`, before it was undone), so that what is derived can follow one event at
+    /// a time. `None` for any other edit, and for more than [`MAX_INCREMENTAL_EVENTS`]
+    /// replacements: then what is derived is rebuilt.
+    pub fn replaced_events(&self, backwards: bool) -> Option<Vec<(u32, &Event)>> {
+        if self.changes.len() > MAX_INCREMENTAL_EVENTS {
+            return None;
+        }
+        let mut replaced = Vec::with_capacity(self.changes.len());
+        let in_order: Box<dyn Iterator<Item = &Change>> = if backwards {
+            Box::new(self.changes.iter().rev())
+        } else {
+            Box::new(self.changes.iter())
+        };
+        for change in in_order {
+            let Change::Event(ListChange {
+                index,
+                before: Some(before),
+                after: Some(after),
+            }) = change
+            else {
+                return None;
+            };
+            let index = u32::try_from(*index).ok()?;
+            replaced.push((index, if backwards { after } else { before }));
+        }
+        Some(replaced)
     }
 
     /// Folds `later` into this edit (a typing burst or a drag is one step): the changes of

@@ -1,12 +1,24 @@
 //! The project as the shared filter shows it: what passes, and the per-actor and per-place
-//! figures the panels list. Recomputed when the filter or the project changes, never per frame.
+//! figures the panels list. Recomputed when the filter changes or the project changes
+//! otherwise than by replacing a few events; those it follows one event at a time
+//! ([`Document::replaced_since`]). Never per frame.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Document;
 use crate::layout::EventIndex;
-use crate::model::{Id, TimeSecs};
-use crate::query::{Filter, FilterResult, Pair, apply_filter, who_met_whom};
+use crate::model::{Event, Id, TimeSecs};
+use crate::query::{Filter, FilterResult, FilterState, Pair, who_met_whom};
+
+/// An event the last refresh followed: where it is, its value before, and whether it
+/// passed the filter before and passes now. The lanes follow these the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PassChange {
+    pub index: u32,
+    pub before: Event,
+    pub passed: bool,
+    pub passes: bool,
+}
 
 /// Events, first and last appearance of one actor or place among the passing events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -19,7 +31,7 @@ pub struct Appearances {
 }
 
 impl Appearances {
-    fn add(&mut self, earliest: Option<TimeSecs>, latest: Option<TimeSecs>) {
+    fn add(&mut self, (earliest, latest): (Option<TimeSecs>, Option<TimeSecs>)) {
         self.num_events += 1;
         if let Some(t) = earliest {
             self.first_secs = Some(self.first_secs.map_or(t, |f| f.min(t)));
@@ -30,9 +42,23 @@ impl Appearances {
     }
 }
 
+/// An event's time for [`Appearances`]: its earliest start and latest end, when placed.
+fn appearance_times(event: &Event) -> (Option<TimeSecs>, Option<TimeSecs>) {
+    let bounds = event.date.bounds().ok();
+    (
+        bounds.map(|b| b.earliest_secs),
+        bounds.map(|b| b.latest_secs),
+    )
+}
+
 #[derive(Default)]
 pub struct FilteredView {
     key: Option<(Filter, (u64, u64))>,
+    /// What the result needs to follow edits of events.
+    state: Option<FilterState>,
+    /// The events the last refresh followed, when it followed them (from generation
+    /// `generation - 1`); `None` when it recomputed everything.
+    changes: Option<Vec<PassChange>>,
     pub filter: Filter,
     pub result: FilterResult,
     pub actors: HashMap<Id, Appearances>,
@@ -51,12 +77,37 @@ pub struct FilteredView {
 impl FilteredView {
     /// Brings the view up to date with `filter` and `doc`; returns whether anything changed.
     pub fn refresh(&mut self, doc: &Document, filter: &Filter) -> bool {
-        let key = (filter.clone(), doc.revision());
-        if self.key.as_ref() == Some(&key) {
+        let revision = doc.revision();
+        if let Some((old_filter, old_revision)) = &self.key
+            && *old_revision == revision
+            && old_filter == filter
+        {
             return false;
         }
+        let replaced = match &self.key {
+            Some((old_filter, (instance, generation)))
+                if *instance == revision.0 && old_filter == filter =>
+            {
+                doc.replaced_since(*generation)
+            }
+            _ => None,
+        };
+        self.changes = replaced.and_then(|replaced| self.follow(doc, &replaced));
+        if self.changes.is_none() {
+            self.recompute(doc, filter);
+        }
+        self.pairs = std::cell::OnceCell::new();
+        self.key = Some((filter.clone(), revision));
+        self.generation += 1;
+        true
+    }
+
+    /// Everything again, for `filter`.
+    fn recompute(&mut self, doc: &Document, filter: &Filter) {
         let project = doc.project();
-        self.result = apply_filter(project, doc.lookup(), doc.claims(), filter);
+        let (state, result) = FilterState::new(project, doc.lookup(), doc.claims(), filter);
+        self.state = Some(state);
+        self.result = result;
         self.actors.clear();
         self.locations.clear();
         for (event, _) in project
@@ -65,27 +116,123 @@ impl FilteredView {
             .zip(&self.result.events)
             .filter(|(_, pass)| **pass)
         {
-            let bounds = event.date.bounds().ok();
-            let (earliest, latest) = (
-                bounds.map(|b| b.earliest_secs),
-                bounds.map(|b| b.latest_secs),
-            );
-            for actor in event.participant_ids() {
-                self.actors.entry(actor).or_default().add(earliest, latest);
-            }
-            for location in event.location_ids() {
-                self.locations
-                    .entry(location)
-                    .or_default()
-                    .add(earliest, latest);
-            }
+            appear(&mut self.actors, &mut self.locations, event);
         }
-        self.pairs = std::cell::OnceCell::new();
         self.index = std::cell::OnceCell::new();
         self.filter = filter.clone();
-        self.key = Some(key);
-        self.generation += 1;
-        true
+    }
+
+    /// Follows the events `replaced` (with their values before) through the result, the
+    /// appearances and the time index; `None` when it cannot (then the caller recomputes).
+    fn follow(&mut self, doc: &Document, replaced: &[(u32, &Event)]) -> Option<Vec<PassChange>> {
+        let project = doc.project();
+        let state = self.state.as_mut()?;
+        let mut changes = Vec::with_capacity(replaced.len());
+        // Actors and places whose first or last appearance may have been the replaced
+        // event's: asked again over all passing events (rare: one event of many).
+        let mut recount_actors: HashSet<Id> = HashSet::new();
+        let mut recount_locations: HashSet<Id> = HashSet::new();
+        for &(index, before) in replaced {
+            let (passed, passes) = state.replace_event(
+                &mut self.result,
+                project,
+                doc.lookup(),
+                doc.claims(),
+                index as usize,
+                before,
+            )?;
+            changes.push(PassChange {
+                index,
+                before: before.clone(),
+                passed,
+                passes,
+            });
+        }
+        for change in &changes {
+            if change.passed {
+                let times = appearance_times(&change.before);
+                disappear(
+                    &mut self.actors,
+                    change.before.participant_ids(),
+                    times,
+                    &mut recount_actors,
+                );
+                disappear(
+                    &mut self.locations,
+                    change.before.location_ids(),
+                    times,
+                    &mut recount_locations,
+                );
+            }
+        }
+        for change in &changes {
+            if change.passes {
+                let now = project.events.get(change.index as usize)?;
+                appear(&mut self.actors, &mut self.locations, now);
+            }
+        }
+        self.recount(doc, &recount_actors, &recount_locations);
+        self.follow_index(doc, &changes);
+        Some(changes)
+    }
+
+    /// The appearances of `actors` and `locations` again, from all passing events.
+    fn recount(&mut self, doc: &Document, actors: &HashSet<Id>, locations: &HashSet<Id>) {
+        if actors.is_empty() && locations.is_empty() {
+            return;
+        }
+        for id in actors {
+            self.actors.remove(id);
+        }
+        for id in locations {
+            self.locations.remove(id);
+        }
+        for (event, _) in doc
+            .project()
+            .events
+            .iter()
+            .zip(&self.result.events)
+            .filter(|(_, pass)| **pass)
+        {
+            let times = appearance_times(event);
+            for actor in event.participant_ids().filter(|a| actors.contains(a)) {
+                self.actors.entry(actor).or_default().add(times);
+            }
+            for location in event.location_ids().filter(|l| locations.contains(l)) {
+                self.locations.entry(location).or_default().add(times);
+            }
+        }
+    }
+
+    /// The passing events' time index, when built, follows the changes.
+    fn follow_index(&mut self, doc: &Document, changes: &[PassChange]) {
+        let Some(Some(index)) = self.index.get_mut() else {
+            return;
+        };
+        for change in changes {
+            if change.passed && !index.remove_event(change.index, &change.before) {
+                self.index = std::cell::OnceCell::new();
+                return;
+            }
+            if change.passes
+                && let Some(now) = doc.project().events.get(change.index as usize)
+            {
+                index.insert_event(change.index, now);
+            }
+        }
+    }
+
+    /// The events the last refresh followed, when the view was at `generation` before it
+    /// and the refresh followed them one by one; `None` when it recomputed everything or
+    /// `generation` is older.
+    pub fn changes_since(&self, generation: u64) -> Option<&[PassChange]> {
+        if generation == self.generation {
+            return Some(&[]);
+        }
+        if generation + 1 != self.generation {
+            return None;
+        }
+        self.changes.as_deref()
     }
 
     /// Who met whom among the passing events of `project` (the project of the last
@@ -115,6 +262,45 @@ impl FilteredView {
 
     pub fn event_passes(&self, index: usize) -> bool {
         self.result.events.get(index).copied().unwrap_or(true)
+    }
+}
+
+/// Adds a passing event to the appearances of its actors and places.
+fn appear(
+    actors: &mut HashMap<Id, Appearances>,
+    locations: &mut HashMap<Id, Appearances>,
+    event: &Event,
+) {
+    let times = appearance_times(event);
+    for actor in event.participant_ids() {
+        actors.entry(actor).or_default().add(times);
+    }
+    for location in event.location_ids() {
+        locations.entry(location).or_default().add(times);
+    }
+}
+
+/// Takes an event (at `times`) out of the appearances of `ids`; those whose first or last
+/// appearance it may have been go into `recount`.
+fn disappear(
+    appearances: &mut HashMap<Id, Appearances>,
+    ids: impl Iterator<Item = Id>,
+    (earliest, latest): (Option<TimeSecs>, Option<TimeSecs>),
+    recount: &mut HashSet<Id>,
+) {
+    for id in ids {
+        let Some(a) = appearances.get_mut(&id) else {
+            recount.insert(id);
+            continue;
+        };
+        a.num_events = a.num_events.saturating_sub(1);
+        if a.num_events == 0 {
+            appearances.remove(&id);
+        } else if (earliest.is_some() && earliest == a.first_secs)
+            || (latest.is_some() && latest == a.last_secs)
+        {
+            recount.insert(id);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod cancel;
 pub mod claim_draft;
 mod date_text;
+mod derived;
 mod document;
 pub mod edit;
 pub mod edit_check;

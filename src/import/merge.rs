@@ -139,14 +139,26 @@ macro_rules! add_entities {
 fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project, MergeReport) {
     let mut out = into.clone();
     let mut ids = Ids {
-        taken: HashSet::new(),
+        taken: all_entity_ids(into).collect(),
         remap: HashMap::new(),
         report: MergeReport::default(),
     };
-    for id in all_entity_ids(into) {
-        ids.taken.insert(id);
-    }
     let first = Counts::of(&out);
+    add_other_entities(&mut ids, &mut out, &mut imported);
+    remap_added(&ids, &mut out, &first);
+    let dropped_claims = add_events(
+        &mut ids,
+        into,
+        &mut out,
+        std::mem::take(&mut imported.events),
+        rows,
+    );
+    drop_uncited_claims(&mut out, &first, &dropped_claims);
+    (out, ids.report)
+}
+
+/// Every imported entity but events: reused by name, or added with a fresh id.
+fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) {
     let name = |n: &str| n.trim().to_lowercase();
     add_entities!(
         ids,
@@ -208,8 +220,10 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
         x.id = ids.fresh(EntityKind::Claim, x.id);
         out.claims.push(x);
     }
+}
 
-    // References of the added entities, now that every id is final.
+/// References of the added entities (those after `first`), now that every id is final.
+fn remap_added(ids: &Ids, out: &mut Project, first: &Counts) {
     for a in &mut out.actors[first.actors..] {
         a.affiliation = a.affiliation.map(|x| ids.map(x));
     }
@@ -232,12 +246,35 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
             step.actor = step.actor.map(|x| ids.map(x));
         }
     }
+}
 
-    // Events: remap, then drop the ones the project (or this import) already has.
-    let mut actor_names: HashMap<Id, String> = HashMap::new();
-    for a in &out.actors {
-        actor_names.insert(a.id, name(&a.name));
+/// An imported event's references, to the ids the merge gave.
+fn remap_event(ids: &Ids, e: &mut Event) {
+    for p in &mut e.participants {
+        p.actor = ids.map(p.actor);
     }
+    for place in &mut e.places {
+        place.location = ids.map(place.location);
+    }
+    e.tags.iter_mut().for_each(|t| *t = ids.map(*t));
+    for c in &mut e.claims {
+        c.claim = ids.map(c.claim);
+        c.participant = c.participant.map(|a| ids.map(a));
+    }
+}
+
+/// Events: remapped, then dropped when the project (or this import) already has them.
+/// Returns the claims the dropped events cited.
+fn add_events(
+    ids: &mut Ids,
+    into: &Project,
+    out: &mut Project,
+    events: Vec<Event>,
+    rows: &[usize],
+) -> HashSet<Id> {
+    let name = |n: &str| n.trim().to_lowercase();
+    let actor_names: HashMap<Id, String> =
+        out.actors.iter().map(|a| (a.id, name(&a.name))).collect();
     let mut seen: HashMap<(String, String, Vec<String>), CompactString> = HashMap::new();
     for e in &into.events {
         seen.entry(event_key(e, &actor_names))
@@ -246,21 +283,8 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
     let mut event_ids: HashSet<CompactString> = into.events.iter().map(|e| e.id.clone()).collect();
     let mut dropped_claims: HashSet<Id> = HashSet::new();
     let entity_ids: HashSet<&'static str> = ids.taken.iter().map(|id| id.as_str()).collect();
-    let taken = |id: &str, event_ids: &HashSet<CompactString>| {
-        event_ids.contains(id) || entity_ids.contains(id)
-    };
-    for (i, mut e) in std::mem::take(&mut imported.events).into_iter().enumerate() {
-        for p in &mut e.participants {
-            p.actor = ids.map(p.actor);
-        }
-        for place in &mut e.places {
-            place.location = ids.map(place.location);
-        }
-        e.tags.iter_mut().for_each(|t| *t = ids.map(*t));
-        for c in &mut e.claims {
-            c.claim = ids.map(c.claim);
-            c.participant = c.participant.map(|a| ids.map(a));
-        }
+    for (i, mut e) in events.into_iter().enumerate() {
+        remap_event(ids, &mut e);
         let key = event_key(&e, &actor_names);
         if let Some(existing) = seen.get(&key) {
             ids.report.duplicates.push(DuplicateEvent {
@@ -273,43 +297,60 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
             dropped_claims.extend(e.all_claim_ids());
             continue;
         }
-        if taken(&e.id, &event_ids) {
-            let base = e.id.clone();
-            let mut n = 2;
-            while taken(&e.id, &event_ids) {
-                e.id = CompactString::from(format!("{base}-{n}"));
-                n += 1;
-            }
+        let taken = |id: &str| event_ids.contains(id) || entity_ids.contains(id);
+        if let Some(renamed) = fresh_event_id(&e.id, taken) {
             ids.report.renamed.push(RenamedId {
                 kind: EntityKind::Event,
-                from: base.to_string(),
-                to: e.id.to_string(),
+                from: e.id.to_string(),
+                to: renamed.to_string(),
             });
+            e.id = renamed;
         }
         event_ids.insert(e.id.clone());
         seen.insert(key, e.id.clone());
         out.events.push(e);
         ids.report.events_added += 1;
     }
-    if !dropped_claims.is_empty() {
-        let still_cited: HashSet<Id> = out
-            .events
-            .iter()
-            .flat_map(Event::all_claim_ids)
-            .chain(out.positions.iter().flat_map(|p| p.claims.iter().copied()))
-            .chain(
-                out.memberships
-                    .iter()
-                    .flat_map(|m| m.claims.iter().copied()),
-            )
-            .collect();
-        let mut index = 0;
-        out.claims.retain(|c| {
-            index += 1;
-            index <= first.claims || !dropped_claims.contains(&c.id) || still_cited.contains(&c.id)
-        });
+    dropped_claims
+}
+
+/// `id-2`, `id-3`, … for an event id that is `taken`; `None` when it is free.
+fn fresh_event_id(id: &CompactString, taken: impl Fn(&str) -> bool) -> Option<CompactString> {
+    if !taken(id) {
+        return None;
     }
-    (out, ids.report)
+    // Stops: only as many ids are taken as the project and the import hold.
+    let mut n = 2_u64;
+    loop {
+        let candidate = CompactString::from(format!("{id}-{n}"));
+        if !taken(&candidate) {
+            return Some(candidate);
+        }
+        n += 1;
+    }
+}
+
+/// Imported claims that only dropped (duplicate) events cited go too.
+fn drop_uncited_claims(out: &mut Project, first: &Counts, dropped_claims: &HashSet<Id>) {
+    if dropped_claims.is_empty() {
+        return;
+    }
+    let still_cited: HashSet<Id> = out
+        .events
+        .iter()
+        .flat_map(Event::all_claim_ids)
+        .chain(out.positions.iter().flat_map(|p| p.claims.iter().copied()))
+        .chain(
+            out.memberships
+                .iter()
+                .flat_map(|m| m.claims.iter().copied()),
+        )
+        .collect();
+    let mut index = 0;
+    out.claims.retain(|c| {
+        index += 1;
+        index <= first.claims || !dropped_claims.contains(&c.id) || still_cited.contains(&c.id)
+    });
 }
 
 /// Same date, title and participants: the same event.

@@ -23,7 +23,7 @@ pub struct IndexedExtent {
 /// One duration class, as parallel columns sorted by `earliest_secs` (then event): 20 bytes
 /// an extent instead of the 24 of a padded `IndexedExtent`, in vectors sized exactly, since
 /// a million-event project keeps one extent per event.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct DurationClass {
     earliest_secs: Vec<TimeSecs>,
     latest_secs: Vec<TimeSecs>,
@@ -48,6 +48,20 @@ impl DurationClass {
         self.events.len()
     }
 
+    /// Where `(earliest_secs, event)` is, or would go, in the sorted columns.
+    fn position(&self, earliest_secs: TimeSecs, event: u32) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if (self.earliest_secs[mid], self.events[mid]) < (earliest_secs, event) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     fn extent(&self, i: usize) -> IndexedExtent {
         IndexedExtent {
             event: self.events[i],
@@ -57,8 +71,10 @@ impl DurationClass {
     }
 }
 
-/// Event extents, sorted for culling. Rebuilt when the project changes.
-#[derive(Clone, Debug, Default)]
+/// Event extents, sorted for culling. Built once per project, then kept up to date one event
+/// at a time as edits replace events ([`Self::remove_event`], [`Self::insert_event`]): equal
+/// (`==`) to what [`Self::build`] makes of the edited events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EventIndex {
     classes: Vec<DurationClass>,
     num_indexed: usize,
@@ -150,6 +166,80 @@ impl EventIndex {
         self.num_indexed
     }
 
+    /// Takes out `event` (its position in the project), as `value` was when it was indexed.
+    /// Returns false, changing nothing, when the index does not hold it so: the caller must
+    /// rebuild. One binary search and one shift of a class's columns: about a millisecond
+    /// at a million events, against 130 ms for a rebuild.
+    pub fn remove_event(&mut self, event: u32, value: &Event) -> bool {
+        let Ok(bounds) = value.date.bounds() else {
+            let Ok(at) = self.unplaced.binary_search(&event) else {
+                return false;
+            };
+            self.unplaced.remove(at);
+            return true;
+        };
+        let (earliest, latest) = drawn_extent(&bounds);
+        let k = duration_class(latest - earliest);
+        let Some(class) = self.classes.get_mut(k) else {
+            return false;
+        };
+        let at = class.position(earliest, event);
+        if class.events.get(at) != Some(&event) || class.earliest_secs[at] != earliest {
+            return false;
+        }
+        let Ok(end_at) = self.sorted_ends.binary_search(&latest) else {
+            return false;
+        };
+        class.earliest_secs.remove(at);
+        class.latest_secs.remove(at);
+        class.events.remove(at);
+        self.sorted_ends.remove(end_at);
+        self.num_indexed -= 1;
+        // A build makes no class beyond the longest extent's.
+        while self.classes.last().is_some_and(|c| c.len() == 0) {
+            self.classes.pop();
+        }
+        self.update_range();
+        true
+    }
+
+    /// Adds `event` (its position in the project) with its value now.
+    pub fn insert_event(&mut self, event: u32, value: &Event) {
+        let Ok(bounds) = value.date.bounds() else {
+            let at = self.unplaced.partition_point(|&e| e < event);
+            self.unplaced.insert(at, event);
+            return;
+        };
+        let (earliest, latest) = drawn_extent(&bounds);
+        let k = duration_class(latest - earliest);
+        while self.classes.len() <= k {
+            let max_duration_secs = 1_i64 << (self.classes.len() + 1).min(62);
+            self.classes.push(DurationClass {
+                max_duration_secs,
+                ..DurationClass::default()
+            });
+        }
+        let class = &mut self.classes[k];
+        let at = class.position(earliest, event);
+        class.earliest_secs.insert(at, earliest);
+        class.latest_secs.insert(at, latest);
+        class.events.insert(at, event);
+        let end_at = self.sorted_ends.partition_point(|&e| e < latest);
+        self.sorted_ends.insert(end_at, latest);
+        self.num_indexed += 1;
+        self.update_range();
+    }
+
+    /// The range from the columns: each class's first start, and the last of the ends.
+    fn update_range(&mut self) {
+        let earliest = self
+            .classes
+            .iter()
+            .filter_map(|c| c.earliest_secs.first().copied())
+            .min();
+        self.range = earliest.zip(self.sorted_ends.last().copied());
+    }
+
     pub fn unplaced(&self) -> &[u32] {
         &self.unplaced
     }
@@ -203,26 +293,42 @@ impl EventIndex {
     /// The largest number of extents that overlap at one instant (the rows a lane needs
     /// so that nothing has to share a row with an overlapping item).
     pub fn max_overlap(&self) -> usize {
-        // Sweep the sorted starts and ends together. The starts are sorted here, as this is
-        // needed only when lanes are built.
-        let mut sorted_starts: Vec<TimeSecs> = self
+        self.max_overlap_up_to(usize::MAX)
+    }
+
+    /// [`Self::max_overlap`], or `cap` when it is at least `cap`: the sweep stops there, so
+    /// that a crowded lane of half a million events answers after a few of them (a lane
+    /// shows at most three rows, and an edit asks again for every lane it touches).
+    pub fn max_overlap_up_to(&self, cap: usize) -> usize {
+        // Sweep the starts (merged from the classes' sorted columns, smallest first) and the
+        // sorted ends together.
+        let mut heads: std::collections::BinaryHeap<std::cmp::Reverse<(TimeSecs, usize)>> = self
             .classes
             .iter()
-            .flat_map(|c| c.earliest_secs.iter().copied())
+            .enumerate()
+            .filter_map(|(k, c)| Some(std::cmp::Reverse((*c.earliest_secs.first()?, k))))
             .collect();
-        sorted_starts.sort_unstable();
-        let (mut i, mut j, mut open, mut best) = (0, 0, 0_usize, 0);
-        while i < sorted_starts.len() {
-            if sorted_starts[i] <= self.sorted_ends.get(j).copied().unwrap_or(TimeSecs::MAX) {
+        let mut next_in_class = vec![1_usize; self.classes.len()];
+        let (mut j, mut open, mut best) = (0, 0_usize, 0);
+        while let Some(&std::cmp::Reverse((start, k))) = heads.peek() {
+            if best >= cap {
+                return cap;
+            }
+            if start <= self.sorted_ends.get(j).copied().unwrap_or(TimeSecs::MAX) {
                 open += 1;
                 best = best.max(open);
-                i += 1;
+                heads.pop();
+                let class = &self.classes[k];
+                if let Some(&next) = class.earliest_secs.get(next_in_class[k]) {
+                    heads.push(std::cmp::Reverse((next, k)));
+                    next_in_class[k] += 1;
+                }
             } else {
                 open = open.saturating_sub(1);
                 j += 1;
             }
         }
-        best
+        best.min(cap)
     }
 
     /// Events sorted by start, all classes merged (for lists and navigation).
@@ -433,6 +539,66 @@ mod tests {
         );
         assert_eq!(EventIndex::build(&events).max_overlap(), 3);
         assert_eq!(EventIndex::build_subset(&events, [2]).max_overlap(), 1);
+    }
+
+    #[test]
+    #[allow(clippy::needless_range_loop)] // the index is the event's position, checked
+    fn removing_and_inserting_events_equals_a_rebuild() {
+        let dates = [
+            "2025-12-13/2025-12-14",
+            "2025-12-20",
+            "1950/2049",
+            "2026-03",
+            "2025-12-19/..",
+            "2025",
+        ];
+        let mut events: Vec<Event> = (0..40)
+            .map(|i| event(&format!("e{i}"), dates[i % 6]))
+            .collect();
+        let mut index = EventIndex::build(&events);
+        // Each event in turn gets another date; then the longest go, and the classes shrink.
+        for i in 0..events.len() {
+            let new = event(&events[i].id, dates[(i * 5 + 3) % dates.len()]);
+            assert!(index.remove_event(i as u32, &events[i]), "{i}");
+            index.insert_event(i as u32, &new);
+            events[i] = new;
+            assert_eq!(index, EventIndex::build(&events), "after {i}");
+        }
+        for i in 0..events.len() {
+            if events[i].date.edtf_text() == "1950/2049" {
+                let short = event(&events[i].id, "2025-12-01");
+                assert!(index.remove_event(i as u32, &events[i]));
+                index.insert_event(i as u32, &short);
+                events[i] = short;
+            }
+        }
+        assert_eq!(index, EventIndex::build(&events));
+        // An event the index does not hold so is refused, and nothing changes.
+        let before = index.clone();
+        assert!(!index.remove_event(0, &event("x", "1999-01-01")));
+        assert_eq!(index, before);
+    }
+
+    #[test]
+    fn capped_overlap_is_the_clamped_overlap() {
+        let events: Vec<Event> = (0..30)
+            .map(|i| {
+                event(
+                    &format!("e{i}"),
+                    ["2025-12-13/2025-12-20", "2025-12-14", "2025-12"][i % 3],
+                )
+            })
+            .collect();
+        for n in 0..events.len() {
+            let index = EventIndex::build_subset(&events, 0..n as u32);
+            for cap in 1..6 {
+                assert_eq!(
+                    index.max_overlap_up_to(cap),
+                    index.max_overlap().min(cap),
+                    "{n} {cap}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Lanes: grouping events by participant, location, kind, status or tag.
 //!
 //! Which lanes exist and which events each holds is a pure function of the project and the
-//! mode; it is computed once per project change and mode switch, with one index per lane
-//! so that drawing culls each lane on its own.
+//! mode; it is built once per mode switch and filter change, with one index per lane so
+//! that drawing culls each lane on its own, and follows edits of a few events one event at
+//! a time (`lanes_update`).
 
 use std::collections::HashMap;
 
@@ -22,7 +23,7 @@ pub enum LaneKey {
 }
 
 /// One lane: its key, its name, and the events in it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub key: LaneKey,
     pub label: String,
@@ -129,11 +130,7 @@ pub fn build_lanes(
         .into_iter()
         .map(|(key, label, members)| {
             let index = EventIndex::build_subset(events, members.iter().copied());
-            let rows = if mode == LaneMode::None {
-                usize::MAX
-            } else {
-                index.max_overlap().clamp(1, MAX_ROWS_PER_LANE)
-            };
+            let rows = super::lanes_update::lane_rows(&index, mode);
             Lane {
                 key,
                 label,
@@ -148,7 +145,7 @@ pub fn build_lanes(
     lanes
 }
 
-fn unassigned_label(mode: LaneMode) -> &'static str {
+pub(super) fn unassigned_label(mode: LaneMode) -> &'static str {
     match mode {
         LaneMode::Participant => "(no participants)",
         LaneMode::Location => "(no place)",

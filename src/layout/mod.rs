@@ -5,6 +5,7 @@ mod draw_list;
 mod event_index;
 mod lane_layout;
 mod lanes;
+mod lanes_update;
 mod mark_geometry;
 mod ticks;
 mod time_view;
@@ -19,6 +20,7 @@ pub use lane_layout::{
     build_lanes_draw_list_aggregated, lane_height,
 };
 pub use lanes::{Lane, LaneKey, LaneMode, LaneSort, MAX_ROWS_PER_LANE, build_lanes, sort_lanes};
+pub use lanes_update::{LaneChange, lane_keys, update_lanes};
 pub use mark_geometry::{
     BodyGeometry, ExtentGeometry, bar_height, bar_x, body_geometry, certain_span, chevron_x,
     extent_geometry, label_on_core, label_plates, label_text, point_brackets, ring_x,

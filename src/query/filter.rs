@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use aho_corasick::AhoCorasick;
 
 use super::corroboration::ClaimIndex;
-use crate::model::{Event, Filter, Id, Lookup, Project, TimeSecs};
+use super::filter_state::FilterState;
+use crate::model::{Event, Filter, Id, Lookup, Position, Project, TimeSecs};
 
 /// What passes, per entity list, by position in the project's lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -121,45 +122,91 @@ fn issue_claims(project: &Project, issues: &[Id]) -> HashSet<Id> {
         .collect()
 }
 
-pub fn apply_filter(
-    project: &Project,
-    lookup: &Lookup,
-    claims_index: &ClaimIndex,
-    filter: &Filter,
-) -> FilterResult {
-    if filter.is_empty() {
-        return FilterResult::all(project);
+/// A filter made ready to ask of entities: its text matcher, and what it selects among the
+/// lists other than events (which an edit of events leaves as they are, so that this is
+/// kept while events change).
+pub(super) struct Prepared {
+    pub filter: Filter,
+    text: Option<TextMatcher>,
+    /// Actors, places and claims whose own text matches.
+    pub actor_text: HashSet<Id>,
+    pub location_text: HashSet<Id>,
+    pub claim_text: HashSet<Id>,
+    /// The names of the filter's issues, which a tag of the same name stands for.
+    issue_names: Vec<String>,
+    on_issue_claims: HashSet<Id>,
+}
+
+impl Prepared {
+    pub fn new(project: &Project, lookup: &Lookup, filter: &Filter) -> Self {
+        let text = TextMatcher::new(&filter.text);
+        let matches = |s: &str| text.as_ref().is_some_and(|t| t.matches(s));
+        let actor_text = project
+            .actors
+            .iter()
+            .filter(|a| matches(&a.name) || a.aliases.iter().any(|x| matches(x)))
+            .map(|a| a.id)
+            .collect();
+        let location_text = project
+            .locations
+            .iter()
+            .filter(|l| matches(&l.name) || l.aliases.iter().any(|x| matches(x)))
+            .map(|l| l.id)
+            .collect();
+        let claim_text = project
+            .claims
+            .iter()
+            .filter(|c| matches(&c.excerpt) || matches(&c.note))
+            .map(|c| c.id)
+            .collect();
+        let issue_names = filter
+            .issues
+            .iter()
+            .map(|&i| {
+                lookup
+                    .issue(project, i)
+                    .map_or("", |x| x.name.as_str())
+                    .to_owned()
+            })
+            .collect();
+        Self {
+            filter: filter.clone(),
+            actor_text,
+            location_text,
+            claim_text,
+            issue_names,
+            on_issue_claims: issue_claims(project, &filter.issues),
+            text,
+        }
     }
-    let text = TextMatcher::new(&filter.text);
-    let matches = |s: &str| text.as_ref().is_some_and(|t| t.matches(s));
 
-    // Entities whose own text matches.
-    let actor_text: HashSet<Id> = project
-        .actors
-        .iter()
-        .filter(|a| matches(&a.name) || a.aliases.iter().any(|x| matches(x)))
-        .map(|a| a.id)
-        .collect();
-    let location_text: HashSet<Id> = project
-        .locations
-        .iter()
-        .filter(|l| matches(&l.name) || l.aliases.iter().any(|x| matches(x)))
-        .map(|l| l.id)
-        .collect();
-    let claim_text: HashSet<Id> = project
-        .claims
-        .iter()
-        .filter(|c| matches(&c.excerpt) || matches(&c.note))
-        .map(|c| c.id)
-        .collect();
-    let issue_names: Vec<(Id, &str)> = filter
-        .issues
-        .iter()
-        .map(|&i| (i, lookup.issue(project, i).map_or("", |x| x.name.as_str())))
-        .collect();
-    let on_issue_claims = issue_claims(project, &filter.issues);
+    pub fn has_text(&self) -> bool {
+        self.text.is_some()
+    }
 
-    let event_passes = |e: &Event| -> bool {
+    pub fn matches(&self, hay: &str) -> bool {
+        self.text.as_ref().is_some_and(|t| t.matches(hay))
+    }
+
+    /// Whether `e` passes every facet and the text.
+    pub fn event_passes(
+        &self,
+        e: &Event,
+        project: &Project,
+        lookup: &Lookup,
+        claims_index: &ClaimIndex,
+    ) -> bool {
+        self.event_passes_facets(e, project, lookup, claims_index) && self.event_passes_text(e)
+    }
+
+    fn event_passes_facets(
+        &self,
+        e: &Event,
+        project: &Project,
+        lookup: &Lookup,
+        claims_index: &ClaimIndex,
+    ) -> bool {
+        let filter = &self.filter;
         if !filter.kinds.is_empty() && !filter.kinds.contains(&e.kind) {
             return false;
         }
@@ -178,181 +225,114 @@ pub fn apply_filter(
             return false;
         }
         if !filter.issues.is_empty() {
-            let by_claim = e.all_claim_ids().any(|c| on_issue_claims.contains(&c));
+            let by_claim = e.all_claim_ids().any(|c| self.on_issue_claims.contains(&c));
             let by_tag = e.tags.iter().any(|&t| {
-                issue_names
+                self.issue_names
                     .iter()
-                    .any(|(_, name)| *name == lookup.name_of(project, t))
+                    .any(|name| name == lookup.name_of(project, t))
             });
             if !by_claim && !by_tag {
                 return false;
             }
         }
-        if !overlaps(filter, e) {
-            return false;
-        }
+        overlaps(filter, e) && self.passes_grades(claims_index, || e.all_claim_ids())
+    }
+
+    /// The grade facets, on the claims `ids` gives.
+    fn passes_grades<I: Iterator<Item = Id>>(
+        &self,
+        claims_index: &ClaimIndex,
+        ids: impl Fn() -> I,
+    ) -> bool {
+        let filter = &self.filter;
         if let Some(min) = filter.min_reliability
             && claims_index
-                .best_reliability(e.all_claim_ids())
+                .best_reliability(ids())
                 .is_none_or(|best| best > min)
         {
             return false;
         }
-        if filter.min_sources > 1
-            && claims_index.independent_sources(e.all_claim_ids()) < filter.min_sources
+        !(filter.min_sources > 1 && claims_index.independent_sources(ids()) < filter.min_sources)
+    }
+
+    /// The text: the event's own words, or an actor, place or claim of it that matches.
+    fn event_passes_text(&self, e: &Event) -> bool {
+        if self.text.is_none() {
+            return true;
+        }
+        let matches = |s: &str| self.matches(s);
+        let own = matches(&e.title)
+            || matches(&e.description)
+            || e.place_wording.as_deref().is_some_and(matches)
+            || e.date.wording().is_some_and(matches);
+        own || e.participant_ids().any(|a| self.actor_text.contains(&a))
+            || e.location_ids().any(|l| self.location_text.contains(&l))
+            || e.all_claim_ids().any(|c| self.claim_text.contains(&c))
+    }
+
+    /// Whether a position passes. It has no kind, status or place of its own: under those
+    /// facets it stands when its evidence reports a passing event (a claim cited by both,
+    /// `event_claims`), as an event stands on an issue when the issue's positions cite its
+    /// claims.
+    pub fn position_passes(
+        &self,
+        p: &Position,
+        project: &Project,
+        lookup: &Lookup,
+        claims_index: &ClaimIndex,
+        event_claims: impl Fn(&Id) -> bool,
+    ) -> bool {
+        let filter = &self.filter;
+        if self.event_facets() && !p.claims.iter().any(event_claims) {
+            return false;
+        }
+        if !filter.issues.is_empty() && !filter.issues.contains(&p.issue) {
+            return false;
+        }
+        if !filter.participants.is_empty() && !filter.participants.contains(&p.holder) {
+            return false;
+        }
+        if let Ok(b) = p.as_of.bounds()
+            && (filter.from_secs.is_some_and(|f| b.latest_secs < f)
+                || filter.to_secs.is_some_and(|t| b.earliest_secs > t))
         {
             return false;
         }
-        if text.is_some() {
-            let own = matches(&e.title)
-                || matches(&e.description)
-                || e.place_wording.as_deref().is_some_and(&matches)
-                || e.date.wording().is_some_and(&matches);
-            if !own
-                && !e.participant_ids().any(|a| actor_text.contains(&a))
-                && !e.location_ids().any(|l| location_text.contains(&l))
-                && !e.all_claim_ids().any(|c| claim_text.contains(&c))
-            {
-                return false;
-            }
+        if !self.passes_grades(claims_index, || p.claims.iter().copied()) {
+            return false;
+        }
+        if self.has_text() {
+            return self.matches(&p.summary)
+                || self.matches(&p.conditions)
+                || self.matches(lookup.name_of(project, p.issue))
+                || self.actor_text.contains(&p.holder)
+                || p.claims.iter().any(|c| self.claim_text.contains(c));
         }
         true
-    };
-    let events: Vec<bool> = project.events.iter().map(event_passes).collect();
+    }
 
-    // A position has no kind, status or place of its own: under those facets it stands when
-    // its evidence reports a passing event (a claim cited by both), as an event stands on
-    // an issue when the issue's positions cite its claims.
-    let event_facets =
-        !filter.kinds.is_empty() || !filter.statuses.is_empty() || !filter.locations.is_empty();
-    let passing_event_claims: HashSet<Id> = if event_facets {
-        project
-            .events
-            .iter()
-            .zip(&events)
-            .filter(|(_, pass)| **pass)
-            .flat_map(|(e, _)| e.all_claim_ids())
-            .collect()
-    } else {
-        HashSet::new()
-    };
-    let positions: Vec<bool> = project
-        .positions
-        .iter()
-        .map(|p| {
-            if event_facets && !p.claims.iter().any(|c| passing_event_claims.contains(c)) {
-                return false;
-            }
-            if !filter.issues.is_empty() && !filter.issues.contains(&p.issue) {
-                return false;
-            }
-            if !filter.participants.is_empty() && !filter.participants.contains(&p.holder) {
-                return false;
-            }
-            if let Ok(b) = p.as_of.bounds()
-                && (filter.from_secs.is_some_and(|f| b.latest_secs < f)
-                    || filter.to_secs.is_some_and(|t| b.earliest_secs > t))
-            {
-                return false;
-            }
-            if let Some(min) = filter.min_reliability
-                && claims_index
-                    .best_reliability(p.claims.iter().copied())
-                    .is_none_or(|best| best > min)
-            {
-                return false;
-            }
-            if filter.min_sources > 1
-                && claims_index.independent_sources(p.claims.iter().copied()) < filter.min_sources
-            {
-                return false;
-            }
-            if text.is_some() {
-                return matches(&p.summary)
-                    || matches(&p.conditions)
-                    || matches(lookup.name_of(project, p.issue))
-                    || actor_text.contains(&p.holder)
-                    || p.claims.iter().any(|c| claim_text.contains(c));
-            }
-            true
-        })
-        .collect();
+    /// Whether facets that only events have (kind, status, place) are set.
+    pub fn event_facets(&self) -> bool {
+        let filter = &self.filter;
+        !filter.kinds.is_empty() || !filter.statuses.is_empty() || !filter.locations.is_empty()
+    }
 
-    // Actors and places: their own text, or a part in what passes.
-    let constrained = filter.has_facets() || text.is_some();
-    let mut involved_actors: HashSet<Id> = HashSet::new();
-    let mut involved_locations: HashSet<Id> = HashSet::new();
-    let mut passing_claims: HashSet<Id> = HashSet::new();
-    for (e, _) in project
-        .events
-        .iter()
-        .zip(&events)
-        .filter(|(_, pass)| **pass)
-    {
-        involved_actors.extend(e.participant_ids());
-        involved_locations.extend(e.location_ids());
-        passing_claims.extend(e.all_claim_ids());
+    /// Whether anything narrows the lists at all.
+    pub fn constrained(&self) -> bool {
+        self.filter.has_facets() || self.has_text()
     }
-    // The positions that pass bring their holders and evidence into the other lists.
-    for (p, _) in project
-        .positions
-        .iter()
-        .zip(&positions)
-        .filter(|(_, pass)| **pass)
-    {
-        involved_actors.insert(p.holder);
-        passing_claims.extend(p.claims.iter().copied());
-    }
-    let actors = project
-        .actors
-        .iter()
-        .map(|a| {
-            !constrained
-                || involved_actors.contains(&a.id)
-                || (!filter.has_facets() && actor_text.contains(&a.id))
-                || filter.participants.contains(&a.id)
-        })
-        .collect();
-    let locations = project
-        .locations
-        .iter()
-        .map(|l| {
-            !constrained
-                || involved_locations.contains(&l.id)
-                || (!filter.has_facets() && location_text.contains(&l.id))
-                || filter.locations.contains(&l.id)
-        })
-        .collect();
-    let claims: Vec<bool> = project
-        .claims
-        .iter()
-        .map(|c| {
-            !constrained
-                || passing_claims.contains(&c.id)
-                || (!filter.has_facets() && claim_text.contains(&c.id))
-        })
-        .collect();
-    let sources = project
-        .sources
-        .iter()
-        .map(|s| {
-            !constrained
-                || project
-                    .claims
-                    .iter()
-                    .zip(&claims)
-                    .any(|(c, pass)| *pass && c.source == s.id)
-                || (text.is_some() && !filter.has_facets() && matches(&s.name))
-        })
-        .collect();
-    FilterResult {
-        events,
-        actors,
-        locations,
-        positions,
-        claims,
-        sources,
-    }
+}
+
+/// Applies `filter` to the whole project. Events are asked first; positions, actors,
+/// places, claims and sources then pass by their own text or by a part in what passes
+/// ([`FilterState`] keeps it up to date as events change).
+pub fn apply_filter(
+    project: &Project,
+    lookup: &Lookup,
+    claims_index: &ClaimIndex,
+    filter: &Filter,
+) -> FilterResult {
+    FilterState::new(project, lookup, claims_index, filter).1
 }
 
 fn overlaps(filter: &Filter, e: &Event) -> bool {

@@ -5,6 +5,7 @@
 mod actor_tree;
 mod corroboration;
 mod filter;
+mod filter_state;
 mod mentions;
 mod stance_timeline;
 mod summaries;
@@ -14,6 +15,7 @@ pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
 pub use corroboration::ClaimIndex;
 pub use filter::{FilterResult, Shown, apply_filter};
+pub use filter_state::FilterState;
 pub use mentions::{
     attribution_step_text, distinct_ids, events_at, events_citing, events_with_participant,
     membership_title, position_title, relayed_claims, relayed_text, support_text,

@@ -636,7 +636,22 @@ impl DetenteApp {
         }
         let key = (self.selection.clone(), self.doc.revision());
         if self.links_for.as_ref() != Some(&key) {
-            self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
+            // After an edit of a few events (a keystroke), only those are asked again.
+            let replaced = match &self.links_for {
+                Some((selection, (instance, generation)))
+                    if *selection == self.selection && *instance == key.1.0 =>
+                {
+                    self.doc.replaced_since(*generation)
+                }
+                _ => None,
+            };
+            if let Some(replaced) = replaced {
+                let changed: Vec<u32> = replaced.iter().map(|(i, _)| *i).collect();
+                self.links
+                    .follow(self.doc.project(), &self.selection, &changed);
+            } else {
+                self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
+            }
             self.links_for = Some(key);
         }
         let title = self.doc.window_title();

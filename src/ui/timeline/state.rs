@@ -6,7 +6,8 @@ use egui::Rect;
 
 use crate::app::{Document, FilteredView, Selection};
 use crate::layout::{
-    Lane, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes, drawn_extent,
+    Lane, LaneChange, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes,
+    drawn_extent, update_lanes,
 };
 use crate::model::TimeSecs;
 
@@ -124,13 +125,47 @@ impl TimelineState {
         ))
     }
 
-    /// Rebuilds the lanes when the project, the mode or the sort changed.
+    /// Rebuilds the lanes when the project, the mode or the sort changed; follows the
+    /// events the filtered view followed when only those changed.
     pub(super) fn refresh_lanes(&mut self, doc: &Document, filtered: &FilteredView) {
         let key = (doc.revision(), filtered.generation(), self.mode, self.sort);
         if self.lanes_for == Some(key) {
             return;
         }
-        self.lanes = build_lanes(doc.project(), self.mode, self.sort, &filtered.result.events);
+        let changes = match self.lanes_for {
+            Some((revision, generation, mode, sort))
+                if revision.0 == key.0.0
+                    && mode == self.mode
+                    && sort == self.sort
+                    && generation != key.1 =>
+            {
+                filtered.changes_since(generation)
+            }
+            _ => None,
+        };
+        let followed = changes.is_some_and(|changes| {
+            let changes: Vec<LaneChange<'_>> = changes
+                .iter()
+                .map(|c| LaneChange {
+                    index: c.index,
+                    before: &c.before,
+                    was_in: c.passed,
+                    is_in: c.passes,
+                })
+                .collect();
+            let (project, lookup) = (doc.project(), doc.lookup());
+            update_lanes(
+                &mut self.lanes,
+                project,
+                lookup,
+                self.mode,
+                self.sort,
+                &changes,
+            )
+        });
+        if !followed {
+            self.lanes = build_lanes(doc.project(), self.mode, self.sort, &filtered.result.events);
+        }
         self.lanes_for = Some(key);
         let mut by_length: Vec<&str> = self.lanes.iter().map(|l| l.label.as_str()).collect();
         by_length.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
