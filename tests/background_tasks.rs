@@ -14,7 +14,7 @@ use detente::io::Work;
 use detente::ui::DetenteApp;
 use detente::ui::actions::Action;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("detente-tasks-{name}-{}", std::process::id()));

@@ -69,12 +69,6 @@ impl SaveJob {
             }
             _ => None,
         };
-        let written = match written {
-            WriteOutcome::Failed(err) => {
-                WriteOutcome::Failed(format!("could not save {}: {err}", self.path.display()))
-            }
-            other => other,
-        };
         SaveOutcome {
             path: self.path,
             instance: self.instance,
@@ -90,7 +84,6 @@ mod tests {
     use super::*;
     use crate::app::Document;
     use crate::generate::generate_project;
-    use std::io::Write as _;
     use std::time::Duration;
 
     fn temp_dir(name: &str) -> PathBuf {
