@@ -39,6 +39,22 @@ fn run_until(harness: &mut Harness<'_, DetenteApp>, mut done: impl FnMut(&Detent
     }
 }
 
+/// A TimelineJS file of `slides` events (its dialog has no column mapping, so Import is on
+/// screen without scrolling).
+fn big_timelinejs(dir: &Path, slides: usize) -> PathBuf {
+    let events: Vec<String> = (0..slides)
+        .map(|i| {
+            format!(
+                r#"{{"start_date":{{"year":"2020","month":"1","day":"{}"}},"text":{{"headline":"Talks round {i}"}}}}"#,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let path = dir.join("rounds.json");
+    std::fs::write(&path, format!(r#"{{"events":[{}]}}"#, events.join(","))).unwrap();
+    path
+}
+
 /// A CSV of `rows` events that the import reads by its header names.
 fn big_csv(dir: &Path, rows: usize) -> PathBuf {
     let mut text = String::from("date,title\n");
@@ -77,12 +93,15 @@ fn a_cancelled_import_stops_between_rows() {
 #[test]
 fn cancelling_an_import_in_the_status_bar_leaves_the_project_untouched() {
     let dir = temp_dir("import-cancel");
-    let csv = big_csv(&dir, 200_000);
-    let mut harness = harness_of(DetenteApp::new(None));
+    let json = big_timelinejs(&dir, 200_000);
+    // Tall enough that the dialog's Import button is on screen, as in tests/import_ui.rs.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
     harness.run();
     let ctx = harness.ctx.clone();
     let before = harness.state().document().project().clone();
-    harness.state_mut().apply(&ctx, Action::ImportPath(csv));
+    harness.state_mut().apply(&ctx, Action::ImportPath(json));
     run_until(&mut harness, |app| !app.is_busy());
     harness.run_steps(2);
     harness.get_by_label("Merged into the open project").click();
