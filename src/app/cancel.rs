@@ -8,50 +8,40 @@
 
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Set once by whoever asks the work to stop; read by the work, between steps.
-#[derive(Clone, Debug, Default)]
-pub struct CancelToken(Arc<AtomicBool>);
-
-impl CancelToken {
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-}
+pub use crate::io::CancelToken;
+use crate::io::Progress;
 
 /// A writer that refuses every write once its token is cancelled. Exports write in pieces
 /// of one event (a few hundred bytes) through a 256 KiB buffer, so a 1M-event export stops
 /// within one buffer's worth of work, a millisecond or so, after Cancel.
+/// What it lets through is counted into its [`Progress`].
 pub struct CancelWriter<'w> {
     inner: &'w mut dyn Write,
     cancel: &'w CancelToken,
+    progress: &'w Progress,
 }
 
 impl<'w> CancelWriter<'w> {
-    pub fn new(inner: &'w mut dyn Write, cancel: &'w CancelToken) -> Self {
-        Self { inner, cancel }
+    pub fn new(inner: &'w mut dyn Write, cancel: &'w CancelToken, progress: &'w Progress) -> Self {
+        Self {
+            inner,
+            cancel,
+            progress,
+        }
     }
 
     fn check(&self) -> io::Result<()> {
-        if self.cancel.is_cancelled() {
-            // Not `ErrorKind::Interrupted`: `write_all` retries that one.
-            Err(io::Error::other("cancelled"))
-        } else {
-            Ok(())
-        }
+        self.cancel.check()
     }
 }
 
 impl Write for CancelWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.check()?;
-        self.inner.write(buf)
+        let written = self.inner.write(buf)?;
+        self.progress.add(written as u64);
+        Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -76,11 +66,21 @@ pub fn write_cancellable(
     cancel: &CancelToken,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> WriteOutcome {
+    write_counted(path, cancel, &Progress::default(), write)
+}
+
+/// [`write_cancellable`], counting the bytes written into `progress`.
+pub fn write_counted(
+    path: &Path,
+    cancel: &CancelToken,
+    progress: &Progress,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> WriteOutcome {
     if cancel.is_cancelled() {
         return WriteOutcome::Cancelled;
     }
     let result = crate::io::write_atomically_with(path, |out| {
-        let mut out = CancelWriter::new(out, cancel);
+        let mut out = CancelWriter::new(out, cancel, progress);
         write(&mut out)?;
         // The last check before the rename: work cancelled after its last write but before
         // the file replaced the old one writes nothing either.

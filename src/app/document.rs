@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::{
-    LoadError, SAMPLE_NAME, SaveError, load_project_bytes, sample_project, to_ron_string,
+    LoadError, SAMPLE_NAME, SaveError, load_project_bytes_watched, sample_project, to_ron_string,
     write_atomically,
 };
 use crate::layout::EventIndex;
@@ -72,8 +72,15 @@ impl Document {
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let bytes = crate::io::read_project_bytes(path)?;
-        let project = load_project_bytes(&bytes, &path.display().to_string())?;
+        Self::open_watched(path, &crate::io::Work::default())
+    }
+
+    /// [`Self::open`] as background work: progress in bytes read, and Cancel stops the
+    /// reading and the parsing.
+    pub fn open_watched(path: &Path, work: &crate::io::Work) -> Result<Self, LoadError> {
+        let bytes = crate::io::read_project_bytes_watched(path, work)?;
+        let file = path.display().to_string();
+        let project = load_project_bytes_watched(&bytes, &file, &work.cancel)?;
         let mut doc = Self::new(project, Origin::File(path.to_path_buf()));
         // Without a fingerprint a later save cannot tell a change on disk; that only costs
         // the warning, so a file whose time cannot be read still opens.

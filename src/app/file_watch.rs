@@ -75,6 +75,62 @@ fn hash_reader(mut reader: impl io::Read) -> io::Result<(u64, u64)> {
     Ok((hasher.finish(), len))
 }
 
+/// Hashes what passes through it, in the blocks [`hash_bytes`] uses, and hands it on in
+/// those blocks: a save streamed into it gets the fingerprint of its file without reading
+/// the file back or holding the text. Call [`Self::finish`] at the end, which writes the
+/// last, partial block.
+pub struct HashingWriter<W: io::Write> {
+    inner: W,
+    block: Vec<u8>,
+    hasher: rustc_hash::FxHasher,
+    len: u64,
+}
+
+impl<W: io::Write> HashingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            block: Vec::with_capacity(BLOCK),
+            hasher: rustc_hash::FxHasher::default(),
+            len: 0,
+        }
+    }
+
+    fn pass_block(&mut self) -> io::Result<()> {
+        if !self.block.is_empty() {
+            self.hasher.write(&self.block);
+            self.len += self.block.len() as u64;
+            self.inner.write_all(&self.block)?;
+            self.block.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes what is left and returns the hash and length of everything written.
+    pub fn finish(mut self) -> io::Result<(u64, u64)> {
+        self.pass_block()?;
+        Ok((self.hasher.finish(), self.len))
+    }
+}
+
+impl<W: io::Write> io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let room = BLOCK - self.block.len();
+        let taken = buf.len().min(room);
+        self.block.extend_from_slice(&buf[..taken]);
+        if self.block.len() == BLOCK {
+            self.pass_block()?;
+        }
+        Ok(taken)
+    }
+
+    /// Hands on only whole blocks: a partial one waits for [`Self::finish`], so that the hash
+    /// stays that of [`hash_bytes`].
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 impl FileFingerprint {
     /// Reads and hashes the file.
     pub fn of_file(path: &Path) -> io::Result<Self> {
@@ -84,6 +140,16 @@ impl FileFingerprint {
         Ok(Self {
             len,
             modified,
+            hash,
+        })
+    }
+
+    /// The fingerprint of a file just written through a [`HashingWriter`], from what its
+    /// `finish` returned.
+    pub fn of_hashed(path: &Path, (hash, len): (u64, u64)) -> io::Result<Self> {
+        Ok(Self {
+            len,
+            modified: std::fs::metadata(path)?.modified().ok(),
             hash,
         })
     }
@@ -230,5 +296,22 @@ mod tests {
             (hash_bytes(&bytes), bytes.len() as u64)
         );
         assert_ne!(hash_bytes(b"abc"), hash_bytes(b"abd"));
+    }
+
+    #[test]
+    fn a_hashing_writer_gives_the_hash_of_the_bytes_however_they_come() {
+        use std::io::Write as _;
+        // Three blocks and a bit, written in pieces that straddle the blocks' ends.
+        let bytes: Vec<u8> = (0..3 * BLOCK + 1234).map(|i| (i % 251) as u8).collect();
+        for piece in [1, 7, 1000, BLOCK - 1, BLOCK + 3] {
+            let mut out = Vec::new();
+            let mut writer = HashingWriter::new(&mut out);
+            for part in bytes.chunks(piece) {
+                writer.write_all(part).unwrap();
+            }
+            let (hash, len) = writer.finish().unwrap();
+            assert_eq!((hash, len), (hash_bytes(&bytes), bytes.len() as u64));
+            assert_eq!(out, bytes);
+        }
     }
 }

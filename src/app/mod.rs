@@ -1,6 +1,6 @@
 //! Application state without UI: the open document and the selection, settings, recent
-//! files, crash recovery, changes on disk, cancelling background work (which runs in
-//! ui::tasks).
+//! files, crash recovery, changes on disk, background work (the task list in `tasks`; the status bar
+//! in ui::tasks shows it).
 
 pub mod autosave;
 pub mod cancel;
@@ -22,9 +22,10 @@ mod save_job;
 mod selection;
 pub mod settings;
 pub mod stale;
+pub mod tasks;
 
 pub use autosave::AutosaveClock;
-pub use cancel::{CancelToken, WriteOutcome, write_cancellable};
+pub use cancel::{CancelToken, WriteOutcome, write_cancellable, write_counted};
 pub use date_text::{date_text, day_text, list_date_text};
 pub use document::{Document, Origin};
 pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};
@@ -39,3 +40,4 @@ pub use settings::{
     DateDisplay, DateFormat, Settings, ThemeChoice, TimeZoneChoice, axis_offset_secs, config_dir,
     format_instant,
 };
+pub use tasks::{Finished, ProgressUnit, TaskId, TaskKind, TaskList, TaskStatus, Work};

@@ -126,7 +126,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     let options = ImportOptions {
         file_name: file_name(input),
         mapping,
-        max_rows: None,
+        ..ImportOptions::default()
     };
     let imported =
         import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;

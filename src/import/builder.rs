@@ -39,6 +39,8 @@ pub(crate) struct Builder {
     pub dataset: Id,
     unit: PositionUnit,
     max_rows: Option<usize>,
+    /// Cancel and progress of the background work this import is (see `ImportOptions`).
+    work: crate::io::Work,
     used: HashSet<Id>,
     event_ids: HashSet<CompactString>,
     keyed: HashMap<(char, String), Id>,
@@ -70,6 +72,7 @@ impl Builder {
             dataset: Id::new("src-import"),
             unit: format.unit(),
             max_rows: options.max_rows,
+            work: options.work.clone(),
             used: HashSet::new(),
             event_ids: HashSet::new(),
             keyed: HashMap::new(),
@@ -94,10 +97,14 @@ impl Builder {
         b
     }
 
-    /// Has the row limit (of a preview) been reached?
+    /// Has the row limit (of a preview) been reached, or the import been cancelled? Asked
+    /// before every row by every importer, so it also moves the progress.
     pub fn is_full(&self) -> bool {
-        self.max_rows
-            .is_some_and(|max| self.report.rows_read >= max)
+        self.work.progress.set_done(self.report.rows_read as u64);
+        self.work.cancel.is_cancelled()
+            || self
+                .max_rows
+                .is_some_and(|max| self.report.rows_read >= max)
     }
 
     /// An entity id `prefix-slug(base)` not yet used in this import.

@@ -136,6 +136,9 @@ pub struct ImportOptions {
     pub mapping: Option<CsvMapping>,
     /// Stop after this many data rows (slides, events); the preview uses it.
     pub max_rows: Option<usize>,
+    /// Run in the background: the rows read go into its progress, and once it is cancelled
+    /// the import stops at the next row (its result is then partial and to be dropped).
+    pub work: crate::io::Work,
 }
 
 impl ImportOptions {

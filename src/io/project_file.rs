@@ -6,6 +6,8 @@
 //! made for the canonical event line (see `event_line`): ron reads ~60 MB/s on one core
 //! here, and a million events are ~300 MB.
 
+use std::fmt;
+use std::io;
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -13,7 +15,8 @@ use ron::extensions::Extensions;
 use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
-use super::read_limited::{MAX_PROJECT_BYTES, read_at_most};
+use super::read_limited::{MAX_PROJECT_BYTES, read_at_most_watched};
+use super::work::{CancelToken, Work};
 use crate::model::{EntityKind, Event, FORMAT_VERSION, Problem, Project, validate};
 
 /// The file name extension of project files (`*.detente.ron`).
@@ -36,25 +39,119 @@ fn pretty_config() -> ron::ser::PrettyConfig {
 
 /// The project as file text: stable field order, `\n` line endings, one entity per line.
 pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
-    let mut text = ron::ser::to_string_pretty(project, pretty_config())?;
-    // ron escapes with `char::escape_debug`, which writes `'` as `\'`. Inside double quotes
-    // that escape is legal but needless, and analysts' text is full of apostrophes. Every
-    // `'` the serializer writes is escaped, so `\'` never follows an escaped backslash and
-    // the replacement is exact.
-    if text.contains("\\'") {
-        text = text.replace("\\'", "'");
-    }
+    let mut text = String::new();
+    let mut out = Unescaped::new(&mut text);
+    ron::Options::default().to_writer_pretty(&mut out, project, pretty_config())?;
+    out.finish()
+        .map_err(|_| ron::Error::Io("could not encode".to_owned()))?;
     text.push('\n');
     Ok(text)
 }
 
-/// Saves atomically (see [`super::write_atomically`]).
+/// Writes the project's file text (exactly what [`to_ron_string`] returns) into `out` as it
+/// is encoded, so that a 1M-event save holds no 330 MB string and a writer that fails (one
+/// cancelled, see `app::cancel`) stops the encoding at its next write. An encoding error
+/// comes back as an `InvalidData` error; a failed write as the writer's own error.
+pub fn write_project(project: &Project, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut sink = IoSink { out, error: None };
+    let mut text = Unescaped::new(&mut sink);
+    let encoded = ron::Options::default()
+        .to_writer_pretty(&mut text, project, pretty_config())
+        .map_err(|_| fmt::Error)
+        .and_then(|()| text.finish())
+        .and_then(|()| fmt::Write::write_char(&mut sink, '\n'));
+    match (encoded, sink.error) {
+        (_, Some(err)) => Err(err),
+        (Ok(()), None) => Ok(()),
+        (Err(_), None) => {
+            // Encode again into nothing to get ron's message: the project cannot be written
+            // (never seen: every model type encodes), so the cost does not matter.
+            let message = ron::Options::default()
+                .to_writer_pretty(&mut Discard, project, pretty_config())
+                .err()
+                .map_or_else(|| "the encoder failed".to_owned(), |e| e.to_string());
+            Err(io::Error::new(io::ErrorKind::InvalidData, message))
+        }
+    }
+}
+
+/// Undoes ron's needless `\'`. ron escapes with `char::escape_debug`, which writes `'` as
+/// `\'`; inside double quotes that escape is legal but needless, and analysts' text is full
+/// of apostrophes. Every `'` the serializer writes is escaped, so dropping each backslash
+/// that comes right before a `'` is exact (it is what replacing `\'` by `'` in the whole
+/// text did). A backslash at the end of one piece waits for the next piece's first char.
+struct Unescaped<W: fmt::Write> {
+    inner: W,
+    held_backslash: bool,
+}
+
+impl<W: fmt::Write> Unescaped<W> {
+    fn new(inner: W) -> Self {
+        Self {
+            inner,
+            held_backslash: false,
+        }
+    }
+
+    /// Writes a backslash still held back (the text ended with one).
+    fn finish(&mut self) -> fmt::Result {
+        if std::mem::take(&mut self.held_backslash) {
+            self.inner.write_char('\\')?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: fmt::Write> fmt::Write for Unescaped<W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let mut rest = s;
+        if std::mem::take(&mut self.held_backslash) && !rest.starts_with('\'') {
+            self.inner.write_char('\\')?;
+        }
+        while let Some(at) = rest.find("\\'") {
+            self.inner.write_str(&rest[..at])?;
+            // The `'` stays, to be written with what follows it.
+            rest = &rest[at + 1..];
+        }
+        if let Some(head) = rest.strip_suffix('\\') {
+            self.held_backslash = true;
+            rest = head;
+        }
+        self.inner.write_str(rest)
+    }
+}
+
+/// The bridge from ron's `fmt::Write` to an `io::Write`, keeping the writer's error (which
+/// `fmt::Error` cannot carry) to give back.
+struct IoSink<'w> {
+    out: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl fmt::Write for IoSink<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|err| {
+            self.error = Some(err);
+            fmt::Error
+        })
+    }
+}
+
+struct Discard;
+
+impl fmt::Write for Discard {
+    fn write_str(&mut self, _: &str) -> fmt::Result {
+        Ok(())
+    }
+}
+
+/// Saves atomically (see [`super::write_atomically`]), encoded straight into the temporary file, as the app saves: a 1M-event project is never
+/// held as a 330 MB string.
 pub fn save_project(project: &Project, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(project).map_err(|err| SaveError::Encode {
-        path: path.to_path_buf(),
-        message: err.to_string(),
-    })?;
-    super::write_atomically(path, text.as_bytes())
+    super::write_atomically_with(path, |out| write_project(project, out))
 }
 
 /// Reads and validates a project file. On error the caller's open project is untouched,
@@ -67,15 +164,32 @@ pub fn load_project(path: &Path) -> Result<Project, LoadError> {
 /// The bytes of a project file, at most [`MAX_PROJECT_BYTES`] of them (a device or pipe
 /// that never ends is refused, not read until memory runs out).
 pub fn read_project_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    read_at_most(
+    read_project_bytes_watched(path, &Work::default())
+}
+
+/// [`read_project_bytes`], counting into `work`'s progress and stopping once it is
+/// cancelled.
+pub fn read_project_bytes_watched(path: &Path, work: &Work) -> Result<Vec<u8>, LoadError> {
+    read_at_most_watched(
         path,
         MAX_PROJECT_BYTES,
         "a Detente project is one text file, of about 330 bytes per event",
+        work,
     )
     .map_err(|err| LoadError::io(path, &err))
 }
 
 pub fn load_project_bytes(bytes: &[u8], file: &str) -> Result<Project, LoadError> {
+    load_project_bytes_watched(bytes, file, &CancelToken::default())
+}
+
+/// [`load_project_bytes`] for background work: once `cancel` is set the event lines stop
+/// being parsed (checked every [`CANCEL_CHECK_LINES`]) and an error says so.
+pub fn load_project_bytes_watched(
+    bytes: &[u8],
+    file: &str,
+    cancel: &CancelToken,
+) -> Result<Project, LoadError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -90,10 +204,23 @@ pub fn load_project_bytes(bytes: &[u8], file: &str) -> Result<Project, LoadError
             ));
         }
     };
-    load_project_str(text, file)
+    load_project_text(text, file, cancel)
 }
 
 pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
+    load_project_text(text, file, &CancelToken::default())
+}
+
+/// The reader's [`CancelToken`] is checked every 4,096 event lines: about 1.3 MB, a few
+/// milliseconds of parsing, so Cancel ends a 1M-event load at once and the check costs
+/// nothing.
+const CANCEL_CHECK_LINES: usize = 4096;
+
+fn cancelled_error(file: &str) -> LoadError {
+    LoadError::at(file, 1, 1, "opening was cancelled")
+}
+
+fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Project, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::at(
             file,
@@ -103,8 +230,9 @@ pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
         ));
     }
     check_version(text, file)?;
-    let mut project = match parse_fast(text) {
+    let mut project = match parse_fast(text, cancel) {
         Some(Ok(project)) => project,
+        Some(Err(Stop::Cancelled)) => return Err(cancelled_error(file)),
         // The fast path is an optimisation for the canonical layout; on anything unusual,
         // including any error, the whole-document parse decides (and gives the position).
         _ => ron_options()
@@ -296,7 +424,15 @@ const EVENT_INDENT: &str = "        ";
 /// rest of the file by ron on a thread of its own. A line parsed alone gives what the whole
 /// document would: the line is one complete value (ron refuses a comment or string left
 /// open at its end), and any error sends the whole text to the ordinary parse.
-fn parse_fast(text: &str) -> Option<Result<Project, ()>> {
+/// Why the fast path stopped.
+#[derive(Debug)]
+enum Stop {
+    /// Something unusual: the whole-document parse decides.
+    Unusual,
+    Cancelled,
+}
+
+fn parse_fast(text: &str, cancel: &CancelToken) -> Option<Result<Project, Stop>> {
     let open = text.find(EVENTS_OPEN)?;
     let body_start = open + EVENTS_OPEN.len();
     // Searched from the end, where it is; a `    ],` line before it fails the line check.
@@ -333,17 +469,21 @@ fn parse_fast(text: &str) -> Option<Result<Project, ()>> {
             .enumerate()
             .map(|(i, chunk)| {
                 let capacity = if i == 0 { total } else { chunk.len() };
-                scope.spawn(move || parse_event_lines(chunk, capacity))
+                scope.spawn(move || parse_event_lines(chunk, capacity, cancel))
             })
             .collect();
-        let chunks: Result<Vec<Vec<Event>>, ()> = handles
+        let chunks: Result<Vec<Vec<Event>>, Stop> = handles
             .into_iter()
-            .map(|h| h.join().unwrap_or(Err(())))
+            .map(|h| h.join().unwrap_or(Err(Stop::Unusual)))
             .collect();
         (head.join().unwrap_or(Err(())), chunks)
     });
+    let chunks = match chunks {
+        Err(Stop::Cancelled) => return Some(Err(Stop::Cancelled)),
+        other => other,
+    };
     let (Ok(mut project), Ok(chunks)) = (head, chunks) else {
-        return Some(Err(()));
+        return Some(Err(Stop::Unusual));
     };
     let mut chunks = chunks.into_iter();
     let mut all = chunks.next().unwrap_or_default();
@@ -354,19 +494,26 @@ fn parse_fast(text: &str) -> Option<Result<Project, ()>> {
     Some(Ok(project))
 }
 
-fn parse_event_lines(lines: &[&str], capacity: usize) -> Result<Vec<Event>, ()> {
+fn parse_event_lines(
+    lines: &[&str],
+    capacity: usize,
+    cancel: &CancelToken,
+) -> Result<Vec<Event>, Stop> {
     let options = ron_options();
     let mut ids = IdCache::default();
     let mut events = Vec::with_capacity(capacity);
-    for line in lines {
+    for (n, line) in lines.iter().enumerate() {
+        if n % CANCEL_CHECK_LINES == 0 && cancel.is_cancelled() {
+            return Err(Stop::Cancelled);
+        }
         // Every line starts with eight spaces and `(` and ends with `),` (checked above).
         let item = &line[EVENT_INDENT.len()..line.len() - 1];
         let event = match parse_event_line(item, &mut ids) {
             Some(event) => event,
             // A `//` comment at the end of a line would swallow the comma between events in
             // the whole document; ron alone would not notice, so the whole parse decides.
-            None if item.contains("//") => return Err(()),
-            None => options.from_str::<Event>(item).map_err(|_| ())?,
+            None if item.contains("//") => return Err(Stop::Unusual),
+            None => options.from_str::<Event>(item).map_err(|_| Stop::Unusual)?,
         };
         events.push(event);
     }
@@ -403,7 +550,7 @@ mod tests {
         let p = small_project(25_000);
         let text = to_ron_string(&p).unwrap();
         assert!(
-            parse_fast(&text).is_some_and(|r| r.is_ok()),
+            parse_fast(&text, &CancelToken::default()).is_some_and(|r| r.is_ok()),
             "canonical layout not recognised"
         );
         let loaded = load_project_str(&text, "t").unwrap();
@@ -416,7 +563,7 @@ mod tests {
         // Over 10k events, so that the lines are read in two chunks.
         let p = crate::generate::generate_project(12_000, 5);
         let text = to_ron_string(&p).unwrap();
-        let fast = parse_fast(&text).unwrap().unwrap();
+        let fast = parse_fast(&text, &CancelToken::default()).unwrap().unwrap();
         let slow: Project = ron_options().from_str(&text).unwrap();
         assert_eq!(fast, slow);
         assert_eq!(fast, p);
@@ -431,14 +578,14 @@ mod tests {
         p.events[2].description = "zero\u{200b}width".into();
         let text = to_ron_string(&p).unwrap();
         assert!(text.contains("zero\\u{200b}width"));
-        assert!(parse_fast(&text).is_some_and(|r| r.is_ok()));
+        assert!(parse_fast(&text, &CancelToken::default()).is_some_and(|r| r.is_ok()));
         assert_eq!(load_project_str(&text, "u.ron").unwrap(), p);
 
         // A line comment that swallows the comma between two events: ron reads the line
         // alone happily, but the whole file is broken, and loading must say so.
         let broken = text.replacen("line two\"),\n", "line two\") // note),\n", 1);
         assert_ne!(broken, text);
-        assert!(parse_fast(&broken).is_some_and(|r| r.is_err()));
+        assert!(parse_fast(&broken, &CancelToken::default()).is_some_and(|r| r.is_err()));
         assert!(load_project_str(&broken, "c.ron").is_err());
     }
 
@@ -557,5 +704,75 @@ mod tests {
                 .starts_with("b.ron:2:1: the file is not UTF-8"),
             "{err}"
         );
+    }
+
+    /// The text as it was made before it was streamed: one string, then `\'` replaced.
+    fn whole_string(project: &Project) -> String {
+        let text = ron::ser::to_string_pretty(project, pretty_config()).unwrap();
+        format!("{}\n", text.replace("\\'", "'"))
+    }
+
+    #[test]
+    fn the_streamed_text_is_the_whole_string_byte_for_byte() {
+        let mut p = small_project(50);
+        // Apostrophes, backslashes before them and at the ends of fields, quotes.
+        p.events[3].title = "Minister's visit".into();
+        p.events[4].title = "path C:\\dir\\".into();
+        p.events[5].description = "a \\' b \\\\' c ''".into();
+        p.events[6].title = "\"quoted\" \\".into();
+        p.description = "it's \\".into();
+        let expected = whole_string(&p);
+        assert!(expected.contains("Minister's"));
+        assert_eq!(to_ron_string(&p).unwrap(), expected);
+        let mut out = Vec::new();
+        write_project(&p, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn unescaping_holds_a_backslash_across_pieces() {
+        let text = "a\\'b\\\\'c\\\\d'\\";
+        let expected = text.replace("\\'", "'");
+        for cut in 0..=text.len() {
+            for second in cut..=text.len() {
+                let mut out = String::new();
+                let mut un = Unescaped::new(&mut out);
+                fmt::Write::write_str(&mut un, &text[..cut]).unwrap();
+                fmt::Write::write_str(&mut un, &text[cut..second]).unwrap();
+                fmt::Write::write_str(&mut un, &text[second..]).unwrap();
+                un.finish().unwrap();
+                assert_eq!(out, expected, "cut at {cut} and {second}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_encoding_with_its_own_error() {
+        /// Takes 64 KiB, then fails, counting what it was offered.
+        struct Full {
+            taken: usize,
+            offered_after: usize,
+        }
+        impl io::Write for Full {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.taken >= 64 * 1024 {
+                    self.offered_after += 1;
+                    return Err(io::Error::other("disk full"));
+                }
+                self.taken += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let p = small_project(5_000);
+        let mut out = Full {
+            taken: 0,
+            offered_after: 0,
+        };
+        let err = write_project(&p, &mut out).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(out.offered_after, 1, "the encoder went on after the error");
     }
 }

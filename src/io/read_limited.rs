@@ -5,6 +5,9 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::Arc;
+
+use super::work::{WatchedReader, Work};
 
 /// The largest project file loaded: 1 GiB. A 1M-event project, the size the performance
 /// targets are set for, is 331 MB (docs/PERFORMANCE.md) and peaks at 830 MB of memory
@@ -25,6 +28,12 @@ const IMPORT_HINT: &str = "split it into smaller files";
 /// read: for the command line and the import dialog alike.
 pub fn read_import_bytes(path: &Path) -> io::Result<Vec<u8>> {
     read_at_most(path, MAX_IMPORT_BYTES, IMPORT_HINT)
+}
+
+/// [`read_import_bytes`] for background work: counts the bytes into `work`'s progress and
+/// stops with an error once it is cancelled.
+pub fn read_import_bytes_watched(path: &Path, work: &Work) -> io::Result<Vec<u8>> {
+    read_at_most_watched(path, MAX_IMPORT_BYTES, IMPORT_HINT, work)
 }
 
 /// The error for an input to import of more than [`MAX_IMPORT_BYTES`], whether its size was
@@ -97,7 +106,18 @@ pub fn read_mapping_text(path: &Path) -> io::Result<String> {
 /// The error is an [`io::ErrorKind::FileTooLarge`] whose message names the limit; callers
 /// name the file.
 pub fn read_at_most(path: &Path, limit: u64, hint: &str) -> io::Result<Vec<u8>> {
-    let mut file = File::open(path)?;
+    read_at_most_watched(path, limit, hint, &Work::default())
+}
+
+/// [`read_at_most`], counting into `work`'s progress (of the file's size when known) and
+/// stopping once it is cancelled.
+pub fn read_at_most_watched(
+    path: &Path,
+    limit: u64,
+    hint: &str,
+    work: &Work,
+) -> io::Result<Vec<u8>> {
+    let file = File::open(path)?;
     let metadata = file.metadata()?;
     let too_large = || too_large(limit, hint);
     // A regular file's size is known: refused before reading, and read into a buffer of
@@ -113,7 +133,8 @@ pub fn read_at_most(path: &Path, limit: u64, hint: &str) -> io::Result<Vec<u8>> 
     };
     // One byte more than the limit tells "exactly the limit" from "more than the limit".
     let mut bytes = Vec::with_capacity(usize::try_from(expected.saturating_add(1)).unwrap_or(0));
-    (&mut file)
+    work.progress.set_total(expected);
+    WatchedReader::new(file, work.cancel.clone(), Arc::clone(&work.progress))
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {

@@ -1,19 +1,22 @@
 //! File ▸ Import…: pick the format (detected from the content), map CSV columns, see the
 //! first rows as they will be read, import into a new project or merge into the open one,
-//! and read the report. Reading and importing run off the UI thread.
+//! and read the report. Reading and importing run as tasks (`ui::tasks`), shown in the
+//! status bar too; Cancel stops the importer at its next row and leaves the open project
+//! as it was.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use crate::app::{ProgressUnit, TaskId, TaskKind};
 use crate::import::{
     CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow, Skipped,
     detect_format_with_reason, import, no_events_error, preview,
 };
+use crate::ui::tasks::{Outcome, Tasks};
 
 /// Rows shown in the preview: enough to see the columns are right.
 const PREVIEW_ROWS: usize = 20;
@@ -32,12 +35,13 @@ pub struct Finished {
 }
 
 enum Stage {
-    Reading(Receiver<std::io::Result<Vec<u8>>>),
+    Reading(TaskId),
     Ready(Box<Ready>),
     Importing {
-        answer: Receiver<Result<Imported, ImportError>>,
+        task: TaskId,
         started: Instant,
-        target: Target,
+        /// What the dialog goes back to when the import is cancelled or fails.
+        ready: Box<Ready>,
     },
 }
 
@@ -59,36 +63,114 @@ pub struct ImportDialog {
     path: PathBuf,
     stage: Stage,
     error: Option<String>,
+    /// The import done, to hand over at the next [`Self::ui`].
+    finished: Option<Finished>,
 }
 
 impl ImportDialog {
-    /// Starts reading `path` on a thread.
-    pub fn open(path: &Path, ctx: &egui::Context) -> Self {
-        let (tx, rx) = channel();
-        let (p, ctx) = (path.to_path_buf(), ctx.clone());
-        std::thread::spawn(move || {
-            let _ = tx.send(crate::io::read_import_bytes(&p));
-            ctx.request_repaint();
-        });
+    /// Starts reading `path` as a task.
+    pub fn open(path: &Path, ctx: &egui::Context, tasks: &mut Tasks) -> Self {
+        let p = path.to_path_buf();
+        let name = file_name_of(path);
+        let task = tasks.spawn(
+            ctx,
+            TaskKind::Import,
+            format!("Reading {name}…"),
+            ProgressUnit::Bytes,
+            move |work| Outcome::ImportRead(crate::io::read_import_bytes_watched(&p, work)),
+        );
         Self {
             path: path.to_path_buf(),
-            stage: Stage::Reading(rx),
+            stage: Stage::Reading(task),
             error: None,
+            finished: None,
         }
     }
 
-    fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+    /// The task this dialog waits for, if any.
+    pub fn task(&self) -> Option<TaskId> {
+        match &self.stage {
+            Stage::Reading(task) | Stage::Importing { task, .. } => Some(*task),
+            Stage::Ready(_) => None,
+        }
     }
 
-    /// Shows the dialog. Returns `(finished import, close)`.
-    pub fn ui(&mut self, ctx: &egui::Context) -> (Option<Finished>, bool) {
-        let mut finished = None;
+    /// The file has been read (or not). Cancelled, the dialog says so and reads nothing.
+    pub fn read_finished(&mut self, task: TaskId, read: std::io::Result<Vec<u8>>, cancelled: bool) {
+        if !matches!(self.stage, Stage::Reading(t) if t == task) {
+            return;
+        }
+        if cancelled {
+            self.error = Some(format!("Reading {} was cancelled", self.path.display()));
+            return;
+        }
+        match read {
+            Ok(bytes) => match detect_format_with_reason(&bytes, &self.file_name()) {
+                Ok((format, reason)) => {
+                    let mapping = saved_or_guessed_mapping(&self.path, &bytes);
+                    self.stage = Stage::Ready(Box::new(Ready {
+                        path: self.path.clone(),
+                        saved: None,
+                        bytes: Arc::new(bytes),
+                        format,
+                        reason,
+                        mapping,
+                        target: Target::NewProject,
+                        preview: Ok(Vec::new()),
+                        preview_for: None,
+                    }));
+                }
+                Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
+            },
+            Err(err) => {
+                self.error = Some(format!("could not read {}: {err}", self.path.display()));
+            }
+        }
+    }
+
+    /// The import has run. Cancelled (even if it had finished), nothing is handed over and
+    /// the dialog goes back to its choices, so the open project stays as it was.
+    pub fn import_finished(
+        &mut self,
+        task: TaskId,
+        target: Target,
+        imported: Result<Imported, ImportError>,
+        cancelled: bool,
+    ) {
+        let stage = std::mem::replace(&mut self.stage, Stage::Reading(task));
+        let ready = match stage {
+            Stage::Importing { task: t, ready, .. } if t == task => ready,
+            other => {
+                self.stage = other;
+                return;
+            }
+        };
+        match imported {
+            _ if cancelled => {
+                self.error = Some("Import cancelled: the project was not changed".to_owned());
+            }
+            Ok(imported) => {
+                self.finished = Some(Finished {
+                    imported,
+                    target,
+                    file_name: self.file_name(),
+                });
+            }
+            Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
+        }
+        self.stage = Stage::Ready(ready);
+    }
+
+    fn file_name(&self) -> String {
+        file_name_of(&self.path)
+    }
+
+    /// Shows the dialog. Returns `(finished import, close)`; closed while it reads or
+    /// imports, it cancels that task.
+    pub fn ui(&mut self, ctx: &egui::Context, tasks: &mut Tasks) -> (Option<Finished>, bool) {
+        let finished = self.finished.take();
         let mut close = false;
-        self.poll(&mut finished);
+        let mut start = None;
         let title = format!("Import {}", self.file_name());
         let mut open = true;
         egui::Window::new(title)
@@ -106,12 +188,18 @@ impl ImportDialog {
                     ui.colored_label(ui.visuals().error_fg_color, err);
                 }
                 match &mut self.stage {
-                    Stage::Reading(_) => {
-                        ui.horizontal(|ui| {
-                            ui.spinner();
-                            ui.label(format!("Reading {}…", self.path.display()));
-                        });
-                        close |= ui.button("Cancel").clicked();
+                    Stage::Reading(task) => {
+                        // A read that failed or was cancelled leaves only its message.
+                        let reading = tasks.is_running(*task);
+                        if reading {
+                            ui.horizontal(|ui| {
+                                ui.spinner();
+                                ui.label(format!("Reading {}…", self.path.display()));
+                            });
+                        }
+                        close |= ui
+                            .button(if reading { "Cancel" } else { "Close" })
+                            .clicked();
                     }
                     Stage::Importing { started, .. } => {
                         ui.horizontal(|ui| {
@@ -132,79 +220,61 @@ impl ImportDialog {
                             .path
                             .file_name()
                             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                        if let Some(start) = ready_ui(ui, ready, &file_name) {
-                            let (tx, rx) = channel();
-                            let (bytes, format, ctx2) =
-                                (Arc::clone(&ready.bytes), ready.format, ctx.clone());
-                            let options = ImportOptions {
-                                file_name,
-                                mapping: (format == ImportFormat::Csv)
-                                    .then(|| ready.mapping.clone()),
-                                max_rows: None,
-                            };
-                            std::thread::spawn(move || {
-                                let _ = tx.send(import(&bytes, format, &options));
-                                ctx2.request_repaint();
-                            });
-                            self.stage = Stage::Importing {
-                                answer: rx,
-                                started: Instant::now(),
-                                target: start,
-                            };
-                        } else if ui.button("Cancel").clicked() {
+                        start = ready_ui(ui, ready, &file_name);
+                        if start.is_none() && ui.button("Cancel").clicked() {
                             close = true;
                         }
                     }
                 }
             });
-        (finished, close || !open)
+        if let Some(target) = start {
+            self.start_import(ctx, tasks, target);
+        }
+        let close = close || !open;
+        if close && let Some(task) = self.task() {
+            tasks.cancel(task);
+        }
+        (finished, close)
     }
 
-    fn poll(&mut self, finished: &mut Option<Finished>) {
-        match &mut self.stage {
-            Stage::Reading(rx) => match rx.try_recv() {
-                Ok(Ok(bytes)) => match detect_format_with_reason(&bytes, &self.file_name()) {
-                    Ok((format, reason)) => {
-                        let mapping = saved_or_guessed_mapping(&self.path, &bytes);
-                        self.stage = Stage::Ready(Box::new(Ready {
-                            path: self.path.clone(),
-                            saved: None,
-                            bytes: Arc::new(bytes),
-                            format,
-                            reason,
-                            mapping,
-                            target: Target::NewProject,
-                            preview: Ok(Vec::new()),
-                            preview_for: None,
-                        }));
-                    }
-                    Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
-                },
-                Ok(Err(err)) => {
-                    self.error = Some(format!("could not read {}: {err}", self.path.display()));
-                }
-                Err(TryRecvError::Disconnected) => {
-                    self.error = Some("reading the file failed".to_owned());
-                }
-                Err(TryRecvError::Empty) => {}
+    /// Runs the import as a task; the project changes only once it is done.
+    fn start_import(&mut self, ctx: &egui::Context, tasks: &mut Tasks, target: Target) {
+        let Stage::Ready(ready) = &self.stage else {
+            return;
+        };
+        let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
+        let mut options = ImportOptions {
+            file_name: self.file_name(),
+            mapping: (format == ImportFormat::Csv).then(|| ready.mapping.clone()),
+            ..ImportOptions::default()
+        };
+        let task = tasks.spawn(
+            ctx,
+            TaskKind::Import,
+            format!("Importing {}…", self.file_name()),
+            ProgressUnit::Rows,
+            move |work| {
+                options.work = work.clone();
+                Outcome::Imported(target, Box::new(import(&bytes, format, &options)))
             },
-            Stage::Importing { answer, target, .. } => match answer.try_recv() {
-                Ok(Ok(imported)) => {
-                    *finished = Some(Finished {
-                        imported,
-                        target: *target,
-                        file_name: self.file_name(),
-                    });
-                }
-                Ok(Err(err)) => self.error = Some(format!("{}: {err}", self.path.display())),
-                Err(TryRecvError::Disconnected) => {
-                    self.error = Some("the import failed".to_owned());
-                }
-                Err(TryRecvError::Empty) => {}
-            },
-            Stage::Ready(_) => {}
-        }
+        );
+        self.error = None;
+        let Stage::Ready(ready) = std::mem::replace(&mut self.stage, Stage::Reading(task)) else {
+            return;
+        };
+        self.stage = Stage::Importing {
+            task,
+            started: Instant::now(),
+            ready,
+        };
     }
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The mapping saved beside the file by an earlier import, or one by header names.
@@ -270,7 +340,7 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
         let options = ImportOptions {
             file_name: file_name.to_owned(),
             mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
-            max_rows: None,
+            ..ImportOptions::default()
         };
         ready.preview =
             preview(&ready.bytes, ready.format, &options, PREVIEW_ROWS).map_err(|e| e.to_string());

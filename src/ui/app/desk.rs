@@ -3,16 +3,19 @@
 //! saving over a file that changed on disk.
 
 use std::path::{Path, PathBuf};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::DetenteApp;
 use crate::app::recovery::{
     self, Recovery, discard_recovery, find_recovery, recovery_dir, write_recovery,
 };
-use crate::app::{AutosaveClock, DateDisplay, Document, RecentFiles, Settings, ThemeChoice};
+use crate::app::{
+    AutosaveClock, DateDisplay, Document, ProgressUnit, RecentFiles, Settings, TaskId, TaskKind,
+    ThemeChoice,
+};
 use crate::io::SaveError;
 use crate::ui::actions::Action;
+use crate::ui::tasks::{Outcome, Tasks};
 
 /// What the app keeps for the desktop workflow.
 #[derive(Default)]
@@ -31,8 +34,8 @@ pub struct Desk {
     pub look_active: bool,
     pub recent: RecentFiles,
     clock: AutosaveClock,
-    /// The autosave being written, off the UI thread.
-    writer: Option<JoinHandle<Result<PathBuf, SaveError>>>,
+    /// The autosave being written, a task in the app's list.
+    writer: Option<TaskId>,
     /// A recovery file left by a Detente that died, waiting for Restore / Discard.
     pub leftover: Option<Recovery>,
     pub show_settings: bool,
@@ -122,13 +125,10 @@ impl Desk {
         (self.config_dir.is_some() && secs > 0).then(|| Duration::from_secs(u64::from(secs)))
     }
 
-    /// Called every frame: writes the recovery file when a change has been unsaved for the
-    /// autosave interval, and reports a failed write.
-    pub fn autosave_tick(&mut self, ctx: &egui::Context, doc: &Document) -> Option<String> {
-        let mut problem = None;
-        if self.writer.as_ref().is_some_and(JoinHandle::is_finished) {
-            problem = self.join_writer();
-        }
+    /// Called every frame: starts writing the recovery file, as a task, when a change has
+    /// been unsaved for the autosave interval. The UI does not wait for it; its result
+    /// comes back through [`Self::autosave_finished`].
+    pub fn autosave_tick(&mut self, ctx: &egui::Context, doc: &Document, tasks: &mut Tasks) {
         let now = Instant::now();
         let interval = self.interval();
         if self
@@ -136,20 +136,37 @@ impl Desk {
             .is_due(now, doc.revision(), doc.is_dirty(), interval)
             && self.writer.is_none()
         {
-            self.start_autosave(doc);
+            self.start_autosave(ctx, doc, tasks);
         } else if let Some(left) = self.clock.time_left(now, interval) {
             ctx.request_repaint_after(left);
         }
-        problem
     }
 
-    /// Writes the recovery file now, whatever the clock says (also for tests).
+    /// An autosave task ended; a failure is a message to show.
+    pub fn autosave_finished(
+        &mut self,
+        task: TaskId,
+        written: Result<PathBuf, SaveError>,
+    ) -> Option<String> {
+        if self.writer != Some(task) {
+            // Waited for by `forget_recovery`, whose file is gone: nothing to report.
+            return None;
+        }
+        self.writer = None;
+        written.err().map(|err| format!("Autosave failed: {err}"))
+    }
+
+    /// Writes the recovery file now, on this thread, whatever the clock says (restoring
+    /// keeps the restored work at once; tests).
     pub fn autosave_now(&mut self, doc: &Document) -> Option<String> {
-        self.start_autosave(doc);
-        self.join_writer()
+        let dir = self.recovery_dir()?;
+        self.clock.written(doc.revision());
+        write_recovery(&dir, &doc.shared_project(), doc.path())
+            .err()
+            .map(|err| format!("Autosave failed: {err}"))
     }
 
-    fn start_autosave(&mut self, doc: &Document) {
+    fn start_autosave(&mut self, ctx: &egui::Context, doc: &Document, tasks: &mut Tasks) {
         let Some(dir) = self.recovery_dir() else {
             return;
         };
@@ -157,24 +174,21 @@ impl Desk {
         let origin = doc.path().map(Path::to_path_buf);
         self.clock.written(doc.revision());
         // Serialising a large project takes a while; the window keeps drawing meanwhile.
-        self.writer = Some(std::thread::spawn(move || {
-            write_recovery(&dir, &project, origin.as_deref())
-        }));
-    }
-
-    fn join_writer(&mut self) -> Option<String> {
-        let result = self.writer.take()?.join();
-        match result {
-            Ok(Ok(_)) => None,
-            Ok(Err(err)) => Some(format!("Autosave failed: {err}")),
-            Err(_) => Some("Autosave failed unexpectedly".to_owned()),
-        }
+        self.writer = Some(tasks.spawn(
+            ctx,
+            TaskKind::Autosave,
+            "Autosaving…".to_owned(),
+            ProgressUnit::Bytes,
+            move |_| Outcome::Autosaved(write_recovery(&dir, &project, origin.as_deref())),
+        ));
     }
 
     /// The project was saved, or is being left: its recovery file is no longer wanted.
-    pub fn forget_recovery(&mut self) {
+    pub fn forget_recovery(&mut self, tasks: &mut Tasks) {
         // A write still running would bring the file back after it is removed.
-        let _ = self.join_writer();
+        if let Some(task) = self.writer.take() {
+            tasks.cancel_and_wait(task);
+        }
         self.clock.reset();
         if let Some(dir) = self.recovery_dir() {
             let _ = recovery::discard(&dir);

@@ -253,6 +253,11 @@ impl DetenteApp {
         self.tasks.is_busy()
     }
 
+    /// The background work running, as the status bar lists it.
+    pub fn running_tasks(&self) -> Vec<crate::app::TaskStatus> {
+        self.tasks.statuses()
+    }
+
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
@@ -354,7 +359,7 @@ impl DetenteApp {
                     .start(Purpose::Import, ctx, self.doc.path().map(Path::to_path_buf));
             }
             Action::ImportPath(path) => {
-                self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, ctx));
+                self.open_import_dialog(ctx, &path);
             }
             Action::AdoptImport => {
                 if let Some(doc) = self.imported.take() {
@@ -435,7 +440,7 @@ impl DetenteApp {
 
     fn replace_document(&mut self, doc: Document) {
         // The work of the project being left was saved or discarded by the analyst.
-        self.desk.forget_recovery();
+        self.desk.forget_recovery(&mut self.tasks);
         self.doc = doc;
         self.history.clear();
         self.timeline.request_fit();
@@ -479,9 +484,7 @@ impl DetenteApp {
         }
         self.desk.apply_look(&ctx);
         self.forms.date_display = self.desk.date_display();
-        if let Some(problem) = self.desk.autosave_tick(&ctx, &self.doc) {
-            self.error(problem);
-        }
+        self.desk.autosave_tick(&ctx, &self.doc, &mut self.tasks);
         let mut actions = Vec::new();
 
         self.drop_stale_after_save();
@@ -521,7 +524,7 @@ impl DetenteApp {
             self.pending_discard = Some(Action::Quit);
         } else if ctx.input(|i| i.viewport().close_requested()) {
             // Closing with everything saved, or with the changes discarded on purpose.
-            self.desk.forget_recovery();
+            self.desk.forget_recovery(&mut self.tasks);
         }
         // The filter's result for this frame: recomputed only when the filter or the project
         // changed since the last frame.
@@ -591,7 +594,7 @@ impl DetenteApp {
             actions.push(action);
         }
         if let Some(path) = self.pending_import.take() {
-            self.import = Some(crate::ui::import_dialog::ImportDialog::open(&path, &ctx));
+            self.open_import_dialog(&ctx, &path);
         }
         self.import_ui(&ctx, &mut actions);
         if let Some(format) = self.image_export.ui(&ctx) {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::DetenteApp;
-use crate::app::{SaveOutcome, WriteOutcome};
+use crate::app::{ProgressUnit, SaveOutcome, TaskKind, WriteOutcome};
 use crate::ui::tasks::Outcome;
 
 impl DetenteApp {
@@ -33,9 +33,13 @@ impl DetenteApp {
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         );
         self.saving = true;
-        self.tasks.spawn(ctx, label, move |cancel| {
-            Outcome::Saved(Box::new(job.run(cancel)))
-        });
+        self.tasks.spawn(
+            ctx,
+            TaskKind::Save,
+            label,
+            ProgressUnit::Bytes,
+            move |work| Outcome::Saved(Box::new(job.run_watched(work))),
+        );
     }
 
     pub(super) fn finish_save(
@@ -54,7 +58,7 @@ impl DetenteApp {
                 format!("Saved {path}")
             });
             if !self.doc.is_dirty() {
-                self.desk.forget_recovery();
+                self.desk.forget_recovery(&mut self.tasks);
             }
             if let Some(problem) = self.desk.remember(&saved.path) {
                 self.error(problem);

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use super::DetenteApp;
 use crate::app::edits::project_diff;
-use crate::app::{Document, WriteOutcome, write_cancellable};
+use crate::app::{Document, ProgressUnit, TaskKind, WriteOutcome, write_counted};
 use crate::export::{ExportFormat, ExportOptions, export_to, timeline_png, timeline_svg};
 use crate::import::merge_imported;
 use crate::ui::actions::Action;
 use crate::ui::image_export::CurrentView;
-use crate::ui::import_dialog::Target;
+use crate::ui::import_dialog::{ImportDialog, Target};
 use crate::ui::tasks::{Finished, Outcome};
 
 impl DetenteApp {
@@ -21,13 +21,19 @@ impl DetenteApp {
             path.file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         );
-        self.tasks.spawn(ctx, label, move |_| {
-            let doc = Document::open(&p).map(Box::new);
-            if doc.is_err() && is_importable(&p) {
-                return Outcome::ToImport(p);
-            }
-            Outcome::Opened(p, doc)
-        });
+        self.tasks.spawn(
+            ctx,
+            TaskKind::Open,
+            label,
+            ProgressUnit::Bytes,
+            move |work| {
+                let doc = Document::open_watched(&p, work).map(Box::new);
+                if doc.is_err() && is_importable(&p) {
+                    return Outcome::ToImport(p);
+                }
+                Outcome::Opened(p, doc)
+            },
+        );
     }
 
     pub(super) fn export_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: &Path) {
@@ -46,15 +52,19 @@ impl DetenteApp {
             });
             self.tasks.spawn(
                 ctx,
+                TaskKind::Export,
                 format!("Exporting {}…", format.name()),
-                move |cancel| {
+                ProgressUnit::Bytes,
+                move |work| {
                     let bytes = if format == ExportFormat::Png {
                         timeline_png(&project, &image).map_err(|e| e.to_string())
                     } else {
                         Ok(timeline_svg(&project, &image).into_bytes())
                     };
                     let outcome = match bytes {
-                        Ok(bytes) => write_cancellable(&p, cancel, |out| out.write_all(&bytes)),
+                        Ok(bytes) => write_counted(&p, &work.cancel, &work.progress, |out| {
+                            out.write_all(&bytes)
+                        }),
                         Err(err) => WriteOutcome::Failed(err),
                     };
                     Outcome::Exported(p, outcome)
@@ -64,19 +74,43 @@ impl DetenteApp {
         }
         self.tasks.spawn(
             ctx,
+            TaskKind::Export,
             format!("Exporting {}…", format.name()),
-            move |cancel| {
+            ProgressUnit::Bytes,
+            move |work| {
                 // Streamed into the temporary file, as on the command line; Cancel stops it.
-                let outcome =
-                    write_cancellable(&p, cancel, |out| export_to(&project, format, &options, out));
+                let outcome = write_counted(&p, &work.cancel, &work.progress, |out| {
+                    export_to(&project, format, &options, out)
+                });
                 Outcome::Exported(p, outcome)
             },
         );
     }
 
     pub(super) fn finish_tasks(&mut self, ctx: &egui::Context) {
-        for Finished { outcome, cancelled } in self.tasks.poll() {
+        for Finished {
+            id,
+            outcome,
+            cancelled,
+            ..
+        } in self.tasks.poll()
+        {
             match outcome {
+                Outcome::Autosaved(written) => {
+                    if let Some(problem) = self.desk.autosave_finished(id, written) {
+                        self.error(problem);
+                    }
+                }
+                Outcome::ImportRead(read) => {
+                    if let Some(dialog) = self.import.as_mut() {
+                        dialog.read_finished(id, read, cancelled);
+                    }
+                }
+                Outcome::Imported(target, imported) => {
+                    if let Some(dialog) = self.import.as_mut() {
+                        dialog.import_finished(id, target, *imported, cancelled);
+                    }
+                }
                 Outcome::Saved(saved) => self.finish_save(ctx, &saved, cancelled),
                 Outcome::Opened(path, _) | Outcome::ToImport(path) if cancelled => {
                     self.info(format!("Cancelled opening {}", path.display()));
@@ -114,12 +148,21 @@ impl DetenteApp {
         }
     }
 
+    /// Opens the import dialog on `path`, which starts reading it; a dialog still open
+    /// gives way, and its reading or importing is cancelled.
+    pub(super) fn open_import_dialog(&mut self, ctx: &egui::Context, path: &Path) {
+        if let Some(task) = self.import.as_ref().and_then(ImportDialog::task) {
+            self.tasks.cancel(task);
+        }
+        self.import = Some(ImportDialog::open(path, ctx, &mut self.tasks));
+    }
+
     /// The import dialog, and what a finished import does.
     pub(super) fn import_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let Some(dialog) = self.import.as_mut() else {
             return;
         };
-        let (finished, close) = dialog.ui(ctx);
+        let (finished, close) = dialog.ui(ctx, &mut self.tasks);
         if close {
             self.import = None;
         }
