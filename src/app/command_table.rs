@@ -123,16 +123,15 @@ pub enum Reach {
     Timeline,
 }
 
-/// What "enabled" reads: a few facts about the open project.
+/// What "enabled" reads: a few facts about the open project and the selection.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CommandContext {
-    /// Unsaved changes.
-    pub dirty: bool,
     pub can_undo: bool,
     pub can_redo: bool,
     pub has_selection: bool,
-    /// The project has a file.
-    pub has_path: bool,
+    /// The selection history has somewhere to go back or forward to.
+    pub can_go_back: bool,
+    pub can_go_forward: bool,
 }
 
 /// One row of the table.
@@ -279,8 +278,14 @@ fn edit_rows() -> Vec<CommandEntry> {
             &[S::command("F")],
         ),
         entry(Command::SetFilter(Filter::default()), "Clear filter", &[]),
-        entry(Command::Back, "Back", &[S::alt("Left")]),
-        entry(Command::Forward, "Forward", &[S::alt("Right")]),
+        CommandEntry {
+            enabled: |cx| cx.can_go_back,
+            ..entry(Command::Back, "Back", &[S::alt("Left")])
+        },
+        CommandEntry {
+            enabled: |cx| cx.can_go_forward,
+            ..entry(Command::Forward, "Forward", &[S::alt("Right")])
+        },
     ]);
     table
 }
@@ -392,13 +397,19 @@ mod tests {
     fn undo_redo_and_delete_are_enabled_only_when_they_can_act() {
         let nothing = CommandContext::default();
         let all = CommandContext {
-            dirty: true,
             can_undo: true,
             can_redo: true,
             has_selection: true,
-            has_path: true,
+            can_go_back: true,
+            can_go_forward: true,
         };
-        for command in [Command::Undo, Command::Redo, Command::DeleteSelected] {
+        for command in [
+            Command::Undo,
+            Command::Redo,
+            Command::DeleteSelected,
+            Command::Back,
+            Command::Forward,
+        ] {
             let e = entry_of(&command).unwrap();
             assert!(!(e.enabled)(nothing), "{}", e.name);
             assert!((e.enabled)(all), "{}", e.name);

@@ -385,11 +385,11 @@ impl DetenteApp {
     fn command_context(&self) -> crate::app::command_table::CommandContext {
         let doc = self.session.document();
         crate::app::command_table::CommandContext {
-            dirty: doc.is_dirty(),
             can_undo: doc.undo_label().is_some(),
             can_redo: doc.redo_label().is_some(),
             has_selection: self.session.selection().primary().is_some(),
-            has_path: doc.path().is_some(),
+            can_go_back: self.session.history().can_go_back(),
+            can_go_forward: self.session.history().can_go_forward(),
         }
     }
 
