@@ -83,3 +83,28 @@ fn the_palette_lists_undo_with_its_shortcut_once_there_is_something_to_undo() {
         "the palette ran Undo"
     );
 }
+
+#[test]
+fn the_escape_that_closes_the_palette_keeps_the_selection() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    let umerov = Selected::Actor(Id::new("a-umerov"));
+    harness
+        .state_mut()
+        .apply(&ctx, Action::Select(umerov.clone()));
+    harness.run_steps(4);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run_steps(4);
+    harness.get_by_label("Command");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(
+        harness.query_by_label("Command").is_none(),
+        "the palette closed"
+    );
+    assert_eq!(harness.state().selection().primary(), Some(&umerov));
+    // With the palette gone, Escape clears the selection.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(4);
+    assert!(harness.state().selection().is_empty());
+}

@@ -116,8 +116,8 @@ pub enum Reach {
     /// Undo and redo belong to a text field while it has the keyboard (it undoes its own
     /// typing); elsewhere they undo project edits.
     OutsideText,
-    /// Delete and Escape act on the selection unless a text field has the keyboard; the key
-    /// is not used up, so that a dialog open at the time still sees its Escape.
+    /// Delete and Escape act on the selection unless a text field has the keyboard or a
+    /// dialog is open; the key is not used up, so that the dialog sees its Escape.
     Selection,
     /// Read by the timeline itself while it has the keyboard: listed, not handled here.
     Timeline,

@@ -39,6 +39,9 @@ pub fn egui_shortcut(shortcut: &Shortcut) -> Option<KeyboardShortcut> {
 /// modifiers is checked first: Save As before Save, whose keys it contains.
 pub fn shortcuts(ctx: &egui::Context, enabled: CommandContext, actions: &mut Vec<Action>) {
     let editing_text = ctx.egui_wants_keyboard_input();
+    // A dialog (the palette, a prompt) shown last frame takes Escape and Delete for itself:
+    // the Escape that closes the palette must not also clear the selection.
+    let dialog_open = ctx.memory(|m| m.top_modal_layer().is_some());
     let mut keys: Vec<(&Shortcut, &CommandEntry)> = command_table()
         .iter()
         .flat_map(|e| e.shortcuts.iter().map(move |s| (s, e)))
@@ -53,7 +56,10 @@ pub fn shortcuts(ctx: &egui::Context, enabled: CommandContext, actions: &mut Vec
                 Reach::Everywhere => i.consume_shortcut(&keys),
                 Reach::OutsideText => !editing_text && i.consume_shortcut(&keys),
                 Reach::Selection => {
-                    !editing_text && i.modifiers.is_none() && i.key_pressed(keys.logical_key)
+                    !editing_text
+                        && !dialog_open
+                        && i.modifiers.is_none()
+                        && i.key_pressed(keys.logical_key)
                 }
                 Reach::Timeline => false,
             };
