@@ -1,92 +1,99 @@
 //! The menu bar and the keyboard shortcuts of its commands.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{KeyboardShortcut, Modifiers};
 
 use crate::app::Document;
+use crate::app::command_table::{
+    CommandContext, CommandEntry, Platform, Reach, Shortcut, command_table, entry_of,
+};
+use crate::export::ExportFormat;
 use crate::model::EntityKind;
 use crate::ui::actions::Action;
 
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::K);
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-const SETTINGS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
-const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
-const FORWARD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
-const SIDE_PANEL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
-const DETAILS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
-const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+/// The table's platform for this window: macOS writes shortcuts with symbols.
+pub fn platform(ctx: &egui::Context) -> Platform {
+    if ctx.os().is_mac() {
+        Platform::Mac
+    } else {
+        Platform::Other
+    }
+}
 
-/// Shortcuts work wherever the focus is. Save As is checked before Save, whose keys it contains.
-pub fn shortcuts(ctx: &egui::Context, _dirty: bool, actions: &mut Vec<Action>) {
-    // Undo and redo belong to a text field while it has the keyboard (it undoes its own
-    // typing); elsewhere they undo project edits.
+/// A table shortcut as egui matches it; `None` for a key name egui does not know.
+pub fn egui_shortcut(shortcut: &Shortcut) -> Option<KeyboardShortcut> {
+    let key = egui::Key::from_name(shortcut.key)?;
+    let mut modifiers = Modifiers::NONE;
+    if shortcut.command {
+        modifiers = modifiers.plus(Modifiers::COMMAND);
+    }
+    if shortcut.shift {
+        modifiers = modifiers.plus(Modifiers::SHIFT);
+    }
+    if shortcut.alt {
+        modifiers = modifiers.plus(Modifiers::ALT);
+    }
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+/// The table's shortcuts, wherever the focus is (see [`Reach`]). A shortcut with more
+/// modifiers is checked first: Save As before Save, whose keys it contains.
+pub fn shortcuts(ctx: &egui::Context, enabled: CommandContext, actions: &mut Vec<Action>) {
     let editing_text = ctx.egui_wants_keyboard_input();
+    // A dialog (the palette, a prompt) shown last frame takes Escape and Delete for itself:
+    // the Escape that closes the palette must not also clear the selection.
+    let dialog_open = ctx.memory(|m| m.top_modal_layer().is_some());
+    let mut keys: Vec<(&Shortcut, &CommandEntry)> = command_table()
+        .iter()
+        .flat_map(|e| e.shortcuts.iter().map(move |s| (s, e)))
+        .collect();
+    keys.sort_by_key(|(s, _)| std::cmp::Reverse(s.num_modifiers()));
     ctx.input_mut(|i| {
-        if !editing_text {
-            if i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y) {
-                actions.push(Action::Redo);
+        for (shortcut, entry) in keys {
+            let Some(keys) = egui_shortcut(shortcut) else {
+                continue;
+            };
+            let pressed = match entry.reach {
+                Reach::Everywhere => i.consume_shortcut(&keys),
+                Reach::OutsideText => !editing_text && i.consume_shortcut(&keys),
+                Reach::Selection => {
+                    !editing_text
+                        && !dialog_open
+                        && i.modifiers.is_none()
+                        && i.key_pressed(keys.logical_key)
+                }
+                Reach::Timeline => false,
+            };
+            if pressed && (entry.enabled)(enabled) && !actions.contains(&entry.command) {
+                actions.push(entry.command.clone());
             }
-            if i.consume_shortcut(&UNDO) {
-                actions.push(Action::Undo);
-            }
-        }
-        if i.consume_shortcut(&SAVE_AS) {
-            actions.push(Action::SaveAsDialog);
-        }
-        if i.consume_shortcut(&SAVE) {
-            actions.push(Action::Save);
-        }
-        if i.consume_shortcut(&NEW) {
-            actions.push(Action::NewProject);
-        }
-        if i.consume_shortcut(&OPEN) {
-            actions.push(Action::OpenDialog);
-        }
-        if i.consume_shortcut(&QUIT) {
-            actions.push(Action::Quit);
-        }
-        if i.consume_shortcut(&PALETTE) {
-            actions.push(Action::OpenPalette);
-        }
-        if i.consume_shortcut(&SETTINGS) {
-            actions.push(Action::ShowSettings);
-        }
-        if i.consume_shortcut(&FIND) {
-            actions.push(Action::FocusSearch);
-        }
-        if i.consume_shortcut(&BACK) {
-            actions.push(Action::Back);
-        }
-        if i.consume_shortcut(&FORWARD) {
-            actions.push(Action::Forward);
-        }
-        if i.consume_shortcut(&SIDE_PANEL) {
-            actions.push(Action::ToggleSidePanel);
-        }
-        if i.consume_shortcut(&DETAILS) {
-            actions.push(Action::ToggleDetailsPane);
-        }
-        if i.consume_shortcut(&HELP) {
-            actions.push(Action::ShowGettingStarted);
         }
     });
 }
 
-fn item(ui: &mut egui::Ui, label: &str, shortcut: Option<&KeyboardShortcut>) -> bool {
-    let mut button = egui::Button::new(label);
-    if let Some(s) = shortcut {
-        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+/// A menu item for the table's `command`: its name, its shortcut, enabled when it can run.
+fn command_ui(ui: &mut egui::Ui, command: &Action, enabled: CommandContext) -> bool {
+    let Some(entry) = entry_of(command) else {
+        return false;
+    };
+    command_named_ui(ui, entry, &entry.name, enabled)
+}
+
+fn command_named_ui(
+    ui: &mut egui::Ui,
+    entry: &CommandEntry,
+    name: &str,
+    enabled: CommandContext,
+) -> bool {
+    let mut button = egui::Button::new(name);
+    let shortcut = entry.shortcut_text(platform(ui.ctx()));
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
     }
-    ui.add(button).clicked()
+    ui.add_enabled((entry.enabled)(enabled), button).clicked()
+}
+
+fn item(ui: &mut egui::Ui, label: &str) -> bool {
+    ui.add(egui::Button::new(label)).clicked()
 }
 
 /// File ▸ Open Recent: the projects last opened or saved, newest first. A file that is gone
@@ -114,151 +121,136 @@ fn recent_menu_ui(ui: &mut egui::Ui, recent: &crate::app::RecentFiles, actions: 
         }
     }
     ui.separator();
-    if item(ui, "Clear the list", None) {
+    if item(ui, "Clear the list") {
         actions.push(Action::ClearRecent);
+    }
+}
+
+/// Runs `command` from the menu when its item is clicked.
+fn push_ui(ui: &mut egui::Ui, command: Action, enabled: CommandContext, actions: &mut Vec<Action>) {
+    if command_ui(ui, &command, enabled) {
+        actions.push(command);
     }
 }
 
 pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     doc: &Document,
+    enabled: CommandContext,
     recent: &crate::app::RecentFiles,
     actions: &mut Vec<Action>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if item(ui, "New", Some(&NEW)) {
-                actions.push(Action::NewProject);
-            }
-            if item(ui, "Open…", Some(&OPEN)) {
-                actions.push(Action::OpenDialog);
-            }
-            ui.menu_button("Open Recent", |ui| recent_menu_ui(ui, recent, actions));
-            if item(ui, "Open sample", None) {
-                actions.push(Action::OpenSample);
-            }
-            ui.separator();
-            if item(ui, "Import…", None) {
-                actions.push(Action::ImportDialog);
-            }
-            ui.menu_button("Export", |ui| {
-                for format in crate::export::ExportFormat::ALL {
-                    let label = match format {
-                        crate::export::ExportFormat::Csv => "Events as CSV…",
-                        crate::export::ExportFormat::TimelineJs => "TimelineJS3 JSON…",
-                        crate::export::ExportFormat::Markdown => "Chronology brief (Markdown)…",
-                        crate::export::ExportFormat::Html => "Chronology brief (HTML)…",
-                        // Images have their own dialog (range, width, theme), below.
-                        crate::export::ExportFormat::Svg | crate::export::ExportFormat::Png => {
-                            continue;
-                        }
-                    };
-                    if item(ui, label, None) {
-                        actions.push(Action::ExportDialog(format));
-                    }
-                }
-                ui.separator();
-                if item(ui, "Timeline image (PNG, SVG)…", None) {
-                    actions.push(Action::ImageExportDialog);
-                }
-            });
-            ui.separator();
-            if item(ui, "Save", Some(&SAVE)) {
-                actions.push(Action::Save);
-            }
-            if item(ui, "Save As…", Some(&SAVE_AS)) {
-                actions.push(Action::SaveAsDialog);
-            }
-            ui.separator();
-            if item(ui, "Project properties…", None) {
-                actions.push(Action::ShowProjectProperties);
-            }
-            if item(ui, "Settings…", Some(&SETTINGS)) {
-                actions.push(Action::ShowSettings);
-            }
-            ui.separator();
-            if item(ui, "Quit", Some(&QUIT)) {
-                actions.push(Action::Quit);
-            }
-        });
-        ui.menu_button("Edit", |ui| {
-            let undo = doc
-                .undo_label()
-                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo: {l}"));
-            let redo = doc
-                .redo_label()
-                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo: {l}"));
-            if ui
-                .add_enabled(
-                    doc.undo_label().is_some(),
-                    egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&UNDO)),
-                )
-                .clicked()
-            {
-                actions.push(Action::Undo);
-            }
-            if ui
-                .add_enabled(
-                    doc.redo_label().is_some(),
-                    egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&REDO)),
-                )
-                .clicked()
-            {
-                actions.push(Action::Redo);
-            }
-            ui.separator();
-            for (label, kind) in [
-                ("New event", EntityKind::Event),
-                ("New actor", EntityKind::Actor),
-                ("New place", EntityKind::Location),
-                ("New issue", EntityKind::Issue),
-                ("New position", EntityKind::Position),
-                ("New source", EntityKind::Source),
-                ("New claim", EntityKind::Claim),
-            ] {
-                if item(ui, label, None) {
-                    actions.push(Action::New(kind));
-                }
-            }
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, enabled, recent, actions));
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, doc, enabled, actions));
         ui.menu_button("View", |ui| {
-            if item(ui, "Fit timeline to project", None) {
-                actions.push(Action::FitTimeline);
-            }
-            if item(ui, "Legend", None) {
-                actions.push(Action::ShowLegend);
+            for command in [Action::FitTimeline, Action::ShowLegend] {
+                push_ui(ui, command, enabled, actions);
             }
             ui.separator();
-            if item(ui, "Side panel", Some(&SIDE_PANEL)) {
-                actions.push(Action::ToggleSidePanel);
-            }
-            if item(ui, "Details pane", Some(&DETAILS)) {
-                actions.push(Action::ToggleDetailsPane);
+            for command in [Action::ToggleSidePanel, Action::ToggleDetailsPane] {
+                push_ui(ui, command, enabled, actions);
             }
             ui.separator();
-            for (label, theme) in [
-                ("Follow system theme", egui::ThemePreference::System),
-                ("Dark theme", egui::ThemePreference::Dark),
-                ("Light theme", egui::ThemePreference::Light),
+            for theme in [
+                crate::app::ThemeChoice::System,
+                crate::app::ThemeChoice::Dark,
+                crate::app::ThemeChoice::Light,
             ] {
-                if item(ui, label, None) {
-                    actions.push(Action::SetTheme(theme));
-                }
+                push_ui(ui, Action::SetTheme(theme), enabled, actions);
             }
         });
         ui.menu_button("Help", |ui| {
-            if item(ui, "Getting started", Some(&HELP)) {
-                actions.push(Action::ShowGettingStarted);
-            }
-            if item(ui, "Command palette…", Some(&PALETTE)) {
-                actions.push(Action::OpenPalette);
-            }
-            if item(ui, "About Detente", None) {
-                actions.push(Action::ShowAbout);
+            for command in [
+                Action::ShowGettingStarted,
+                Action::OpenPalette,
+                Action::ShowAbout,
+            ] {
+                push_ui(ui, command, enabled, actions);
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add(egui::Label::new(egui::RichText::new(&doc.project().title).weak()).truncate());
         });
     });
+}
+
+fn file_menu_ui(
+    ui: &mut egui::Ui,
+    enabled: CommandContext,
+    recent: &crate::app::RecentFiles,
+    actions: &mut Vec<Action>,
+) {
+    push_ui(ui, Action::NewProject, enabled, actions);
+    push_ui(ui, Action::OpenDialog, enabled, actions);
+    ui.menu_button("Open Recent", |ui| recent_menu_ui(ui, recent, actions));
+    push_ui(ui, Action::OpenSample, enabled, actions);
+    ui.separator();
+    push_ui(ui, Action::ImportDialog, enabled, actions);
+    ui.menu_button("Export", |ui| {
+        // Inside the Export menu, "Export" is left out of the names.
+        for (format, label) in [
+            (ExportFormat::Csv, "Events as CSV…"),
+            (ExportFormat::TimelineJs, "TimelineJS3 JSON…"),
+            (ExportFormat::Markdown, "Chronology brief (Markdown)…"),
+            (ExportFormat::Html, "Chronology brief (HTML)…"),
+        ] {
+            let command = Action::ExportDialog(format);
+            if let Some(entry) = entry_of(&command)
+                && command_named_ui(ui, entry, label, enabled)
+            {
+                actions.push(command);
+            }
+        }
+        ui.separator();
+        // Images have their own dialog (range, width, theme).
+        let command = Action::ImageExportDialog;
+        if let Some(entry) = entry_of(&command)
+            && command_named_ui(ui, entry, "Timeline image (PNG, SVG)…", enabled)
+        {
+            actions.push(command);
+        }
+    });
+    ui.separator();
+    push_ui(ui, Action::Save, enabled, actions);
+    push_ui(ui, Action::SaveAsDialog, enabled, actions);
+    ui.separator();
+    push_ui(ui, Action::ShowProjectProperties, enabled, actions);
+    push_ui(ui, Action::ShowSettings, enabled, actions);
+    ui.separator();
+    push_ui(ui, Action::Quit, enabled, actions);
+}
+
+fn edit_menu_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    enabled: CommandContext,
+    actions: &mut Vec<Action>,
+) {
+    // Undo and redo name the step they undo.
+    for (command, label) in [
+        (Action::Undo, doc.undo_label()),
+        (Action::Redo, doc.redo_label()),
+    ] {
+        let Some(entry) = entry_of(&command) else {
+            continue;
+        };
+        let name = label.map_or_else(|| entry.name.clone(), |l| format!("{}: {l}", entry.name));
+        if command_named_ui(ui, entry, &name, enabled) {
+            actions.push(command);
+        }
+    }
+    push_ui(ui, Action::DeleteSelected, enabled, actions);
+    ui.separator();
+    for kind in [
+        EntityKind::Event,
+        EntityKind::Actor,
+        EntityKind::Location,
+        EntityKind::Issue,
+        EntityKind::Position,
+        EntityKind::Source,
+        EntityKind::Claim,
+    ] {
+        push_ui(ui, Action::New(kind), enabled, actions);
+    }
 }

@@ -1,96 +1,31 @@
-//! The command palette (Ctrl+K): every action by name, with its shortcut, found by typing.
+//! The command palette (Ctrl+K): every command of the command table by name, with its
+//! shortcut as this platform writes it, found by typing.
 
 use egui::{Key, RichText};
 
-use crate::model::{EntityKind, LaneMode};
+use crate::app::command_table::{CommandContext, Platform, command_table};
 use crate::ui::actions::Action;
 
 /// One command of the palette.
 pub struct PaletteCommand {
     pub name: String,
-    pub shortcut: &'static str,
+    /// As the platform writes it ("Ctrl+Z", "⌘Z"); empty without one.
+    pub shortcut: String,
     pub action: Action,
 }
 
-/// Every command the palette offers.
-pub fn commands() -> Vec<PaletteCommand> {
-    let c = |name: &str, shortcut: &'static str, action: Action| PaletteCommand {
-        name: name.to_owned(),
-        shortcut,
-        action,
-    };
-    let mut list = vec![
-        c("New project", "Ctrl+N", Action::NewProject),
-        c("Open…", "Ctrl+O", Action::OpenDialog),
-        c("Open sample", "", Action::OpenSample),
-        c("Save", "Ctrl+S", Action::Save),
-        c("Save As…", "Ctrl+Shift+S", Action::SaveAsDialog),
-        c("Quit", "Ctrl+Q", Action::Quit),
-        c("Undo", "Ctrl+Z", Action::Undo),
-        c("Redo", "Ctrl+Shift+Z", Action::Redo),
-        c(
-            "Find (focus the search field)",
-            "Ctrl+F",
-            Action::FocusSearch,
-        ),
-        c(
-            "Clear filter",
-            "",
-            Action::SetFilter(crate::model::Filter::default()),
-        ),
-        c("Back", "Alt+Left", Action::Back),
-        c("Forward", "Alt+Right", Action::Forward),
-        c("Fit timeline to project", "F", Action::FitTimeline),
-        c(
-            "Dark theme",
-            "",
-            Action::SetTheme(egui::ThemePreference::Dark),
-        ),
-        c(
-            "Light theme",
-            "",
-            Action::SetTheme(egui::ThemePreference::Light),
-        ),
-        c(
-            "Follow system theme",
-            "",
-            Action::SetTheme(egui::ThemePreference::System),
-        ),
-        c("Settings…", "Ctrl+,", Action::ShowSettings),
-        c("Project properties…", "", Action::ShowProjectProperties),
-        c("About Detente", "", Action::ShowAbout),
-        c("Getting started", "F1", Action::ShowGettingStarted),
-        c("Show legend", "", Action::ShowLegend),
-        c(
-            "Show or hide the side panel",
-            "Ctrl+B",
-            Action::ToggleSidePanel,
-        ),
-        c(
-            "Show or hide the details pane",
-            "Ctrl+I",
-            Action::ToggleDetailsPane,
-        ),
-    ];
-    for (name, kind) in [
-        ("New event", EntityKind::Event),
-        ("New actor", EntityKind::Actor),
-        ("New place", EntityKind::Location),
-        ("New issue", EntityKind::Issue),
-        ("New position", EntityKind::Position),
-        ("New source", EntityKind::Source),
-        ("New claim", EntityKind::Claim),
-    ] {
-        list.push(c(name, "", Action::New(kind)));
-    }
-    for mode in LaneMode::ALL {
-        list.push(c(
-            &format!("Group timeline: {}", mode.label()),
-            "",
-            Action::GroupBy(mode),
-        ));
-    }
-    list
+/// Every command of the command table, with the shortcuts `platform` shows; those that
+/// cannot run now (`enabled`) are left out.
+pub fn commands(platform: Platform, enabled: CommandContext) -> Vec<PaletteCommand> {
+    command_table()
+        .iter()
+        .filter(|e| (e.enabled)(enabled))
+        .map(|e| PaletteCommand {
+            name: e.name.clone(),
+            shortcut: e.shortcut_text(platform),
+            action: e.command.clone(),
+        })
+        .collect()
 }
 
 /// Commands matching `query`: every word of the query appears in the name (any order, any
@@ -124,7 +59,7 @@ pub fn recent_commands(recent: &crate::app::RecentFiles) -> Vec<PaletteCommand> 
         .filter(|entry| !entry.missing)
         .map(|entry| PaletteCommand {
             name: format!("Open recent: {}", entry.path.display()),
-            shortcut: "",
+            shortcut: String::new(),
             action: Action::OpenPath(entry.path.clone()),
         })
         .collect()
@@ -135,12 +70,13 @@ pub fn recent_commands(recent: &crate::app::RecentFiles) -> Vec<PaletteCommand> 
 pub fn palette_ui(
     ctx: &egui::Context,
     state: &mut PaletteState,
+    enabled: CommandContext,
     extra: Vec<PaletteCommand>,
 ) -> Option<Action> {
     if !state.open {
         return None;
     }
-    let mut all = commands();
+    let mut all = commands(crate::ui::menu::platform(ctx), enabled);
     all.extend(extra);
     let found = matching(&all, &state.query);
     let (up, down, enter, escape) = ctx.input(|i| {
@@ -195,7 +131,7 @@ pub fn palette_ui(
                             button.scroll_to_me(None);
                         }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(RichText::new(command.shortcut).weak());
+                            ui.label(RichText::new(&command.shortcut).weak());
                         });
                     });
                 }
@@ -232,14 +168,17 @@ mod tests {
         assert!(found[0].name.ends_with("talks.detente.ron"));
         let there = std::fs::canonicalize(&there).unwrap();
         assert!(matches!(&found[0].action, Action::OpenPath(p) if *p == there));
-        let all: Vec<PaletteCommand> = commands().into_iter().chain(found).collect();
+        let all: Vec<PaletteCommand> = commands(Platform::Other, CommandContext::default())
+            .into_iter()
+            .chain(found)
+            .collect();
         assert_eq!(matching(&all, "recent talks").len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn typing_finds_commands_by_words() {
-        let all = commands();
+        let all = commands(Platform::Other, CommandContext::default());
         let names = |q: &str| {
             matching(&all, q)
                 .iter()

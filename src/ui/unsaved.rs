@@ -1,12 +1,7 @@
 //! "Save changes before…?": asked before anything would discard unsaved work.
 
-/// The analyst's answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
-    Save,
-    Discard,
-    Cancel,
-}
+/// The analyst's answer, a command's argument.
+pub use crate::app::UnsavedAnswer as Answer;
 
 /// The question, as a modal. `what` says what is about to happen ("closing", "opening
 /// another project").

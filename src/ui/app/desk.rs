@@ -275,10 +275,10 @@ impl DetenteApp {
             RestoreAnswer::Restore => match recovery::restore(&leftover) {
                 Ok(project) => {
                     let doc = Document::recovered(project, summary.origin_path.as_deref());
-                    self.replace_document(doc);
+                    self.replace_document(ctx, doc);
                     // Kept as this instance's own autosave before the leftover goes, so a
                     // crash right now still loses nothing.
-                    if let Some(problem) = self.desk.autosave_now(&self.doc) {
+                    if let Some(problem) = self.desk.autosave_now(self.session.document()) {
                         self.error(problem);
                     } else {
                         let _ = discard_recovery(&leftover);

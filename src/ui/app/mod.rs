@@ -1,7 +1,7 @@
 //! The app window: menu, side panels, timeline, details, and the actions they emit.
 
-mod create;
 mod desk;
+mod effects;
 mod panes;
 mod prompts;
 mod saving;
@@ -9,11 +9,11 @@ mod transfer;
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Document, FilteredView, History, Origin, Selection, SelectionLinks};
-use crate::model::{Filter, ViewState, count};
+use crate::app::{Document, FilteredView, Origin, Selection, SelectionLinks, Session};
+use crate::model::{Filter, count};
 use crate::ui::actions::Action;
 use crate::ui::file_dialog::{FileDialogs, Purpose};
-use crate::ui::filter_bar::{FilterBarState, filter_bar_ui, search_field_id};
+use crate::ui::filter_bar::{FilterBarState, filter_bar_ui};
 use crate::ui::frame_stats::FrameStats;
 use crate::ui::notices::{Notice, notices_ui, push_error, push_info};
 use crate::ui::panels::{PanelContext, PanelsState, SideTab};
@@ -21,15 +21,8 @@ use crate::ui::timeline::{TimelineState, timeline_ui};
 use crate::ui::{about, menu};
 
 pub struct DetenteApp {
-    doc: Document,
-    selection: Selection,
-    /// What the selection reaches, and the selection and document it was computed for.
-    links: SelectionLinks,
-    links_for: Option<(Selection, (u64, u64))>,
-    history: History,
-    /// The filter every view obeys, and the project as it shows it.
-    filter: Filter,
-    filtered: FilteredView,
+    /// The project, the selection and the filter, and the commands that change them.
+    session: Session,
     filter_bar: FilterBarState,
     timeline: TimelineState,
     side_tab: SideTab,
@@ -42,39 +35,44 @@ pub struct DetenteApp {
     /// on it at the next frame (the dialog needs the `egui::Context`).
     pending_import: Option<PathBuf>,
     image_export: crate::ui::image_export::ImageExportDialog,
-    /// A project made by an import, waiting for the unsaved-changes question.
-    imported: Option<Document>,
-    import_report: Option<String>,
     notices: Vec<Notice>,
     dialogs: FileDialogs,
-    show_about: bool,
-    show_getting_started: bool,
-    show_project_properties: bool,
-    /// The analyst closed the details pane; the next selection opens it again.
-    details_dismissed: bool,
-    /// The side panel's and the details pane's widths when the pointer went down: a width
-    /// that differs at release was dragged, and is kept.
-    pane_widths_at_press: (Option<f32>, Option<f32>),
-    /// An action that would discard unsaved work, waiting for Save / Discard / Cancel.
-    pending_discard: Option<Action>,
+    windows: Windows,
     /// An action to run once the Save As that the prompt asked for has succeeded.
     after_save: Option<Action>,
     /// A save is running on a background thread.
     saving: bool,
     /// Save asked for while one ran: started when it ends.
     save_next: Option<PathBuf>,
-    /// The analyst agreed to close without saving: let the next close request through.
-    close_confirmed: bool,
-    /// A delete waiting for "remove the references?".
-    pending_delete: Option<(crate::app::Selected, crate::app::edit::Edit, String)>,
     frame_stats: Option<FrameStats>,
+    chrome: Chrome,
+    /// Settings, recent files, autosave and recovery, changes on disk.
+    desk: desk::Desk,
+}
+
+/// The small windows and panes the analyst opens and closes.
+#[derive(Default)]
+struct Windows {
+    about: bool,
+    getting_started: bool,
+    project_properties: bool,
+    /// The analyst closed the details pane; the next selection opens it again.
+    details_dismissed: bool,
+    /// The report of the last import, until its window is closed.
+    import_report: Option<String>,
+}
+
+/// What the window's frame remembers between frames.
+#[derive(Default)]
+struct Chrome {
     last_title: String,
     /// The width the status bar's right-hand part (running work, Legend, Getting started)
     /// took in the last frame: what the left-hand labels leave free.
     status_right_width: f32,
     fonts_installed: bool,
-    /// Settings, recent files, autosave and recovery, changes on disk.
-    desk: desk::Desk,
+    /// The side panel's and the details pane's widths when the pointer went down: a width
+    /// that differs at release was dragged, and is kept.
+    pane_widths_at_press: (Option<f32>, Option<f32>),
 }
 
 impl DetenteApp {
@@ -105,13 +103,7 @@ impl DetenteApp {
             }),
         };
         let mut app = Self {
-            doc,
-            selection: Selection::default(),
-            links: SelectionLinks::default(),
-            links_for: None,
-            history: History::default(),
-            filter: Filter::default(),
-            filtered: FilteredView::default(),
+            session: Session::new(doc),
             filter_bar: FilterBarState::default(),
             timeline: TimelineState::default(),
             side_tab: SideTab::default(),
@@ -122,25 +114,14 @@ impl DetenteApp {
             import: None,
             pending_import,
             image_export: Default::default(),
-            imported: None,
-            import_report: None,
             notices,
             dialogs: FileDialogs::default(),
-            show_about: false,
-            show_getting_started: false,
-            show_project_properties: false,
-            details_dismissed: false,
-            pane_widths_at_press: (None, None),
-            pending_discard: None,
+            windows: Windows::default(),
             after_save: None,
             saving: false,
             save_next: None,
-            close_confirmed: false,
-            pending_delete: None,
             frame_stats: None,
-            last_title: String::new(),
-            status_right_width: 0.0,
-            fonts_installed: false,
+            chrome: Chrome::default(),
             desk: desk::Desk::default(),
         };
         app.restore_view();
@@ -150,7 +131,7 @@ impl DetenteApp {
     /// Shows `doc` (a generated or imported project) instead of the sample: benches and tests.
     pub fn from_document(doc: Document) -> Self {
         let mut app = Self::new(None);
-        app.doc = doc;
+        app.session = Session::new(doc);
         app.restore_view();
         app
     }
@@ -176,7 +157,7 @@ impl DetenteApp {
         for warning in warnings {
             app.error(warning);
         }
-        if let Some(path) = app.doc.path().map(Path::to_path_buf)
+        if let Some(path) = app.doc().path().map(Path::to_path_buf)
             && let Some(problem) = app.desk.remember(&path)
         {
             app.error(problem);
@@ -203,7 +184,7 @@ impl DetenteApp {
 
     /// Writes the recovery file now instead of after the autosave interval.
     pub fn autosave_now(&mut self) {
-        if let Some(problem) = self.desk.autosave_now(&self.doc) {
+        if let Some(problem) = self.desk.autosave_now(self.session.document()) {
             self.error(problem);
         }
     }
@@ -215,11 +196,25 @@ impl DetenteApp {
     }
 
     pub fn document(&self) -> &Document {
-        &self.doc
+        self.session.document()
+    }
+
+    fn doc(&self) -> &Document {
+        self.session.document()
+    }
+
+    /// The project's save bookkeeping; its edits go through [`DetenteApp::apply`].
+    fn doc_mut(&mut self) -> &mut Document {
+        self.session.document_mut()
+    }
+
+    /// The controller the commands run in: tests and scripts.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     pub fn selection(&self) -> &Selection {
-        &self.selection
+        self.session.selection()
     }
 
     pub fn timeline(&self) -> &TimelineState {
@@ -231,20 +226,20 @@ impl DetenteApp {
     }
 
     pub fn filter(&self) -> &Filter {
-        &self.filter
+        self.session.filter()
     }
 
     /// Replaces the filter, as the filter bar does; every view follows on the next frame.
     pub fn set_filter(&mut self, filter: Filter) {
-        self.filter = filter;
+        self.session.run(Action::SetFilter(filter));
     }
 
     pub fn filtered(&self) -> &FilteredView {
-        &self.filtered
+        self.session.filtered()
     }
 
     pub fn links(&self) -> &SelectionLinks {
-        &self.links
+        self.session.links()
     }
 
     /// Whether background work (a save, an export, opening a project) is still running:
@@ -270,198 +265,40 @@ impl DetenteApp {
         self.side_tab = tab;
     }
 
-    /// Applies what the UI asked for. The one place where the open document is replaced.
+    /// Runs a command from the UI in the session, then does what it asks of the window.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        let discards = matches!(
-            action,
-            Action::NewProject
-                | Action::OpenDialog
-                | Action::OpenPath(_)
-                | Action::OpenSample
-                | Action::Quit
-                | Action::AdoptImport
-        );
-        if discards && self.doc.is_dirty() && !self.close_confirmed {
-            self.pending_discard = Some(action);
-            return;
-        }
         // A new selection, or a new entity's form, opens the details the analyst closed.
-        if matches!(
-            action,
-            Action::Select(_) | Action::ToggleSelect(_) | Action::SelectMany(_) | Action::New(_)
-        ) {
-            self.details_dismissed = false;
+        if action.selects() {
+            self.windows.details_dismissed = false;
         }
-        match action {
-            Action::Select(item) => {
-                self.history.visit(&self.selection);
-                self.selection.set(item);
-            }
-            Action::ToggleSelect(item) => {
-                self.history.visit(&self.selection);
-                self.selection.toggle(item);
-            }
-            Action::SelectMany(items) => {
-                self.history.visit(&self.selection);
-                self.selection.set_many(items);
-            }
-            Action::ClearSelection => self.selection.clear(),
-            Action::Back => {
-                if let Some(previous) = self.history.back(&self.selection) {
-                    self.selection = previous;
-                }
-            }
-            Action::Forward => {
-                if let Some(next) = self.history.forward(&self.selection) {
-                    self.selection = next;
-                }
-            }
-            Action::SetFilter(filter) => self.filter = filter,
-            Action::FocusSearch => ctx.memory_mut(|m| m.request_focus(search_field_id())),
-            Action::NewProject => self.replace_document(Document::untitled()),
-            Action::OpenDialog => {
-                self.dialogs
-                    .start(Purpose::Open, ctx, self.doc.path().map(Path::to_path_buf));
-            }
-            Action::OpenPath(path) => self.open_path(ctx, &path),
-            Action::OpenSample => match Document::sample() {
-                Ok(doc) => self.replace_document(doc),
-                Err(err) => self.error(err.to_string()),
-            },
-            Action::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => self.save_to(ctx, &path),
-                None => self.apply(ctx, Action::SaveAsDialog),
-            },
-            Action::SaveAsDialog => {
-                let suggested = self.doc.path().map(Path::to_path_buf).or_else(|| {
-                    std::env::current_dir()
-                        .ok()
-                        .map(|d| d.join(suggested_file_name(&self.doc.project().title)))
-                });
-                self.dialogs.start(Purpose::SaveAs, ctx, suggested);
-            }
-            Action::SaveAsPath(path) => {
-                // The file dialog has asked before replacing a file. What the unsaved-changes
-                // prompt asked for next (`after_save`) runs once the save has finished.
-                self.save_unchecked(ctx, &path);
-            }
-            Action::Quit => {
-                self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Action::Edit(edit, merge) => {
-                if let Err(err) = self.doc.apply(edit, merge.as_deref()) {
-                    self.error(format!("The change could not be made: {err}"));
-                }
-            }
-            Action::ImportDialog => {
-                self.dialogs
-                    .start(Purpose::Import, ctx, self.doc.path().map(Path::to_path_buf));
-            }
-            Action::ImportPath(path) => {
-                self.open_import_dialog(ctx, &path);
-            }
-            Action::AdoptImport => {
-                if let Some(doc) = self.imported.take() {
-                    self.replace_document(doc);
-                }
-            }
-            Action::ExportDialog(format) => {
-                let suggested = self
-                    .doc
-                    .path()
-                    .map(|p| p.with_extension(format.extension()));
-                self.dialogs.start(Purpose::Export(format), ctx, suggested);
-            }
-            Action::ImageExportDialog => self.image_export.open = true,
-            Action::ExportPath(format, path) => self.export_to(ctx, format, &path),
-            Action::Undo => {
-                let label = self.doc.undo_label().unwrap_or_default().to_owned();
-                if let Err(err) = self.doc.undo() {
-                    self.error(format!("Could not undo “{label}”: {err}"));
-                }
-            }
-            Action::Redo => {
-                let label = self.doc.redo_label().unwrap_or_default().to_owned();
-                if let Err(err) = self.doc.redo() {
-                    self.error(format!("Could not redo “{label}”: {err}"));
-                }
-            }
-            Action::Delete(item) => self.request_delete(item),
-            Action::New(kind) => self.create(kind),
-            Action::GroupBy(mode) => self.timeline.set_mode(mode),
-            Action::OpenPalette => self.palette.open = true,
-            Action::Escape => {
-                if self.forms.editing.is_some() {
-                    self.forms.stop();
-                } else {
-                    self.selection.clear();
-                }
-            }
-            Action::SetTheme(theme) => {
-                let mut settings = self.desk.settings.clone();
-                settings.theme = match theme {
-                    egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
-                    egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
-                    egui::ThemePreference::System => crate::app::ThemeChoice::System,
-                };
-                self.apply(ctx, Action::SetSettings(Box::new(settings)));
-            }
-            Action::ShowSettings => self.desk.show_settings = true,
-            Action::ShowProjectProperties => self.show_project_properties = true,
-            Action::SetSettings(settings) => {
-                // What the analyst sees in the window is what is kept, theme included.
-                self.desk.theme_override = None;
-                self.desk.settings = *settings;
-                self.desk.look_active = true;
-                if let Some(problem) = self.desk.store_settings() {
-                    self.error(problem);
-                }
-            }
-            Action::ClearRecent => {
-                if let Some(problem) = self.desk.clear_recent() {
-                    self.error(problem);
-                }
-            }
-            Action::ShowAbout => self.show_about = true,
-            Action::ShowGettingStarted => self.show_getting_started = true,
-            Action::ShowLegend => self.timeline.show_legend = true,
-            Action::ToggleSidePanel => {
-                let panels = &mut self.desk.settings.panels;
-                panels.side_open = !panels.side_open;
-                if let Some(problem) = self.desk.store_settings() {
-                    self.error(problem);
-                }
-            }
-            Action::ToggleDetailsPane => self.details_dismissed = !self.details_dismissed,
-            Action::FitTimeline => self.timeline.request_fit(),
+        // A new event goes to the day in the middle of the timeline.
+        let looking_at = self
+            .timeline
+            .view()
+            .map(|v| (v.start_secs + v.end_secs()).div_euclid(2.0) as crate::model::TimeSecs);
+        self.session.set_looking_at(looking_at);
+        for effect in self.session.run(action) {
+            self.carry_out(ctx, effect);
         }
     }
 
-    fn replace_document(&mut self, doc: Document) {
-        // The work of the project being left was saved or discarded by the analyst.
-        self.desk.forget_recovery(&mut self.tasks);
-        self.doc = doc;
-        self.history.clear();
-        self.timeline.request_fit();
-        self.restore_view();
+    /// Shows another project (opened, restored, imported).
+    fn replace_document(&mut self, ctx: &egui::Context, doc: Document) {
+        for effect in self.session.replace_document(doc) {
+            self.carry_out(ctx, effect);
+        }
     }
 
-    /// Opens the project as it was last viewed: filter, selection and grouping.
+    /// Opens the project as it was last viewed: the session took its filter and selection,
+    /// the timeline takes its grouping.
     fn restore_view(&mut self) {
-        let view = &self.doc.project().view;
-        self.filter = view.filter.clone();
-        self.selection.set_many(view.selection.iter().cloned());
-        self.timeline.set_mode(view.group_by);
+        self.timeline
+            .set_mode(self.session.document().project().view.group_by);
     }
 
     /// The view to save with the project.
-    fn view_state(&self) -> ViewState {
-        ViewState {
-            filter: self.filter.clone(),
-            selection: self.selection.items().to_vec(),
-            group_by: self.timeline.mode(),
-        }
+    fn view_state(&self) -> crate::model::ViewState {
+        self.session.view_state(self.timeline.mode())
     }
 
     fn error(&mut self, text: String) {
@@ -475,21 +312,55 @@ impl DetenteApp {
     /// The whole window; `App::ui` calls this, and so do the tests.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.begin_frame(&ctx);
+        let mut actions = self.input_commands(&ctx);
+        // The filter's result for this frame: recomputed only when the filter or the project
+        // changed since the last frame.
+        self.session.refresh_filtered();
+        self.panels_ui(ui, &mut actions);
+        let properties_were_open = self.windows.project_properties;
+        self.windows_ui(&ctx, &mut actions);
+        self.unsaved_prompt(&ctx);
+        self.delete_prompt(&ctx);
+        self.overwrite_prompt(&ctx);
+        self.restore_prompt(&ctx);
+
+        // One undo step per field focus: the keyboard focus moving ends a typing burst
+        // (before this frame's edits, which belong to the field that has the focus now).
+        if self.forms.focus_moved(&ctx) {
+            self.doc_mut().close_merge();
+        }
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        // One step per dialog: what is typed after reopening it is a new step.
+        if properties_were_open && !self.windows.project_properties {
+            self.doc_mut().close_merge();
+        }
+        self.end_frame(&ctx);
+    }
+
+    /// Frame statistics, fonts, the look the settings ask for, autosave.
+    fn begin_frame(&mut self, ctx: &egui::Context) {
         if let Some(stats) = &mut self.frame_stats {
             stats.begin_frame();
         }
-        if !self.fonts_installed {
-            crate::ui::fonts::install(&ctx);
-            self.fonts_installed = true;
+        if !self.chrome.fonts_installed {
+            crate::ui::fonts::install(ctx);
+            self.chrome.fonts_installed = true;
         }
-        self.desk.apply_look(&ctx);
+        self.desk.apply_look(ctx);
         self.forms.date_display = self.desk.date_display();
-        self.desk.autosave_tick(&ctx, &self.doc, &mut self.tasks);
-        let mut actions = Vec::new();
+        self.desk
+            .autosave_tick(ctx, self.session.document(), &mut self.tasks);
+    }
 
+    /// What arrived outside the panels: chosen files, shortcuts, finished background work,
+    /// dropped files, the window's close button.
+    fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
         self.drop_stale_after_save();
-        if let Some((purpose, path)) = self.dialogs.poll().or_else(|| self.dialogs.prompt_ui(&ctx))
-        {
+        if let Some((purpose, path)) = self.dialogs.poll().or_else(|| self.dialogs.prompt_ui(ctx)) {
             actions.push(match purpose {
                 Purpose::Open => Action::OpenPath(path),
                 Purpose::SaveAs => Action::SaveAsPath(path),
@@ -497,41 +368,46 @@ impl DetenteApp {
                 Purpose::Export(format) => Action::ExportPath(format, path),
             });
         }
-        menu::shortcuts(&ctx, self.doc.is_dirty(), &mut actions);
-        self.finish_tasks(&ctx);
-        Self::dropped_files(&ctx, &mut actions);
-        // Delete and Escape act on the selection unless a text field has the keyboard.
-        if !ctx.egui_wants_keyboard_input() {
-            let (delete, escape) = ctx.input(|i| {
-                (
-                    i.key_pressed(egui::Key::Delete),
-                    i.key_pressed(egui::Key::Escape),
-                )
-            });
-            if delete && let Some(item) = self.selection.primary() {
-                actions.push(Action::Delete(item.clone()));
-            }
-            if escape {
-                actions.push(Action::Escape);
-            }
-        }
+        let enabled = self.command_context();
+        menu::shortcuts(ctx, enabled, &mut actions);
+        self.finish_tasks(ctx);
+        Self::dropped_files(ctx, &mut actions);
         // The window's close button: ask first when there is unsaved work.
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.doc.is_dirty()
-            && !self.close_confirmed
-        {
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && self.session.asks_before_closing() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending_discard = Some(Action::Quit);
-        } else if ctx.input(|i| i.viewport().close_requested()) {
+            // Waits for Save / Discard / Cancel, asked in this frame.
+            self.apply(ctx, Action::Quit);
+        } else if close_requested {
             // Closing with everything saved, or with the changes discarded on purpose.
             self.desk.forget_recovery(&mut self.tasks);
         }
-        // The filter's result for this frame: recomputed only when the filter or the project
-        // changed since the last frame.
-        self.filtered.refresh(&self.doc, &self.filter);
+        actions
+    }
 
+    /// What the command table's "enabled when" reads.
+    fn command_context(&self) -> crate::app::command_table::CommandContext {
+        let doc = self.session.document();
+        crate::app::command_table::CommandContext {
+            can_undo: doc.undo_label().is_some(),
+            can_redo: doc.redo_label().is_some(),
+            has_selection: self.session.selection().primary().is_some(),
+            can_go_back: self.session.history().can_go_back(),
+            can_go_forward: self.session.history().can_go_forward(),
+        }
+    }
+
+    /// Menu bar, status bar, notices, filter bar, side panel, details and the timeline.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let enabled = self.command_context();
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &self.doc, &self.desk.recent, &mut actions);
+            menu::menu_bar_ui(
+                ui,
+                self.session.document(),
+                enabled,
+                &self.desk.recent,
+                actions,
+            );
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             self.status_bar_ui(ui);
@@ -544,45 +420,43 @@ impl DetenteApp {
             filter_bar_ui(
                 ui,
                 &mut self.filter_bar,
-                &self.doc,
-                &self.filtered,
-                &mut actions,
+                self.session.document(),
+                self.session.filtered(),
+                actions,
             );
             ui.add_space(2.0);
         });
-        self.side_panel_ui(ui, &mut actions);
-        self.details_pane_ui(ui, &mut actions);
+        self.side_panel_ui(ui, actions);
+        self.details_pane_ui(ui, actions);
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
         egui::CentralPanel::no_frame()
             .frame(central)
             .show(ui, |ui| {
                 let date_display = self.desk.date_display();
-                let cx = PanelContext {
-                    doc: &self.doc,
-                    selection: &self.selection,
-                    links: &self.links,
-                    filtered: &self.filtered,
-                    date_display: &date_display,
-                };
-                timeline_ui(ui, &mut self.timeline, &cx, &mut actions);
+                let cx = panel_context(&self.session, &date_display);
+                timeline_ui(ui, &mut self.timeline, &cx, actions);
             });
-        if self.show_about {
-            about::about_window(&ctx, &mut self.show_about);
+    }
+
+    /// About, Getting started, project properties, the palette, import and export dialogs,
+    /// the import report and the settings.
+    fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if self.windows.about {
+            about::about_window(ctx, &mut self.windows.about);
         }
-        if self.show_getting_started {
+        if self.windows.getting_started {
             crate::ui::getting_started::getting_started_window(
-                &ctx,
-                &mut self.show_getting_started,
+                ctx,
+                &mut self.windows.getting_started,
             );
         }
-        let properties_were_open = self.show_project_properties;
-        if self.show_project_properties {
+        if self.windows.project_properties {
             crate::ui::project_form::project_properties_ui(
-                &ctx,
-                &mut self.show_project_properties,
-                &self.doc,
+                ctx,
+                &mut self.windows.project_properties,
+                self.session.document(),
                 &mut self.forms,
-                &mut actions,
+                actions,
             );
         }
         let recent = if self.palette.open {
@@ -590,77 +464,53 @@ impl DetenteApp {
         } else {
             Vec::new()
         };
-        if let Some(action) = crate::ui::palette::palette_ui(&ctx, &mut self.palette, recent) {
+        let enabled = self.command_context();
+        if let Some(action) =
+            crate::ui::palette::palette_ui(ctx, &mut self.palette, enabled, recent)
+        {
             actions.push(action);
         }
         if let Some(path) = self.pending_import.take() {
-            self.open_import_dialog(&ctx, &path);
+            self.open_import_dialog(ctx, &path);
         }
-        self.import_ui(&ctx, &mut actions);
-        if let Some(format) = self.image_export.ui(&ctx) {
+        self.import_ui(ctx);
+        if let Some(format) = self.image_export.ui(ctx) {
             actions.push(Action::ExportDialog(format));
         }
-        self.import_report_ui(&ctx);
-        if self.desk.show_settings {
-            let mut open = true;
-            // The theme on screen, which `--theme` may have chosen for this run.
-            let mut shown = self.desk.settings.clone();
-            shown.theme = self.desk.theme_override.unwrap_or(shown.theme);
-            if let Some(settings) = crate::ui::settings_window::settings_window_ui(
-                &ctx,
-                &mut open,
-                &mut self.desk.settings_form,
-                &shown,
-                self.desk.config_dir.as_deref(),
-            ) {
-                actions.push(Action::SetSettings(Box::new(settings)));
-            }
-            self.desk.show_settings = open;
-        }
-        self.unsaved_prompt(&ctx);
-        self.delete_prompt(&ctx);
-        self.overwrite_prompt(&ctx);
-        self.restore_prompt(&ctx);
+        self.import_report_ui(ctx);
+        self.settings_ui(ctx, actions);
+    }
 
-        // One undo step per field focus: the keyboard focus moving ends a typing burst
-        // (before this frame's edits, which belong to the field that has the focus now).
-        if self.forms.focus_moved(&ctx) {
-            self.doc.close_merge();
+    fn settings_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if !self.desk.show_settings {
+            return;
         }
-        for action in actions {
-            self.apply(&ctx, action);
+        let mut open = true;
+        // The theme on screen, which `--theme` may have chosen for this run.
+        let mut shown = self.desk.settings.clone();
+        shown.theme = self.desk.theme_override.unwrap_or(shown.theme);
+        if let Some(settings) = crate::ui::settings_window::settings_window_ui(
+            ctx,
+            &mut open,
+            &mut self.desk.settings_form,
+            &shown,
+            self.desk.config_dir.as_deref(),
+        ) {
+            actions.push(Action::SetSettings(Box::new(settings)));
         }
-        // One step per dialog: what is typed after reopening it is a new step.
-        if properties_were_open && !self.show_project_properties {
-            self.doc.close_merge();
-        }
-        if let Some(notice) = self.doc.take_history_notice() {
+        self.desk.show_settings = open;
+    }
+
+    /// Notices of the history, the selection's links, the window title, frame statistics.
+    fn end_frame(&mut self, ctx: &egui::Context) {
+        if let Some(notice) = self.doc_mut().take_history_notice() {
             self.info(notice);
         }
-        let key = (self.selection.clone(), self.doc.revision());
-        if self.links_for.as_ref() != Some(&key) {
-            // After an edit of a few events (a keystroke), only those are asked again.
-            let replaced = match &self.links_for {
-                Some((selection, (instance, generation)))
-                    if *selection == self.selection && *instance == key.1.0 =>
-                {
-                    self.doc.replaced_since(*generation)
-                }
-                _ => None,
-            };
-            if let Some(replaced) = replaced {
-                let changed: Vec<u32> = replaced.iter().map(|(i, _)| *i).collect();
-                self.links
-                    .follow(self.doc.project(), &self.selection, &changed);
-            } else {
-                self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
-            }
-            self.links_for = Some(key);
-        }
-        let title = self.doc.window_title();
-        if title != self.last_title {
+        self.session.refresh_links();
+        let title = self.doc().window_title();
+        if title != self.chrome.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.last_title = title;
+            self.chrome.last_title = title;
         }
         if let Some(stats) = &mut self.frame_stats {
             stats.end_frame();
@@ -676,7 +526,7 @@ impl DetenteApp {
     /// so that nothing overlaps at 1024 px with an export running.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let p = self.doc.project();
+            let p = self.doc().project();
             let list = self.timeline.last_layout();
             let counts = [
                 count(p.events.len(), "event", "events"),
@@ -703,7 +553,7 @@ impl DetenteApp {
             // A separator takes its own width and a gap on each side.
             let separator_width = 1.0 + 2.0 * gap;
             let room_for_counts = ui.available_width()
-                - self.status_right_width
+                - self.chrome.status_right_width
                 - separator_width
                 - text_width(ui, &in_view)
                 - 2.0 * gap;
@@ -717,8 +567,9 @@ impl DetenteApp {
                 ui.separator();
             }
             ui.label(in_view);
-            if let Origin::File(path) = self.doc.origin() {
-                let room = ui.available_width() - self.status_right_width - separator_width - gap;
+            if let Origin::File(path) = self.doc().origin() {
+                let room =
+                    ui.available_width() - self.chrome.status_right_width - separator_width - gap;
                 // 80 px shows a short file name; less is noise.
                 if room > 80.0 {
                     ui.separator();
@@ -736,38 +587,33 @@ impl DetenteApp {
                     .on_hover_text("What the marks and grades mean, and what to try first (F1)")
                     .clicked()
                 {
-                    self.show_getting_started = true;
+                    self.windows.getting_started = true;
                 }
                 ui.toggle_value(&mut self.timeline.show_legend, "Legend")
                     .on_hover_text("What the colours, outlines and fades of the marks mean");
                 self.tasks.status_ui(ui);
             });
             let width = right.response.rect.width();
-            if (width - self.status_right_width).abs() > 0.5 {
-                self.status_right_width = width;
+            if (width - self.chrome.status_right_width).abs() > 0.5 {
+                self.chrome.status_right_width = width;
                 ui.ctx().request_repaint();
             }
         });
     }
 }
 
-/// "US–Russia talks" → "US-Russia-talks.detente.ron".
-fn suggested_file_name(title: &str) -> PathBuf {
-    let stem: String = title
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .take(6)
-        .collect::<Vec<_>>()
-        .join("-");
-    let stem = if stem.is_empty() {
-        "project".to_owned()
-    } else {
-        stem
-    };
-    PathBuf::from(format!("{stem}.detente.ron"))
+/// What the panels read of the session.
+fn panel_context<'a>(
+    session: &'a Session,
+    date_display: &'a crate::app::DateDisplay,
+) -> PanelContext<'a> {
+    PanelContext {
+        doc: session.document(),
+        selection: session.selection(),
+        links: session.links(),
+        filtered: session.filtered(),
+        date_display,
+    }
 }
 
 impl eframe::App for DetenteApp {

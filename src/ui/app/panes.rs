@@ -5,7 +5,7 @@ use super::DetenteApp;
 use crate::app::PanelLayout;
 use crate::ui::actions::Action;
 use crate::ui::details;
-use crate::ui::panels::{self, PanelContext, SideTab};
+use crate::ui::panels::{self, SideTab};
 
 /// A closed side panel keeps a strip this wide for its "show" button: one icon button
 /// (18 pt) with the panel's margins.
@@ -23,8 +23,8 @@ impl DetenteApp {
     /// Whether the details pane takes room this frame: something is selected or being
     /// created, and the analyst has not closed the pane for it.
     pub fn details_shown(&self) -> bool {
-        !self.details_dismissed
-            && (self.selection.primary().is_some() || self.forms.editing.is_some())
+        !self.windows.details_dismissed
+            && (self.session.selection().primary().is_some() || self.forms.editing.is_some())
     }
 
     /// The participants, locations, positions and sources panel, or the strip that opens
@@ -74,13 +74,7 @@ impl DetenteApp {
                 });
                 ui.separator();
                 let date_display = self.desk.date_display();
-                let cx = PanelContext {
-                    doc: &self.doc,
-                    selection: &self.selection,
-                    links: &self.links,
-                    filtered: &self.filtered,
-                    date_display: &date_display,
-                };
+                let cx = super::panel_context(&self.session, &date_display);
                 match self.side_tab {
                     SideTab::Participants => {
                         panels::participants_ui(ui, &cx, &mut self.panels.participants, actions);
@@ -113,7 +107,7 @@ impl DetenteApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.horizontal(|ui| {
-                    details::navigation_ui(ui, &self.history, actions);
+                    details::navigation_ui(ui, self.session.history(), actions);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if icon_button(
                             ui,
@@ -129,13 +123,7 @@ impl DetenteApp {
                 });
                 ui.separator();
                 let date_display = self.desk.date_display();
-                let cx = PanelContext {
-                    doc: &self.doc,
-                    selection: &self.selection,
-                    links: &self.links,
-                    filtered: &self.filtered,
-                    date_display: &date_display,
-                };
+                let cx = super::panel_context(&self.session, &date_display);
                 details::details_ui(ui, &cx, &mut self.forms, actions);
             });
         let width = response.response.rect.width();
@@ -149,8 +137,8 @@ impl DetenteApp {
     fn remember_width(&mut self, ui: &egui::Ui, width: f32, which: Pane) {
         let (pressed, released) = ui.input(|i| (i.pointer.any_pressed(), i.pointer.any_released()));
         let at_press = match which {
-            Pane::Side => &mut self.pane_widths_at_press.0,
-            Pane::Details => &mut self.pane_widths_at_press.1,
+            Pane::Side => &mut self.chrome.pane_widths_at_press.0,
+            Pane::Details => &mut self.chrome.pane_widths_at_press.1,
         };
         if pressed {
             *at_press = Some(width);

@@ -11,7 +11,7 @@ impl DetenteApp {
     /// Saves, first asking when the project's file changed on disk since it was opened or
     /// saved (the question is answered in a later frame, see `overwrite_prompt`).
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
-        if self.doc.path() == Some(path) && self.doc.changed_on_disk() {
+        if self.doc().path() == Some(path) && self.doc().changed_on_disk() {
             self.desk.pending_overwrite = Some(path.to_path_buf());
             return;
         }
@@ -25,8 +25,9 @@ impl DetenteApp {
             self.save_next = Some(path.to_path_buf());
             return;
         }
-        self.doc.set_view(self.view_state());
-        let job = self.doc.save_job(path);
+        let view = self.view_state();
+        self.doc_mut().set_view(view);
+        let job = self.doc().save_job(path);
         let label = format!(
             "Saving {}…",
             path.file_name()
@@ -51,13 +52,13 @@ impl DetenteApp {
         self.saving = false;
         let path = saved.path.display();
         let written = saved.written == WriteOutcome::Written;
-        if written && self.doc.finish_save(saved) {
+        if written && self.doc_mut().finish_save(saved) {
             self.info(if cancelled {
                 format!("Saved {path} (it had finished before Cancel)")
             } else {
                 format!("Saved {path}")
             });
-            if !self.doc.is_dirty() {
+            if !self.doc().is_dirty() {
                 self.desk.forget_recovery(&mut self.tasks);
             }
             if let Some(problem) = self.desk.remember(&saved.path) {
@@ -79,7 +80,7 @@ impl DetenteApp {
         if let Some(next) = self.save_next.take() {
             // Asked while this save ran: the project may have changed since.
             self.save_unchecked(ctx, &next);
-        } else if !self.doc.is_dirty()
+        } else if !self.doc().is_dirty()
             && let Some(next) = self.after_save.take()
         {
             // Quit, open or new, asked for with "Save" in the unsaved-changes prompt.

@@ -3,10 +3,8 @@
 use std::path::Path;
 
 use super::DetenteApp;
-use crate::app::edits::project_diff;
 use crate::app::{Document, ProgressUnit, TaskKind, WriteOutcome, write_counted};
 use crate::export::{ExportFormat, ExportOptions, export_to, timeline_png, timeline_svg};
-use crate::import::merge_imported;
 use crate::ui::actions::Action;
 use crate::ui::image_export::CurrentView;
 use crate::ui::import_dialog::{ImportDialog, Target};
@@ -37,11 +35,11 @@ impl DetenteApp {
     }
 
     pub(super) fn export_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: &Path) {
-        let project = self.doc.shared_project();
+        let project = self.doc().shared_project();
         // The brief and the CSV hold what the filter shows, as the analyst sees it.
         let mut options = ExportOptions::default();
         options.filter.only =
-            (!self.filter.is_empty()).then(|| self.filtered.result.events.clone());
+            (!self.filter().is_empty()).then(|| self.filtered().result.events.clone());
         let p = path.to_path_buf();
         if format.is_image() {
             let image = self.image_export.options(CurrentView {
@@ -116,7 +114,7 @@ impl DetenteApp {
                     self.info(format!("Cancelled opening {}", path.display()));
                 }
                 Outcome::Opened(path, Ok(doc)) => {
-                    self.replace_document(*doc);
+                    self.replace_document(ctx, *doc);
                     self.info(format!("Opened {}", path.display()));
                     if let Some(problem) = self.desk.remember(&path) {
                         self.error(problem);
@@ -157,8 +155,9 @@ impl DetenteApp {
         self.import = Some(ImportDialog::open(path, ctx, &mut self.tasks));
     }
 
-    /// The import dialog, and what a finished import does.
-    pub(super) fn import_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    /// The import dialog; a finished import goes to the session, as a new project or merged
+    /// into the open one.
+    pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
         let Some(dialog) = self.import.as_mut() else {
             return;
         };
@@ -168,29 +167,29 @@ impl DetenteApp {
         }
         let Some(finished) = finished else { return };
         self.import = None;
-        let report = &finished.imported.report;
         match finished.target {
             Target::NewProject => {
-                self.import_report = Some(report.to_text());
-                let mut project = finished.imported.project;
-                project.title = format!("Imported from {}", finished.file_name);
-                self.imported = Some(Document::imported(project));
-                actions.push(Action::AdoptImport);
+                let report = self
+                    .session
+                    .stage_import(finished.imported, &finished.file_name);
+                self.windows.import_report = Some(report);
+                self.apply(ctx, Action::AdoptImport);
             }
             Target::MergeIntoOpen => {
-                let before = self.doc.project().clone();
-                let (merged, merge_report, report) = merge_imported(&before, finished.imported);
-                let edit = project_diff(&before, &merged, format!("import {}", finished.file_name));
-                actions.push(Action::Edit(edit, None));
-                self.import_report =
-                    Some(format!("{}\n{}", report.to_text(), merge_report.to_text()));
+                let (report, effects) = self
+                    .session
+                    .merge_import(finished.imported, &finished.file_name);
+                self.windows.import_report = Some(report);
+                for effect in effects {
+                    self.carry_out(ctx, effect);
+                }
             }
         }
     }
 
     /// The report of the last import: what came in, what was skipped and why.
     pub(super) fn import_report_ui(&mut self, ctx: &egui::Context) {
-        let Some(text) = &self.import_report else {
+        let Some(text) = &self.windows.import_report else {
             return;
         };
         let mut open = true;
@@ -205,7 +204,7 @@ impl DetenteApp {
                     });
             });
         if !open {
-            self.import_report = None;
+            self.windows.import_report = None;
         }
     }
 
