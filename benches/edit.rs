@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use detente::app::edit::Edit;
 use detente::app::edits::replace_event;
-use detente::app::{Document, FilteredView, Origin};
+use detente::app::{Document, FilteredView, Origin, PassChange};
 use detente::generate::generate_project;
 use detente::layout::{Lane, LaneChange, LaneMode, LaneSort, build_lanes, update_lanes};
 use detente::model::{Event, Filter, shift_days};
@@ -65,15 +65,8 @@ impl Frame {
         let seen = self.view.generation();
         self.view.refresh(&self.doc, &self.filter);
         let followed = self.view.changes_since(seen).is_some_and(|changes| {
-            let changes: Vec<LaneChange<'_>> = changes
-                .iter()
-                .map(|c| LaneChange {
-                    index: c.index,
-                    before: &c.before,
-                    was_in: c.passed,
-                    is_in: c.passes,
-                })
-                .collect();
+            let changes: Vec<LaneChange<'_>> =
+                changes.iter().map(PassChange::as_lane_change).collect();
             update_lanes(
                 &mut self.lanes,
                 self.doc.project(),

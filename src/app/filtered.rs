@@ -20,6 +20,18 @@ pub struct PassChange {
     pub passes: bool,
 }
 
+impl PassChange {
+    /// The same change as the timeline's lanes follow it (`layout::update_lanes`).
+    pub fn as_lane_change(&self) -> crate::layout::LaneChange<'_> {
+        crate::layout::LaneChange {
+            index: self.index,
+            before: &self.before,
+            was_in: self.passed,
+            is_in: self.passes,
+        }
+    }
+}
+
 /// Events, first and last appearance of one actor or place among the passing events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Appearances {

@@ -34,7 +34,7 @@ pub use command::{Command, UnsavedAnswer};
 pub use date_text::{date_text, day_text, list_date_text};
 pub use document::{Document, Origin};
 pub use file_watch::{DiskState, FileFingerprint, changed_on_disk};
-pub use filtered::{Appearances, FilteredView};
+pub use filtered::{Appearances, FilteredView, PassChange};
 pub use navigation::History;
 pub use panel_layout::PanelLayout;
 pub use recent::{RecentEntry, RecentFiles};

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use egui::Rect;
 
-use crate::app::{Document, FilteredView, Selection};
+use crate::app::{Document, FilteredView, PassChange, Selection};
 use crate::layout::{
     Lane, LaneChange, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes,
     drawn_extent, update_lanes,
@@ -144,15 +144,8 @@ impl TimelineState {
             _ => None,
         };
         let followed = changes.is_some_and(|changes| {
-            let changes: Vec<LaneChange<'_>> = changes
-                .iter()
-                .map(|c| LaneChange {
-                    index: c.index,
-                    before: &c.before,
-                    was_in: c.passed,
-                    is_in: c.passes,
-                })
-                .collect();
+            let changes: Vec<LaneChange<'_>> =
+                changes.iter().map(PassChange::as_lane_change).collect();
             let (project, lookup) = (doc.project(), doc.lookup());
             update_lanes(
                 &mut self.lanes,
