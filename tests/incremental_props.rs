@@ -197,13 +197,19 @@ proptest! {
         let _ = view.event_index(&doc);
         let mut lanes = build_lanes(doc.project(), mode, LaneSort::Count, &view.result.events);
         let mut followed = 0;
+        // Replacements that changed the project: an edit that sets what is already there
+        // (a kind to the kind it has) is no edit at all, so it has nothing to follow.
+        let mut replacements = 0;
         for op in &ops {
             match op {
                 Op::Undo => { doc.undo().unwrap(); }
                 Op::Redo => { doc.redo().unwrap(); }
                 _ => {
                     if let Some(edit) = event_edit(&doc, op) {
-                        let _ = doc.apply(edit, None); // a refused edit changes nothing
+                        // A refused edit changes nothing.
+                        if doc.apply(edit, None).is_ok() && !matches!(op, Op::Add(_)) {
+                            replacements += 1;
+                        }
                     }
                 }
             }
@@ -229,10 +235,6 @@ proptest! {
         // The incremental path is the one under test: a replacement must take it. (An undo
         // or redo is a replacement only when what it reverts was one: the undo of an Add is
         // rebuilt, so undos and redos are not counted.)
-        let replacements = ops
-            .iter()
-            .filter(|o| !matches!(o, Op::Add(_) | Op::Undo | Op::Redo))
-            .count();
         prop_assert!(followed > 0 || replacements == 0);
     }
 }
