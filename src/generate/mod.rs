@@ -677,6 +677,7 @@ impl Generator {
             tags,
             description,
             claims,
+            reported: ThinVec::new(),
         }
     }
 

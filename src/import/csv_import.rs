@@ -301,6 +301,7 @@ impl Row<'_> {
             tags,
             description: description.into(),
             claims: ThinVec::new(),
+            reported: ThinVec::new(),
         };
         let cite = Cite {
             excerpt: title,

@@ -248,6 +248,7 @@ impl State {
             tags: ThinVec::new(),
             description: ArcStr::default(),
             claims: ThinVec::new(),
+            reported: ThinVec::new(),
         };
         // GDELT codes articles; it quotes nothing, so the claim has no excerpt, only the
         // article's address and the day GDELT added it.

@@ -236,6 +236,7 @@ fn row(
         tags: ThinVec::new(),
         description: ArcStr::default(),
         claims: ThinVec::new(),
+        reported: ThinVec::new(),
     };
     let attribution = if publisher.is_empty() {
         Vec::new()

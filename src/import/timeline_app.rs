@@ -181,6 +181,7 @@ fn read_event(
         tags,
         description: description.trim().into(),
         claims: ThinVec::new(),
+        reported: ThinVec::new(),
     };
     let cite = Cite {
         excerpt: raw_text.trim().to_owned(),

@@ -200,6 +200,7 @@ fn read_slide(b: &mut Builder, n: usize, slide: &Map<String, Value>) {
         tags,
         description: description.into(),
         claims: ThinVec::new(),
+        reported: ThinVec::new(),
     };
     b.push_event(
         n,

@@ -124,6 +124,7 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
         tags,
         description,
         claims,
+        reported: ThinVec::new(),
     })
 }
 

@@ -540,6 +540,7 @@ mod tests {
                 tags: Default::default(),
                 description: "line one\nline two".into(),
                 claims: Default::default(),
+                reported: Default::default(),
             });
         }
         p

@@ -443,6 +443,7 @@ mod tests {
             tags: Default::default(),
             description: Default::default(),
             claims: Default::default(),
+            reported: Default::default(),
         }
     }
 

@@ -683,7 +683,9 @@ mod tests {
     #[cfg(target_pointer_width = "64")]
     fn model_types_keep_their_planned_sizes() {
         assert_eq!(size_of::<DateSpec>(), 32);
-        assert_eq!(size_of::<crate::model::Event>(), 144);
+        // 144 until issue 13 added the reported states: a `ThinVec`, 8 bytes, empty for
+        // events no later report revised (8 MB at a million events, 2.7 % of the budget).
+        assert_eq!(size_of::<crate::model::Event>(), 152);
         assert_eq!(size_of::<crate::model::Participation>(), 8);
         assert_eq!(size_of::<crate::model::Citation>(), 8);
         assert_eq!(size_of::<crate::model::Claim>(), 120);

@@ -30,6 +30,9 @@ pub struct Event {
     /// The claims the event cites: for the event as a whole (that it happened or is
     /// planned, when, where), or for one participant's part in it.
     pub claims: ThinVec<Citation>,
+    /// What reports said about the event over time, oldest first (see
+    /// [`super::ReportedState`]); the fields above are the analyst's current assessment.
+    pub reported: ThinVec<super::ReportedState>,
 }
 
 /// A claim cited by an event.
@@ -246,6 +249,7 @@ impl Event {
             tags: ThinVec::new(),
             description: ArcStr::default(),
             claims: ThinVec::new(),
+            reported: ThinVec::new(),
         }
     }
 

@@ -11,7 +11,7 @@ use thin_vec::ThinVec;
 
 use super::{
     Certainty, Citation, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, ParticipantRole,
-    Participation,
+    Participation, ReportedState,
 };
 
 /// An event as read from a file.
@@ -35,6 +35,8 @@ struct EventRecord {
     description: ArcStr,
     #[serde(default)]
     claims: Vec<Id>,
+    #[serde(default)]
+    reported: ThinVec<ReportedState>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +78,7 @@ impl From<EventRecord> for Event {
             tags: record.tags,
             description: record.description,
             claims,
+            reported: record.reported,
         }
     }
 }
@@ -123,6 +126,8 @@ struct EventOut<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "ClaimsOut::is_empty")]
     claims: ClaimsOut<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reported: &'a [ReportedState],
 }
 
 impl Serialize for Event {
@@ -142,6 +147,7 @@ impl Serialize for Event {
                 event: self,
                 participant: None,
             },
+            reported: &self.reported,
         }
         .serialize(serializer)
     }

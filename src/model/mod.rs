@@ -12,6 +12,7 @@ mod id;
 mod location;
 mod position;
 mod project;
+mod reported;
 mod source;
 mod validate;
 mod view;
@@ -33,6 +34,7 @@ pub use id::Id;
 pub use location::{Location, LocationPrecision};
 pub use position::{Issue, Position, Stance};
 pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
+pub use reported::{ReportedParticipant, ReportedState};
 pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
     grade_meaning, reliability_meaning,
