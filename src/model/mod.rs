@@ -34,7 +34,9 @@ pub use id::Id;
 pub use location::{Location, LocationPrecision};
 pub use position::{Issue, Position, Stance};
 pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
-pub use reported::{ReportedParticipant, ReportedState};
+pub use reported::{
+    ReportedParticipant, ReportedState, claim_known_secs, states_in_publication_order,
+};
 pub use source::{
     AttributionStep, Claim, Credibility, GradingScheme, Reliability, Source, SourceKind,
     grade_meaning, reliability_meaning,

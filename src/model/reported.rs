@@ -14,7 +14,10 @@ use arcstr::ArcStr;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
-use super::{Certainty, DateSpec, EventPlace, EventStatus, Id, ParticipantRole};
+use super::{
+    Certainty, Claim, DateSpec, Event, EventPlace, EventStatus, Id, Lookup, ParticipantRole,
+    Project, TimeSecs,
+};
 
 /// What one report said about an event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -72,5 +75,116 @@ impl ReportedState {
             && self.place_wording.is_none()
             && self.participants.is_none()
             && self.absent.is_empty()
+    }
+}
+
+/// When a claim was certainly published: the end (exclusive) of what its publication date
+/// allows. A claim "published in December 2025" may have come out on the 31st, so it is
+/// known by a date only once all of December has passed; counting it at its earliest
+/// instant would let a view "as of 10 December" show what was only published later.
+/// `None` when the claim has no publication date (or an unreadable one).
+pub fn claim_known_secs(claim: &Claim) -> Option<TimeSecs> {
+    claim
+        .published
+        .as_ref()
+        .and_then(|d| d.bounds().ok())
+        .map(|b| b.latest_secs)
+}
+
+impl ReportedState {
+    /// When this state became known: the first of its claims to be certainly published
+    /// (see [`claim_known_secs`]). `None` when none of its claims has a publication date.
+    pub fn known_secs(&self, project: &Project, lookup: &Lookup) -> Option<TimeSecs> {
+        self.claims
+            .iter()
+            .filter_map(|&id| lookup.claim(project, id))
+            .filter_map(claim_known_secs)
+            .min()
+    }
+}
+
+/// The indices of `event.reported` in the order their reports became known; states with
+/// no dated claim come last, in their list order (the sort is stable).
+pub fn states_in_publication_order(
+    event: &Event,
+    project: &Project,
+    lookup: &Lookup,
+) -> Vec<(usize, Option<TimeSecs>)> {
+    let mut order: Vec<(usize, Option<TimeSecs>)> = event
+        .reported
+        .iter()
+        .enumerate()
+        .map(|(i, state)| (i, state.known_secs(project, lookup)))
+        .collect();
+    order.sort_by_key(|&(_, known)| (known.is_none(), known));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Credibility, EventKind};
+
+    fn claim(id: &str, published: Option<&str>) -> Claim {
+        Claim {
+            id: Id::new(id),
+            source: Id::new("src"),
+            excerpt: "words".into(),
+            context_before: ArcStr::default(),
+            context_after: ArcStr::default(),
+            attribution: Vec::new(),
+            published: published.map(|p| DateSpec::parse(p).unwrap()),
+            url: None,
+            credibility: Credibility::ALL[5],
+            note: ArcStr::default(),
+        }
+    }
+
+    #[test]
+    fn a_state_is_known_when_its_first_claim_is_certainly_published() {
+        let project = Project {
+            claims: vec![
+                claim("c-day", Some("2025-12-19")),
+                claim("c-month", Some("2025-12")),
+                claim("c-none", None),
+            ],
+            ..Project::default()
+        };
+        let lookup = Lookup::new(&project);
+        let end_of_19 = crate::model::day_start_secs(2025, 12, 20).unwrap();
+        let end_of_dec = crate::model::day_start_secs(2026, 1, 1).unwrap();
+        let state = |ids: &[&str]| ReportedState {
+            claims: ids.iter().map(|i| Id::new(i)).collect(),
+            ..ReportedState::default()
+        };
+        assert_eq!(
+            state(&["c-day"]).known_secs(&project, &lookup),
+            Some(end_of_19)
+        );
+        assert_eq!(
+            state(&["c-month"]).known_secs(&project, &lookup),
+            Some(end_of_dec)
+        );
+        assert_eq!(
+            state(&["c-month", "c-day", "c-none"]).known_secs(&project, &lookup),
+            Some(end_of_19)
+        );
+        assert_eq!(state(&["c-none"]).known_secs(&project, &lookup), None);
+        assert_eq!(state(&["missing"]).known_secs(&project, &lookup), None);
+
+        let mut event = Event::new(
+            "ev",
+            "Talks",
+            EventKind::Talks,
+            EventStatus::Expected,
+            DateSpec::parse("2025-12-20").unwrap(),
+        );
+        event.reported =
+            thin_vec::thin_vec![state(&["c-none"]), state(&["c-month"]), state(&["c-day"])];
+        let order: Vec<usize> = states_in_publication_order(&event, &project, &lookup)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(order, vec![2, 1, 0]);
     }
 }
