@@ -195,8 +195,51 @@ fn bench_edit(c: &mut Criterion) {
                 )
             });
         });
+        // An import of ten events merged and undone: the open project is neither copied
+        // nor compared (issue 12, item 4), so this is the derived data's rebuild, twice.
+        let id = BenchmarkId::new(num_events.to_string(), "merge_import_and_undo");
+        group.bench_function(id, |b| {
+            b.iter_custom(|iters| {
+                frame.time(
+                    iters,
+                    |f, i| {
+                        let (added, _, _) =
+                            detente::import::merge_additions(f.doc.project(), ten_events(i));
+                        Some(detente::app::edits::append_edit(
+                            f.doc.project(),
+                            added,
+                            "import",
+                        ))
+                    },
+                    |f, edit| {
+                        f.doc.apply(edit.unwrap(), None).unwrap();
+                        f.refresh();
+                        assert!(f.doc.undo().unwrap());
+                    },
+                )
+            });
+        });
     }
     group.finish();
+}
+
+/// A TimelineJS import of ten events, titled with `i` so that none is a duplicate.
+fn ten_events(i: u64) -> detente::import::Imported {
+    let events: Vec<String> = (0..10)
+        .map(|k| {
+            format!(
+                r#"{{"start_date":{{"year":"2024","month":"5","day":"{}"}},"text":{{"headline":"Merged {i} {k}"}}}}"#,
+                k + 1
+            )
+        })
+        .collect();
+    let json = format!(r#"{{"events":[{}]}}"#, events.join(","));
+    detente::import::import(
+        json.as_bytes(),
+        detente::import::ImportFormat::TimelineJs,
+        &detente::import::ImportOptions::default(),
+    )
+    .unwrap()
 }
 
 criterion_group!(benches, bench_edit);

@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 
 /// Counts the bytes the program has asked for and not yet freed, while `COUNTING` is on.
 /// Off (the timed runs), it costs one relaxed load per call.
@@ -18,6 +18,9 @@ struct CountingAlloc;
 pub static COUNTING: AtomicBool = AtomicBool::new(false);
 pub static IN_USE: AtomicIsize = AtomicIsize::new(0);
 pub static PEAK: AtomicIsize = AtomicIsize::new(0);
+/// Allocations made (not bytes) while `COUNTING` is on: a deep copy of a project makes at
+/// least one per event, so this tells a copy from a move.
+pub static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
 fn count(delta: isize) {
     if COUNTING.load(Ordering::Relaxed) {
@@ -29,12 +32,18 @@ fn count(delta: isize) {
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count(layout.size() as isize);
+        if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
         // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         count(layout.size() as isize);
+        if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
         // SAFETY: as above.
         unsafe { System.alloc_zeroed(layout) }
     }

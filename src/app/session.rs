@@ -8,7 +8,7 @@ use crate::app::command::{Command, UnsavedAnswer};
 use crate::app::edit::Edit;
 use crate::app::{Document, FilteredView, History, Selected, Selection, SelectionLinks};
 use crate::export::ExportFormat;
-use crate::import::{Imported, merge_imported};
+use crate::import::{Imported, merge_additions};
 use crate::model::{EntityKind, Filter, LaneMode, TimeSecs, ViewState};
 
 /// What the UI must do after a command: plain data, carried out by the window.
@@ -499,9 +499,14 @@ impl Session {
     /// Merges an import into the open project as one edit (undone in one step); returns the
     /// report of what came in and what was merged.
     pub fn merge_import(&mut self, imported: Imported, file_name: &str) -> (String, Vec<Effect>) {
-        let before = self.doc.project().clone();
-        let (merged, merge_report, report) = merge_imported(&before, imported);
-        let edit = crate::app::edits::project_diff(&before, &merged, format!("import {file_name}"));
+        // Only what the import adds is built and moved into the edit: the open project is
+        // read, never copied (a million-event project is ~300 MB).
+        let (added, merge_report, report) = merge_additions(self.doc.project(), imported);
+        let edit = crate::app::edits::append_edit(
+            self.doc.project(),
+            added,
+            format!("import {file_name}"),
+        );
         let effects = self.run(Command::Edit(edit, None));
         (
             format!("{}\n{}", report.to_text(), merge_report.to_text()),

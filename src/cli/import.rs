@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::overwrite::Overwrite;
 use crate::import::{
     CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_of_head,
-    import_stream, merge_imported,
+    append_additions, import_stream, merge_additions,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -131,8 +131,9 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     let imported =
         import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;
     let (project, report) = if let Some(into) = &args.into {
-        let open = crate::io::load_project(into).map_err(|e| e.to_string())?;
-        let (project, merge_report, report) = merge_imported(&open, imported);
+        let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
+        let (added, merge_report, report) = merge_additions(&project, imported);
+        append_additions(&mut project, added);
         text.push_str(&report.to_text());
         text.push('\n');
         text.push_str(&merge_report.to_text());

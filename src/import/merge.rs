@@ -70,20 +70,64 @@ impl MergeReport {
 
 /// Merges `imported` into a copy of `into`. See the module documentation.
 pub fn merge(into: &Project, imported: Project) -> (Project, MergeReport) {
-    merge_rows(into, imported, &[])
+    let (added, report) = merge_rows(into, imported, &[]);
+    let mut merged = into.clone();
+    append_additions(&mut merged, added);
+    (merged, report)
 }
 
 /// [`merge`] for an [`Imported`], whose rows give duplicates a line number; also counts the
 /// duplicates in the import report.
 pub fn merge_imported(into: &Project, imported: Imported) -> (Project, MergeReport, ImportReport) {
+    let (added, merge_report, report) = merge_additions(into, imported);
+    let mut merged = into.clone();
+    append_additions(&mut merged, added);
+    (merged, merge_report, report)
+}
+
+/// What merging `imported` into `into` adds, without copying `into`: a project holding,
+/// for every list, only the entities to append after `into`'s own, in order, with their
+/// final ids and references (see [`append_additions`]). The app turns it into one edit of
+/// insertions, so that merging into a million-event project copies none of its events.
+pub fn merge_additions(
+    into: &Project,
+    imported: Imported,
+) -> (Project, MergeReport, ImportReport) {
     let Imported {
         project,
         mut report,
         event_rows,
     } = imported;
-    let (merged, merge_report) = merge_rows(into, project, &event_rows);
+    let (added, merge_report) = merge_rows(into, project, &event_rows);
     report.duplicates_removed = merge_report.duplicates.len();
-    (merged, merge_report, report)
+    (added, merge_report, report)
+}
+
+/// Appends what [`merge_additions`] returned to the project it was computed for.
+pub fn append_additions(into: &mut Project, added: Project) {
+    let Project {
+        periods,
+        tags,
+        sources,
+        claims,
+        actors,
+        memberships,
+        locations,
+        issues,
+        positions,
+        events,
+        ..
+    } = added;
+    into.periods.extend(periods);
+    into.tags.extend(tags);
+    into.sources.extend(sources);
+    into.claims.extend(claims);
+    into.actors.extend(actors);
+    into.memberships.extend(memberships);
+    into.locations.extend(locations);
+    into.issues.extend(issues);
+    into.positions.extend(positions);
+    into.events.extend(events);
 }
 
 struct Ids {
@@ -122,8 +166,9 @@ impl Ids {
 /// Adds imported entities of one kind: those whose key (a name) the project has are
 /// replaced by the project's; the others get fresh ids.
 macro_rules! add_entities {
-    ($ids:expr, $out:expr, $imported:expr, $field:ident, $kind:expr, $key:expr) => {{
-        let existing: HashMap<String, Id> = $out.$field.iter().map(|x| ($key(x), x.id)).collect();
+    ($ids:expr, $into:expr, $out:expr, $imported:expr, $field:ident, $kind:expr, $key:expr) => {{
+        let existing: HashMap<String, Id> =
+            $into.$field.iter().map(|x| ($key(x), x.id)).collect();
         for mut x in std::mem::take(&mut $imported.$field) {
             if let Some(&same) = existing.get(&$key(&x)) {
                 $ids.remap.insert(x.id, same);
@@ -136,32 +181,33 @@ macro_rules! add_entities {
     }};
 }
 
+/// The additions (see [`merge_additions`]) and the report.
 fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project, MergeReport) {
-    let mut out = into.clone();
+    let mut added = Project::default();
     let mut ids = Ids {
         taken: all_entity_ids(into).collect(),
         remap: HashMap::new(),
         report: MergeReport::default(),
     };
-    let first = Counts::of(&out);
-    add_other_entities(&mut ids, &mut out, &mut imported);
-    remap_added(&ids, &mut out, &first);
+    add_other_entities(&mut ids, into, &mut added, &mut imported);
+    remap_added(&ids, &mut added);
     let dropped_claims = add_events(
         &mut ids,
         into,
-        &mut out,
+        &mut added,
         std::mem::take(&mut imported.events),
         rows,
     );
-    drop_uncited_claims(&mut out, &first, &dropped_claims);
-    (out, ids.report)
+    drop_uncited_claims(&mut added, &dropped_claims);
+    (added, ids.report)
 }
 
 /// Every imported entity but events: reused by name, or added with a fresh id.
-fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) {
+fn add_other_entities(ids: &mut Ids, into: &Project, out: &mut Project, imported: &mut Project) {
     let name = |n: &str| n.trim().to_lowercase();
     add_entities!(
         ids,
+        into,
         out,
         imported,
         tags,
@@ -170,6 +216,7 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     );
     add_entities!(
         ids,
+        into,
         out,
         imported,
         sources,
@@ -178,6 +225,7 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     );
     add_entities!(
         ids,
+        into,
         out,
         imported,
         actors,
@@ -186,6 +234,7 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     );
     add_entities!(
         ids,
+        into,
         out,
         imported,
         locations,
@@ -194,6 +243,7 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     );
     add_entities!(
         ids,
+        into,
         out,
         imported,
         issues,
@@ -202,6 +252,7 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     );
     add_entities!(
         ids,
+        into,
         out,
         imported,
         periods,
@@ -222,25 +273,25 @@ fn add_other_entities(ids: &mut Ids, out: &mut Project, imported: &mut Project) 
     }
 }
 
-/// References of the added entities (those after `first`), now that every id is final.
-fn remap_added(ids: &Ids, out: &mut Project, first: &Counts) {
-    for a in &mut out.actors[first.actors..] {
+/// References of the added entities, now that every id is final.
+fn remap_added(ids: &Ids, added: &mut Project) {
+    for a in &mut added.actors {
         a.affiliation = a.affiliation.map(|x| ids.map(x));
     }
-    for s in &mut out.sources[first.sources..] {
+    for s in &mut added.sources {
         s.actor = s.actor.map(|x| ids.map(x));
     }
-    for m in &mut out.memberships[first.memberships..] {
+    for m in &mut added.memberships {
         m.member = ids.map(m.member);
         m.organisation = ids.map(m.organisation);
         m.claims.iter_mut().for_each(|c| *c = ids.map(*c));
     }
-    for p in &mut out.positions[first.positions..] {
+    for p in &mut added.positions {
         p.holder = ids.map(p.holder);
         p.issue = ids.map(p.issue);
         p.claims.iter_mut().for_each(|c| *c = ids.map(*c));
     }
-    for c in &mut out.claims[first.claims..] {
+    for c in &mut added.claims {
         c.source = ids.map(c.source);
         for step in &mut c.attribution {
             step.actor = step.actor.map(|x| ids.map(x));
@@ -273,14 +324,27 @@ fn add_events(
     rows: &[usize],
 ) -> HashSet<Id> {
     let name = |n: &str| n.trim().to_lowercase();
-    let actor_names: HashMap<Id, String> =
-        out.actors.iter().map(|a| (a.id, name(&a.name))).collect();
+    let actor_names: HashMap<Id, String> = into
+        .actors
+        .iter()
+        .chain(&out.actors)
+        .map(|a| (a.id, name(&a.name)))
+        .collect();
+    // Only the project's events that may equal an imported one get a full key: building
+    // keys (three strings each) for all of a million-event project made a merge of two
+    // events cost more allocations than a copy of the project.
+    let imported_quick: HashSet<u64> = events.iter().map(quick_key).collect();
     let mut seen: HashMap<(String, String, Vec<String>), CompactString> = HashMap::new();
-    for e in &into.events {
+    for e in into
+        .events
+        .iter()
+        .filter(|e| imported_quick.contains(&quick_key(e)))
+    {
         seen.entry(event_key(e, &actor_names))
             .or_insert_with(|| e.id.clone());
     }
-    let mut event_ids: HashSet<CompactString> = into.events.iter().map(|e| e.id.clone()).collect();
+    let project_event_ids: HashSet<&str> = into.events.iter().map(|e| e.id.as_str()).collect();
+    let mut event_ids: HashSet<CompactString> = HashSet::new();
     let mut dropped_claims: HashSet<Id> = HashSet::new();
     let entity_ids: HashSet<&'static str> = ids.taken.iter().map(|id| id.as_str()).collect();
     for (i, mut e) in events.into_iter().enumerate() {
@@ -297,7 +361,9 @@ fn add_events(
             dropped_claims.extend(e.all_claim_ids());
             continue;
         }
-        let taken = |id: &str| event_ids.contains(id) || entity_ids.contains(id);
+        let taken = |id: &str| {
+            project_event_ids.contains(id) || event_ids.contains(id) || entity_ids.contains(id)
+        };
         if let Some(renamed) = fresh_event_id(&e.id, taken) {
             ids.report.renamed.push(RenamedId {
                 kind: EntityKind::Event,
@@ -330,27 +396,47 @@ fn fresh_event_id(id: &CompactString, taken: impl Fn(&str) -> bool) -> Option<Co
     }
 }
 
-/// Imported claims that only dropped (duplicate) events cited go too.
-fn drop_uncited_claims(out: &mut Project, first: &Counts, dropped_claims: &HashSet<Id>) {
+/// Imported claims that only dropped (duplicate) events cited go too. Only what was added
+/// can cite them: imported claims got ids the open project does not use.
+fn drop_uncited_claims(added: &mut Project, dropped_claims: &HashSet<Id>) {
     if dropped_claims.is_empty() {
         return;
     }
-    let still_cited: HashSet<Id> = out
+    let still_cited: HashSet<Id> = added
         .events
         .iter()
         .flat_map(Event::all_claim_ids)
-        .chain(out.positions.iter().flat_map(|p| p.claims.iter().copied()))
+        .chain(added.positions.iter().flat_map(|p| p.claims.iter().copied()))
         .chain(
-            out.memberships
+            added
+                .memberships
                 .iter()
                 .flat_map(|m| m.claims.iter().copied()),
         )
         .collect();
-    let mut index = 0;
-    out.claims.retain(|c| {
-        index += 1;
-        index <= first.claims || !dropped_claims.contains(&c.id) || still_cited.contains(&c.id)
-    });
+    added
+        .claims
+        .retain(|c| !dropped_claims.contains(&c.id) || still_cited.contains(&c.id));
+}
+
+/// A hash of the title (as [`event_key`] compares it) and the date's bounds, made without
+/// allocating: events with equal keys have equal quick keys, so the quick key picks the
+/// few candidates whose full key is worth building.
+fn quick_key(e: &Event) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in e.title.trim().chars().flat_map(char::to_lowercase) {
+        // `str::to_lowercase` writes a final sigma as 'ς', lowercasing char by char as 'σ'.
+        h.write_u32(u32::from(if c == 'ς' { 'σ' } else { c }));
+    }
+    match e.date.bounds() {
+        Ok(b) => {
+            h.write_i64(b.earliest_secs);
+            h.write_i64(b.latest_secs);
+        }
+        Err(_) => h.write_u8(0),
+    }
+    h.finish()
 }
 
 /// Same date, title and participants: the same event.
@@ -384,22 +470,3 @@ fn all_entity_ids(p: &Project) -> impl Iterator<Item = Id> + '_ {
         .chain(p.positions.iter().map(|x| x.id))
 }
 
-struct Counts {
-    actors: usize,
-    sources: usize,
-    memberships: usize,
-    positions: usize,
-    claims: usize,
-}
-
-impl Counts {
-    fn of(p: &Project) -> Self {
-        Self {
-            actors: p.actors.len(),
-            sources: p.sources.len(),
-            memberships: p.memberships.len(),
-            positions: p.positions.len(),
-            claims: p.claims.len(),
-        }
-    }
-}

@@ -37,7 +37,9 @@ pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
 pub use detect::{detect_format, detect_format_of_head, detect_format_with_reason};
 pub use html_text::html_to_text;
-pub use merge::{DuplicateEvent, MergeReport, RenamedId, merge, merge_imported};
+pub use merge::{
+    DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions, merge_imported,
+};
 pub use no_events::no_events_error;
 pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
 

@@ -1,102 +1,90 @@
-//! One edit from a project to another (a merged import), list by list.
+//! One edit that appends what a merged import adds, list by list.
 
 use crate::app::edit::{Change, Described, Edit, ListChange};
 use crate::model::Project;
 
-/// Changes that turn `before` into `after` when `after` keeps `before` as a prefix (what a
-/// merge produces: the open project, then what was added), or else replace the whole list.
-fn list_diff<T: Described>(
-    before: &[T],
-    after: &[T],
+/// Inserts after `into`'s own entities: the lists in the order in which an entity's
+/// references are to lists before it (tags and sources before the claims that cite them).
+fn appended<T: Described>(
+    into_len: usize,
+    added: Vec<T>,
     wrap: fn(ListChange<T>) -> Change,
     out: &mut Vec<Change>,
 ) {
-    if after.len() >= before.len() && after[..before.len()] == *before {
-        for (i, x) in after.iter().enumerate().skip(before.len()) {
-            out.push(wrap(ListChange::insert(i, x.clone())));
-        }
-        return;
-    }
-    let common = before.len().min(after.len());
-    for i in 0..common {
-        if before[i] != after[i] {
-            out.push(wrap(ListChange::replace(
-                i,
-                before[i].clone(),
-                after[i].clone(),
-            )));
-        }
-    }
-    for i in (common..before.len()).rev() {
-        out.push(wrap(ListChange::delete(i, before[i].clone())));
-    }
-    for (i, x) in after.iter().enumerate().skip(common) {
-        out.push(wrap(ListChange::insert(i, x.clone())));
-    }
+    out.extend(
+        added
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| wrap(ListChange::insert(into_len + i, x))),
+    );
 }
 
-/// One undoable edit from `before` to `after` (a merged import): every list diffed, the
-/// project's own fields kept as they are.
-pub fn project_diff(before: &Project, after: &Project, label: impl Into<String>) -> Edit {
+/// One undoable edit that appends `added` (what [`crate::import::merge_additions`] gives) to
+/// `into`: insertions only, the entities moved into the edit, so that merging an import into
+/// a million-event project neither copies nor compares the project's own entities (what
+/// diffing a merged copy against the project did).
+pub fn append_edit(into: &Project, added: Project, label: impl Into<String>) -> Edit {
+    let Project {
+        periods,
+        tags,
+        sources,
+        claims,
+        actors,
+        memberships,
+        locations,
+        issues,
+        positions,
+        events,
+        ..
+    } = added;
     let mut changes = Vec::new();
-    list_diff(
-        &before.periods,
-        &after.periods,
-        Change::Period,
-        &mut changes,
-    );
-    list_diff(&before.tags, &after.tags, Change::Tag, &mut changes);
-    list_diff(
-        &before.sources,
-        &after.sources,
-        Change::Source,
-        &mut changes,
-    );
-    list_diff(&before.claims, &after.claims, Change::Claim, &mut changes);
-    list_diff(&before.actors, &after.actors, Change::Actor, &mut changes);
-    list_diff(
-        &before.memberships,
-        &after.memberships,
+    appended(into.periods.len(), periods, Change::Period, &mut changes);
+    appended(into.tags.len(), tags, Change::Tag, &mut changes);
+    appended(into.sources.len(), sources, Change::Source, &mut changes);
+    appended(into.claims.len(), claims, Change::Claim, &mut changes);
+    appended(into.actors.len(), actors, Change::Actor, &mut changes);
+    appended(
+        into.memberships.len(),
+        memberships,
         Change::Membership,
         &mut changes,
     );
-    list_diff(
-        &before.locations,
-        &after.locations,
-        Change::Location,
-        &mut changes,
-    );
-    list_diff(&before.issues, &after.issues, Change::Issue, &mut changes);
-    list_diff(
-        &before.positions,
-        &after.positions,
-        Change::Position,
-        &mut changes,
-    );
-    list_diff(&before.events, &after.events, Change::Event, &mut changes);
+    appended(into.locations.len(), locations, Change::Location, &mut changes);
+    appended(into.issues.len(), issues, Change::Issue, &mut changes);
+    appended(into.positions.len(), positions, Change::Position, &mut changes);
+    appended(into.events.len(), events, Change::Event, &mut changes);
     Edit::new(label, changes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::{Imported, merge_additions, merge_imported};
     use crate::io::sample_project;
 
+    fn imported() -> Imported {
+        let json = br#"{"title":{"text":{"headline":"Talks"}},"events":[
+            {"start_date":{"year":"2025","month":"12","day":"19"},"text":{"headline":"Miami meeting"}},
+            {"start_date":{"year":"2025","month":"12","day":"20"},"text":{"headline":"Dmitriev talks"}}]}"#;
+        crate::import::import(
+            json,
+            crate::import::ImportFormat::TimelineJs,
+            &crate::import::ImportOptions::default(),
+        )
+        .unwrap()
+    }
+
     #[test]
-    fn project_diff_applies_and_undoes() {
+    fn the_append_edit_makes_the_merged_project_and_undo_takes_it_back() {
         let before = sample_project().unwrap();
-        let mut after = before.clone();
-        after.events.push(after.events[0].clone());
-        after.events.last_mut().unwrap().id = "ev-copy".into();
-        after.actors[0].name = "Renamed".into();
-        after.issues.remove(1);
-        let edit = project_diff(&before, &after, "merge");
+        let (merged, _, _) = merge_imported(&before, imported());
+        let (added, _, _) = merge_additions(&before, imported());
+        let edit = append_edit(&before, added, "import");
+        assert!(!edit.is_empty());
         let mut p = before.clone();
         edit.apply(&mut p).unwrap();
-        assert_eq!(p.events, after.events);
-        assert_eq!(p.actors, after.actors);
-        assert_eq!(p.issues, after.issues);
-        edit.inverse().apply(&mut p).unwrap();
+        assert_eq!(p, merged);
+        edit.unapply(&mut p).unwrap();
         assert_eq!(p, before);
     }
 }

@@ -11,7 +11,7 @@ mod diff;
 pub use change::{replace_event, upsert};
 pub use create::{add_event, tag_with_new_tag, unique_id};
 pub use delete::{Consequences, delete_entity, delete_event};
-pub use diff::project_diff;
+pub use diff::append_edit;
 
 use super::edit::{Change, Described, Edit, ListChange};
 use crate::model::{
