@@ -53,6 +53,9 @@ fn merging_an_import_and_undoing_it_copy_nothing_of_the_project() {
     // A tenth of a copy: room for what is derived (lookups, indices, counts), none for a
     // copy of the events.
     for (what, n) in [("merge", merge), ("undo", undo), ("redo", redo)] {
-        assert!(n < copy / 10, "{what} made {n} allocations; a copy makes {copy}");
+        assert!(
+            n < copy / 10,
+            "{what} made {n} allocations; a copy makes {copy}"
+        );
     }
 }

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use super::overwrite::Overwrite;
 use crate::import::{
-    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, detect_format_of_head,
-    append_additions, import_stream, merge_additions,
+    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, append_additions,
+    detect_format_of_head, import_stream, merge_additions,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -86,7 +86,7 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
     if extras.density {
         other.push((
             Sample::Density,
-            "events at a time (too many to show)".to_owned(),
+            "bars: events beginning; shade: under way".to_owned(),
         ));
     }
     let mut out = vec![
@@ -288,6 +288,7 @@ fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sampl
         }
         Sample::Density => {
             let color = palette::kind_rgb(EventKind::Meeting, colors.dark);
+            svg.rect(x + 4.0, y + LINE - 17.0, 38.0, 14.0, 0.0, &fill(color, 0.3));
             for (i, h) in [4.0, 8.0, 13.0, 9.0, 14.0, 6.0, 3.0].iter().enumerate() {
                 let bx = x + 4.0 + i as f64 * 5.5;
                 svg.rect(bx, y + LINE - 3.0 - h, 5.0, *h, 0.0, &fill(color, 0.8));

@@ -564,19 +564,37 @@ pub fn draw_clusters(svg: &mut Svg, style: &MarkStyle, clusters: &[Cluster]) {
     }
 }
 
-/// The aggregated view of a lane: one step outline per run of bins, square-root scaled so
-/// that one event in a bin stays visible next to thousands. One path per run (rather than a
-/// rectangle per 2-px bin) keeps a 100-lane image in kilobytes.
+/// The aggregated view of a lane, as the app paints it (`paint_density`): a pale shade of
+/// how many events are under way in each bin, and in front of it how many begin there, each
+/// on its own square-root scale so that one event in a bin stays visible next to thousands.
+/// One step outline per run of bins (rather than a rectangle per 2-px bin) keeps a 100-lane
+/// image in kilobytes.
 pub fn draw_density(svg: &mut Svg, list: &DrawList, top: f64, bottom: f64, color: Rgb) {
     if list.max_density == 0 || bottom <= top {
         return;
     }
-    let scale = (bottom - top) / f64::from(list.max_density).sqrt();
+    let shade = step_path(list, top, bottom, list.max_density, |b| b.count);
+    let _ = writeln!(svg.body, r#"<path d="{shade}" {}/>"#, fill(color, 0.3));
+    if list.max_starts > 0 {
+        let bars = step_path(list, top, bottom, list.max_starts, |b| b.starts);
+        let _ = writeln!(svg.body, r#"<path d="{bars}" {}/>"#, fill(color, 0.8));
+    }
+}
+
+/// The outline of the bins' `value`s (bins with none left out), `max` reaching the top.
+fn step_path(
+    list: &DrawList,
+    top: f64,
+    bottom: f64,
+    max: u32,
+    value: impl Fn(&crate::layout::DensityBin) -> u32,
+) -> String {
+    let scale = (bottom - top) / f64::from(max).sqrt();
     let mut d = String::new();
     let mut run_end: Option<f64> = None;
     let mut last_h = f64::NAN;
-    for bin in &list.density {
-        let h = (f64::from(bin.count).sqrt() * scale).max(2.0);
+    for bin in list.density.iter().filter(|b| value(b) > 0) {
+        let h = (f64::from(value(bin)).sqrt() * scale).max(2.0);
         let y = num(bottom - h);
         match run_end {
             Some(end) if (bin.x0 - end).abs() < 0.01 => {
@@ -597,8 +615,8 @@ pub fn draw_density(svg: &mut Svg, list: &DrawList, top: f64, bottom: f64, color
     }
     if run_end.is_some() {
         let _ = write!(d, "V{}Z", num(bottom));
-        let _ = writeln!(svg.body, r#"<path d="{d}" {}/>"#, fill(color, 0.8));
     }
+    d
 }
 
 #[cfg(test)]

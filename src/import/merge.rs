@@ -89,10 +89,7 @@ pub fn merge_imported(into: &Project, imported: Imported) -> (Project, MergeRepo
 /// for every list, only the entities to append after `into`'s own, in order, with their
 /// final ids and references (see [`append_additions`]). The app turns it into one edit of
 /// insertions, so that merging into a million-event project copies none of its events.
-pub fn merge_additions(
-    into: &Project,
-    imported: Imported,
-) -> (Project, MergeReport, ImportReport) {
+pub fn merge_additions(into: &Project, imported: Imported) -> (Project, MergeReport, ImportReport) {
     let Imported {
         project,
         mut report,
@@ -167,8 +164,7 @@ impl Ids {
 /// replaced by the project's; the others get fresh ids.
 macro_rules! add_entities {
     ($ids:expr, $into:expr, $out:expr, $imported:expr, $field:ident, $kind:expr, $key:expr) => {{
-        let existing: HashMap<String, Id> =
-            $into.$field.iter().map(|x| ($key(x), x.id)).collect();
+        let existing: HashMap<String, Id> = $into.$field.iter().map(|x| ($key(x), x.id)).collect();
         for mut x in std::mem::take(&mut $imported.$field) {
             if let Some(&same) = existing.get(&$key(&x)) {
                 $ids.remap.insert(x.id, same);
@@ -406,7 +402,12 @@ fn drop_uncited_claims(added: &mut Project, dropped_claims: &HashSet<Id>) {
         .events
         .iter()
         .flat_map(Event::all_claim_ids)
-        .chain(added.positions.iter().flat_map(|p| p.claims.iter().copied()))
+        .chain(
+            added
+                .positions
+                .iter()
+                .flat_map(|p| p.claims.iter().copied()),
+        )
         .chain(
             added
                 .memberships
@@ -469,4 +470,3 @@ fn all_entity_ids(p: &Project) -> impl Iterator<Item = Id> + '_ {
         .chain(p.issues.iter().map(|x| x.id))
         .chain(p.positions.iter().map(|x| x.id))
 }
-

@@ -38,7 +38,8 @@ pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
 pub use detect::{detect_format, detect_format_of_head, detect_format_with_reason};
 pub use html_text::html_to_text;
 pub use merge::{
-    DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions, merge_imported,
+    DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions,
+    merge_imported,
 };
 pub use no_events::no_events_error;
 pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};

@@ -109,12 +109,17 @@ pub struct Cluster {
     pub max_secs: i64,
 }
 
-/// How many items overlap one bin of the canvas.
+/// How many items overlap one bin of the canvas, and how many of them begin in it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DensityBin {
     pub x0: f64,
     pub x1: f64,
+    /// Items under way at some instant of the bin.
     pub count: u32,
+    /// Items that begin in the bin (not before the view): a day's meetings stand out here,
+    /// while the month- and year-long items that overlap every bin of a ten-day view (and
+    /// made its histogram of `count` one flat block) begin in none of them.
+    pub starts: u32,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -124,6 +129,8 @@ pub struct DrawList {
     /// Non-empty when the view holds more than `max_items` items.
     pub density: Vec<DensityBin>,
     pub max_density: u32,
+    /// The largest `starts` of a bin.
+    pub max_starts: u32,
     pub num_visible: usize,
     pub rows_used: usize,
 }
@@ -392,9 +399,12 @@ fn density_list(
         (secs as i64).clamp(t0, t1)
     };
     let mut density = Vec::new();
-    let mut max_density = 0;
+    let (mut max_density, mut max_starts) = (0, 0);
     let mut counter = index.overlap_counter();
     let mut lo = bin_start(0);
+    // What began before the view is under way in the first bin, not beginning there.
+    counter.count(lo.saturating_sub(1), lo.saturating_sub(1));
+    let mut started_before = counter.num_started();
     for bin in 0..num_bins {
         let next = if bin + 1 == num_bins {
             t1.saturating_add(1)
@@ -403,15 +413,21 @@ fn density_list(
         };
         let hi = (next - 1).max(lo);
         let count = counter.count(lo, hi);
+        let started = counter.num_started();
+        let starts = started.saturating_sub(started_before);
+        started_before = started;
         lo = next;
         if count > 0 {
             let count = u32::try_from(count).unwrap_or(u32::MAX);
+            let starts = u32::try_from(starts).unwrap_or(u32::MAX);
             max_density = max_density.max(count);
+            max_starts = max_starts.max(starts);
             let x0 = view.min_x + bin as f64 * DENSITY_BIN_PX;
             density.push(DensityBin {
                 x0,
                 x1: x0 + DENSITY_BIN_PX,
                 count,
+                starts,
             });
         }
     }
@@ -420,6 +436,7 @@ fn density_list(
         clusters: Vec::new(),
         density,
         max_density,
+        max_starts,
         num_visible,
         rows_used: 0,
     }
@@ -664,9 +681,10 @@ mod tests {
         assert!(!build_draw_list(&index, &events, &december_view(), &params).is_aggregated());
     }
 
-    /// The density of each bin, counted the slow way: every visible extent, by the bins
-    /// its ends fall in (what `density_list` did before it used the sorted starts and ends).
-    fn density_by_visiting(index: &EventIndex, view: &TimeView) -> Vec<(f64, u32)> {
+    /// The density of each bin and the extents beginning in it, counted the slow way: every
+    /// visible extent, by the bins its ends fall in (what `density_list` did before it used
+    /// the sorted starts and ends).
+    fn density_by_visiting(index: &EventIndex, view: &TimeView) -> Vec<(f64, u32, u32)> {
         let (t0, t1) = view.visible_secs();
         let num_bins = (view.width_px / DENSITY_BIN_PX).ceil() as usize;
         let bin_of = |secs: i64| -> usize {
@@ -674,16 +692,21 @@ mod tests {
             x.clamp(0.0, (num_bins - 1) as f64) as usize
         };
         let mut counts = vec![0_u32; num_bins];
+        let mut starts = vec![0_u32; num_bins];
         index.for_each_visible(t0, t1, |e| {
             for c in &mut counts[bin_of(e.earliest_secs)..=bin_of(e.latest_secs)] {
                 *c += 1;
             }
+            if e.earliest_secs >= t0 {
+                starts[bin_of(e.earliest_secs)] += 1;
+            }
         });
         counts
             .into_iter()
+            .zip(starts)
             .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .map(|(bin, c)| (view.min_x + bin as f64 * DENSITY_BIN_PX, c))
+            .filter(|(_, (c, _))| *c > 0)
+            .map(|(bin, (c, s))| (view.min_x + bin as f64 * DENSITY_BIN_PX, c, s))
             .collect()
     }
 
@@ -723,13 +746,41 @@ mod tests {
             let view = TimeView::new(10.0, width, from, from + span_days * day);
             let (t0, t1) = view.visible_secs();
             let list = density_list(&index, &view, t0, t1, index.count_visible(t0, t1));
-            let fast: Vec<(f64, u32)> = list.density.iter().map(|b| (b.x0, b.count)).collect();
+            let fast: Vec<(f64, u32, u32)> = list
+                .density
+                .iter()
+                .map(|b| (b.x0, b.count, b.starts))
+                .collect();
             assert_eq!(
                 fast,
                 density_by_visiting(&index, &view),
                 "{offset_days} {span_days}"
             );
         }
+    }
+
+    #[test]
+    fn long_events_under_way_are_not_counted_as_beginning() {
+        // Ten days of December with a year-long and a month-long event under way all along,
+        // and one meeting a day: every bin counts the two long ones, and only the bins where
+        // a meeting begins count a beginning (what the painter draws as bars).
+        let mut events = vec![event("year", "x", "2025"), event("month", "x", "2025-12")];
+        events.extend((1..=10).map(|d| event(&format!("d{d}"), "x", &format!("2025-12-{d:02}"))));
+        let index = EventIndex::build(&events);
+        // From 06:00 on the 1st: the month and that day's meeting began before the view.
+        let from = day_start_secs(2025, 12, 1).unwrap() as f64 + 6.0 * 3600.0;
+        let view = TimeView::new(0.0, 1000.0, from, from + 10.0 * 86_400.0);
+        let (t0, t1) = view.visible_secs();
+        let list = density_list(&index, &view, t0, t1, index.count_visible(t0, t1));
+        assert!(list.density.iter().all(|b| b.count >= 2));
+        let beginnings: u32 = list.density.iter().map(|b| b.starts).sum();
+        assert_eq!(
+            beginnings, 9,
+            "the meetings of the 2nd to the 10th, nothing long"
+        );
+        assert_eq!(list.max_starts, 1);
+        // The long two and a meeting; a bin on a midnight holds two meetings.
+        assert_eq!(list.max_density, 4);
     }
 
     #[test]

@@ -373,6 +373,12 @@ impl OverlapCounter<'_> {
         self.ended = gallop(&self.index.sorted_ends, self.ended, |e| e < t0);
         started.saturating_sub(self.ended)
     }
+
+    /// How many extents start at or before the end of the last span counted (0 before the
+    /// first count): the difference between two spans' is how many start between them.
+    pub fn num_started(&self) -> usize {
+        self.started.iter().sum()
+    }
 }
 
 /// `sorted.partition_point(is_before)`, knowing that it is at least `from`: probes at

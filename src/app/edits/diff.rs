@@ -49,9 +49,19 @@ pub fn append_edit(into: &Project, added: Project, label: impl Into<String>) -> 
         Change::Membership,
         &mut changes,
     );
-    appended(into.locations.len(), locations, Change::Location, &mut changes);
+    appended(
+        into.locations.len(),
+        locations,
+        Change::Location,
+        &mut changes,
+    );
     appended(into.issues.len(), issues, Change::Issue, &mut changes);
-    appended(into.positions.len(), positions, Change::Position, &mut changes);
+    appended(
+        into.positions.len(),
+        positions,
+        Change::Position,
+        &mut changes,
+    );
     appended(into.events.len(), events, Change::Event, &mut changes);
     Edit::new(label, changes)
 }

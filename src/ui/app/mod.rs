@@ -566,7 +566,13 @@ impl DetenteApp {
                 });
                 ui.separator();
             }
-            ui.label(in_view);
+            let in_view_label = ui.label(in_view);
+            if list.is_aggregated() {
+                in_view_label.on_hover_text(
+                    "Too many events to show one by one. Bars: how many begin at each point; \
+                     pale shade behind them: how many are under way there.",
+                );
+            }
             if let Origin::File(path) = self.doc().origin() {
                 let room =
                     ui.available_width() - self.chrome.status_right_width - separator_width - gap;

@@ -423,22 +423,35 @@ pub fn paint_clusters(cx: &ItemPaintContext<'_>, clusters: &[Cluster]) {
     }
 }
 
-/// The aggregated view: one bar per density bin, in one mesh (thousands of bins would be
-/// thousands of shapes otherwise).
+/// The aggregated view, in one mesh (thousands of bins would be thousands of shapes
+/// otherwise): a pale shade of how many events are under way in each bin, and in front of it
+/// a bar of how many begin there. Each has its own scale: in a ten-day view of a million
+/// events the ~500 month- and year-long events under way fill every bin alike, and the
+/// day's 6–51 meetings would be slivers on that scale; as bars of their own they show when
+/// things happen.
 pub fn paint_density(painter: &Painter, list: &DrawList, area: Rect, color: Color32) {
     if list.max_density == 0 {
         return;
     }
     let mut mesh = egui::Mesh::default();
     // Square-root scaling: one event in a bin must stay visible next to thousands.
-    let scale = area.height() / (list.max_density as f32).sqrt();
+    let bar_height =
+        |value: u32, max: u32| (value as f32).sqrt() * area.height() / (max as f32).sqrt().max(1.0);
+    let shade = color.gamma_multiply(0.3);
     for bin in &list.density {
-        let h = ((bin.count as f32).sqrt() * scale).max(2.0);
-        let rect = Rect::from_x_y_ranges(
-            bin.x0 as f32..=bin.x1 as f32 - 0.5,
-            (area.bottom() - h)..=area.bottom(),
+        let x_range = bin.x0 as f32..=bin.x1 as f32 - 0.5;
+        let under_way = bar_height(bin.count, list.max_density).max(2.0);
+        mesh.add_colored_rect(
+            Rect::from_x_y_ranges(x_range.clone(), (area.bottom() - under_way)..=area.bottom()),
+            shade,
         );
-        mesh.add_colored_rect(rect, color);
+        if bin.starts > 0 {
+            let h = bar_height(bin.starts, list.max_starts).max(2.0);
+            mesh.add_colored_rect(
+                Rect::from_x_y_ranges(x_range, (area.bottom() - h)..=area.bottom()),
+                color,
+            );
+        }
     }
     painter.add(Shape::mesh(mesh));
 }
