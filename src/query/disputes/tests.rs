@@ -562,3 +562,42 @@ fn the_disputed_events_follow_a_replaced_event() {
     assert_eq!(disputed.positions(), [0]);
     assert_eq!(disputed, DisputedEvents::new(&project, &lookup));
 }
+
+#[test]
+fn the_disputed_facet_keeps_the_disputed_events() {
+    use crate::query::{ClaimIndex, Filter, apply_filter};
+    // Event 0: held on the 19th and on the 20th (disputed); event 1: the Miami drift, and
+    // event 2 one report only (neither disputed).
+    let mut project = project_of(&[
+        s("reuters", "2025-12-19").held("2025-12-19"),
+        s("axios", "2025-12-21").held("2025-12-20"),
+        s("xinhua", "2025-12-18").expected(WEEKEND),
+        s("reuters", "2025-12-19").held("2025-12-19"),
+    ]);
+    let all = project.events[0].reported.clone();
+    let mut drift = project.events[0].clone();
+    drift.id = "ev-drift".into();
+    drift.reported = all[2..].iter().cloned().collect();
+    let mut single = drift.clone();
+    single.id = "ev-single".into();
+    single.reported.truncate(1);
+    project.events[0].reported.truncate(2);
+    project.events.push(drift);
+    project.events.push(single);
+    let lookup = project.lookup();
+    let index = ClaimIndex::new(&project, &lookup);
+    let filter = Filter {
+        disputed: true,
+        ..Filter::default()
+    };
+    assert!(filter.has_facets());
+    let result = apply_filter(&project, &lookup, &index, &filter);
+    assert_eq!(result.events, [true, false, false]);
+    assert_eq!(
+        DisputedEvents::new(&project, &lookup).positions(),
+        [0],
+        "the cache agrees with the facet"
+    );
+    let off = apply_filter(&project, &lookup, &index, &Filter::default());
+    assert_eq!(off.events, [true, true, true]);
+}
