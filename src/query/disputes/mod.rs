@@ -217,7 +217,7 @@ fn facts_of<'e>(
         .iter()
         .enumerate()
         .map(|(i, state)| Facts::of(i, state, project, lookup))
-        .filter(|f| f.has_source())
+        .filter(Facts::has_source)
         .filter(|f| known_by.is_none_or(|by| f.published.is_some_and(|(_, known)| known <= by)))
         .collect()
 }

@@ -51,23 +51,25 @@ pub fn place_relation(a: &Location, b: &Location) -> PlaceRelation {
         return PlaceRelation::Same;
     }
     match (a.precision, b.precision, same_country) {
-        // A place lies in one country: different codes exclude each other.
-        (_, _, Some(false)) => PlaceRelation::Disjoint,
+        // A place lies in one country: different codes exclude each other. Two cities do
+        // not contain each other either.
+        (_, _, Some(false)) | (City, City, _) => PlaceRelation::Disjoint,
         (Country, Country, Some(true)) => PlaceRelation::Same,
         (Country, Venue | City | Region, Some(true)) => PlaceRelation::Contains,
         (Venue | City | Region, Country, Some(true)) => PlaceRelation::Within,
-        // Two cities, or two venues in different cities, do not contain each other.
-        (City, City, _) => PlaceRelation::Disjoint,
         (City, Venue, _) => by_distance(a, b, PlaceRelation::Contains),
         (Venue, City, _) => by_distance(a, b, PlaceRelation::Within),
+        // Two venues in different cities.
         (Venue, Venue, _) => match distance_km(a, b) {
             Some(d) if d > VENUE_IN_CITY_KM => PlaceRelation::Disjoint,
             _ => PlaceRelation::Unknown,
         },
-        // Regions have no outline here, and an unknown precision says nothing.
-        (Region | Unknown, _, _) | (_, Region | Unknown, _) => PlaceRelation::Unknown,
-        // A country without a code: nothing to compare by.
-        (Country, _, None) | (_, Country, None) => PlaceRelation::Unknown,
+        // Regions have no outline here, an unknown precision says nothing, and a country
+        // without a code gives nothing to compare by.
+        (Region | Unknown, _, _)
+        | (_, Region | Unknown, _)
+        | (Country, _, None)
+        | (_, Country, None) => PlaceRelation::Unknown,
     }
 }
 

@@ -216,6 +216,9 @@ fn project_of(states: &[S]) -> Project {
     project
 }
 
+/// A case: its name, the event's states, and the disputes the rules must find.
+type Case = (&'static str, Vec<S>, Vec<(usize, usize, DisputeKind)>);
+
 const WEEKEND: &str = "2025-12-20/2025-12-21";
 
 #[test]
@@ -239,7 +242,7 @@ fn the_rules_table() {
             .with("umerov", Stated)
             .with("witkoff", Stated)
     };
-    let cases: Vec<(&str, Vec<S>, Vec<(usize, usize, DisputeKind)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "Miami: expected 20–21 Dec on the 18th, held 19 Dec by the 19th report: the plan moved",
             vec![xinhua_18(), reuters_19()],
