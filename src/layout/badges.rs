@@ -7,9 +7,10 @@ use super::mark_geometry::{bar_height, bar_x};
 use super::time_view::TimeView;
 use super::{ItemMark, POINT_MARKER_PX};
 
-/// A badge's radius: a 10-point disc reads as a mark of its own beside a 12-point marker or
-/// a 16-point bar, and holds a glyph at 9 points.
-pub const BADGE_RADIUS_PX: f64 = 5.0;
+/// A badge's radius: a 12-point disc reads as a mark of its own beside a 12-point marker or
+/// a 16-point bar, and holds its glyph at 11 points (at 10 points, 9-point text, the "≠"
+/// was two specks in the screenshots).
+pub const BADGE_RADIUS_PX: f64 = 6.0;
 
 /// One badge, centred at (`x`, `y`) in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -119,7 +120,7 @@ mod tests {
                 // A bar past the canvas: inside its right edge.
                 Badge {
                     event: 2,
-                    x: 794.0,
+                    x: 793.0,
                     y: 102.0
                 },
             ]

@@ -45,6 +45,16 @@ impl DisputeKind {
             Self::Status => "held or cancelled",
         }
     }
+
+    /// The label heading a line: "Place — Reuters: Miami; TASS: Washington."
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Date => "Date",
+            Self::Place => "Place",
+            Self::Participant => "Participant",
+            Self::Status => "Held or cancelled",
+        }
+    }
 }
 
 /// One disagreement between two reported states of an event.

@@ -221,28 +221,29 @@ type Case = (&'static str, Vec<S>, Vec<(usize, usize, DisputeKind)>);
 
 const WEEKEND: &str = "2025-12-20/2025-12-21";
 
-#[test]
-fn the_rules_table() {
-    use Certainty::{Likely, RoughlyEven, Stated};
-    use DisputeKind::{Date, Participant, Place, Status};
-    use EventStatus::{Cancelled, Planned};
-    // The Miami example: Xinhua (citing Politico) on Thu 18 Dec expects Umerov to meet the
-    // US delegation "over the weekend" in Miami or elsewhere in the United States.
-    let xinhua_18 = || {
-        s("xinhua", "2025-12-18")
-            .expected(WEEKEND)
-            .at_one_of(&["miami", "us"])
-            .with("umerov", Stated)
-    };
-    // Reuters on Fri 19 Dec: he met Witkoff in Miami that morning.
-    let reuters_19 = || {
-        s("reuters", "2025-12-19")
-            .held("2025-12-19")
-            .at(&["miami"])
-            .with("umerov", Stated)
-            .with("witkoff", Stated)
-    };
-    let cases: Vec<Case> = vec![
+/// The Miami example: Xinhua (citing Politico) on Thu 18 Dec expects Umerov to meet the
+/// US delegation "over the weekend" in Miami or elsewhere in the United States.
+fn xinhua_18() -> S {
+    s("xinhua", "2025-12-18")
+        .expected(WEEKEND)
+        .at_one_of(&["miami", "us"])
+        .with("umerov", Certainty::Stated)
+}
+
+/// Reuters on Fri 19 Dec: he met Witkoff in Miami that morning.
+fn reuters_19() -> S {
+    s("reuters", "2025-12-19")
+        .held("2025-12-19")
+        .at(&["miami"])
+        .with("umerov", Certainty::Stated)
+        .with("witkoff", Certainty::Stated)
+}
+
+/// The Miami example and its variations: drift, updates, narrowing, and the disputes of
+/// dates and places.
+fn miami_cases() -> Vec<Case> {
+    use DisputeKind::{Date, Place};
+    vec![
         (
             "Miami: expected 20–21 Dec on the 18th, held 19 Dec by the 19th report: the plan moved",
             vec![xinhua_18(), reuters_19()],
@@ -339,6 +340,13 @@ fn the_rules_table() {
             vec![xinhua_18().undated(), reuters_19()],
             vec![(0, 1, Date)],
         ),
+    ]
+}
+
+/// When reports are compared: sources, order in time, plans and what happened, and spans.
+fn time_cases() -> Vec<Case> {
+    use DisputeKind::Date;
+    vec![
         (
             "a state that names no source takes part in no dispute",
             vec![
@@ -401,6 +409,15 @@ fn the_rules_table() {
             ],
             vec![(0, 2, Date), (1, 2, Date)],
         ),
+    ]
+}
+
+/// Participants present and absent, and held against cancelled.
+fn participant_and_status_cases() -> Vec<Case> {
+    use Certainty::{Likely, RoughlyEven, Stated};
+    use DisputeKind::{Participant, Status};
+    use EventStatus::{Cancelled, Planned};
+    vec![
         (
             "present in one report, absent in another of the same day",
             vec![
@@ -475,7 +492,15 @@ fn the_rules_table() {
             ],
             vec![],
         ),
-    ];
+    ]
+}
+
+#[test]
+fn the_rules_table() {
+    let cases = miami_cases()
+        .into_iter()
+        .chain(time_cases())
+        .chain(participant_and_status_cases());
     for (name, states, want) in cases {
         let project = project_of(&states);
         let lookup = project.lookup();

@@ -1,6 +1,6 @@
 //! An event's "Disputed" section: each pair of reports that disagree (docs/DISPUTES.md), the
 //! disagreements in one line each, then both versions side by side, each with its source,
-//! when it was published, what it said (the disputed parts in the warning colour) and its
+//! when it was published, what it said (the disputed parts in the badge's red) and its
 //! claims with their excerpts, attribution chains and grades.
 
 use egui::RichText;
@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::query::{Dispute, DisputeKind, event_disputes, state_sources};
 use crate::ui::style;
+use crate::ui::timeline::badges::{BADGE_GLYPH, dispute_color};
 
 use super::DetailsContext;
 
@@ -20,6 +21,16 @@ use super::DetailsContext;
 const MIN_VERSION_WIDTH: f32 = 180.0;
 
 impl DetailsContext<'_> {
+    /// A "disputed" badge beside the event's kind and status, when its reports disagree:
+    /// the section itself may be below the fold.
+    pub(super) fn disputed_badge_ui(&self, ui: &mut egui::Ui, event: &Event) {
+        if crate::query::is_disputed(event, self.doc.project(), self.doc.lookup()) {
+            style::badge(ui, "disputed", dispute_color(ui.visuals().dark_mode)).on_hover_text(
+                "Reports from different sources disagree about this event: see Disputed below",
+            );
+        }
+    }
+
     /// The Disputed section of `event`, when any two of its reports disagree.
     pub(super) fn disputes_ui(&mut self, ui: &mut egui::Ui, event: &Event) {
         let doc = self.doc;
@@ -28,15 +39,11 @@ impl DetailsContext<'_> {
         if disputes.is_empty() {
             return;
         }
-        let warn = ui.visuals().warn_fg_color;
+        let red = dispute_color(ui.visuals().dark_mode);
         ui.add_space(6.0);
-        ui.label(RichText::new("Disputed").strong().color(warn));
+        ui.label(RichText::new("Disputed").strong().color(red));
         let pairs = pairs_of(&disputes);
-        ui.weak(format!(
-            "{} between {}: the reports below cannot both be right.",
-            crate::model::count(disputes.len(), "disagreement", "disagreements"),
-            crate::model::count(pairs.len(), "pair of reports", "pairs of reports"),
-        ));
+        ui.weak("Reports from different sources that cannot both be right:");
         // Which report came out first: "report 1 of 3" reads as in the event's history.
         let order: Vec<usize> = states_in_publication_order(event, project, lookup)
             .into_iter()
@@ -50,15 +57,23 @@ impl DetailsContext<'_> {
                     .filter(|d| (d.first, d.second) == (first, second))
                 {
                     ui.label(
-                        RichText::new(format!("≠ {}: {}", dispute.kind.label(), dispute.text))
-                            .color(warn),
+                        RichText::new(format!(
+                            "{BADGE_GLYPH} {} — {}",
+                            dispute.kind.title(),
+                            dispute.text
+                        ))
+                        .color(red),
                     );
                 }
                 let both = [first, second];
                 if ui.available_width() >= 2.0 * MIN_VERSION_WIDTH {
                     ui.columns(2, |columns| {
                         for (column, index) in columns.iter_mut().zip(both) {
-                            self.version_ui(column, event, index, &order, &kinds);
+                            // Columns are justified, which would stretch the wrapped
+                            // excerpts' words apart: the versions are set ragged-right.
+                            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                self.version_ui(ui, event, index, &order, &kinds);
+                            });
                         }
                     });
                 } else {
@@ -101,6 +116,7 @@ impl DetailsContext<'_> {
         }
         self.said_ui(ui, state, kinds);
         for &claim in &state.claims {
+            ui.add_space(4.0);
             self.dispute_claim_ui(ui, claim);
         }
         if !state.note.is_empty() {
@@ -108,13 +124,13 @@ impl DetailsContext<'_> {
         }
     }
 
-    /// What the report said about the event, each part it disputes in the warning colour.
+    /// What the report said about the event, each part it disputes in the badge's red.
     fn said_ui(&mut self, ui: &mut egui::Ui, state: &ReportedState, kinds: &[DisputeKind]) {
-        let warn = ui.visuals().warn_fg_color;
+        let red = dispute_color(ui.visuals().dark_mode);
         let marked = |kind: DisputeKind, text: String| {
             let text = RichText::new(text);
             if kinds.contains(&kind) {
-                text.color(warn).strong()
+                text.color(red).strong()
             } else {
                 text
             }

@@ -21,6 +21,7 @@ impl DetailsContext<'_> {
                     event.status.meaning()
                 ),
             );
+            self.disputed_badge_ui(ui, event);
         });
         Self::field(ui, "Date", |ui| {
             ui.label(date_text(&event.date, self.display));

@@ -2,7 +2,7 @@
 //! and pan, an overview strip and a legend.
 
 mod axis;
-mod badges;
+pub(crate) mod badges;
 mod edit_drag;
 mod input;
 mod lanes_ui;
