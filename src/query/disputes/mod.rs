@@ -16,7 +16,7 @@ mod tests;
 
 use crate::model::{
     Certainty, DateSpec, Event, EventStatus, Id, Lookup, Project, ReportedState, TimeSecs,
-    claim_known_secs, describe_bounds,
+    describe_bounds,
 };
 
 pub use dates::date_span;
@@ -77,7 +77,7 @@ struct Facts<'e> {
     /// The outlets its claims were read in (`Claim::source`), sorted.
     sources: Vec<Id>,
     /// When it was published: the earliest instant its first claim allows, and when that
-    /// claim was certainly out ([`claim_known_secs`]).
+    /// claim was certainly out ([`crate::model::claim_known_secs`]).
     published: Option<(TimeSecs, TimeSecs)>,
     /// Its date's span, `None` when it gave none.
     span: Option<(TimeSecs, TimeSecs)>,
@@ -97,12 +97,13 @@ impl<'e> Facts<'e> {
         let mut sources: Vec<Id> = claims().map(|c| c.source).collect();
         sources.sort_unstable_by(|a, b| a.cmp_by_symbol(*b));
         sources.dedup();
-        // The state is dated by its first claim to be certainly out, as `known_secs` does.
+        // The state is dated by its first claim to be certainly out, as `known_secs` does:
+        // `claim_known_secs` is the end of the publication date's bounds, taken here from
+        // the bounds that give the start too.
         let published = claims()
             .filter_map(|c| {
-                let known = claim_known_secs(c)?;
-                let start = c.published.as_ref()?.bounds().ok()?.earliest_secs;
-                Some((known, start))
+                let bounds = c.published.as_ref()?.bounds().ok()?;
+                Some((bounds.latest_secs, bounds.earliest_secs))
             })
             .min()
             .map(|(known, start)| (start, known));

@@ -629,3 +629,80 @@ fn the_disputed_facet_keeps_the_disputed_events() {
     let off = apply_filter(&project, &lookup, &index, &Filter::default());
     assert_eq!(off.events, [true, true, true]);
 }
+
+/// What the rules cost at scale (docs/DISPUTES.md, "Cost"): a generated project of 100,000
+/// events, each with the state its claims report, and three in ten with a second state from
+/// the next claim (another outlet, published some days later) that moves the date by 0–3
+/// days: about 1.3 states an event, as issue 13 expects. Ignored (it takes seconds unoptimised);
+/// run with `CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo test --lib disputes_cost -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "a measurement; run by hand"]
+fn disputes_cost_at_100k_events() {
+    use crate::model::{TimeBounds, civil_from_secs};
+    use crate::query::{ClaimIndex, Filter, apply_filter};
+    use std::time::Instant;
+    let mut project = crate::generate::generate_project(100_000, 13);
+    let claims: Vec<Id> = project.claims.iter().map(|c| c.id).collect();
+    let day = |b: &TimeBounds, shift: i64| {
+        let d = civil_from_secs(b.earliest_secs + shift * crate::model::SECS_PER_DAY).date();
+        DateSpec::parse(&d.to_string()).ok()
+    };
+    for (i, event) in project.events.iter_mut().enumerate() {
+        let k = i / 10;
+        let first = ReportedState {
+            claims: thin_vec::thin_vec![claims[k % claims.len()]],
+            date: Some(event.date.clone()),
+            status: Some(event.status),
+            places: Some(event.places.clone()),
+            ..ReportedState::default()
+        };
+        event.reported.push(first);
+        if i % 10 < 3
+            && let Ok(b) = event.date.bounds()
+        {
+            event.reported.push(ReportedState {
+                claims: thin_vec::thin_vec![claims[(k + 1) % claims.len()]],
+                date: day(&b, (i % 4) as i64),
+                status: Some(EventStatus::Held),
+                ..ReportedState::default()
+            });
+        }
+    }
+    let lookup = project.lookup();
+    let states: usize = project.events.iter().map(|e| e.reported.len()).sum();
+    let started = Instant::now();
+    let disputed = DisputedEvents::new(&project, &lookup);
+    let cache_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    let direct = project
+        .events
+        .iter()
+        .filter(|e| is_disputed(e, &project, &lookup))
+        .count();
+    let direct_ms = started.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(direct, disputed.len());
+    let started = Instant::now();
+    let mut all = 0;
+    for event in &project.events {
+        all += event_disputes(event, &project, &lookup).len();
+    }
+    let texts_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let index = ClaimIndex::new(&project, &lookup);
+    let started = Instant::now();
+    let facet = Filter {
+        disputed: true,
+        ..Filter::default()
+    };
+    let result = apply_filter(&project, &lookup, &index, &facet);
+    let facet_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let shown = result.events.iter().filter(|&&b| b).count();
+    println!(
+        "100k events, {states} states: {} disputed ({all} disputes); DisputedEvents::new \
+         {cache_ms:.1} ms (each event's is_disputed: {direct_ms:.1} ms), every event's disputes with texts {texts_ms:.1} ms, the Disputed \
+         facet over the project {facet_ms:.1} ms",
+        disputed.len()
+    );
+    assert_eq!(shown, disputed.len(), "the facet and the cache agree");
+    assert!(!disputed.is_empty() && disputed.len() < 30_000);
+}
