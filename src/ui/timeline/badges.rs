@@ -105,6 +105,26 @@ pub fn badges_ui(
     }
 }
 
+/// The hover card's line for a disputed event: what its reports disagree about.
+pub(super) fn disputed_line_ui(
+    ui: &mut egui::Ui,
+    doc: &crate::app::Document,
+    event: &crate::model::Event,
+) {
+    let disputes = crate::query::event_disputes(event, doc.project(), doc.lookup());
+    if disputes.is_empty() {
+        return;
+    }
+    let mut kinds: Vec<crate::query::DisputeKind> = disputes.iter().map(|d| d.kind).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let kinds: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+    ui.label(
+        egui::RichText::new(format!("{BADGE_GLYPH} Disputed: {}", kinds.join(", ")))
+            .color(dispute_color(ui.visuals().dark_mode)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::BADGE_GLYPH;
