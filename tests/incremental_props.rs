@@ -223,6 +223,7 @@ proptest! {
             prop_assert_eq!(doc.index(), fresh.index());
             prop_assert_eq!(doc.actor_event_counts(), fresh.actor_event_counts());
             prop_assert_eq!(doc.location_event_counts(), fresh.location_event_counts());
+            prop_assert_eq!(doc.disputed(), fresh.disputed());
             let mut fresh_view = FilteredView::default();
             fresh_view.refresh(&fresh, &filter);
             prop_assert_eq!(&view.result, &fresh_view.result);

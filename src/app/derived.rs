@@ -10,7 +10,7 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::layout::EventIndex;
 use crate::model::{Event, Id, Lookup, Project};
-use crate::query::ClaimIndex;
+use crate::query::{ClaimIndex, DisputedEvents};
 
 /// How many changes the log keeps: a view that missed more frames than this rebuilds. A
 /// frame sees one change, or a few when edits arrive faster than frames.
@@ -23,6 +23,8 @@ pub(super) struct Derived {
     pub index: EventIndex,
     pub actor_event_counts: HashMap<Id, usize>,
     pub location_event_counts: HashMap<Id, usize>,
+    /// Which events' reports disagree (docs/DISPUTES.md).
+    pub disputed: DisputedEvents,
     /// Per generation, the events its change replaced, as they were before it (`None`:
     /// anything else changed). Oldest first; the last is the current generation's.
     log: VecDeque<(u64, Option<Replaced>)>,
@@ -49,6 +51,7 @@ impl Derived {
         for event in &project.events {
             self.count(event, true);
         }
+        self.disputed = DisputedEvents::new(project, &self.lookup);
     }
 
     fn count(&mut self, event: &Event, add: bool) {
@@ -94,6 +97,7 @@ impl Derived {
             self.index.insert_event(*i, now);
             self.count(before, false);
             self.count(now, true);
+            self.disputed.replace(project, &self.lookup, *i);
         }
         true
     }

@@ -292,6 +292,11 @@ impl Document {
         (self.instance, self.generation)
     }
 
+    /// Which events' reports disagree (docs/DISPUTES.md), kept with the other derived data.
+    pub fn disputed(&self) -> &crate::query::DisputedEvents {
+        &self.derived.disputed
+    }
+
     /// How many events each actor takes part in.
     pub fn actor_event_counts(&self) -> &HashMap<Id, usize> {
         &self.derived.actor_event_counts

@@ -1,5 +1,6 @@
 //! Timeline layout: what to draw for a view range. Pure functions, no egui.
 
+mod badges;
 mod crowding;
 mod draw_list;
 mod event_index;
@@ -10,6 +11,7 @@ mod mark_geometry;
 mod ticks;
 mod time_view;
 
+pub use badges::{BADGE_RADIUS_PX, Badge, dispute_badges};
 pub use draw_list::{
     CLUSTER_BIN_PX, Cluster, DENSITY_BIN_PX, DensityBin, DrawList, ItemLayoutParams, ItemMark,
     MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,

@@ -89,6 +89,10 @@ pub struct Filter {
     pub min_reliability: Option<Reliability>,
     /// Only what this many independent sources support (2 hides single-source items).
     pub min_sources: usize,
+    /// Only events whose reports disagree (docs/DISPUTES.md). Not written when off, so that
+    /// a saved view without it reads as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub disputed: bool,
 }
 
 impl Filter {
@@ -106,7 +110,8 @@ impl Filter {
             && self.from_secs.is_none()
             && self.to_secs.is_none()
             && self.min_reliability.is_none()
-            && self.min_sources <= 1)
+            && self.min_sources <= 1
+            && !self.disputed)
     }
 }
 

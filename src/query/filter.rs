@@ -224,6 +224,9 @@ impl Prepared {
         {
             return false;
         }
+        if filter.disputed && !super::disputes::is_disputed(e, project, lookup) {
+            return false;
+        }
         if !filter.issues.is_empty() {
             let by_claim = e.all_claim_ids().any(|c| self.on_issue_claims.contains(&c));
             let by_tag = e.tags.iter().any(|&t| {
@@ -311,10 +314,13 @@ impl Prepared {
         true
     }
 
-    /// Whether facets that only events have (kind, status, place) are set.
+    /// Whether facets that only events have (kind, status, place, disputed) are set.
     pub fn event_facets(&self) -> bool {
         let filter = &self.filter;
-        !filter.kinds.is_empty() || !filter.statuses.is_empty() || !filter.locations.is_empty()
+        !filter.kinds.is_empty()
+            || !filter.statuses.is_empty()
+            || !filter.locations.is_empty()
+            || filter.disputed
     }
 
     /// Whether anything narrows the lists at all.

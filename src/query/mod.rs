@@ -1,9 +1,10 @@
 //! Questions asked of a project: the shared filter, corroboration, who met whom, stances
-//! over time, an actor's roles and the best grade of some claims, where an entity is
+//! over time, which reports of an event dispute, an actor's roles and the best grade of some claims, where an entity is
 //! mentioned. Pure, no UI.
 
 mod actor_tree;
 mod corroboration;
+mod disputes;
 mod filter;
 mod filter_state;
 mod mentions;
@@ -14,6 +15,10 @@ mod who_met_whom;
 pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
 pub use corroboration::ClaimIndex;
+pub use disputes::{
+    Dispute, DisputeKind, DisputedEvents, PlaceRelation, date_span, event_disputes,
+    event_disputes_known_by, is_disputed, place_relation, places_agree, state_sources,
+};
 pub use filter::{FilterResult, Shown, apply_filter};
 pub use filter_state::FilterState;
 pub use mentions::{

@@ -135,6 +135,7 @@ pub fn filter_bar_ui(
         {
             filter.min_sources = if corroborated { 2 } else { 0 };
         }
+        disputed_chip_ui(ui, doc, &mut filter);
         if ui
             .add_enabled(!current.is_empty(), egui::Button::new("Clear filter"))
             .clicked()
@@ -153,6 +154,21 @@ pub fn filter_bar_ui(
         state.synced_for = Some(filter.clone());
         actions.push(Action::SetFilter(filter));
     }
+}
+
+/// "Disputed (N)": only the events whose reports disagree (docs/DISPUTES.md), with how many
+/// there are in the project; greyed out while there are none.
+fn disputed_chip_ui(ui: &mut egui::Ui, doc: &Document, filter: &mut Filter) {
+    let count = doc.disputed().len();
+    let enabled = count > 0 || filter.disputed;
+    ui.add_enabled(
+        enabled,
+        egui::Checkbox::new(&mut filter.disputed, format!("Disputed ({count})")),
+    )
+    .on_hover_text(
+        "Show only events whose reports disagree: dates, places, participants, held or cancelled",
+    )
+    .on_disabled_hover_text("No event's reports disagree");
 }
 
 fn counts_ui(ui: &mut egui::Ui, view: &FilteredView) {

@@ -108,7 +108,7 @@ impl DetailsContext<'_> {
     }
 
     /// The attribution chain of a claim: officials → Politico → Xinhua, each a link.
-    fn chain_ui(&mut self, ui: &mut egui::Ui, claim: &Claim) {
+    pub(super) fn chain_ui(&mut self, ui: &mut egui::Ui, claim: &Claim) {
         let doc = self.doc;
         ui.horizontal_wrapped(|ui| {
             for (i, step) in claim.attribution.iter().enumerate() {

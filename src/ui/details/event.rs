@@ -21,6 +21,7 @@ impl DetailsContext<'_> {
                     event.status.meaning()
                 ),
             );
+            self.disputed_badge_ui(ui, event);
         });
         Self::field(ui, "Date", |ui| {
             ui.label(date_text(&event.date, self.display));
@@ -69,6 +70,7 @@ impl DetailsContext<'_> {
                 });
             }
         }
+        self.disputes_ui(ui, event);
         self.claims_ui(ui, event.all_claim_ids());
     }
 

@@ -5,6 +5,7 @@
 
 mod actor;
 mod claims;
+mod disputes;
 mod event;
 mod location;
 mod position;

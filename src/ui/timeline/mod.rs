@@ -2,6 +2,7 @@
 //! and pan, an overview strip and a legend.
 
 mod axis;
+pub(crate) mod badges;
 mod edit_drag;
 mod input;
 mod lanes_ui;
@@ -91,6 +92,15 @@ pub fn timeline_ui(
     pointer_ui(ui, &response, state, doc, &layout, &mut view, actions);
     paint_canvas(ui, state, view_cx, &areas, &view, &layout);
     let hovered_item = paint_marks(ui, &response, state, view_cx, &areas, &view, &layout);
+    badges::badges_ui(
+        ui,
+        areas.items,
+        &layout,
+        &view,
+        ROW_HEIGHT,
+        view_cx,
+        actions,
+    );
 
     if let (Some(op), Some(pos)) = (state.drag, ui.input(|i| i.pointer.latest_pos())) {
         edit_drag::paint_preview(

@@ -51,4 +51,5 @@ pub fn event_tooltip_ui(ui: &mut egui::Ui, doc: &Document, event: &Event, displa
     if !sources.is_empty() {
         ui.label(format!("Sources: {}", sources.join(", ")));
     }
+    super::badges::disputed_line_ui(ui, doc, event);
 }
