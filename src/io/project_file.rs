@@ -17,7 +17,9 @@ use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
 use super::read_limited::{MAX_PROJECT_BYTES, read_at_most_watched};
 use super::work::{CancelToken, Work};
-use crate::model::{EntityKind, Event, FORMAT_VERSION, Problem, Project, validate};
+use crate::model::{
+    EntityKind, Event, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Problem, Project, upgrade, validate,
+};
 
 /// The file name extension of project files (`*.detente.ron`).
 pub const EXTENSION: &str = "ron";
@@ -190,25 +192,61 @@ pub fn load_project_bytes_watched(
     file: &str,
     cancel: &CancelToken,
 ) -> Result<Project, LoadError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    load_project_bytes_upgraded(bytes, file, cancel).map(|loaded| loaded.project)
+}
+
+fn utf8_text<'b>(bytes: &'b [u8], file: &str) -> Result<&'b str, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(err) => {
             let valid = &bytes[..err.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let (line, col) = line_col(valid, valid.len());
-            return Err(LoadError::at(
+            Err(LoadError::at(
                 file,
                 line,
                 col,
                 "the file is not UTF-8 text; a Detente project is a RON text file",
-            ));
+            ))
         }
-    };
-    load_project_text(text, file, cancel)
+    }
 }
 
 pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
-    load_project_text(text, file, &CancelToken::default())
+    load_project_text(text, file, &CancelToken::default()).map(|loaded| loaded.project)
+}
+
+/// A project as loaded, with the file format version it was upgraded from.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    /// The version the file was written in when it was older than [`FORMAT_VERSION`] (the
+    /// project was upgraded in memory; saving writes the current version, which older builds
+    /// refuse); `None` when it was current.
+    pub upgraded_from: Option<u32>,
+}
+
+impl Loaded {
+    /// What to tell the analyst about the upgrade, once, when the file was upgraded.
+    pub fn upgrade_notice(&self) -> Option<String> {
+        self.upgraded_from.map(|old| {
+            format!(
+                "This project was written in file format version {old} and was upgraded on opening \
+                 (each event's claims became its first reported state). Saving writes version \
+                 {FORMAT_VERSION}, which Detente builds older than reported states cannot open."
+            )
+        })
+    }
+}
+
+/// [`load_project_bytes_watched`], saying whether the file was upgraded from an older format.
+pub fn load_project_bytes_upgraded(
+    bytes: &[u8],
+    file: &str,
+    cancel: &CancelToken,
+) -> Result<Loaded, LoadError> {
+    let text = utf8_text(bytes, file)?;
+    load_project_text(text, file, cancel)
 }
 
 /// The reader's [`CancelToken`] is checked every 4,096 event lines: about 1.3 MB, a few
@@ -220,7 +258,7 @@ fn cancelled_error(file: &str) -> LoadError {
     LoadError::at(file, 1, 1, "opening was cancelled")
 }
 
-fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Project, LoadError> {
+fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::at(
             file,
@@ -240,7 +278,7 @@ fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Pro
             .map_err(|err| spanned_error(file, &err))?,
     };
     shrink_lists(&mut project);
-    if project.format_version != FORMAT_VERSION {
+    if !is_readable_version(u64::from(project.format_version)) {
         // Only reached when the text scan missed the field (e.g. it was written unusually).
         let at = Outline::new(text).top_field("format_version");
         let (line, col) = at.map_or((1, 1), |at| line_col(text, at));
@@ -251,9 +289,13 @@ fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Pro
             unknown_version_message(u64::from(project.format_version)),
         ));
     }
+    let upgraded_from = upgrade(&mut project);
     let problems = validate(&project);
     if problems.is_empty() {
-        Ok(project)
+        Ok(Loaded {
+            project,
+            upgraded_from,
+        })
     } else {
         Err(problems_error(text, file, &problems))
     }
@@ -301,6 +343,10 @@ fn shrink_lists(project: &mut Project) {
 /// Only the versions Detente has written load: a newer one needs a newer Detente, and any
 /// other number (0, which no Detente ever wrote) is a damaged or hand-made file whose
 /// fields cannot be trusted to mean what this version reads them as.
+fn is_readable_version(found: u64) -> bool {
+    (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
+}
+
 fn unknown_version_message(found: u64) -> String {
     if found > u64::from(FORMAT_VERSION) {
         format!(
@@ -309,8 +355,9 @@ fn unknown_version_message(found: u64) -> String {
         )
     } else {
         format!(
-            "format_version {found} is not a version any Detente wrote; this Detente reads version \
-             {FORMAT_VERSION} (the file is damaged or was not written by Detente)"
+            "format_version {found} is not a version any Detente wrote; this Detente reads versions \
+             {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION} (the file is damaged or was not written by \
+             Detente)"
         )
     }
 }
@@ -332,7 +379,7 @@ fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
         .take_while(char::is_ascii_digit)
         .collect();
     if let Ok(found) = digits.parse::<u64>()
-        && found != u64::from(FORMAT_VERSION)
+        && !is_readable_version(found)
     {
         let (line, col) = line_col(text, at);
         return Err(LoadError::at(
@@ -601,11 +648,151 @@ mod tests {
         assert_eq!(event_lines, 3, "{text}");
     }
 
+    /// The Miami talks as the reports of 18 and 19 December 2025 told them (the issue's
+    /// example): expected "this weekend" in Miami or elsewhere, then held on Friday 19th.
+    fn project_with_reported_states() -> Project {
+        use crate::model::{
+            Certainty, Claim, Credibility, EventPlace, Id, ParticipantRole, ReportedParticipant,
+            ReportedState,
+        };
+        let mut p = small_project(3);
+        p.sources.push(
+            ron::from_str(r#"(id: "src-x", name: "Xinhua", kind: news_agency, reliability: C)"#)
+                .unwrap(),
+        );
+        for (id, day) in [("c-18", "2025-12-18"), ("c-19", "2025-12-19")] {
+            p.claims.push(Claim {
+                id: Id::new(id),
+                source: Id::new("src-x"),
+                excerpt: "words".into(),
+                context_before: Default::default(),
+                context_after: Default::default(),
+                attribution: Vec::new(),
+                published: Some(DateSpec::parse(day).unwrap()),
+                url: None,
+                credibility: Credibility::ALL[2],
+                note: Default::default(),
+            });
+        }
+        p.locations
+            .push(ron::from_str(r#"(id: "l-miami", name: "Miami", precision: city)"#).unwrap());
+        p.actors.push(
+            ron::from_str(r#"(id: "a-umerov", name: "Rustem Umerov", kind: person)"#).unwrap(),
+        );
+        let mut weekend = DateSpec::parse("2025-12-20/2025-12-21").unwrap();
+        weekend.set_wording(Some("over the weekend"));
+        let e = &mut p.events[1];
+        e.cite(Id::new("c-19"));
+        e.reported = thin_vec::thin_vec![
+            ReportedState {
+                claims: thin_vec::thin_vec![Id::new("c-18")],
+                date: Some(weekend),
+                status: Some(EventStatus::Expected),
+                places: Some(thin_vec::thin_vec![EventPlace {
+                    location: Id::new("l-miami"),
+                    candidate: true,
+                }]),
+                place_wording: Some("in Miami or elsewhere in the United States".into()),
+                participants: Some(thin_vec::thin_vec![ReportedParticipant {
+                    actor: Id::new("a-umerov"),
+                    role: ParticipantRole::HeadOfDelegation,
+                    certainty: Certainty::Likely,
+                }]),
+                absent: Default::default(),
+                recorded: None,
+                note: "Xinhua citing Politico's \"sources\"".into(),
+            },
+            ReportedState {
+                claims: thin_vec::thin_vec![Id::new("c-19")],
+                date: Some(DateSpec::parse("2025-12-19").unwrap()),
+                status: Some(EventStatus::Held),
+                places: Some(Default::default()),
+                recorded: Some("2025-12-20T08:15:00Z".parse().unwrap()),
+                ..ReportedState::default()
+            },
+        ];
+        p
+    }
+
+    #[test]
+    fn reported_states_survive_save_and_load_by_both_readers() {
+        let p = project_with_reported_states();
+        let text = to_ron_string(&p).unwrap();
+        assert!(text.contains("format_version: 2"));
+        assert!(text.contains("reported: [(claims: [\"c-18\"]"), "{text}");
+        // The fast path reads it (no line declined to ron: the result is the same either
+        // way, so ask the line reader directly) …
+        let fast = parse_fast(&text, &CancelToken::default()).unwrap().unwrap();
+        assert_eq!(fast, p);
+        let line = text.lines().find(|l| l.contains("reported")).unwrap();
+        let item = &line[EVENT_INDENT.len()..line.len() - 1];
+        assert_eq!(
+            parse_event_line(item, &mut IdCache::default()).as_ref(),
+            Some(&p.events[1])
+        );
+        // … serde reads the same …
+        let slow: Project = ron_options().from_str(&text).unwrap();
+        assert_eq!(slow, p);
+        // … the loader validates it and writes it back byte for byte, streamed or not.
+        let loaded = load_project_str(&text, "r.ron").unwrap();
+        assert_eq!(loaded, p);
+        let mut streamed = Vec::new();
+        write_project(&loaded, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), text);
+    }
+
+    #[test]
+    fn a_version_1_file_opens_upgraded_and_saves_as_version_2() {
+        let mut p = project_with_reported_states();
+        for e in &mut p.events {
+            e.reported.clear();
+        }
+        let v1 = to_ron_string(&p)
+            .unwrap()
+            .replace("format_version: 2", "format_version: 1");
+        let loaded =
+            load_project_bytes_upgraded(v1.as_bytes(), "v1.ron", &CancelToken::default()).unwrap();
+        assert_eq!(loaded.upgraded_from, Some(1));
+        let notice = loaded.upgrade_notice().unwrap();
+        assert!(
+            notice.contains("version 1") && notice.contains("writes version 2"),
+            "{notice}"
+        );
+        let project = loaded.project;
+        assert_eq!(project.format_version, 2);
+        // Only the event citing a claim got a state: what it says, tied to its claim.
+        let states: Vec<usize> = project.events.iter().map(|e| e.reported.len()).collect();
+        assert_eq!(states, [0, 1, 0]);
+        let state = &project.events[1].reported[0];
+        assert_eq!(state.claims.as_slice(), [crate::model::Id::new("c-19")]);
+        assert_eq!(state.status, Some(EventStatus::Held));
+        assert_eq!(state.date.as_ref(), Some(&project.events[1].date));
+        let saved = to_ron_string(&project).unwrap();
+        assert!(saved.contains("format_version: 2") && saved.contains("reported: ["));
+        // A current file says nothing about upgrading.
+        let again =
+            load_project_bytes_upgraded(saved.as_bytes(), "v2.ron", &CancelToken::default())
+                .unwrap();
+        assert_eq!((again.upgraded_from, again.upgrade_notice()), (None, None));
+    }
+
+    #[test]
+    fn version_3_is_refused_as_newer() {
+        let text = to_ron_string(&project_with_reported_states())
+            .unwrap()
+            .replace("format_version: 2", "format_version: 3");
+        let msg = load_project_str(&text, "v3.ron").unwrap_err().to_string();
+        assert!(
+            msg.starts_with("v3.ron:3:5: ") && msg.contains("version 3") && msg.contains("up to 2"),
+            "{msg}"
+        );
+    }
+
     #[test]
     fn newer_version_is_refused_with_position() {
         let text = to_ron_string(&small_project(1))
             .unwrap()
-            .replace("format_version: 1", "format_version: 7");
+            .replace("format_version: 2", "format_version: 7");
         let err = load_project_str(&text, "new.ron").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("new.ron:3:5: "), "{msg}");
@@ -620,12 +807,12 @@ mod tests {
         // Issue 11: `format_version: 0` loaded as if it were 1.
         let text = to_ron_string(&small_project(1))
             .unwrap()
-            .replace("format_version: 1", "format_version: 0");
+            .replace("format_version: 2", "format_version: 0");
         let err = load_project_str(&text, "zero.ron").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("zero.ron:3:5: "), "{msg}");
         assert!(
-            msg.contains("format_version 0") && msg.contains("reads version 1"),
+            msg.contains("format_version 0") && msg.contains("reads versions 1 to 2"),
             "{msg}"
         );
         // After a title that says "events", the text scan (which stops at the first

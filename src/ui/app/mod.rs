@@ -82,7 +82,7 @@ impl DetenteApp {
     pub fn new(file: Option<&Path>) -> Self {
         let mut notices = Vec::new();
         let mut pending_import = None;
-        let doc = match file {
+        let mut doc = match file {
             Some(path) => Document::open(path).unwrap_or_else(|err| {
                 if transfer::is_importable(path) {
                     pending_import = Some(path.to_path_buf());
@@ -102,6 +102,12 @@ impl DetenteApp {
                 Document::untitled()
             }),
         };
+        if let Some(text) = doc.take_upgrade_notice() {
+            notices.push(Notice {
+                text,
+                is_error: false,
+            });
+        }
         let mut app = Self {
             session: Session::new(doc),
             filter_bar: FilterBarState::default(),
