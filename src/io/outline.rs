@@ -276,25 +276,68 @@ impl<'t> Outline<'t> {
         let Some(element) = element else {
             return Some(self.offset(list_at));
         };
+        Some(self.field_in(element, field, value))
+    }
+
+    /// Where `field` (its `value` when given) is in reported state `state` of the `nth`
+    /// entity of `list` with id `entity_id`; the state itself when the field is not there,
+    /// the entity's `reported` field when the state is not.
+    pub fn locate_in_state(
+        &self,
+        list: &str,
+        entity_id: &str,
+        nth: usize,
+        state: usize,
+        field: &str,
+        value: Option<&str>,
+    ) -> Option<usize> {
+        let reported = self.locate(list, entity_id, nth, "reported", None)?;
+        let root = self.root()?;
+        let (_, _, list_value) = self.fields(root).into_iter().find(|(n, _, _)| *n == list)?;
+        let element = self
+            .elements(&list_value)
+            .into_iter()
+            .filter(|el| {
+                self.fields(el.clone())
+                    .iter()
+                    .any(|(n, _, v)| *n == "id" && self.string_value(v.start) == Some(entity_id))
+            })
+            .nth(nth)?;
+        let Some((_, _, states)) = self
+            .fields(element)
+            .into_iter()
+            .find(|(n, _, _)| *n == "reported")
+        else {
+            return Some(reported);
+        };
+        let Some(state) = self.elements(&states).into_iter().nth(state) else {
+            return Some(reported);
+        };
+        Some(self.field_in(state, field, value))
+    }
+
+    /// Where `field` (its `value` when given) is inside `element`; the element's opening
+    /// bracket when the field is not there.
+    fn field_in(&self, element: Group, field: &str, value: Option<&str>) -> usize {
         let element_fields = self.fields(element.clone());
         let Some((_, field_at, field_value)) =
             element_fields.into_iter().find(|(n, _, _)| *n == field)
         else {
-            return Some(self.offset(element.start.saturating_sub(1)));
+            return self.offset(element.start.saturating_sub(1));
         };
         if let Some(value) = value {
             for t in field_value.clone() {
                 if self.string_value(t) == Some(value) {
-                    return Some(self.offset(t));
+                    return self.offset(t);
                 }
                 if let Token::Other(s, e) = self.tokens[t]
                     && self.text.get(s..e) == Some(value)
                 {
-                    return Some(self.offset(t));
+                    return self.offset(t);
                 }
             }
         }
-        Some(self.offset(field_at))
+        self.offset(field_at)
     }
 }
 

@@ -434,6 +434,15 @@ fn problems_error(text: &str, file: &str, problems: &[Problem]) -> LoadError {
             };
             let offset = if at.entity_id.is_empty() {
                 outline.top_field(at.field)
+            } else if let Some(state) = at.state {
+                outline.locate_in_state(
+                    at.kind.list_field(),
+                    &at.entity_id,
+                    nth,
+                    state,
+                    at.field,
+                    at.value.as_deref(),
+                )
             } else {
                 outline.locate(
                     at.kind.list_field(),
@@ -774,6 +783,37 @@ mod tests {
             load_project_bytes_upgraded(saved.as_bytes(), "v2.ron", &CancelToken::default())
                 .unwrap();
         assert_eq!((again.upgraded_from, again.upgrade_notice()), (None, None));
+    }
+
+    #[test]
+    fn a_problem_in_a_reported_state_points_into_that_state() {
+        let mut p = project_with_reported_states();
+        p.events[1].reported[1].absent = thin_vec::thin_vec![crate::model::Id::new("a-ghost")];
+        let text = to_ron_string(&p).unwrap();
+        let err = load_project_str(&text, "s.ron").unwrap_err();
+        let problem = &err.problems()[0];
+        assert!(
+            problem
+                .message
+                .contains("reported state 2: absent \"a-ghost\""),
+            "{err}"
+        );
+        let line = text.lines().nth(problem.line - 1).unwrap();
+        let at = line.char_indices().nth(problem.col - 1).unwrap().0;
+        assert!(line[at..].starts_with("\"a-ghost\""), "{err}");
+        // The second state's claim, not the first's: "c-19" is cited by the event too.
+        p.events[1].reported[1].absent.clear();
+        p.claims.retain(|c| c.id.as_str() != "c-18");
+        let text = to_ron_string(&p).unwrap();
+        let err = load_project_str(&text, "s.ron").unwrap_err();
+        let problem = &err.problems()[0];
+        assert!(
+            problem.message.contains("reported state 1: claims"),
+            "{err}"
+        );
+        let line = text.lines().nth(problem.line - 1).unwrap();
+        let at = line.char_indices().nth(problem.col - 1).unwrap().0;
+        assert!(line[at..].starts_with("\"c-18\"], date"), "{err}");
     }
 
     #[test]
