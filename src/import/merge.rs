@@ -261,6 +261,16 @@ fn remap_event(ids: &Ids, e: &mut Event) {
         c.claim = ids.map(c.claim);
         c.participant = c.participant.map(|a| ids.map(a));
     }
+    for state in &mut e.reported {
+        state.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+        for place in state.places.iter_mut().flatten() {
+            place.location = ids.map(place.location);
+        }
+        for p in state.participants.iter_mut().flatten() {
+            p.actor = ids.map(p.actor);
+        }
+        state.absent.iter_mut().for_each(|a| *a = ids.map(*a));
+    }
 }
 
 /// Events: remapped, then dropped when the project (or this import) already has them.
