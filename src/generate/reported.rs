@@ -139,6 +139,7 @@ fn planned_date(day: i64, index: usize) -> DateSpec {
 mod tests {
     use super::super::generate_project;
     use crate::model::{EventStatus, Lookup, ReportedState, validate};
+    use thin_vec::ThinVec;
 
     #[test]
     fn about_one_event_in_twenty_has_two_or_three_states_in_publication_order() {
@@ -218,11 +219,11 @@ mod tests {
             for s in &e.reported {
                 bytes += thin(s.claims.len(), size_of::<Id>());
                 bytes += thin(
-                    s.places.as_ref().map_or(0, |x| x.len()),
+                    s.places.as_ref().map_or(0, ThinVec::len),
                     size_of::<EventPlace>(),
                 );
                 bytes += thin(
-                    s.participants.as_ref().map_or(0, |x| x.len()),
+                    s.participants.as_ref().map_or(0, ThinVec::len),
                     size_of::<ReportedParticipant>(),
                 );
                 bytes += s

@@ -7,6 +7,7 @@ mod outline;
 mod project_file;
 mod read_limited;
 mod sample;
+mod version;
 mod work;
 mod write_claim;
 

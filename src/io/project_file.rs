@@ -16,10 +16,10 @@ use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
 use super::read_limited::{MAX_PROJECT_BYTES, read_at_most_watched};
+pub use super::version::Loaded;
+use super::version::{check_version, is_readable_version, unknown_version_message};
 use super::work::{CancelToken, Work};
-use crate::model::{
-    EntityKind, Event, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Problem, Project, upgrade, validate,
-};
+use crate::model::{EntityKind, Event, Problem, Project, upgrade, validate};
 
 /// The file name extension of project files (`*.detente.ron`).
 pub const EXTENSION: &str = "ron";
@@ -216,29 +216,6 @@ pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
     load_project_text(text, file, &CancelToken::default()).map(|loaded| loaded.project)
 }
 
-/// A project as loaded, with the file format version it was upgraded from.
-#[derive(Debug)]
-pub struct Loaded {
-    pub project: Project,
-    /// The version the file was written in when it was older than [`FORMAT_VERSION`] (the
-    /// project was upgraded in memory; saving writes the current version, which older builds
-    /// refuse); `None` when it was current.
-    pub upgraded_from: Option<u32>,
-}
-
-impl Loaded {
-    /// What to tell the analyst about the upgrade, once, when the file was upgraded.
-    pub fn upgrade_notice(&self) -> Option<String> {
-        self.upgraded_from.map(|old| {
-            format!(
-                "This project was written in file format version {old} and was upgraded on opening \
-                 (each event's claims became its first reported state). Saving writes version \
-                 {FORMAT_VERSION}, which Detente builds older than reported states cannot open."
-            )
-        })
-    }
-}
-
 /// [`load_project_bytes_watched`], saying whether the file was upgraded from an older format.
 pub fn load_project_bytes_upgraded(
     bytes: &[u8],
@@ -338,58 +315,6 @@ fn shrink_lists(project: &mut Project) {
             e.claims.shrink_to_fit();
         }
     }
-}
-
-/// Only the versions Detente has written load: a newer one needs a newer Detente, and any
-/// other number (0, which no Detente ever wrote) is a damaged or hand-made file whose
-/// fields cannot be trusted to mean what this version reads them as.
-fn is_readable_version(found: u64) -> bool {
-    (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&found)
-}
-
-fn unknown_version_message(found: u64) -> String {
-    if found > u64::from(FORMAT_VERSION) {
-        format!(
-            "this project was saved in file format version {found}, but this Detente reads versions up to \
-             {FORMAT_VERSION}; open it with a newer Detente"
-        )
-    } else {
-        format!(
-            "format_version {found} is not a version any Detente wrote; this Detente reads versions \
-             {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION} (the file is damaged or was not written by \
-             Detente)"
-        )
-    }
-}
-
-/// Checks `format_version` before parsing the rest, so that a newer file gets "update
-/// Detente" rather than a confusing message about a field this version does not know, and
-/// a version no Detente wrote is refused where it stands.
-fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
-    let outline_end = text.find("events").unwrap_or(text.len());
-    let head = &text[..outline_end];
-    let outline = Outline::new(head);
-    let Some(at) = outline.top_field("format_version") else {
-        return Ok(()); // serde reports the missing field with its position
-    };
-    let after = &head[at + "format_version".len()..];
-    let digits: String = after
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    if let Ok(found) = digits.parse::<u64>()
-        && !is_readable_version(found)
-    {
-        let (line, col) = line_col(text, at);
-        return Err(LoadError::at(
-            file,
-            line,
-            col,
-            unknown_version_message(found),
-        ));
-    }
-    Ok(())
 }
 
 fn spanned_error(file: &str, err: &ron::error::SpannedError) -> LoadError {
@@ -577,6 +502,10 @@ fn parse_event_lines(
 }
 
 #[cfg(test)]
+#[path = "project_file_reported_tests.rs"]
+mod reported_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{DateSpec, EventKind, EventStatus};
@@ -655,177 +584,6 @@ mod tests {
             .filter(|l| l.starts_with("        (id: \"e"))
             .count();
         assert_eq!(event_lines, 3, "{text}");
-    }
-
-    /// The Miami talks as the reports of 18 and 19 December 2025 told them (the issue's
-    /// example): expected "this weekend" in Miami or elsewhere, then held on Friday 19th.
-    fn project_with_reported_states() -> Project {
-        use crate::model::{
-            Certainty, Claim, Credibility, EventPlace, Id, ParticipantRole, ReportedParticipant,
-            ReportedState,
-        };
-        let mut p = small_project(3);
-        p.sources.push(
-            ron::from_str(r#"(id: "src-x", name: "Xinhua", kind: news_agency, reliability: C)"#)
-                .unwrap(),
-        );
-        for (id, day) in [("c-18", "2025-12-18"), ("c-19", "2025-12-19")] {
-            p.claims.push(Claim {
-                id: Id::new(id),
-                source: Id::new("src-x"),
-                excerpt: "words".into(),
-                context_before: Default::default(),
-                context_after: Default::default(),
-                attribution: Vec::new(),
-                published: Some(DateSpec::parse(day).unwrap()),
-                url: None,
-                credibility: Credibility::ALL[2],
-                note: Default::default(),
-            });
-        }
-        p.locations
-            .push(ron::from_str(r#"(id: "l-miami", name: "Miami", precision: city)"#).unwrap());
-        p.actors.push(
-            ron::from_str(r#"(id: "a-umerov", name: "Rustem Umerov", kind: person)"#).unwrap(),
-        );
-        let mut weekend = DateSpec::parse("2025-12-20/2025-12-21").unwrap();
-        weekend.set_wording(Some("over the weekend"));
-        let e = &mut p.events[1];
-        e.cite(Id::new("c-19"));
-        e.reported = thin_vec::thin_vec![
-            ReportedState {
-                claims: thin_vec::thin_vec![Id::new("c-18")],
-                date: Some(weekend),
-                status: Some(EventStatus::Expected),
-                places: Some(thin_vec::thin_vec![EventPlace {
-                    location: Id::new("l-miami"),
-                    candidate: true,
-                }]),
-                place_wording: Some("in Miami or elsewhere in the United States".into()),
-                participants: Some(thin_vec::thin_vec![ReportedParticipant {
-                    actor: Id::new("a-umerov"),
-                    role: ParticipantRole::HeadOfDelegation,
-                    certainty: Certainty::Likely,
-                }]),
-                absent: Default::default(),
-                recorded: None,
-                note: "Xinhua citing Politico's \"sources\"".into(),
-            },
-            ReportedState {
-                claims: thin_vec::thin_vec![Id::new("c-19")],
-                date: Some(DateSpec::parse("2025-12-19").unwrap()),
-                status: Some(EventStatus::Held),
-                places: Some(Default::default()),
-                recorded: Some("2025-12-20T08:15:00Z".parse().unwrap()),
-                ..ReportedState::default()
-            },
-        ];
-        p
-    }
-
-    #[test]
-    fn reported_states_survive_save_and_load_by_both_readers() {
-        let p = project_with_reported_states();
-        let text = to_ron_string(&p).unwrap();
-        assert!(text.contains("format_version: 2"));
-        assert!(text.contains("reported: [(claims: [\"c-18\"]"), "{text}");
-        // The fast path reads it (no line declined to ron: the result is the same either
-        // way, so ask the line reader directly) …
-        let fast = parse_fast(&text, &CancelToken::default()).unwrap().unwrap();
-        assert_eq!(fast, p);
-        let line = text.lines().find(|l| l.contains("reported")).unwrap();
-        let item = &line[EVENT_INDENT.len()..line.len() - 1];
-        assert_eq!(
-            parse_event_line(item, &mut IdCache::default()).as_ref(),
-            Some(&p.events[1])
-        );
-        // … serde reads the same …
-        let slow: Project = ron_options().from_str(&text).unwrap();
-        assert_eq!(slow, p);
-        // … the loader validates it and writes it back byte for byte, streamed or not.
-        let loaded = load_project_str(&text, "r.ron").unwrap();
-        assert_eq!(loaded, p);
-        let mut streamed = Vec::new();
-        write_project(&loaded, &mut streamed).unwrap();
-        assert_eq!(String::from_utf8(streamed).unwrap(), text);
-    }
-
-    #[test]
-    fn a_version_1_file_opens_upgraded_and_saves_as_version_2() {
-        let mut p = project_with_reported_states();
-        for e in &mut p.events {
-            e.reported.clear();
-        }
-        let v1 = to_ron_string(&p)
-            .unwrap()
-            .replace("format_version: 2", "format_version: 1");
-        let loaded =
-            load_project_bytes_upgraded(v1.as_bytes(), "v1.ron", &CancelToken::default()).unwrap();
-        assert_eq!(loaded.upgraded_from, Some(1));
-        let notice = loaded.upgrade_notice().unwrap();
-        assert!(
-            notice.contains("version 1") && notice.contains("writes version 2"),
-            "{notice}"
-        );
-        let project = loaded.project;
-        assert_eq!(project.format_version, 2);
-        // Only the event citing a claim got a state: what it says, tied to its claim.
-        let states: Vec<usize> = project.events.iter().map(|e| e.reported.len()).collect();
-        assert_eq!(states, [0, 1, 0]);
-        let state = &project.events[1].reported[0];
-        assert_eq!(state.claims.as_slice(), [crate::model::Id::new("c-19")]);
-        assert_eq!(state.status, Some(EventStatus::Held));
-        assert_eq!(state.date.as_ref(), Some(&project.events[1].date));
-        let saved = to_ron_string(&project).unwrap();
-        assert!(saved.contains("format_version: 2") && saved.contains("reported: ["));
-        // A current file says nothing about upgrading.
-        let again =
-            load_project_bytes_upgraded(saved.as_bytes(), "v2.ron", &CancelToken::default())
-                .unwrap();
-        assert_eq!((again.upgraded_from, again.upgrade_notice()), (None, None));
-    }
-
-    #[test]
-    fn a_problem_in_a_reported_state_points_into_that_state() {
-        let mut p = project_with_reported_states();
-        p.events[1].reported[1].absent = thin_vec::thin_vec![crate::model::Id::new("a-ghost")];
-        let text = to_ron_string(&p).unwrap();
-        let err = load_project_str(&text, "s.ron").unwrap_err();
-        let problem = &err.problems()[0];
-        assert!(
-            problem
-                .message
-                .contains("reported state 2: absent \"a-ghost\""),
-            "{err}"
-        );
-        let line = text.lines().nth(problem.line - 1).unwrap();
-        let at = line.char_indices().nth(problem.col - 1).unwrap().0;
-        assert!(line[at..].starts_with("\"a-ghost\""), "{err}");
-        // The second state's claim, not the first's: "c-19" is cited by the event too.
-        p.events[1].reported[1].absent.clear();
-        p.claims.retain(|c| c.id.as_str() != "c-18");
-        let text = to_ron_string(&p).unwrap();
-        let err = load_project_str(&text, "s.ron").unwrap_err();
-        let problem = &err.problems()[0];
-        assert!(
-            problem.message.contains("reported state 1: claims"),
-            "{err}"
-        );
-        let line = text.lines().nth(problem.line - 1).unwrap();
-        let at = line.char_indices().nth(problem.col - 1).unwrap().0;
-        assert!(line[at..].starts_with("\"c-18\"], date"), "{err}");
-    }
-
-    #[test]
-    fn version_3_is_refused_as_newer() {
-        let text = to_ron_string(&project_with_reported_states())
-            .unwrap()
-            .replace("format_version: 2", "format_version: 3");
-        let msg = load_project_str(&text, "v3.ron").unwrap_err().to_string();
-        assert!(
-            msg.starts_with("v3.ron:3:5: ") && msg.contains("version 3") && msg.contains("up to 2"),
-            "{msg}"
-        );
     }
 
     #[test]

@@ -60,6 +60,8 @@ struct Windows {
     details_dismissed: bool,
     /// The report of the last import, until its window is closed.
     import_report: Option<String>,
+    /// "Record report…" on an event (issue 13).
+    report: crate::ui::forms::ReportDialog,
 }
 
 /// What the window's frame remembers between frames.
@@ -400,6 +402,11 @@ impl DetenteApp {
             has_selection: self.session.selection().primary().is_some(),
             can_go_back: self.session.history().can_go_back(),
             can_go_forward: self.session.history().can_go_forward(),
+            one_event_selected: self.session.selection().items().len() == 1
+                && matches!(
+                    self.session.selection().primary(),
+                    Some(crate::app::Selected::Event(_))
+                ),
         }
     }
 
@@ -485,6 +492,14 @@ impl DetenteApp {
         }
         self.import_report_ui(ctx);
         self.settings_ui(ctx, actions);
+        let doc = self.session.document();
+        self.windows.report.ui(
+            ctx,
+            doc.project(),
+            doc.lookup(),
+            &self.forms.date_display,
+            actions,
+        );
     }
 
     fn settings_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {

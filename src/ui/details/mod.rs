@@ -8,6 +8,7 @@ mod claims;
 mod event;
 mod location;
 mod position;
+mod reports;
 mod shared;
 
 use crate::app::{History, Selected};

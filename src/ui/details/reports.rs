@@ -1,0 +1,127 @@
+//! An event's "Reports" section: one compact row per reported state (when it became known,
+//! what it said, Adopt, Edit, Remove) and "Record report…". The read-only history with its
+//! chart is another section; this one is for recording and correcting.
+
+use crate::app::{day_text, edits, list_date_text};
+use crate::model::{Event, ReportedState, states_in_publication_order};
+use crate::ui::actions::Action;
+
+use super::DetailsContext;
+
+impl DetailsContext<'_> {
+    pub(super) fn reports_ui(&mut self, ui: &mut egui::Ui, event: &Event) {
+        let (project, lookup) = (self.doc.project(), self.doc.lookup());
+        let Some(index) = project.events.iter().position(|e| e.id == event.id) else {
+            return;
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.strong(format!("Reports ({})", event.reported.len()));
+            if ui
+                .small_button("Record report…")
+                .on_hover_text("Record what a report said about this event: its date, status, places and participants, with the claims that said it")
+                .clicked()
+            {
+                // The details show the selection's event, which the command acts on.
+                self.actions.push(Action::RecordReport);
+            }
+        });
+        if event.reported.is_empty() {
+            ui.weak("No report recorded yet.");
+            return;
+        }
+        for (n, (i, known)) in states_in_publication_order(event, project, lookup)
+            .into_iter()
+            .enumerate()
+        {
+            let Some(state) = event.reported.get(i) else {
+                continue;
+            };
+            let number = n + 1;
+            let summary = self.state_summary(state);
+            ui.horizontal(|ui| {
+                ui.weak(day_text(known)).on_hover_text(
+                    "When the report became known: the publication date of its first claim",
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if named_button_ui(
+                        ui,
+                        "Remove",
+                        &format!("Remove report {number}"),
+                        "Remove this report (Ctrl+Z brings it back)",
+                    ) {
+                        let edit = edits::remove_state(project, index, i);
+                        crate::ui::forms::push_edit(self.actions, edit, None);
+                    }
+                    if named_button_ui(
+                        ui,
+                        "Edit",
+                        &format!("Edit report {number}"),
+                        "Correct what this report said",
+                    ) {
+                        self.actions.push(Action::EditReport(event.id.clone(), i));
+                    }
+                    if named_button_ui(
+                        ui,
+                        "Adopt",
+                        &format!("Adopt report {number} as current"),
+                        "Adopt as current: make what this report said (date, status, places, participants) the event's own fields",
+                    ) {
+                        let edit = edits::adopt_state(project, index, i);
+                        crate::ui::forms::push_edit(self.actions, edit, None);
+                    }
+                    ui.add(egui::Label::new(&summary).truncate())
+                        .on_hover_text(&summary);
+                });
+            });
+        }
+    }
+
+    /// What a state said, in one line: "held · 2025-12-19 “Friday morning” · Miami ·
+    /// Witkoff, Kushner · without Dmitriev".
+    fn state_summary(&self, state: &ReportedState) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(status) = state.status {
+            parts.push(status.label().to_owned());
+        }
+        if let Some(date) = &state.date {
+            let mut text = list_date_text(date, self.display);
+            if let Some(w) = date.wording() {
+                text.push_str(&format!(" “{w}”"));
+            }
+            parts.push(text);
+        }
+        if let Some(places) = &state.places {
+            let joiner = if places.iter().any(|p| p.candidate) {
+                " or "
+            } else {
+                ", "
+            };
+            let names: Vec<&str> = places.iter().map(|p| self.name(p.location)).collect();
+            if !names.is_empty() {
+                parts.push(names.join(joiner));
+            }
+        }
+        if let Some(who) = &state.participants {
+            let names: Vec<&str> = who.iter().map(|p| self.name(p.actor)).collect();
+            if !names.is_empty() {
+                parts.push(names.join(", "));
+            }
+        }
+        if !state.absent.is_empty() {
+            let names: Vec<&str> = state.absent.iter().map(|&a| self.name(a)).collect();
+            parts.push(format!("without {}", names.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("says nothing new".to_owned());
+        }
+        parts.join(" · ")
+    }
+}
+
+/// A small button whose accessible name says which row it acts on.
+fn named_button_ui(ui: &mut egui::Ui, text: &str, name: &str, hover: &str) -> bool {
+    let response = ui.small_button(text).on_hover_text(hover);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.clicked()
+}
