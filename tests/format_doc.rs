@@ -4,8 +4,8 @@
 
 #[test]
 fn the_complete_example_of_format_md_loads_and_is_canonical() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md"))
-        .unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).unwrap();
     let section = doc.split("\n## A complete example\n").nth(1).unwrap();
     let text = section
         .split("```ron\n")

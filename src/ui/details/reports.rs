@@ -39,40 +39,44 @@ impl DetailsContext<'_> {
             };
             let number = n + 1;
             let summary = self.state_summary(state);
+            // Two lines a state, so that the buttons never squeeze the text in a narrow
+            // pane: the day it became known with what it said, then the buttons.
             ui.horizontal(|ui| {
-                ui.weak(day_text(known)).on_hover_text(
-                    "When the report became known: the publication date of its first claim",
+                // `known` is the end of the publication day (exclusive): the day before it
+                // is the day the report came out.
+                ui.label(day_text(known.map(|k| k - 1))).on_hover_text(
+                    "When the report became known: the day its first claim was certainly published",
                 );
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if named_button_ui(
-                        ui,
-                        "Remove",
-                        &format!("Remove report {number}"),
-                        "Remove this report (Ctrl+Z brings it back)",
-                    ) {
-                        let edit = edits::remove_state(project, index, i);
-                        crate::ui::forms::push_edit(self.actions, edit, None);
-                    }
-                    if named_button_ui(
-                        ui,
-                        "Edit",
-                        &format!("Edit report {number}"),
-                        "Correct what this report said",
-                    ) {
-                        self.actions.push(Action::EditReport(event.id.clone(), i));
-                    }
-                    if named_button_ui(
-                        ui,
-                        "Adopt",
-                        &format!("Adopt report {number} as current"),
-                        "Adopt as current: make what this report said (date, status, places, participants) the event's own fields",
-                    ) {
-                        let edit = edits::adopt_state(project, index, i);
-                        crate::ui::forms::push_edit(self.actions, edit, None);
-                    }
-                    ui.add(egui::Label::new(&summary).truncate())
-                        .on_hover_text(&summary);
-                });
+                ui.add(egui::Label::new(egui::RichText::new(&summary).weak()).truncate())
+                    .on_hover_text(&summary);
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                if named_button_ui(
+                    ui,
+                    "Remove",
+                    &format!("Remove report {number}"),
+                    "Remove this report (Ctrl+Z brings it back)",
+                ) {
+                    let edit = edits::remove_state(project, index, i);
+                    crate::ui::forms::push_edit(self.actions, edit, None);
+                }
+                if named_button_ui(
+                    ui,
+                    "Edit",
+                    &format!("Edit report {number}"),
+                    "Correct what this report said",
+                ) {
+                    self.actions.push(Action::EditReport(event.id.clone(), i));
+                }
+                if named_button_ui(
+                    ui,
+                    "Adopt as current",
+                    &format!("Adopt report {number} as current"),
+                    "Make what this report said (date, status, places, participants) the event's own fields: your current assessment",
+                ) {
+                    let edit = edits::adopt_state(project, index, i);
+                    crate::ui::forms::push_edit(self.actions, edit, None);
+                }
             });
         }
     }

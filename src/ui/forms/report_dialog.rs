@@ -110,6 +110,8 @@ impl ReportDialog {
         let mut close = false;
         // Room for the title bar and the buttons under the fields (about 110 pt).
         let fields_height = (ctx.content_rect().height() - 160.0).max(200.0);
+        // 540 pt: a claim's 70-character line and its source fit; less on a small screen.
+        let width = 540.0_f32.min(ctx.content_rect().width() - 40.0);
         egui::Window::new(title)
             .id(egui::Id::unique("report_dialog"))
             .open(&mut open)
@@ -117,9 +119,11 @@ impl ReportDialog {
             // Sized by its content each frame, so that the buttons stay under the fields as
             // claims and places are added; long forms scroll inside.
             .resizable(false)
-            .default_width(540.0)
+            // The date field's preview line would otherwise widen it to the screen's width.
+            .min_width(width)
+            .max_width(width)
             .show(ctx, |ui| {
-                ui.set_width(540.0_f32.min(ctx.content_rect().width() - 40.0));
+                ui.set_width(width);
                 egui::ScrollArea::vertical()
                     .max_height(fields_height)
                     .auto_shrink([false, true])
@@ -200,7 +204,9 @@ impl Draft {
                     edits::replace_state(project, index, i, self.state.clone())
                 } else {
                     let mut state = self.state.clone();
-                    state.recorded = Some(jiff::Timestamp::now());
+                    // To the second: the file says when, not how fast.
+                    let now = jiff::Timestamp::now();
+                    state.recorded = Some(now.round(jiff::Unit::Second).unwrap_or(now));
                     edits::record_state(project, index, state)
                 };
                 if let Some(edit) = edit {
@@ -412,12 +418,13 @@ impl Draft {
                     participants.remove(i);
                 }
                 if let Some(actor) = added {
-                    // The part the event gives the actor, when it has one.
+                    // The role the event gives the actor, when it has one; the certainty is the
+                    // report's own, stated unless the analyst says otherwise.
                     let part = event.participants.iter().find(|p| p.actor == actor);
                     participants.push(ReportedParticipant {
                         actor,
                         role: part.map(|p| p.role).unwrap_or_default(),
-                        certainty: part.map(|p| p.certainty).unwrap_or_default(),
+                        certainty: crate::model::Certainty::Stated,
                     });
                 }
                 if participants.is_empty() {
