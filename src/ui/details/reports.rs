@@ -70,9 +70,10 @@ impl DetailsContext<'_> {
                 }
                 if named_button_ui(
                     ui,
-                    "Adopt as current",
+                    // "Adopt" alone: the full words would widen a narrow pane.
+                    "Adopt",
                     &format!("Adopt report {number} as current"),
-                    "Make what this report said (date, status, places, participants) the event's own fields: your current assessment",
+                    "Adopt as current: make what this report said (date, status, places, participants) the event's own fields: your current assessment",
                 ) {
                     let edit = edits::adopt_state(project, index, i);
                     crate::ui::forms::push_edit(self.actions, edit, None);
