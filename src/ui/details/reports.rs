@@ -2,8 +2,8 @@
 //! what it said, Adopt, Edit, Remove) and "Record report…". The read-only history with its
 //! chart is another section; this one is for recording and correcting.
 
-use crate::app::{day_text, edits, list_date_text};
-use crate::model::{Event, ReportedState, states_in_publication_order};
+use crate::app::{day_text, edits, report_summary};
+use crate::model::{Event, states_in_publication_order};
 use crate::ui::actions::Action;
 
 use super::DetailsContext;
@@ -38,7 +38,7 @@ impl DetailsContext<'_> {
                 continue;
             };
             let number = n + 1;
-            let summary = self.state_summary(state);
+            let summary = report_summary(state, project, lookup, self.display);
             // Two lines a state, so that the buttons never squeeze the text in a narrow
             // pane: the day it became known with what it said, then the buttons.
             ui.horizontal(|ui| {
@@ -80,47 +80,6 @@ impl DetailsContext<'_> {
                 }
             });
         }
-    }
-
-    /// What a state said, in one line: "held · 2025-12-19 “Friday morning” · Miami ·
-    /// Witkoff, Kushner · without Dmitriev".
-    fn state_summary(&self, state: &ReportedState) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(status) = state.status {
-            parts.push(status.label().to_owned());
-        }
-        if let Some(date) = &state.date {
-            let mut text = list_date_text(date, self.display);
-            if let Some(w) = date.wording() {
-                text.push_str(&format!(" “{w}”"));
-            }
-            parts.push(text);
-        }
-        if let Some(places) = &state.places {
-            let joiner = if places.iter().any(|p| p.candidate) {
-                " or "
-            } else {
-                ", "
-            };
-            let names: Vec<&str> = places.iter().map(|p| self.name(p.location)).collect();
-            if !names.is_empty() {
-                parts.push(names.join(joiner));
-            }
-        }
-        if let Some(who) = &state.participants {
-            let names: Vec<&str> = who.iter().map(|p| self.name(p.actor)).collect();
-            if !names.is_empty() {
-                parts.push(names.join(", "));
-            }
-        }
-        if !state.absent.is_empty() {
-            let names: Vec<&str> = state.absent.iter().map(|&a| self.name(a)).collect();
-            parts.push(format!("without {}", names.join(", ")));
-        }
-        if parts.is_empty() {
-            parts.push("says nothing new".to_owned());
-        }
-        parts.join(" · ")
     }
 }
 
