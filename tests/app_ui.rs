@@ -107,7 +107,8 @@ fn clicking_an_event_shows_its_details_and_sources() {
     // The details view: title, the date as the source gave it, a participant, a source and
     // the excerpt behind it.
     harness.get_by_label("US–Russia talks in Miami");
-    harness.get_by_label_contains("“this weekend”");
+    // (The Reports section quotes the report's words too; the Date field leads with EDTF.)
+    harness.get_by_label_contains("2025-12-20/2025-12-21 — “this weekend”");
     // Once in the participants panel, once among the event's participants.
     assert_eq!(harness.query_all_by_label("Steve Witkoff").count(), 2);
     harness

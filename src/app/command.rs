@@ -74,6 +74,10 @@ pub enum Command {
     /// Close the details pane until the next selection, or open it again (Ctrl+I).
     ToggleDetailsPane,
     FitTimeline,
+    /// Open "Record report…" on the selected event: what a report said about it (issue 13).
+    RecordReport,
+    /// Open the report dialog on reported state `1` of event `0`, to correct it.
+    EditReport(compact_str::CompactString, usize),
 }
 
 impl Command {

@@ -132,6 +132,8 @@ pub struct CommandContext {
     /// The selection history has somewhere to go back or forward to.
     pub can_go_back: bool,
     pub can_go_forward: bool,
+    /// The selection is one event (what "Record report…" acts on).
+    pub one_event_selected: bool,
 }
 
 /// One row of the table.
@@ -250,6 +252,10 @@ fn edit_rows() -> Vec<CommandEntry> {
                 "Delete the selection",
                 &[S::key("Delete")],
             )
+        },
+        CommandEntry {
+            enabled: |cx| cx.one_event_selected,
+            ..entry(Command::RecordReport, "Record report…", &[])
         },
         CommandEntry {
             reach: Reach::Selection,
@@ -402,11 +408,13 @@ mod tests {
             has_selection: true,
             can_go_back: true,
             can_go_forward: true,
+            one_event_selected: true,
         };
         for command in [
             Command::Undo,
             Command::Redo,
             Command::DeleteSelected,
+            Command::RecordReport,
             Command::Back,
             Command::Forward,
         ] {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::{
-    LoadError, SAMPLE_NAME, SaveError, load_project_bytes_watched, sample_project, to_ron_string,
+    LoadError, SAMPLE_NAME, SaveError, load_project_bytes_upgraded, sample_project, to_ron_string,
     write_atomically,
 };
 use crate::layout::EventIndex;
@@ -46,6 +46,8 @@ pub struct Document {
     instance: u64,
     /// Bumped on every change, so views can cache what they derive.
     generation: u64,
+    /// What to tell the analyst once about the file's format having been upgraded on opening.
+    upgrade_notice: Option<String>,
 }
 
 static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -60,6 +62,7 @@ impl Document {
             history: UndoHistory::default(),
             instance: NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             generation: 0,
+            upgrade_notice: None,
         }
     }
 
@@ -80,8 +83,10 @@ impl Document {
     pub fn open_watched(path: &Path, work: &crate::io::Work) -> Result<Self, LoadError> {
         let bytes = crate::io::read_project_bytes_watched(path, work)?;
         let file = path.display().to_string();
-        let project = load_project_bytes_watched(&bytes, &file, &work.cancel)?;
-        let mut doc = Self::new(project, Origin::File(path.to_path_buf()));
+        let loaded = load_project_bytes_upgraded(&bytes, &file, &work.cancel)?;
+        let upgrade_notice = loaded.upgrade_notice();
+        let mut doc = Self::new(loaded.project, Origin::File(path.to_path_buf()));
+        doc.upgrade_notice = upgrade_notice;
         // Without a fingerprint a later save cannot tell a change on disk; that only costs
         // the warning, so a file whose time cannot be read still opens.
         doc.fingerprint = FileFingerprint::of_written(path, &bytes).ok();
@@ -122,6 +127,12 @@ impl Document {
 
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// The notice that the file was written in an older format and upgraded on opening
+    /// (saving writes the current one), given once.
+    pub fn take_upgrade_notice(&mut self) -> Option<String> {
+        self.upgrade_notice.take()
     }
 
     /// The project, shared: for work on another thread.

@@ -97,6 +97,20 @@ impl Refs for Event {
         for citation in &self.claims {
             f("claims", citation.claim, EntityKind::Claim);
         }
+        for state in &self.reported {
+            for &claim in &state.claims {
+                f("reported claims", claim, EntityKind::Claim);
+            }
+            for place in state.places.iter().flatten() {
+                f("reported places", place.location, EntityKind::Location);
+            }
+            for part in state.participants.iter().flatten() {
+                f("reported participants", part.actor, EntityKind::Actor);
+            }
+            for &actor in &state.absent {
+                f("reported absent", actor, EntityKind::Actor);
+            }
+        }
     }
     fn own_problem(&self) -> Option<String> {
         self.claims
@@ -471,6 +485,19 @@ mod tests {
             doc.undo_label(),
             Some("add participant to ‘US–Ukraine–Europe talks in Berli…’")
         );
+    }
+
+    #[test]
+    fn a_delete_is_refused_once_a_reported_state_names_the_actor() {
+        let mut doc = Document::sample().unwrap();
+        let (delete, _) = delete_entity(doc.project(), Id::new("a-putin")).unwrap();
+        // A report said Putin would not attend the Berlin talks.
+        let mut berlin = doc.project().events[0].clone();
+        berlin.reported[0].absent.push(Id::new("a-putin"));
+        let add = replace_event(doc.project(), 0, berlin, "edit a report on").unwrap();
+        doc.apply(add, None).unwrap();
+        let err = doc.apply(delete, None).unwrap_err().to_string();
+        assert!(err.contains("refers to it in its reported absent"), "{err}");
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub enum Effect {
     ClearRecent,
     /// Close the app's window (everything was saved or discarded on purpose).
     Close,
+    /// Open the report dialog on this event: a new reported state, or the one at this index.
+    ReportDialog(compact_str::CompactString, Option<usize>),
 }
 
 /// The file dialogs.
@@ -243,6 +245,11 @@ impl Session {
                 _ => Vec::new(),
             },
             Command::New(kind) => self.create(kind),
+            Command::RecordReport => match self.selection.primary() {
+                Some(Selected::Event(id)) => vec![Effect::ReportDialog(id.clone(), None)],
+                _ => Vec::new(),
+            },
+            Command::EditReport(event, state) => vec![Effect::ReportDialog(event, Some(state))],
             Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
             Command::AdoptImport => match self.imported.take() {
                 Some(doc) => self.replace_document(doc),

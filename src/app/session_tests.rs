@@ -262,3 +262,22 @@ fn an_import_as_a_new_project_waits_for_unsaved_changes() {
     assert_eq!(title(&session), "Imported from one.json");
     assert_eq!(session.document().project().events.len(), 1);
 }
+
+#[test]
+fn record_report_opens_the_dialog_on_the_selected_event_only() {
+    let mut session = sample();
+    assert!(session.run(Command::RecordReport).is_empty());
+    session.run(Command::Select(Selected::Actor(Id::new("a-witkoff"))));
+    assert!(session.run(Command::RecordReport).is_empty());
+    session.run(Command::Select(Selected::Event("ev-miami-talks".into())));
+    assert_eq!(
+        session.run(Command::RecordReport),
+        [Effect::ReportDialog("ev-miami-talks".into(), None)]
+    );
+    assert_eq!(
+        session.run(Command::EditReport("ev-miami-talks".into(), 0)),
+        [Effect::ReportDialog("ev-miami-talks".into(), Some(0))]
+    );
+    // Opening the dialog changes nothing in the project.
+    assert!(session.document().undo_label().is_none());
+}

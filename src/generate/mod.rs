@@ -10,6 +10,7 @@
 //! `(n, seed)` gives the same project on every machine (for a given version of `rand`).
 
 mod names;
+mod reported;
 mod titles;
 
 use arcstr::ArcStr;
@@ -111,7 +112,8 @@ pub fn generate_project(num_events: usize, seed: u64) -> Project {
     g.locations(&mut project);
     g.claims(&mut project);
     g.issues_and_positions(&mut project);
-    g.events(&mut project);
+    let days = g.events(&mut project);
+    g.histories(&mut project, seed, &days);
     project
 }
 
@@ -522,7 +524,8 @@ impl Generator {
         }
     }
 
-    fn events(&mut self, project: &mut Project) {
+    /// Makes the events; returns the day each was made on, in their order.
+    fn events(&mut self, project: &mut Project) -> Vec<i64> {
         let n = self.num_events;
         // Event days in order, denser in recent years (as news archives are).
         let mut days: Vec<i64> = (0..n)
@@ -536,6 +539,18 @@ impl Generator {
         for (i, &day) in days.iter().enumerate() {
             let event = self.event(i, day);
             project.events.push(event);
+        }
+        days
+    }
+
+    /// Reported states for a few events (see `reported`), after all events are made, from
+    /// an RNG of their own so that the events are the same as without them.
+    fn histories(&self, project: &mut Project, seed: u64, days: &[i64]) {
+        let mut history = reported::History::new(seed);
+        for ((i, event), &day) in project.events.iter_mut().enumerate().zip(days) {
+            // Claims around the event's time, starting a little before it (see `claim_near`).
+            let first_claim = (i / 10).saturating_sub(2);
+            event.reported = history.states_for(event, day, first_claim, &self.claims);
         }
     }
 

@@ -308,6 +308,16 @@ fn remap_event(ids: &Ids, e: &mut Event) {
         c.claim = ids.map(c.claim);
         c.participant = c.participant.map(|a| ids.map(a));
     }
+    for state in &mut e.reported {
+        state.claims.iter_mut().for_each(|c| *c = ids.map(*c));
+        for place in state.places.iter_mut().flatten() {
+            place.location = ids.map(place.location);
+        }
+        for p in state.participants.iter_mut().flatten() {
+            p.actor = ids.map(p.actor);
+        }
+        state.absent.iter_mut().for_each(|a| *a = ids.map(*a));
+    }
 }
 
 /// Events: remapped, then dropped when the project (or this import) already has them.
@@ -354,7 +364,7 @@ fn add_events(
                 date: e.date.edtf_text(),
                 line_or_row: rows.get(i).copied(),
             });
-            dropped_claims.extend(e.all_claim_ids());
+            dropped_claims.extend(e.claim_ids_with_reports());
             continue;
         }
         let taken = |id: &str| {
@@ -401,7 +411,7 @@ fn drop_uncited_claims(added: &mut Project, dropped_claims: &HashSet<Id>) {
     let still_cited: HashSet<Id> = added
         .events
         .iter()
-        .flat_map(Event::all_claim_ids)
+        .flat_map(Event::claim_ids_with_reports)
         .chain(
             added
                 .positions

@@ -15,7 +15,7 @@ use thin_vec::ThinVec;
 
 use crate::model::{
     Certainty, Citation, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, ParticipantRole,
-    Participation, TimeBounds, parse_edtf,
+    Participation, ReportedParticipant, ReportedState, TimeBounds, parse_edtf,
 };
 
 /// Ids already interned by this reader: a million events name a few thousand actors and
@@ -54,26 +54,11 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
     let status = event_status(c.ident()?)?;
     c.expect(", date: ")?;
     let date = c.date(ids)?;
-    let mut places = ThinVec::new();
-    if c.eat(", places: [") {
-        let mut list = Vec::new();
-        c.list(|c| {
-            c.expect("(location: ")?;
-            let location = c.id(ids)?;
-            let candidate = if c.eat(", candidate: ") {
-                c.bool()?
-            } else {
-                false
-            };
-            c.expect(")")?;
-            list.push(EventPlace {
-                location,
-                candidate,
-            });
-            Some(())
-        })?;
-        places = list.into_iter().collect();
-    }
+    let places = if c.eat(", places: [") {
+        c.places(ids)?
+    } else {
+        ThinVec::new()
+    };
     let place_wording = if c.eat(", place_wording: ") {
         Some(ArcStr::from(c.string()?))
     } else {
@@ -105,6 +90,15 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
     } else {
         ThinVec::new()
     };
+    let mut reported = ThinVec::new();
+    if c.eat(", reported: [") {
+        let mut list = Vec::new();
+        c.list(|c| {
+            list.push(c.reported_state(ids)?);
+            Some(())
+        })?;
+        reported = list.into_iter().collect();
+    }
     c.expect(")")?;
     if c.pos != line.len() {
         return None;
@@ -124,7 +118,7 @@ pub(super) fn parse_event_line<'t>(line: &'t str, ids: &mut IdCache<'t>) -> Opti
         tags,
         description,
         claims,
-        reported: ThinVec::new(),
+        reported,
     })
 }
 
@@ -261,6 +255,102 @@ impl<'t> Cursor<'t> {
         date.set_wording(wording.as_deref());
         date.set_tz(tz);
         Some(date)
+    }
+
+    /// `[(location: "…", candidate: true), …]` after its `[`.
+    fn places(&mut self, ids: &mut IdCache<'t>) -> Option<ThinVec<EventPlace>> {
+        let mut list = Vec::new();
+        self.list(|c| {
+            c.expect("(location: ")?;
+            let location = c.id(ids)?;
+            let candidate = if c.eat(", candidate: ") {
+                c.bool()?
+            } else {
+                false
+            };
+            c.expect(")")?;
+            list.push(EventPlace {
+                location,
+                candidate,
+            });
+            Some(())
+        })?;
+        Some(list.into_iter().collect())
+    }
+
+    /// One reported state, `(claims: […], date: (…), status: …, places: […], place_wording:
+    /// "…", participants: [(actor: "…", role: …, certainty: …)], absent: […], recorded:
+    /// "…", note: "…")`, every field optional, in that order.
+    fn reported_state(&mut self, ids: &mut IdCache<'t>) -> Option<ReportedState> {
+        self.expect("(")?;
+        let mut state = ReportedState::default();
+        // The separator before the next field: none before the first one written.
+        let mut first = true;
+        let mut field = |c: &mut Self, name: &str| -> bool {
+            let found = if first {
+                c.eat(name)
+            } else {
+                let at = c.pos;
+                if c.eat(", ") && c.eat(name) {
+                    true
+                } else {
+                    c.pos = at;
+                    false
+                }
+            };
+            if found {
+                first = false;
+            }
+            found
+        };
+        if field(self, "claims: [") {
+            state.claims = self.id_list(ids)?;
+        }
+        if field(self, "date: ") {
+            state.date = Some(self.date(ids)?);
+        }
+        if field(self, "status: ") {
+            state.status = Some(event_status(self.ident()?)?);
+        }
+        if field(self, "places: [") {
+            state.places = Some(self.places(ids)?);
+        }
+        if field(self, "place_wording: ") {
+            state.place_wording = Some(ArcStr::from(self.string()?));
+        }
+        if field(self, "participants: [") {
+            let mut list = ThinVec::new();
+            self.list(|c| {
+                c.expect("(actor: ")?;
+                let actor = c.id(ids)?;
+                c.expect(", role: ")?;
+                let role = participant_role(c.ident()?)?;
+                let certainty = if c.eat(", certainty: ") {
+                    certainty(c.ident()?)?
+                } else {
+                    Certainty::default()
+                };
+                c.expect(")")?;
+                list.push(ReportedParticipant {
+                    actor,
+                    role,
+                    certainty,
+                });
+                Some(())
+            })?;
+            state.participants = Some(list);
+        }
+        if field(self, "absent: [") {
+            state.absent = self.id_list(ids)?;
+        }
+        if field(self, "recorded: ") {
+            state.recorded = Some(self.string()?.parse::<jiff::Timestamp>().ok()?);
+        }
+        if field(self, "note: ") {
+            state.note = ArcStr::from(self.string()?);
+        }
+        self.expect(")")?;
+        Some(state)
     }
 
     /// `(actor: "…", role: …, certainty: …, claims: […])`; all but `actor` may be left out.
@@ -491,6 +581,27 @@ mod tests {
             read > 1000 && declined > 1000,
             "{read} read, {declined} declined"
         );
+    }
+
+    #[test]
+    fn reported_states_are_read_fast_and_the_same() {
+        for line in [
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), claims: ["c1"], reported: [(claims: ["c1", "c2"], date: (edtf: "2025-12-20/2025-12-21", wording: "this weekend"), status: expected, places: [(location: "l1", candidate: true)], place_wording: "in Miami or elsewhere", participants: [(actor: "a", role: head_of_delegation), (actor: "b", role: participant, certainty: likely)], absent: ["x"], recorded: "2025-12-20T09:30:00Z", note: "first \"report\"")])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(), (claims: ["c3"], status: held), (date: (edtf: "2025-12-19")), (places: [], participants: []), (note: "n")])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [])"#,
+        ] {
+            assert!(agrees(line), "declined: {line}");
+        }
+        for odd in [
+            // out of order, a missing role, an unknown field, a bad time, a stray comma
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(status: held, claims: ["c3"])])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(participants: [(actor: "a")])])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(colour: "red")])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(recorded: "yesterday")])"#,
+            r#"(id: "e1", title: "T", kind: talks, status: held, date: (edtf: "2025-12-19"), reported: [(, status: held)])"#,
+        ] {
+            assert!(!agrees(odd), "accepted: {odd}");
+        }
     }
 
     #[test]

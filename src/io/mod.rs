@@ -7,6 +7,7 @@ mod outline;
 mod project_file;
 mod read_limited;
 mod sample;
+mod version;
 mod work;
 mod write_claim;
 
@@ -14,8 +15,9 @@ pub use atomic::{remove_stale_temporaries, write_atomically, write_atomically_wi
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 pub use outline::line_col;
 pub use project_file::{
-    EXTENSION, load_project, load_project_bytes, load_project_bytes_watched, load_project_str,
-    read_project_bytes, read_project_bytes_watched, save_project, to_ron_string, write_project,
+    EXTENSION, Loaded, load_project, load_project_bytes, load_project_bytes_upgraded,
+    load_project_bytes_watched, load_project_str, read_project_bytes, read_project_bytes_watched,
+    save_project, to_ron_string, write_project,
 };
 pub use read_limited::{
     ImportReader, MAX_IMPORT_BYTES, MAX_PROJECT_BYTES, import_too_large, read_at_most,

@@ -261,9 +261,18 @@ impl<'t> Outline<'t> {
         field: &str,
         value: Option<&str>,
     ) -> Option<usize> {
+        match self.entity(list, entity_id, nth)? {
+            Ok(element) => Some(self.field_in(element, field, value)),
+            Err(list_at) => Some(list_at),
+        }
+    }
+
+    /// The `nth` entity of `list` with id `entity_id`, or (`Err`) where the list's name is
+    /// when there is no such entity. `None` when there is no such list.
+    fn entity(&self, list: &str, entity_id: &str, nth: usize) -> Option<Result<Group, usize>> {
         let root = self.root()?;
-        let fields = self.fields(root);
-        let (_, list_at, list_value) = fields.into_iter().find(|(n, _, _)| *n == list)?;
+        let (_, list_at, list_value) =
+            self.fields(root).into_iter().find(|(n, _, _)| *n == list)?;
         let element = self
             .elements(&list_value)
             .into_iter()
@@ -273,28 +282,60 @@ impl<'t> Outline<'t> {
                     .any(|(n, _, v)| *n == "id" && self.string_value(v.start) == Some(entity_id))
             })
             .nth(nth);
-        let Some(element) = element else {
-            return Some(self.offset(list_at));
+        Some(element.ok_or_else(|| self.offset(list_at)))
+    }
+
+    /// Where `field` (its `value` when given) is in reported state `state` of the `nth`
+    /// entity of `list` with id `entity_id`; the entity's `reported` field (or the entity)
+    /// when the state or the field is not there.
+    pub fn locate_in_state(
+        &self,
+        list: &str,
+        entity_id: &str,
+        nth: usize,
+        state: usize,
+        field: &str,
+        value: Option<&str>,
+    ) -> Option<usize> {
+        let element = match self.entity(list, entity_id, nth)? {
+            Ok(element) => element,
+            Err(list_at) => return Some(list_at),
         };
+        let Some((_, reported_at, states)) = self
+            .fields(element.clone())
+            .into_iter()
+            .find(|(n, _, _)| *n == "reported")
+        else {
+            return Some(self.offset(element.start.saturating_sub(1)));
+        };
+        match self.elements(&states).into_iter().nth(state) {
+            Some(state) => Some(self.field_in(state, field, value)),
+            None => Some(self.offset(reported_at)),
+        }
+    }
+
+    /// Where `field` (its `value` when given) is inside `element`; the element's opening
+    /// bracket when the field is not there.
+    fn field_in(&self, element: Group, field: &str, value: Option<&str>) -> usize {
         let element_fields = self.fields(element.clone());
         let Some((_, field_at, field_value)) =
             element_fields.into_iter().find(|(n, _, _)| *n == field)
         else {
-            return Some(self.offset(element.start.saturating_sub(1)));
+            return self.offset(element.start.saturating_sub(1));
         };
         if let Some(value) = value {
             for t in field_value.clone() {
                 if self.string_value(t) == Some(value) {
-                    return Some(self.offset(t));
+                    return self.offset(t);
                 }
                 if let Token::Other(s, e) = self.tokens[t]
                     && self.text.get(s..e) == Some(value)
                 {
-                    return Some(self.offset(t));
+                    return self.offset(t);
                 }
             }
         }
-        Some(self.offset(field_at))
+        self.offset(field_at)
     }
 }
 

@@ -16,8 +16,10 @@ use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
 use super::read_limited::{MAX_PROJECT_BYTES, read_at_most_watched};
+pub use super::version::Loaded;
+use super::version::{check_version, is_readable_version, unknown_version_message};
 use super::work::{CancelToken, Work};
-use crate::model::{EntityKind, Event, FORMAT_VERSION, Problem, Project, validate};
+use crate::model::{EntityKind, Event, Problem, Project, upgrade, validate};
 
 /// The file name extension of project files (`*.detente.ron`).
 pub const EXTENSION: &str = "ron";
@@ -190,25 +192,38 @@ pub fn load_project_bytes_watched(
     file: &str,
     cancel: &CancelToken,
 ) -> Result<Project, LoadError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
+    load_project_bytes_upgraded(bytes, file, cancel).map(|loaded| loaded.project)
+}
+
+fn utf8_text<'b>(bytes: &'b [u8], file: &str) -> Result<&'b str, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(err) => {
             let valid = &bytes[..err.valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let (line, col) = line_col(valid, valid.len());
-            return Err(LoadError::at(
+            Err(LoadError::at(
                 file,
                 line,
                 col,
                 "the file is not UTF-8 text; a Detente project is a RON text file",
-            ));
+            ))
         }
-    };
-    load_project_text(text, file, cancel)
+    }
 }
 
 pub fn load_project_str(text: &str, file: &str) -> Result<Project, LoadError> {
-    load_project_text(text, file, &CancelToken::default())
+    load_project_text(text, file, &CancelToken::default()).map(|loaded| loaded.project)
+}
+
+/// [`load_project_bytes_watched`], saying whether the file was upgraded from an older format.
+pub fn load_project_bytes_upgraded(
+    bytes: &[u8],
+    file: &str,
+    cancel: &CancelToken,
+) -> Result<Loaded, LoadError> {
+    let text = utf8_text(bytes, file)?;
+    load_project_text(text, file, cancel)
 }
 
 /// The reader's [`CancelToken`] is checked every 4,096 event lines: about 1.3 MB, a few
@@ -220,7 +235,7 @@ fn cancelled_error(file: &str) -> LoadError {
     LoadError::at(file, 1, 1, "opening was cancelled")
 }
 
-fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Project, LoadError> {
+fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::at(
             file,
@@ -240,7 +255,7 @@ fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Pro
             .map_err(|err| spanned_error(file, &err))?,
     };
     shrink_lists(&mut project);
-    if project.format_version != FORMAT_VERSION {
+    if !is_readable_version(u64::from(project.format_version)) {
         // Only reached when the text scan missed the field (e.g. it was written unusually).
         let at = Outline::new(text).top_field("format_version");
         let (line, col) = at.map_or((1, 1), |at| line_col(text, at));
@@ -251,9 +266,13 @@ fn load_project_text(text: &str, file: &str, cancel: &CancelToken) -> Result<Pro
             unknown_version_message(u64::from(project.format_version)),
         ));
     }
+    let upgraded_from = upgrade(&mut project);
     let problems = validate(&project);
     if problems.is_empty() {
-        Ok(project)
+        Ok(Loaded {
+            project,
+            upgraded_from,
+        })
     } else {
         Err(problems_error(text, file, &problems))
     }
@@ -298,53 +317,6 @@ fn shrink_lists(project: &mut Project) {
     }
 }
 
-/// Only the versions Detente has written load: a newer one needs a newer Detente, and any
-/// other number (0, which no Detente ever wrote) is a damaged or hand-made file whose
-/// fields cannot be trusted to mean what this version reads them as.
-fn unknown_version_message(found: u64) -> String {
-    if found > u64::from(FORMAT_VERSION) {
-        format!(
-            "this project was saved in file format version {found}, but this Detente reads versions up to \
-             {FORMAT_VERSION}; open it with a newer Detente"
-        )
-    } else {
-        format!(
-            "format_version {found} is not a version any Detente wrote; this Detente reads version \
-             {FORMAT_VERSION} (the file is damaged or was not written by Detente)"
-        )
-    }
-}
-
-/// Checks `format_version` before parsing the rest, so that a newer file gets "update
-/// Detente" rather than a confusing message about a field this version does not know, and
-/// a version no Detente wrote is refused where it stands.
-fn check_version(text: &str, file: &str) -> Result<(), LoadError> {
-    let outline_end = text.find("events").unwrap_or(text.len());
-    let head = &text[..outline_end];
-    let outline = Outline::new(head);
-    let Some(at) = outline.top_field("format_version") else {
-        return Ok(()); // serde reports the missing field with its position
-    };
-    let after = &head[at + "format_version".len()..];
-    let digits: String = after
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    if let Ok(found) = digits.parse::<u64>()
-        && found != u64::from(FORMAT_VERSION)
-    {
-        let (line, col) = line_col(text, at);
-        return Err(LoadError::at(
-            file,
-            line,
-            col,
-            unknown_version_message(found),
-        ));
-    }
-    Ok(())
-}
-
 fn spanned_error(file: &str, err: &ron::error::SpannedError) -> LoadError {
     LoadError::at(
         file,
@@ -387,6 +359,15 @@ fn problems_error(text: &str, file: &str, problems: &[Problem]) -> LoadError {
             };
             let offset = if at.entity_id.is_empty() {
                 outline.top_field(at.field)
+            } else if let Some(state) = at.state {
+                outline.locate_in_state(
+                    at.kind.list_field(),
+                    &at.entity_id,
+                    nth,
+                    state,
+                    at.field,
+                    at.value.as_deref(),
+                )
             } else {
                 outline.locate(
                     at.kind.list_field(),
@@ -521,6 +502,10 @@ fn parse_event_lines(
 }
 
 #[cfg(test)]
+#[path = "project_file_reported_tests.rs"]
+mod reported_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{DateSpec, EventKind, EventStatus};
@@ -605,7 +590,7 @@ mod tests {
     fn newer_version_is_refused_with_position() {
         let text = to_ron_string(&small_project(1))
             .unwrap()
-            .replace("format_version: 1", "format_version: 7");
+            .replace("format_version: 2", "format_version: 7");
         let err = load_project_str(&text, "new.ron").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("new.ron:3:5: "), "{msg}");
@@ -620,12 +605,12 @@ mod tests {
         // Issue 11: `format_version: 0` loaded as if it were 1.
         let text = to_ron_string(&small_project(1))
             .unwrap()
-            .replace("format_version: 1", "format_version: 0");
+            .replace("format_version: 2", "format_version: 0");
         let err = load_project_str(&text, "zero.ron").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("zero.ron:3:5: "), "{msg}");
         assert!(
-            msg.contains("format_version 0") && msg.contains("reads version 1"),
+            msg.contains("format_version 0") && msg.contains("reads versions 1 to 2"),
             "{msg}"
         );
         // After a title that says "events", the text scan (which stops at the first

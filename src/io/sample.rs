@@ -25,6 +25,80 @@ mod tests {
         assert_eq!(crate::io::to_ron_string(&project).unwrap(), SAMPLE_RON);
     }
 
+    /// The sample as it shipped in format version 1, before reported states.
+    const SAMPLE_V1: &str = include_str!("../../tests/fixtures/sample-v1.detente.ron");
+
+    #[test]
+    fn the_version_1_sample_migrates_to_the_shipped_one() {
+        let loaded = crate::io::load_project_bytes_upgraded(
+            SAMPLE_V1.as_bytes(),
+            "sample-v1",
+            &crate::io::CancelToken::default(),
+        )
+        .unwrap();
+        assert_eq!(loaded.upgraded_from, Some(1));
+        let p = loaded.project;
+        assert_eq!(p, sample_project().unwrap());
+        // Every event cites the report of the 18th, so each has that one state, and it says
+        // what the event says.
+        for e in &p.events {
+            assert_eq!(e.reported.len(), 1, "{}", e.id);
+            let state = &e.reported[0];
+            assert_eq!(state.date.as_ref(), Some(&e.date));
+            assert_eq!(state.status, Some(e.status));
+            assert_eq!(state.recorded, None);
+        }
+        let miami = p.events.iter().find(|e| e.id == "ev-miami-talks").unwrap();
+        let state = &miami.reported[0];
+        let claims: Vec<&str> = state.claims.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            claims,
+            [
+                "c-headline",
+                "c-miami-talks-expected",
+                "c-subject-to-change",
+                "c-brief-russians",
+                "c-remaining-issues",
+                "c-us-delegation-led",
+                "c-russian-side",
+            ]
+        );
+        assert_eq!(state.status, Some(EventStatus::Expected));
+        assert_eq!(
+            state.date.as_ref().and_then(|d| d.wording()),
+            Some("this weekend")
+        );
+        let who: Vec<&str> = state
+            .participants
+            .iter()
+            .flatten()
+            .map(|x| x.actor.as_str())
+            .collect();
+        assert_eq!(
+            who,
+            [
+                "a-us-delegation",
+                "a-witkoff",
+                "a-kushner",
+                "a-russian-delegation",
+                "a-dmitriev"
+            ]
+        );
+        let umerov = p
+            .events
+            .iter()
+            .find(|e| e.id == "ev-umerov-us-meeting")
+            .unwrap();
+        assert_eq!(
+            umerov.reported[0].place_wording.as_deref(),
+            Some("in Miami or elsewhere in the United States")
+        );
+        assert_eq!(
+            umerov.reported[0].places.as_deref(),
+            Some(&umerov.places[..])
+        );
+    }
+
     #[test]
     fn sample_models_the_seed_report() {
         let p = sample_project().unwrap();

@@ -10,6 +10,7 @@ mod event;
 mod event_file;
 mod id;
 mod location;
+mod migrate;
 mod position;
 mod project;
 mod reported;
@@ -32,6 +33,7 @@ pub use event::{
 };
 pub use id::Id;
 pub use location::{Location, LocationPrecision};
+pub use migrate::{OLDEST_FORMAT_VERSION, state_of_version_1, upgrade};
 pub use position::{Issue, Position, Stance};
 pub use project::{EntityKind, FORMAT_VERSION, Lookup, Period, Project, Tag};
 pub use reported::{

@@ -7,7 +7,9 @@ use super::{
 };
 
 /// The newest project file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added reported states (`Event::reported`); version 1 files are read and
+/// upgraded in memory (`model::upgrade`).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -103,6 +103,16 @@ impl ReportedState {
     }
 }
 
+impl Event {
+    /// The claims the event cites, for itself or a participant, then those its reported
+    /// states rest on (a claim may be cited by a state only: a later report recorded but
+    /// not yet adopted). Repeats are kept.
+    pub fn claim_ids_with_reports(&self) -> impl Iterator<Item = Id> + '_ {
+        self.all_claim_ids()
+            .chain(self.reported.iter().flat_map(|s| s.claims.iter().copied()))
+    }
+}
+
 /// The indices of `event.reported` in the order their reports became known; states with
 /// no dated claim come last, in their list order (the sort is stable).
 pub fn states_in_publication_order(

@@ -15,6 +15,9 @@ pub struct Locator {
     pub entity_id: String,
     pub field: &'static str,
     pub value: Option<String>,
+    /// For a field of one of an event's reported states: its index in `Event::reported`
+    /// (`field` is then the state's field: "claims", "places", "participants", "absent").
+    pub state: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +58,18 @@ impl Validator {
         value: Option<String>,
         message: String,
     ) {
+        self.push_at(kind, entity_id, None, field, value, message);
+    }
+
+    fn push_at(
+        &mut self,
+        kind: EntityKind,
+        entity_id: &str,
+        state: Option<usize>,
+        field: &'static str,
+        value: Option<String>,
+        message: String,
+    ) {
         self.problems.push(Problem {
             message,
             at: Locator {
@@ -62,6 +77,7 @@ impl Validator {
                 entity_id: entity_id.to_owned(),
                 field,
                 value,
+                state,
             },
         });
     }
@@ -143,31 +159,90 @@ impl Validator {
         target: Id,
         expected: EntityKind,
     ) {
-        match self.lookup.get(target) {
-            Some((k, _)) if k == expected => {}
-            Some((k, _)) => self.push(
-                kind,
-                entity_id,
-                field,
-                Some(target.as_str().to_owned()),
-                format!(
-                    "{} \"{entity_id}\": {field} \"{target}\" is a {}, expected a {}",
-                    kind.label(),
-                    k.label(),
-                    expected.label()
-                ),
+        self.reference_in(kind, entity_id, None, field, target, expected);
+    }
+
+    /// [`Self::reference`] for a field of the event's reported state `state` when given.
+    fn reference_in(
+        &mut self,
+        kind: EntityKind,
+        entity_id: &str,
+        state: Option<usize>,
+        field: &'static str,
+        target: Id,
+        expected: EntityKind,
+    ) {
+        // "reported state 2" counts from 1, as an analyst counts the rows.
+        let within = state.map_or_else(String::new, |i| format!(" reported state {}:", i + 1));
+        let message = match self.lookup.get(target) {
+            Some((k, _)) if k == expected => return,
+            Some((k, _)) => format!(
+                "{} \"{entity_id}\":{within} {field} \"{target}\" is a {}, expected a {}",
+                kind.label(),
+                k.label(),
+                expected.label()
             ),
-            None => self.push(
-                kind,
-                entity_id,
-                field,
-                Some(target.as_str().to_owned()),
-                format!(
-                    "{} \"{entity_id}\": {field} \"{target}\" refers to no {} in the project",
-                    kind.label(),
-                    expected.label()
-                ),
+            None => format!(
+                "{} \"{entity_id}\":{within} {field} \"{target}\" refers to no {} in the project",
+                kind.label(),
+                expected.label()
             ),
+        };
+        self.push_at(
+            kind,
+            entity_id,
+            state,
+            field,
+            Some(target.as_str().to_owned()),
+            message,
+        );
+    }
+
+    /// Each reported state's references, and a participant said to be both present and
+    /// absent in one state (one report cannot say both).
+    fn reported_states(&mut self, e: &super::Event) {
+        use EntityKind as K;
+        let id = e.id.as_str();
+        for (i, state) in e.reported.iter().enumerate() {
+            let at = Some(i);
+            for &c in &state.claims {
+                self.reference_in(K::Event, id, at, "claims", c, K::Claim);
+            }
+            for place in state.places.iter().flatten() {
+                self.reference_in(K::Event, id, at, "places", place.location, K::Location);
+            }
+            for part in state.participants.iter().flatten() {
+                self.reference_in(K::Event, id, at, "participants", part.actor, K::Actor);
+            }
+            for &a in &state.absent {
+                self.reference_in(K::Event, id, at, "absent", a, K::Actor);
+                if state.participants.iter().flatten().any(|p| p.actor == a) {
+                    self.push_at(
+                        K::Event,
+                        id,
+                        at,
+                        "absent",
+                        Some(a.as_str().to_owned()),
+                        format!(
+                            "event \"{id}\": reported state {}: \"{a}\" is listed both as a \
+                             participant and as absent",
+                            i + 1
+                        ),
+                    );
+                }
+            }
+            if let Some(date) = &state.date
+                && let Err(err) = date.bounds()
+            {
+                self.push_at(
+                    K::Event,
+                    id,
+                    at,
+                    "date",
+                    Some(date.edtf_text()),
+                    format!("event \"{id}\": reported state {}: date: {err}", i + 1),
+                );
+            }
         }
     }
 
@@ -223,6 +298,7 @@ impl Validator {
             for &t in &e.tags {
                 self.reference(K::Event, id, "tags", t, K::Tag);
             }
+            self.reported_states(e);
             for c in &e.claims {
                 match c.participant {
                     None => self.reference(K::Event, id, "claims", c.claim, K::Claim),
@@ -439,6 +515,72 @@ mod tests {
             problems[0]
         );
         assert_eq!(problems[0].at.field, "claims");
+    }
+
+    #[test]
+    fn a_reported_state_names_only_what_exists_and_no_one_both_present_and_absent() {
+        use crate::model::{EventPlace, ReportedParticipant, ReportedState};
+        let mut p = sample_project().unwrap();
+        let miami = p
+            .events
+            .iter()
+            .position(|e| e.id == "ev-miami-talks")
+            .unwrap();
+        let dmitriev = Id::new("a-dmitriev");
+        p.events[miami].reported.push(ReportedState {
+            claims: thin_vec::thin_vec![Id::new("c-headline"), Id::new("c-gone")],
+            places: Some(thin_vec::thin_vec![EventPlace {
+                location: Id::new("a-witkoff"),
+                candidate: false,
+            }]),
+            participants: Some(thin_vec::thin_vec![
+                ReportedParticipant {
+                    actor: Id::new("a-nobody"),
+                    role: Default::default(),
+                    certainty: Default::default(),
+                },
+                ReportedParticipant {
+                    actor: dmitriev,
+                    role: Default::default(),
+                    certainty: Default::default(),
+                },
+            ]),
+            absent: thin_vec::thin_vec![dmitriev, Id::new("a-ghost")],
+            ..ReportedState::default()
+        });
+        let problems = validate(&p);
+        let found: Vec<(Option<usize>, &str, Option<&str>)> = problems
+            .iter()
+            .map(|x| (x.at.state, x.at.field, x.at.value.as_deref()))
+            .collect();
+        // The sample's own state is the first (index 0); the new one is the second.
+        assert_eq!(
+            found,
+            [
+                (Some(1), "claims", Some("c-gone")),
+                (Some(1), "places", Some("a-witkoff")),
+                (Some(1), "participants", Some("a-nobody")),
+                (Some(1), "absent", Some("a-dmitriev")),
+                (Some(1), "absent", Some("a-ghost")),
+            ],
+            "{problems:?}"
+        );
+        assert!(problems.iter().all(|x| {
+            x.at.entity_id == "ev-miami-talks"
+                && x.message
+                    .starts_with("event \"ev-miami-talks\": reported state 2:")
+        }));
+        assert!(
+            problems[1]
+                .message
+                .contains("is a actor, expected a location")
+        );
+        assert!(
+            problems[3]
+                .message
+                .contains("both as a participant and as absent")
+        );
+        assert!(problems[4].message.contains("refers to no actor"));
     }
 
     #[test]

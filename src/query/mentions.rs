@@ -24,13 +24,13 @@ pub fn events_at(project: &Project, location: Id) -> Vec<&Event> {
         .collect()
 }
 
-/// The events that cite `claim` (for themselves or for a participant's part), in the
-/// project's order.
+/// The events that cite `claim` (for themselves, for a participant's part, or in what one
+/// of their reports said), in the project's order.
 pub fn events_citing(project: &Project, claim: Id) -> Vec<&Event> {
     project
         .events
         .iter()
-        .filter(|e| e.all_claim_ids().any(|c| c == claim))
+        .filter(|e| e.claim_ids_with_reports().any(|c| c == claim))
         .collect()
 }
 
@@ -113,6 +113,23 @@ pub fn attribution_step_text(project: &Project, lookup: &Lookup, step: &Attribut
 mod tests {
     use super::*;
     use crate::io::sample_project;
+
+    #[test]
+    fn a_claim_only_a_report_rests_on_is_cited_by_that_event() {
+        let mut p = sample_project().unwrap();
+        let claim = p.claims[0].id;
+        let first = p
+            .events
+            .iter()
+            .position(|e| !e.claim_ids_with_reports().any(|c| c == claim))
+            .unwrap();
+        let before = events_citing(&p, claim).len();
+        p.events[first].reported.push(crate::model::ReportedState {
+            claims: [claim].into_iter().collect(),
+            ..crate::model::ReportedState::default()
+        });
+        assert_eq!(events_citing(&p, claim).len(), before + 1);
+    }
 
     fn ids(list: &[&Event]) -> Vec<String> {
         list.iter().map(|e| e.id.to_string()).collect()

@@ -241,6 +241,7 @@ fn edit_menu_ui(
         }
     }
     push_ui(ui, Action::DeleteSelected, enabled, actions);
+    push_ui(ui, Action::RecordReport, enabled, actions);
     ui.separator();
     for kind in [
         EntityKind::Event,

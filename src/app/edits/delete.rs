@@ -170,6 +170,31 @@ fn event_changes(
         new.tags.retain(|t| !gone(t));
         new.claims
             .retain(|c| !gone(&c.claim) && !c.participant.is_some_and(|a| gone(&a)));
+        // Reported states lose what goes too; a state whose every claim goes goes with them
+        // (nothing backs or dates it any more), and a list emptied by the delete says
+        // nothing rather than "no one" or "nowhere".
+        new.reported.retain_mut(|s| {
+            let had_claims = !s.claims.is_empty();
+            s.claims.retain(|c| !gone(c));
+            if let Some(places) = &mut s.places
+                && places.iter().any(|p| gone(&p.location))
+            {
+                places.retain(|p| !gone(&p.location));
+                if places.is_empty() {
+                    s.places = None;
+                }
+            }
+            if let Some(who) = &mut s.participants
+                && who.iter().any(|p| gone(&p.actor))
+            {
+                who.retain(|p| !gone(&p.actor));
+                if who.is_empty() {
+                    s.participants = None;
+                }
+            }
+            s.absent.retain(|a| !gone(a));
+            !(had_claims && s.claims.is_empty())
+        });
         if new != *e {
             changes.push(Change::Event(ListChange::replace(i, e.clone(), new)));
             tally.updated(EntityKind::Event);
@@ -284,6 +309,10 @@ mod tests {
         assert!(q.actors.iter().all(|a| a.id != Id::new("a-witkoff")));
         let miami = q.events.iter().find(|e| e.id == "ev-miami-talks").unwrap();
         assert_eq!(miami.participants.len(), 4);
+        // The report of the 18th named Witkoff; its state no longer does.
+        let reported = miami.reported[0].participants.as_ref().unwrap();
+        assert_eq!(reported.len(), 4);
+        assert!(reported.iter().all(|x| x.actor != Id::new("a-witkoff")));
         assert_eq!(consequences.deleted, [(EntityKind::Membership, 2)]);
         assert_eq!(consequences.updated, [(EntityKind::Event, 1)]);
         edit.inverse().apply(&mut q).unwrap();

@@ -51,6 +51,10 @@ impl DetenteApp {
                 self.windows.details_dismissed = !self.windows.details_dismissed;
             }
             Effect::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Effect::ReportDialog(event, state) => {
+                let project = self.session.document().project();
+                self.windows.report.open(project, event, state);
+            }
             Effect::ToggleSidePanel
             | Effect::SetTheme(_)
             | Effect::SetSettings(_)

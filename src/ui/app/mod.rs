@@ -60,6 +60,8 @@ struct Windows {
     details_dismissed: bool,
     /// The report of the last import, until its window is closed.
     import_report: Option<String>,
+    /// "Record report…" on an event (issue 13).
+    report: crate::ui::forms::ReportDialog,
 }
 
 /// What the window's frame remembers between frames.
@@ -82,7 +84,7 @@ impl DetenteApp {
     pub fn new(file: Option<&Path>) -> Self {
         let mut notices = Vec::new();
         let mut pending_import = None;
-        let doc = match file {
+        let mut doc = match file {
             Some(path) => Document::open(path).unwrap_or_else(|err| {
                 if transfer::is_importable(path) {
                     pending_import = Some(path.to_path_buf());
@@ -102,6 +104,12 @@ impl DetenteApp {
                 Document::untitled()
             }),
         };
+        if let Some(text) = doc.take_upgrade_notice() {
+            notices.push(Notice {
+                text,
+                is_error: false,
+            });
+        }
         let mut app = Self {
             session: Session::new(doc),
             filter_bar: FilterBarState::default(),
@@ -394,6 +402,11 @@ impl DetenteApp {
             has_selection: self.session.selection().primary().is_some(),
             can_go_back: self.session.history().can_go_back(),
             can_go_forward: self.session.history().can_go_forward(),
+            one_event_selected: self.session.selection().items().len() == 1
+                && matches!(
+                    self.session.selection().primary(),
+                    Some(crate::app::Selected::Event(_))
+                ),
         }
     }
 
@@ -479,6 +492,14 @@ impl DetenteApp {
         }
         self.import_report_ui(ctx);
         self.settings_ui(ctx, actions);
+        let doc = self.session.document();
+        self.windows.report.ui(
+            ctx,
+            doc.project(),
+            doc.lookup(),
+            &self.forms.date_display,
+            actions,
+        );
     }
 
     fn settings_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {

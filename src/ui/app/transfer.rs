@@ -116,6 +116,9 @@ impl DetenteApp {
                 Outcome::Opened(path, Ok(doc)) => {
                     self.replace_document(ctx, *doc);
                     self.info(format!("Opened {}", path.display()));
+                    if let Some(text) = self.session.document_mut().take_upgrade_notice() {
+                        self.info(text);
+                    }
                     if let Some(problem) = self.desk.remember(&path) {
                         self.error(problem);
                     }

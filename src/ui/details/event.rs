@@ -70,6 +70,7 @@ impl DetailsContext<'_> {
                 });
             }
         }
+        self.reports_ui(ui, event);
         self.disputes_ui(ui, event);
         self.claims_ui(ui, event.all_claim_ids());
     }

@@ -9,6 +9,7 @@ mod disputes;
 mod event;
 mod location;
 mod position;
+mod reports;
 mod shared;
 
 use crate::app::{History, Selected};

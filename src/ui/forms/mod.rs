@@ -7,11 +7,13 @@ mod entity_forms;
 mod event_claims;
 mod event_form;
 mod pickers;
+mod report_dialog;
 mod stale_notes;
 
 pub use date_field::date_field_ui;
 pub use entity_forms::entity_form_ui;
 pub use event_form::event_form_ui;
+pub use report_dialog::ReportDialog;
 
 use crate::app::claim_draft::ClaimDraft;
 use crate::app::edit::Edit;
