@@ -2,6 +2,7 @@
 
 mod badges;
 mod crowding;
+mod density;
 mod draw_list;
 mod event_index;
 mod lane_layout;
