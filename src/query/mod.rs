@@ -3,6 +3,7 @@
 //! mentioned. Pure, no UI.
 
 mod actor_tree;
+mod as_of;
 mod corroboration;
 mod filter;
 mod filter_state;
@@ -13,6 +14,9 @@ mod who_met_whom;
 
 pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
+pub use as_of::{
+    AsOf, Hidden, Projected, project_as_of, project_as_of_watched, report_days,
+};
 pub use corroboration::ClaimIndex;
 pub use filter::{FilterResult, Shown, apply_filter};
 pub use filter_state::FilterState;
