@@ -37,7 +37,10 @@ fn before_the_first_report_nothing_is_known() {
     assert!(projected.project.positions.is_empty());
     // Roles resting on claims of the 18th go too.
     assert!(projected.project.memberships.is_empty());
-    assert_eq!(projected.hidden.events_undated, 1, "the call no dated claim reports");
+    assert_eq!(
+        projected.hidden.events_undated, 1,
+        "the call no dated claim reports"
+    );
     assert_eq!(projected.hidden.claims_undated, 1);
     let full = miami_reports();
     assert_eq!(projected.hidden.events_later, full.events.len() - 1);
@@ -55,7 +58,10 @@ fn as_of_the_18th_the_umerov_meeting_is_expected_over_the_weekend() {
     let p = &projected.project;
     let umerov = event(p, UMEROV).expect("reported on the 18th");
     assert_eq!(umerov.status, EventStatus::Expected);
-    assert_eq!(umerov.date, date("2025-12-20/2025-12-21").with_wording("over the weekend"));
+    assert_eq!(
+        umerov.date,
+        date("2025-12-20/2025-12-21").with_wording("over the weekend")
+    );
     assert_eq!(place_ids(p, UMEROV), ["l-miami", "l-united-states"]);
     assert_eq!(
         umerov.place_wording.as_deref(),
@@ -65,7 +71,12 @@ fn as_of_the_18th_the_umerov_meeting_is_expected_over_the_weekend() {
     // The analyst's description draws on the report of the 19th.
     assert!(umerov.description.is_empty());
     assert_eq!(umerov.reported.len(), 1, "only the state of the 18th");
-    assert!(umerov.claims.iter().all(|c| c.claim != Id::new("c19-umerov-met")));
+    assert!(
+        umerov
+            .claims
+            .iter()
+            .all(|c| c.claim != Id::new("c19-umerov-met"))
+    );
 
     let talks = event(p, MIAMI_TALKS).expect("reported on the 18th");
     assert_eq!(talks.status, EventStatus::Expected);
@@ -74,7 +85,10 @@ fn as_of_the_18th_the_umerov_meeting_is_expected_over_the_weekend() {
     // Without states: known from its first claim, its own fields.
     let berlin = event(p, "ev-berlin-talks").expect("a v1 event of the 18th");
     assert_eq!(berlin.status, EventStatus::Held);
-    assert!(!berlin.description.is_empty(), "every claim it cites is of the 18th");
+    assert!(
+        !berlin.description.is_empty(),
+        "every claim it cites is of the 18th"
+    );
     assert!(event(p, DINNER).is_none(), "first reported on the 19th");
     assert!(event(p, UNDATED).is_none());
     assert_eq!(projected.hidden.events_later, 1);
@@ -82,7 +96,10 @@ fn as_of_the_18th_the_umerov_meeting_is_expected_over_the_weekend() {
     assert_eq!(projected.hidden.claims_later, 3);
     assert!(p.claims.iter().all(|c| !c.id.as_str().starts_with("c19")));
     assert_eq!(p.positions.len(), miami_reports().positions.len());
-    assert_eq!(p.reference_date.as_ref().map(|d| d.edtf_text()), Some("2025-12-18".into()));
+    assert_eq!(
+        p.reference_date.as_ref().map(|d| d.edtf_text()),
+        Some("2025-12-18".into())
+    );
 }
 
 #[test]
@@ -93,8 +110,14 @@ fn as_of_the_19th_it_was_held_that_morning_and_dmitriev_is_met_on_saturday() {
     assert_eq!(umerov.status, EventStatus::Held);
     assert_eq!(umerov.date.edtf_text(), "2025-12-19");
     assert_eq!(place_ids(p, UMEROV), ["l-miami"]);
-    assert_eq!(umerov.place_wording, None, "the old wording went with the old places");
-    assert_eq!(participant_ids(p, UMEROV), ["a-witkoff", "a-kushner", "a-umerov"]);
+    assert_eq!(
+        umerov.place_wording, None,
+        "the old wording went with the old places"
+    );
+    assert_eq!(
+        participant_ids(p, UMEROV),
+        ["a-witkoff", "a-kushner", "a-umerov"]
+    );
     assert!(!umerov.description.is_empty(), "every report is known now");
     assert_eq!(umerov.reported.len(), 2);
 
@@ -103,7 +126,10 @@ fn as_of_the_19th_it_was_held_that_morning_and_dmitriev_is_met_on_saturday() {
     assert_eq!(talks.date.edtf_text(), "2025-12-20");
     // The report of the 19th said nothing of the place: Miami, from the 18th, stands.
     assert_eq!(place_ids(p, MIAMI_TALKS), ["l-miami"]);
-    assert_eq!(participant_ids(p, MIAMI_TALKS), ["a-witkoff", "a-kushner", "a-dmitriev"]);
+    assert_eq!(
+        participant_ids(p, MIAMI_TALKS),
+        ["a-witkoff", "a-kushner", "a-dmitriev"]
+    );
     // Citations of participants no longer shown go with them.
     assert!(
         talks
@@ -137,7 +163,11 @@ fn a_field_no_known_state_gives_is_not_reported_yet() {
     }
     let p = as_of(&project, "2025-12-18").project;
     let umerov = event(&p, UMEROV).expect("shown");
-    assert_eq!(umerov.status, EventStatus::Unknown, "never the later 'held'");
+    assert_eq!(
+        umerov.status,
+        EventStatus::Unknown,
+        "never the later 'held'"
+    );
     assert!(umerov.places.is_empty());
     assert!(umerov.participants.is_empty());
 }
@@ -162,7 +192,10 @@ fn an_absent_participant_leaves_and_a_report_without_a_date_hides_the_event() {
     let earlier = as_of(&project, "2025-12-18");
     assert!(event(&earlier.project, UMEROV).is_none());
     assert_eq!(earlier.hidden.events_without_date, 1);
-    assert!(event(&projected.project, UMEROV).is_some(), "the 19th gave one");
+    assert!(
+        event(&projected.project, UMEROV).is_some(),
+        "the 19th gave one"
+    );
 }
 
 #[test]
@@ -174,9 +207,15 @@ fn a_claim_published_some_time_in_a_month_is_known_only_once_the_month_is_over()
         }
     }
     let on_30 = as_of(&project, "2025-12-30").project;
-    assert_eq!(event(&on_30, UMEROV).expect("shown").status, EventStatus::Expected);
+    assert_eq!(
+        event(&on_30, UMEROV).expect("shown").status,
+        EventStatus::Expected
+    );
     let on_31 = as_of(&project, "2025-12-31").project;
-    assert_eq!(event(&on_31, UMEROV).expect("shown").status, EventStatus::Held);
+    assert_eq!(
+        event(&on_31, UMEROV).expect("shown").status,
+        EventStatus::Held
+    );
 }
 
 #[test]
@@ -191,18 +230,35 @@ fn positions_and_roles_resting_on_later_claims_are_hidden() {
     assert!(p.positions.iter().all(|x| x.id != project.positions[0].id));
     assert!(p.positions.iter().all(|x| x.id != project.positions[1].id));
     assert_eq!(projected.hidden.positions, 2);
-    let kept = p.memberships.iter().find(|m| m.id == project.memberships[0].id).expect("kept");
+    let kept = p
+        .memberships
+        .iter()
+        .find(|m| m.id == project.memberships[0].id)
+        .expect("kept");
     assert_eq!(kept.claims, vec![Id::new("c-umerov-meeting")]);
-    let ended = p.memberships.iter().find(|m| m.id == project.memberships[1].id).expect("kept");
+    let ended = p
+        .memberships
+        .iter()
+        .find(|m| m.id == project.memberships[1].id)
+        .expect("kept");
     assert_eq!(ended.end, None, "an end after D was not known at D");
 }
 
 #[test]
 fn the_report_days_are_the_days_claims_became_known() {
-    let days: Vec<String> = report_days(&miami_reports()).into_iter().map(AsOf::edtf).collect();
+    let days: Vec<String> = report_days(&miami_reports())
+        .into_iter()
+        .map(AsOf::edtf)
+        .collect();
     assert_eq!(days, ["2025-12-18", "2025-12-19"]);
-    assert_eq!(AsOf::parse("Dec 2025").map(AsOf::edtf), Ok("2025-12-31".to_owned()));
-    assert_eq!(AsOf::parse("18 Dec 2025").map(AsOf::text), Ok("18 Dec 2025".to_owned()));
+    assert_eq!(
+        AsOf::parse("Dec 2025").map(AsOf::edtf),
+        Ok("2025-12-31".to_owned())
+    );
+    assert_eq!(
+        AsOf::parse("18 Dec 2025").map(AsOf::text),
+        Ok("18 Dec 2025".to_owned())
+    );
     let bad = AsOf::parse("18/12/2025").expect_err("ambiguous");
     assert!(bad.contains("day/month"), "{bad}");
     assert!(AsOf::parse("someday").is_err());

@@ -25,7 +25,7 @@ use thin_vec::ThinVec;
 
 use crate::model::{
     Citation, DateSpec, Event, EventPlace, EventStatus, Id, Lookup, Participation, Project,
-    ReportedState, SECS_PER_DAY, TimeSecs, claim_known_secs, civil_from_secs, day_start_secs,
+    ReportedState, SECS_PER_DAY, TimeSecs, civil_from_secs, claim_known_secs, day_start_secs,
     parse_date_input, states_in_publication_order,
 };
 
@@ -375,10 +375,7 @@ fn event_without_states(
         })
         .copied()
         .collect();
-    let everything_known = event
-        .claims
-        .iter()
-        .all(|c| known_claims.contains(&c.claim));
+    let everything_known = event.claims.iter().all(|c| known_claims.contains(&c.claim));
     Ok(Event {
         claims: kept_citations(&event.claims, &participants, known_claims),
         participants,

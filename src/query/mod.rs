@@ -14,9 +14,7 @@ mod who_met_whom;
 
 pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
-pub use as_of::{
-    AsOf, Hidden, Projected, project_as_of, project_as_of_watched, report_days,
-};
+pub use as_of::{AsOf, Hidden, Projected, project_as_of, project_as_of_watched, report_days};
 pub use corroboration::ClaimIndex;
 pub use filter::{FilterResult, Shown, apply_filter};
 pub use filter_state::FilterState;

@@ -7,7 +7,7 @@
 
 use detente::model::{
     Claim, Credibility, DateSpec, Event, EventKind, EventPlace, EventStatus, Id, ParticipantRole,
-    Project, ReportedParticipant, ReportedState, Reliability, Source, SourceKind,
+    Project, Reliability, ReportedParticipant, ReportedState, Source, SourceKind,
 };
 use thin_vec::thin_vec;
 
@@ -101,7 +101,10 @@ pub fn miami_reports() -> Project {
         claims: thin_vec![Id::new("c-umerov-meeting")],
         date: Some(date("2025-12-20/2025-12-21").with_wording("over the weekend")),
         status: Some(EventStatus::Expected),
-        places: Some(thin_vec![place("l-miami", true), place("l-united-states", true)]),
+        places: Some(thin_vec![
+            place("l-miami", true),
+            place("l-united-states", true)
+        ]),
         place_wording: Some("in Miami or elsewhere in the United States".into()),
         participants: named(&["a-umerov", "a-us-delegation"]),
         ..ReportedState::default()
