@@ -39,7 +39,7 @@ pub fn as_of_bar_ui(
         state.error = None;
     }
     ui.horizontal(|ui| {
-        let label = ui.label("As of");
+        ui.label("As of");
         // 110 pt: "18 Dec 2025" and "2025-12-18" fit without scrolling.
         let field = ui
             .add(
@@ -47,11 +47,11 @@ pub fn as_of_bar_ui(
                     .desired_width(110.0)
                     .hint_text("now"),
             )
-            .labelled_by(label.id)
             .on_hover_text(
                 "Show only what had been published by the end of this day \
                  (e.g. 18 Dec 2025); empty: now",
             );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "As of date"));
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit(state, actions);
         }

@@ -55,8 +55,8 @@ impl DetenteApp {
         });
     }
 
-    /// "… — Detente", with "as of 18 Dec 2025" while a day is chosen.
-    pub(super) fn window_title(&self) -> String {
+    /// The window's title: "… — Detente", with "as of 18 Dec 2025" while a day is chosen.
+    pub fn window_title(&self) -> String {
         let title = self.doc().window_title();
         match self.session.as_of_wanted() {
             Some(day) => title.replacen(
