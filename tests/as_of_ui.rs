@@ -116,11 +116,28 @@ fn an_edit_while_as_of_is_on_is_refused_with_a_notice() {
         .apply(&ctx, Action::New(detente::model::EntityKind::Actor));
     harness.run_steps(4);
     assert_eq!(harness.state().document().project().actors.len(), before);
-    assert!(
-        harness
-            .state()
-            .notices()
-            .iter()
-            .any(|n| n.is_error && n.text.contains("read-only view of the past"))
+    harness
+        .state_mut()
+        .apply(&ctx, Action::New(detente::model::EntityKind::Actor));
+    harness.run_steps(4);
+    let refusals = harness
+        .state()
+        .notices()
+        .iter()
+        .filter(|n| n.is_error && n.text.contains("read-only view of the past"))
+        .count();
+    assert_eq!(refusals, 1, "said once, however often it is tried");
+    // A form opened on the past closes and says why.
+    harness.state_mut().apply(
+        &ctx,
+        Action::Select(detente::app::Selected::Event(UMEROV.into())),
     );
+    harness.run_steps(4);
+    harness.get_by_label("✎ Edit").click();
+    harness.run_steps(4);
+    assert!(harness.state().notices().iter().any(|n| {
+        n.text
+            .starts_with("Editing is off while the project is shown as of 19 Dec 2025")
+    }));
+    assert!(harness.query_by_label("Done").is_none(), "no form");
 }

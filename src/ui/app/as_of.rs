@@ -39,6 +39,16 @@ impl DetenteApp {
         let banner = self.session.as_of_view().map(AsOfView::banner_text);
         let computing = wanted.is_some() && self.session.as_of_view().map(|v| v.as_of) != wanted;
         let days = self.session.report_days().to_vec();
+        // The past is read-only: a form opened on it closes, saying why.
+        if let Some(day) = wanted
+            && self.forms.editing.is_some()
+        {
+            self.forms.stop();
+            self.info(format!(
+                "Editing is off while the project is shown as of {}: choose Now to edit.",
+                day.text()
+            ));
+        }
         let mut frame = egui::Frame::side_top_panel(ui.style());
         if wanted.is_some() {
             // A faint wash of the warning colour: the whole window is a view of the past.
