@@ -3,7 +3,7 @@
 mod as_of_fixture;
 
 use as_of_fixture::{DINNER, MIAMI_TALKS, UMEROV, UNDATED, date, event, miami_reports};
-use detente::model::{EventStatus, Id, Project};
+use detente::model::{DateSpec, EventStatus, Id, Project};
 use detente::query::{AsOf, Projected, project_as_of, report_days};
 
 fn as_of(project: &Project, day: &str) -> Projected {
@@ -97,7 +97,7 @@ fn as_of_the_18th_the_umerov_meeting_is_expected_over_the_weekend() {
     assert!(p.claims.iter().all(|c| !c.id.as_str().starts_with("c19")));
     assert_eq!(p.positions.len(), miami_reports().positions.len());
     assert_eq!(
-        p.reference_date.as_ref().map(|d| d.edtf_text()),
+        p.reference_date.as_ref().map(DateSpec::edtf_text),
         Some("2025-12-18".into())
     );
 }

@@ -20,7 +20,7 @@
 //! events while "as of" is on).
 
 use jiff::civil;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use thin_vec::ThinVec;
 
 use crate::model::{
@@ -452,13 +452,8 @@ fn fold_states<'a>(states: impl Iterator<Item = &'a ReportedState>) -> Folded {
 /// The distinct days on which claims became known (the last day of each publication date),
 /// oldest first: the stops of the as-of slider and of the keys that step between reports.
 pub fn report_days(project: &Project) -> Vec<AsOf> {
-    let mut seen: FxHashMap<TimeSecs, ()> = FxHashMap::default();
-    for claim in &project.claims {
-        if let Some(secs) = claim_known_secs(claim) {
-            seen.insert(secs, ());
-        }
-    }
-    let mut days: Vec<AsOf> = seen.into_keys().map(AsOf::ending_at).collect();
+    let seen: FxHashSet<TimeSecs> = project.claims.iter().filter_map(claim_known_secs).collect();
+    let mut days: Vec<AsOf> = seen.into_iter().map(AsOf::ending_at).collect();
     days.sort_unstable();
     days.dedup();
     days

@@ -10,9 +10,10 @@ use crate::ui::actions::Action;
 pub struct AsOfBarState {
     text: String,
     error: Option<String>,
-    /// The day the text was last set from, so that a change from elsewhere (a key, the
-    /// slider) rewrites it while typing does not.
-    text_for: Option<Option<AsOf>>,
+    /// The day the text was last set from (`None`: now), so that a change from elsewhere
+    /// (a key, the slider) rewrites it while typing does not; `text_set` false at first.
+    text_for: Option<AsOf>,
+    text_set: bool,
 }
 
 /// What the bar shows.
@@ -33,9 +34,10 @@ pub fn as_of_bar_ui(
     bar: &AsOfBar<'_>,
     actions: &mut Vec<Action>,
 ) {
-    if state.text_for != Some(bar.wanted) {
+    if !state.text_set || state.text_for != bar.wanted {
         state.text = bar.wanted.map(AsOf::edtf).unwrap_or_default();
-        state.text_for = Some(bar.wanted);
+        state.text_for = bar.wanted;
+        state.text_set = true;
         state.error = None;
     }
     ui.horizontal(|ui| {

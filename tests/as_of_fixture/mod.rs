@@ -37,17 +37,15 @@ fn claim(id: &str, source: &str, excerpt: &str, published: Option<&str>) -> Clai
     }
 }
 
-fn named(actors: &[&str]) -> Option<thin_vec::ThinVec<ReportedParticipant>> {
-    Some(
-        actors
-            .iter()
-            .map(|a| ReportedParticipant {
-                actor: Id::new(a),
-                role: ParticipantRole::Participant,
-                certainty: detente::model::Certainty::default(),
-            })
-            .collect(),
-    )
+fn named(actors: &[&str]) -> thin_vec::ThinVec<ReportedParticipant> {
+    actors
+        .iter()
+        .map(|a| ReportedParticipant {
+            actor: Id::new(a),
+            role: ParticipantRole::Participant,
+            certainty: detente::model::Certainty::default(),
+        })
+        .collect()
 }
 
 fn place(id: &str, candidate: bool) -> EventPlace {
@@ -106,7 +104,7 @@ pub fn miami_reports() -> Project {
             place("l-united-states", true)
         ]),
         place_wording: Some("in Miami or elsewhere in the United States".into()),
-        participants: named(&["a-umerov", "a-us-delegation"]),
+        participants: Some(named(&["a-umerov", "a-us-delegation"])),
         ..ReportedState::default()
     };
     let umerov_19 = ReportedState {
@@ -114,7 +112,7 @@ pub fn miami_reports() -> Project {
         date: Some(date("2025-12-19").with_wording("on Friday morning")),
         status: Some(EventStatus::Held),
         places: Some(thin_vec![place("l-miami", false)]),
-        participants: named(&["a-witkoff", "a-kushner", "a-umerov"]),
+        participants: Some(named(&["a-witkoff", "a-kushner", "a-umerov"])),
         ..ReportedState::default()
     };
     let talks_18 = ReportedState {
@@ -122,7 +120,11 @@ pub fn miami_reports() -> Project {
         date: Some(date("2025-12-20/2025-12-21").with_wording("this weekend")),
         status: Some(EventStatus::Expected),
         places: Some(thin_vec![place("l-miami", false)]),
-        participants: named(&["a-us-delegation", "a-russian-delegation", "a-dmitriev"]),
+        participants: Some(named(&[
+            "a-us-delegation",
+            "a-russian-delegation",
+            "a-dmitriev",
+        ])),
         ..ReportedState::default()
     };
     // Says nothing of the place: the place of the 18th stands.
@@ -130,7 +132,7 @@ pub fn miami_reports() -> Project {
         claims: thin_vec![Id::new("c19-dmitriev-saturday")],
         date: Some(date("2025-12-20").with_wording("on Saturday")),
         status: Some(EventStatus::Planned),
-        participants: named(&["a-witkoff", "a-kushner", "a-dmitriev"]),
+        participants: Some(named(&["a-witkoff", "a-kushner", "a-dmitriev"])),
         ..ReportedState::default()
     };
     for event in &mut project.events {
