@@ -24,9 +24,9 @@ use rustc_hash::FxHashSet;
 use thin_vec::ThinVec;
 
 use crate::model::{
-    Citation, DateSpec, Event, EventPlace, EventStatus, Id, Lookup, Participation, Project,
-    ReportedState, SECS_PER_DAY, TimeSecs, civil_from_secs, claim_known_secs, day_start_secs,
-    parse_date_input, states_in_publication_order,
+    Citation, DateSpec, Event, EventPlace, EventStatus, Id, Lookup, Membership, Participation,
+    Position, Project, ReportedState, SECS_PER_DAY, TimeSecs, civil_from_secs, claim_known_secs,
+    day_start_secs, parse_date_input, states_in_publication_order,
 };
 
 /// The day a view is "as of": it shows what was published by the end of that day (UTC).
@@ -206,6 +206,40 @@ pub fn project_as_of_watched(
             Err(Gone::NoDate) => hidden.events_without_date += 1,
         }
     }
+    let (positions, memberships) = positions_and_roles(project, &known_claims, cutoff, &mut hidden);
+    let reference = DateSpec::parse(&as_of.edtf())
+        .ok()
+        .map(|d| d.with_wording("as of"));
+    Some(Projected {
+        project: Project {
+            format_version: project.format_version,
+            title: project.title.clone(),
+            description: project.description.clone(),
+            reference_date: reference.or_else(|| project.reference_date.clone()),
+            periods: project.periods.clone(),
+            tags: project.tags.clone(),
+            sources: project.sources.clone(),
+            claims,
+            actors: project.actors.clone(),
+            memberships,
+            locations: project.locations.clone(),
+            issues: project.issues.clone(),
+            positions,
+            view: project.view.clone(),
+            events,
+        },
+        hidden,
+    })
+}
+
+/// Positions and memberships with their known claims; those resting only on later claims,
+/// or whose own date begins after D, are left out and counted.
+fn positions_and_roles(
+    project: &Project,
+    known_claims: &FxHashSet<Id>,
+    cutoff: TimeSecs,
+    hidden: &mut Hidden,
+) -> (Vec<Position>, Vec<Membership>) {
     let known = |ids: &[Id]| -> Vec<Id> {
         ids.iter()
             .copied()
@@ -247,29 +281,7 @@ pub fn project_as_of_watched(
             memberships.push(membership);
         }
     }
-    let reference = DateSpec::parse(&as_of.edtf())
-        .ok()
-        .map(|d| d.with_wording("as of"));
-    Some(Projected {
-        project: Project {
-            format_version: project.format_version,
-            title: project.title.clone(),
-            description: project.description.clone(),
-            reference_date: reference.or_else(|| project.reference_date.clone()),
-            periods: project.periods.clone(),
-            tags: project.tags.clone(),
-            sources: project.sources.clone(),
-            claims,
-            actors: project.actors.clone(),
-            memberships,
-            locations: project.locations.clone(),
-            issues: project.issues.clone(),
-            positions,
-            view: project.view.clone(),
-            events,
-        },
-        hidden,
-    })
+    (positions, memberships)
 }
 
 /// Whether a date's earliest instant is at or after the cutoff (it starts after D). A date
