@@ -53,8 +53,7 @@ fn a_day_typed_in_the_field_hides_what_came_later_and_now_restores_it() {
     // The sample is the report of 18 December: the day before, nothing was known.
     assert_eq!(shown_events(&harness), 0);
     assert!(harness.state().window_title().contains("as of 17 Dec 2025"));
-    harness
-        .get_by_label_contains("Read-only: the project as it was known at the end of 17 Dec 2025");
+    harness.get_by_label_contains("Read-only: as known on 17 Dec 2025");
     assert!(harness.state().filtered().result.events.is_empty());
     harness.get_by_label("Now").click();
     harness.run_steps(4);

@@ -58,14 +58,15 @@ impl AsOfView {
         Self::compute(project, as_of, source, work).map(Box::new)
     }
 
-    /// "Read-only view of the project as of 18 Dec 2025: 2 events reported later hidden."
+    /// "Read-only: as known on 18 Dec 2025. Hidden: 1 event and 3 claims reported later. …":
+    /// the day and what is hidden first, since a narrow window cuts the end.
     pub fn banner_text(&self) -> String {
         let hidden = self
             .hidden
             .text()
             .map_or_else(String::new, |h| format!(" Hidden: {h}."));
         format!(
-            "Read-only: the project as it was known at the end of {}.{hidden} Choose Now to edit.",
+            "Read-only: as known on {}.{hidden} Choose Now to edit.",
             self.as_of.text()
         )
     }
