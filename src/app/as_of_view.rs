@@ -9,9 +9,10 @@ use crate::io::Work;
 use crate::model::Project;
 use crate::query::{AsOf, Hidden, project_as_of_watched};
 
-/// Up to this many events the projection runs on the UI thread: it takes about 0.1 µs… 1 µs
-/// per event with the document's indices (docs/PERFORMANCE.md), so 20k events stay under
-/// 20 ms, within a frame; above, it runs as background work with progress.
+/// Up to this many events the projection runs on the UI thread: with its document it took
+/// 35 ms at 100k events and 0.66 s at 1M (`benches/as_of.rs`, docs/PERFORMANCE.md), about
+/// 0.35 µs an event, so 20k events cost some 7 ms, within a frame; above, it runs as
+/// background work with progress, and the frame is never held up.
 pub const INLINE_EVENTS: usize = 20_000;
 
 /// The project as of a day, with what it hides.
