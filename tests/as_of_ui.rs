@@ -140,3 +140,29 @@ fn an_edit_while_as_of_is_on_is_refused_with_a_notice() {
     }));
     assert!(harness.query_by_label("Done").is_none(), "no form");
 }
+
+/// The Miami example as of 18 December, in both themes: the tinted bar with its banner, the
+/// Umerov meeting expected over the weekend, the dinner of the 19th's report gone.
+fn as_of_snapshot(theme: egui::Theme, name: &str) -> egui_kittest::SnapshotResult {
+    let doc = Document::new(miami_reports(), Origin::Untitled);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .with_theme(theme)
+        .build_ui_state(
+            |ui, app: &mut DetenteApp| app.ui(ui),
+            DetenteApp::from_document(doc),
+        );
+    harness.run_steps(4);
+    step(&mut harness, egui::Key::ArrowLeft);
+    step(&mut harness, egui::Key::ArrowLeft);
+    harness.run();
+    harness.try_snapshot(name)
+}
+
+#[test]
+fn snapshots_as_of_the_18th() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    results.add(as_of_snapshot(egui::Theme::Light, "as_of_18_light"));
+    results.add(as_of_snapshot(egui::Theme::Dark, "as_of_18_dark"));
+    results.unwrap();
+}

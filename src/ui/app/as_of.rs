@@ -51,8 +51,14 @@ impl DetenteApp {
         }
         let mut frame = egui::Frame::side_top_panel(ui.style());
         if wanted.is_some() {
-            // A faint wash of the warning colour: the whole window is a view of the past.
-            frame = frame.fill(ui.visuals().warn_fg_color.gamma_multiply(0.12));
+            // A faint wash of the warning colour over the panel's own (opaque: a translucent
+            // fill showed the black behind it in the light theme): a view of the past.
+            let visuals = ui.visuals();
+            frame = frame.fill(
+                visuals
+                    .panel_fill
+                    .lerp_to_gamma(visuals.warn_fg_color, 0.15),
+            );
         }
         egui::Panel::top("as_of_bar").frame(frame).show(ui, |ui| {
             let bar = AsOfBar {
