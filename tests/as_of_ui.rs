@@ -104,6 +104,60 @@ fn the_keys_step_from_report_to_report_and_the_event_changes() {
 }
 
 #[test]
+fn a_click_on_the_slider_picks_the_report_date_under_it() {
+    let doc = Document::new(miami_reports(), Origin::Untitled);
+    let mut harness = harness(DetenteApp::from_document(doc));
+    // Three stops: 18 Dec, 19 Dec and now; the middle is the 19th.
+    harness.get_by_label("Report date").click();
+    harness.run_steps(4);
+    assert!(harness.state().window_title().contains("as of 19 Dec 2025"));
+    assert_eq!(
+        harness
+            .state()
+            .session()
+            .as_of_wanted()
+            .map(detente::query::AsOf::edtf),
+        Some("2025-12-19".to_owned())
+    );
+}
+
+#[test]
+fn a_large_project_is_projected_in_the_background() {
+    let events = detente::app::as_of_view::INLINE_EVENTS + 1;
+    let project = detente::generate::generate_project(events, 1);
+    let days = detente::query::report_days(&project);
+    let middle = days[days.len() / 2];
+    let mut harness = harness(DetenteApp::from_document(Document::new(
+        project,
+        Origin::Untitled,
+    )));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::SetAsOf(Some(middle)));
+    assert!(harness.state().is_busy(), "a task, not the UI thread");
+    assert_eq!(
+        shown_events(&harness),
+        events,
+        "the old view until it is ready"
+    );
+    for _ in 0..600 {
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let shown = shown_events(&harness);
+    assert!(shown > 0 && shown < events, "{shown} of {events}");
+    assert_eq!(
+        harness.state().session().as_of_view().map(|v| v.as_of),
+        Some(middle)
+    );
+}
+
+#[test]
 fn an_edit_while_as_of_is_on_is_refused_with_a_notice() {
     let doc = Document::new(miami_reports(), Origin::Untitled);
     let mut harness = harness(DetenteApp::from_document(doc));
