@@ -24,5 +24,6 @@ fn start_options(cli: &Cli) -> StartOptions {
         window_size: cli.window_size,
         group_by: cli.group_by.as_deref().map(StartOptions::lanes_named),
         renderer: cli.renderer.as_deref().map(StartOptions::renderer_named),
+        as_of: cli.as_of,
     }
 }

@@ -78,6 +78,12 @@ pub enum Command {
     RecordReport,
     /// Open the report dialog on reported state `1` of event `0`, to correct it.
     EditReport(compact_str::CompactString, usize),
+    /// Show the project as it was known at the end of a day (read-only), or as it is now
+    /// (`None`).
+    SetAsOf(Option<crate::query::AsOf>),
+    /// Step the as-of day to the previous or next day on which claims were published.
+    AsOfPreviousReport,
+    AsOfNextReport,
 }
 
 impl Command {
@@ -92,6 +98,22 @@ impl Command {
                 | Self::OpenSample
                 | Self::Quit
                 | Self::AdoptImport
+        )
+    }
+
+    /// Whether it changes the project: refused while the session shows it as of a day.
+    pub fn edits(&self) -> bool {
+        matches!(
+            self,
+            Self::Edit(..)
+                | Self::Undo
+                | Self::Redo
+                | Self::Delete(_)
+                | Self::DeleteSelected
+                | Self::ConfirmDelete(true)
+                | Self::New(_)
+                | Self::RecordReport
+                | Self::EditReport(..)
         )
     }
 

@@ -58,6 +58,13 @@ impl Shortcut {
         }
     }
 
+    const fn alt_shift(key: &'static str) -> Self {
+        Self {
+            shift: true,
+            ..Self::alt(key)
+        }
+    }
+
     /// How many modifiers it needs: a shortcut with more is checked first, since egui lets
     /// Ctrl+S match while Shift is held too (Save As would otherwise also save).
     pub fn num_modifiers(&self) -> usize {
@@ -339,6 +346,21 @@ fn view_rows() -> Vec<CommandEntry> {
         let name = format!("Group timeline: {}", mode.label());
         table.push(entry(Command::GroupBy(mode), &name, &[]));
     }
+    // As of a day (docs/AS_OF.md): Alt+Shift with the arrows, beside Back and Forward's
+    // Alt+arrows, steps through time rather than through the selection.
+    table.extend([
+        entry(
+            Command::AsOfPreviousReport,
+            "As of: previous report date",
+            &[S::alt_shift("Left")],
+        ),
+        entry(
+            Command::AsOfNextReport,
+            "As of: next report date",
+            &[S::alt_shift("Right")],
+        ),
+        entry(Command::SetAsOf(None), "As of: now (every report)", &[]),
+    ]);
     table
 }
 

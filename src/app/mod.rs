@@ -2,6 +2,7 @@
 //! document, the selection, the filter), settings, recent files, crash recovery, changes on
 //! disk, background work (the task list in `tasks`; the status bar in ui::tasks shows it).
 
+pub mod as_of_view;
 pub mod autosave;
 pub mod cancel;
 pub mod claim_draft;
@@ -29,6 +30,7 @@ pub mod settings;
 pub mod stale;
 pub mod tasks;
 
+pub use as_of_view::AsOfView;
 pub use autosave::AutosaveClock;
 pub use cancel::{CancelToken, WriteOutcome, write_cancellable, write_counted};
 pub use command::{Command, UnsavedAnswer};

@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::as_of_view::{AsOfView, INLINE_EVENTS, step_day};
 use crate::app::command::{Command, UnsavedAnswer};
 use crate::app::edit::Edit;
 use crate::app::{Document, FilteredView, History, Selected, Selection, SelectionLinks};
 use crate::export::ExportFormat;
 use crate::import::{Imported, merge_additions};
 use crate::model::{EntityKind, Filter, LaneMode, TimeSecs, ViewState};
+use crate::query::AsOf;
 
 /// What the UI must do after a command: plain data, carried out by the window.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +51,9 @@ pub enum Effect {
     SetTheme(crate::app::ThemeChoice),
     SetSettings(Box<crate::app::Settings>),
     ClearRecent,
+    /// Project the open project as of this day on a background thread (it is large), then
+    /// hand the result to [`Session::adopt_as_of`].
+    ProjectAsOf(crate::query::AsOf),
     /// Close the app's window (everything was saved or discarded on purpose).
     Close,
     /// Open the report dialog on this event: a new reported state, or the one at this index.
@@ -105,6 +110,12 @@ pub struct Session {
     close_confirmed: bool,
     /// The moment the analyst looks at (the middle of the timeline): where a new event goes.
     looking_at: Option<TimeSecs>,
+    /// "As of" a day: the day asked for (the view may still be computed in the background)
+    /// and the view once it is ready. While a day is asked for, the project is read-only.
+    as_of_wanted: Option<AsOf>,
+    as_of: Option<AsOfView>,
+    /// The days on which claims were published, for the document revision they belong to.
+    report_days: Option<((u64, u64), Vec<AsOf>)>,
 }
 
 impl Session {
@@ -123,6 +134,9 @@ impl Session {
             imported: None,
             close_confirmed: false,
             looking_at: None,
+            as_of_wanted: None,
+            as_of: None,
+            report_days: None,
         };
         session.restore_view();
         session
@@ -136,6 +150,43 @@ impl Session {
     /// `close_merge`): changes to the project go through [`Session::run`].
     pub fn document_mut(&mut self) -> &mut Document {
         &mut self.doc
+    }
+
+    /// The document every view reads: the project as of the chosen day while "as of" is
+    /// on and its view is ready, else the project itself.
+    pub fn view_document(&self) -> &Document {
+        self.as_of.as_ref().map_or(&self.doc, |view| &view.doc)
+    }
+
+    /// The as-of view shown, if any.
+    pub fn as_of_view(&self) -> Option<&AsOfView> {
+        self.as_of.as_ref()
+    }
+
+    /// The day asked for, shown or still being computed.
+    pub fn as_of_wanted(&self) -> Option<AsOf> {
+        self.as_of_wanted
+    }
+
+    /// The days on which claims were published, oldest first (the slider's stops).
+    pub fn report_days(&mut self) -> &[AsOf] {
+        let revision = self.doc.revision();
+        if self
+            .report_days
+            .as_ref()
+            .is_none_or(|(r, _)| *r != revision)
+        {
+            let days = crate::query::report_days(self.doc.project());
+            self.report_days = Some((revision, days));
+        }
+        self.report_days.as_ref().map_or(&[], |(_, days)| days)
+    }
+
+    /// Shows a view computed in the background, if it is still the one asked for.
+    pub fn adopt_as_of(&mut self, view: AsOfView) {
+        if self.as_of_wanted == Some(view.as_of) && view.source == self.doc.revision() {
+            self.as_of = Some(view);
+        }
     }
 
     pub fn selection(&self) -> &Selection {
@@ -180,27 +231,28 @@ impl Session {
     /// The filter's result and the selection's links for this frame: recomputed only when
     /// the filter, the selection or the project changed.
     pub fn refresh_filtered(&mut self) {
-        self.filtered.refresh(&self.doc, &self.filter);
+        let doc = self.as_of.as_ref().map_or(&self.doc, |view| &view.doc);
+        self.filtered.refresh(doc, &self.filter);
     }
 
     pub fn refresh_links(&mut self) {
-        let key = (self.selection.clone(), self.doc.revision());
+        let doc = self.as_of.as_ref().map_or(&self.doc, |view| &view.doc);
+        let key = (self.selection.clone(), doc.revision());
         if self.links_for.as_ref() != Some(&key) {
             // After an edit of a few events (a keystroke), only those are asked again.
             let replaced = match &self.links_for {
                 Some((selection, (instance, generation)))
                     if *selection == self.selection && *instance == key.1.0 =>
                 {
-                    self.doc.replaced_since(*generation)
+                    doc.replaced_since(*generation)
                 }
                 _ => None,
             };
             if let Some(replaced) = replaced {
                 let changed: Vec<u32> = replaced.iter().map(|(i, _)| *i).collect();
-                self.links
-                    .follow(self.doc.project(), &self.selection, &changed);
+                self.links.follow(doc.project(), &self.selection, &changed);
             } else {
-                self.links = SelectionLinks::compute(self.doc.project(), &self.selection);
+                self.links = SelectionLinks::compute(doc.project(), &self.selection);
             }
             self.links_for = Some(key);
         }
@@ -220,6 +272,15 @@ impl Session {
         if command.discards_work() && self.asks_before_closing() {
             self.pending_discard = Some(command);
             return Vec::new();
+        }
+        if let Some(day) = self.as_of_wanted
+            && command.edits()
+        {
+            return vec![Effect::Error(format!(
+                "The project is shown as of {}, a read-only view of the past: choose Now in \
+                 the As of bar to edit it.",
+                day.text()
+            ))];
         }
         match command {
             Command::Select(_)
@@ -255,6 +316,15 @@ impl Session {
                 Some(doc) => self.replace_document(doc),
                 None => Vec::new(),
             },
+            Command::SetAsOf(day) => self.set_as_of(day),
+            Command::AsOfPreviousReport | Command::AsOfNextReport => {
+                let forward = command == Command::AsOfNextReport;
+                let current = self.as_of_wanted;
+                match step_day(self.report_days(), current, forward) {
+                    Some(day) => self.set_as_of(day),
+                    None => Vec::new(),
+                }
+            }
             command => self.run_file_command(command),
         }
     }
@@ -288,6 +358,31 @@ impl Session {
             Command::SetFilter(filter) => self.filter = filter,
             _ => {}
         }
+    }
+
+    /// Shows the project as of `day` (`None`: as it is). A small project is projected at
+    /// once; a large one in the background ([`Effect::ProjectAsOf`]), the view shown so far
+    /// staying until the new one is ready.
+    fn set_as_of(&mut self, day: Option<AsOf>) -> Vec<Effect> {
+        self.as_of_wanted = day;
+        let Some(day) = day else {
+            self.as_of = None;
+            return Vec::new();
+        };
+        let revision = self.doc.revision();
+        if self
+            .as_of
+            .as_ref()
+            .is_some_and(|v| v.as_of == day && v.source == revision)
+        {
+            return Vec::new();
+        }
+        if self.doc.project().events.len() > INLINE_EVENTS {
+            return vec![Effect::ProjectAsOf(day)];
+        }
+        let work = crate::io::Work::default();
+        self.as_of = AsOfView::compute(self.doc.project(), day, revision, &work);
+        Vec::new()
     }
 
     /// Files, and the commands only the window carries out.
@@ -488,6 +583,9 @@ impl Session {
     /// saved view (filter, selection) comes.
     pub fn replace_document(&mut self, doc: Document) -> Vec<Effect> {
         self.doc = doc;
+        // Another project is shown as it is now.
+        self.as_of_wanted = None;
+        self.as_of = None;
         self.history.clear();
         self.pending_delete = None;
         self.restore_view();

@@ -20,6 +20,8 @@ pub enum TaskKind {
     Autosave,
     Export,
     Import,
+    /// Projecting a large project as of a day.
+    AsOf,
 }
 
 /// What `Progress` counts for a task.

@@ -118,6 +118,10 @@ pub struct ExportArgs {
     /// Images: leave out the legend.
     #[arg(long)]
     pub no_legend: bool,
+    /// Only what had been published by the end of this day (e.g. 2025-12-18): the project
+    /// as it was known then (docs/AS_OF.md), in every format.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_as_of)]
+    pub as_of: Option<crate::query::AsOf>,
     /// Images: the view the project was saved with (its filter, and the filter's dates as
     /// the range) rather than the whole project.
     #[arg(long)]
@@ -156,7 +160,10 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         hint: "",
     }
     .check(&args.output)?;
-    let project = crate::io::load_project(&args.project).map_err(|e| e.to_string())?;
+    let mut project = crate::io::load_project(&args.project).map_err(|e| e.to_string())?;
+    if let Some(day) = args.as_of {
+        project = crate::query::project_as_of(&project, &project.lookup(), day).project;
+    }
     let filter = filter(&project, args)?;
     let options = ExportOptions {
         filter,

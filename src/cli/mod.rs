@@ -43,8 +43,18 @@ pub struct Cli {
     #[arg(long, value_parser = ["wgpu", "glow"])]
     pub renderer: Option<String>,
 
+    /// Open showing the project as it was known at the end of this day (e.g. 2025-12-18 or
+    /// "18 Dec 2025"); read-only until Now is chosen.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<crate::query::AsOf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--as-of`: a day as the app's date fields read it.
+pub(crate) fn parse_as_of(text: &str) -> Result<crate::query::AsOf, String> {
+    crate::query::AsOf::parse(text)
 }
 
 #[derive(Debug, Subcommand)]

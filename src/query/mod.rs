@@ -3,6 +3,7 @@
 //! mentioned. Pure, no UI.
 
 mod actor_tree;
+mod as_of;
 mod corroboration;
 mod disputes;
 mod filter;
@@ -14,6 +15,7 @@ mod who_met_whom;
 
 pub use crate::model::Filter;
 pub use actor_tree::{ActorNode, actor_tree};
+pub use as_of::{AsOf, Hidden, Projected, project_as_of, project_as_of_watched, report_days};
 pub use corroboration::ClaimIndex;
 pub use disputes::{
     Dispute, DisputeKind, DisputedEvents, PlaceRelation, date_span, event_disputes,

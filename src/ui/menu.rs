@@ -152,6 +152,14 @@ pub fn menu_bar_ui(
                 push_ui(ui, command, enabled, actions);
             }
             ui.separator();
+            for command in [
+                Action::AsOfPreviousReport,
+                Action::AsOfNextReport,
+                Action::SetAsOf(None),
+            ] {
+                push_ui(ui, command, enabled, actions);
+            }
+            ui.separator();
             for theme in [
                 crate::app::ThemeChoice::System,
                 crate::app::ThemeChoice::Dark,

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod actions;
 mod app;
+pub mod as_of_bar;
 pub mod csv_mapping_ui;
 mod details;
 mod file_dialog;
@@ -43,6 +44,8 @@ pub struct StartOptions {
     pub group_by: Option<crate::layout::LaneMode>,
     /// `None` is glow (see `run_app`).
     pub renderer: Option<eframe::Renderer>,
+    /// `--as-of DATE`: open showing the project as of that day.
+    pub as_of: Option<crate::query::AsOf>,
 }
 
 /// The command line's names for the start options, read by `main.rs`, which alone knows both
@@ -115,7 +118,7 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
     eframe::run_native(
         "Detente",
         native,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             let theme = options.theme.map(|t| match t {
                 egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
                 egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
@@ -126,6 +129,9 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
                 .with_frame_stats(options.frame_stats);
             if let Some(mode) = options.group_by {
                 app.timeline_mut().set_mode(mode);
+            }
+            if let Some(day) = options.as_of {
+                app.apply(&cc.egui_ctx, actions::Action::SetAsOf(Some(day)));
             }
             Ok(Box::new(app))
         }),

@@ -8,6 +8,10 @@ pub struct Notice {
 }
 
 pub fn push_error(notices: &mut Vec<Notice>, text: String) {
+    // The same refusal every frame of a drag is one notice.
+    if notices.last().is_some_and(|n| n.is_error && n.text == text) {
+        return;
+    }
     notices.push(Notice {
         text,
         is_error: true,

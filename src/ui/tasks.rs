@@ -27,6 +27,8 @@ pub enum Outcome {
     ImportRead(std::io::Result<Vec<u8>>),
     /// The import dialog's file, imported, for a new project or to merge.
     Imported(Target, Box<Result<Imported, ImportError>>),
+    /// The project as of a day (`None`: cancelled).
+    AsOf(Option<Box<crate::app::AsOfView>>),
 }
 
 /// Finished work, and whether Cancel had been pressed before it finished.

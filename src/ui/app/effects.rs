@@ -29,6 +29,7 @@ impl DetenteApp {
             Effect::AfterSave(command) => self.after_save = Some(*command),
             Effect::Import(path) => self.open_import_dialog(ctx, &path),
             Effect::Export(format, path) => self.export_to(ctx, format, &path),
+            Effect::ProjectAsOf(day) => self.project_as_of(ctx, day),
             Effect::DocumentReplaced => {
                 // The work of the project being left was saved or discarded by the analyst.
                 self.desk.forget_recovery(&mut self.tasks);

@@ -1,5 +1,6 @@
 //! The app window: menu, side panels, timeline, details, and the actions they emit.
 
+mod as_of;
 mod desk;
 mod effects;
 mod panes;
@@ -48,6 +49,9 @@ pub struct DetenteApp {
     chrome: Chrome,
     /// Settings, recent files, autosave and recovery, changes on disk.
     desk: desk::Desk,
+    as_of_bar: crate::ui::as_of_bar::AsOfBarState,
+    /// The projection "as of" a day running in the background, if any.
+    as_of_task: Option<crate::app::TaskId>,
 }
 
 /// The small windows and panes the analyst opens and closes.
@@ -131,6 +135,8 @@ impl DetenteApp {
             frame_stats: None,
             chrome: Chrome::default(),
             desk: desk::Desk::default(),
+            as_of_bar: Default::default(),
+            as_of_task: None,
         };
         app.restore_view();
         app
@@ -396,9 +402,11 @@ impl DetenteApp {
     /// What the command table's "enabled when" reads.
     fn command_context(&self) -> crate::app::command_table::CommandContext {
         let doc = self.session.document();
+        // As of a day the project is read-only.
+        let editable = self.session.as_of_wanted().is_none();
         crate::app::command_table::CommandContext {
-            can_undo: doc.undo_label().is_some(),
-            can_redo: doc.redo_label().is_some(),
+            can_undo: editable && doc.undo_label().is_some(),
+            can_redo: editable && doc.redo_label().is_some(),
             has_selection: self.session.selection().primary().is_some(),
             can_go_back: self.session.history().can_go_back(),
             can_go_forward: self.session.history().can_go_forward(),
@@ -433,12 +441,13 @@ impl DetenteApp {
             filter_bar_ui(
                 ui,
                 &mut self.filter_bar,
-                self.session.document(),
+                self.session.view_document(),
                 self.session.filtered(),
                 actions,
             );
             ui.add_space(2.0);
         });
+        self.as_of_bar_ui(ui, actions);
         self.side_panel_ui(ui, actions);
         self.details_pane_ui(ui, actions);
         let central = egui::Frame::new().fill(ui.visuals().panel_fill);
@@ -528,7 +537,7 @@ impl DetenteApp {
             self.info(notice);
         }
         self.session.refresh_links();
-        let title = self.doc().window_title();
+        let title = self.window_title();
         if title != self.chrome.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.chrome.last_title = title;
@@ -547,7 +556,7 @@ impl DetenteApp {
     /// so that nothing overlaps at 1024 px with an export running.
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let p = self.doc().project();
+            let p = self.session.view_document().project();
             let list = self.timeline.last_layout();
             let counts = [
                 count(p.events.len(), "event", "events"),
@@ -635,7 +644,7 @@ fn panel_context<'a>(
     date_display: &'a crate::app::DateDisplay,
 ) -> PanelContext<'a> {
     PanelContext {
-        doc: session.document(),
+        doc: session.view_document(),
         selection: session.selection(),
         links: session.links(),
         filtered: session.filtered(),

@@ -35,7 +35,8 @@ impl DetenteApp {
     }
 
     pub(super) fn export_to(&mut self, ctx: &egui::Context, format: ExportFormat, path: &Path) {
-        let project = self.doc().shared_project();
+        // As of a day, the export is of the project as it was then.
+        let project = self.session.view_document().shared_project();
         // The brief and the CSV hold what the filter shows, as the analyst sees it.
         let mut options = ExportOptions::default();
         options.filter.only =
@@ -110,6 +111,7 @@ impl DetenteApp {
                     }
                 }
                 Outcome::Saved(saved) => self.finish_save(ctx, &saved, cancelled),
+                Outcome::AsOf(view) => self.finish_as_of(view),
                 Outcome::Opened(path, _) | Outcome::ToImport(path) if cancelled => {
                     self.info(format!("Cancelled opening {}", path.display()));
                 }
