@@ -3,6 +3,7 @@
 
 mod axis;
 mod edit_drag;
+mod ghosts;
 mod input;
 mod lanes_ui;
 mod legend;
@@ -88,6 +89,8 @@ pub fn timeline_ui(
         return;
     };
     let layout = lay_out(state, doc, &view, areas.items);
+    state.ghosts =
+        crate::layout::ghost_marks(&layout, &doc.project().events, &view, state.show_ghosts());
     pointer_ui(ui, &response, state, doc, &layout, &mut view, actions);
     paint_canvas(ui, state, view_cx, &areas, &view, &layout);
     let hovered_item = paint_marks(ui, &response, state, view_cx, &areas, &view, &layout);
@@ -111,7 +114,9 @@ pub fn timeline_ui(
         let size = legend::legend_size(areas.items.size() - vec2(16.0, 16.0));
         let legend_rect =
             Rect::from_min_size(areas.items.right_bottom() - size - vec2(8.0, 8.0), size);
-        legend::legend_ui(ui, legend_rect);
+        let mut show_ghosts = state.show_ghosts();
+        legend::legend_ui(ui, legend_rect, Some(&mut show_ghosts));
+        state.set_show_ghosts(show_ghosts);
     }
     hover_ui(&response, view_cx, &layout, hovered_item);
 
@@ -390,6 +395,8 @@ fn paint_marks(
         font: FontId::proportional(12.5),
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
     };
+    // Under every mark: the ghosts go into the marks' mesh first.
+    ghosts::paint_ghosts(&cx, &state.ghosts, events);
     let density_color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
     } else {
