@@ -8,6 +8,7 @@ mod lane_layout;
 mod lanes;
 mod lanes_update;
 mod mark_geometry;
+mod milestone_trend;
 mod ticks;
 mod time_view;
 
@@ -27,6 +28,9 @@ pub use mark_geometry::{
     BodyGeometry, ExtentGeometry, bar_height, bar_x, body_geometry, certain_span, chevron_x,
     extent_geometry, label_on_core, label_plates, label_text, point_brackets, ring_x,
     slim_body_height,
+};
+pub use milestone_trend::{
+    ChartFrame, ChartTick, PlotRect, TrendChart, TrendPoint, TrendState, milestone_trend,
 };
 pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};
