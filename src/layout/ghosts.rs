@@ -338,7 +338,12 @@ mod tests {
         let view = december();
         let layout = layout_of(&events, &view, true);
         assert!(ghost_marks(&layout, &events, &view, false).is_empty());
-        let same = vec![event("ev", "Talks", "2025-12-19", &["2025-12-19", "2025-12-19"])];
+        let same = vec![event(
+            "ev",
+            "Talks",
+            "2025-12-19",
+            &["2025-12-19", "2025-12-19"],
+        )];
         let layout = layout_of(&same, &view, true);
         assert!(ghost_marks(&layout, &same, &view, true).is_empty());
         // Two reports giving the same earlier date make one ghost, the first's.
@@ -463,7 +468,11 @@ mod tests {
         assert!(!layout.lanes[0].list.clusters.is_empty());
         let mut drawn: Vec<u32> = layout.items().map(|i| i.event).collect();
         drawn.sort_unstable();
-        assert_eq!(drawn, [30, 31], "the crowd is counted, the lone events drawn");
+        assert_eq!(
+            drawn,
+            [30, 31],
+            "the crowd is counted, the lone events drawn"
+        );
         let ghosts = ghost_marks(&layout, &crowd, &view, true);
         assert_eq!(ghosts.iter().map(|g| g.event).collect::<Vec<_>>(), [30]);
         // Past the item budget the lane is a histogram: no items, no ghosts.

@@ -259,13 +259,14 @@ impl Unit {
             }
             Self::Month(_) | Self::Year(_) => {
                 let first = civil_from_secs(start).date();
-                let (mut year, mut month) = (i32::from(first.year()), first.month());
-                while let Ok(secs) = crate::model::day_start_secs(year, month as u32, 1) {
+                let mut year = i32::from(first.year());
+                let mut month = u32::try_from(first.month()).unwrap_or(1);
+                while let Ok(secs) = crate::model::day_start_secs(year, month, 1) {
                     if secs >= end {
                         break;
                     }
                     let on_step = match self {
-                        Self::Month(n) => (month as u32 - 1) % n.max(1) == 0,
+                        Self::Month(n) => (month - 1).is_multiple_of(n.max(1)),
                         Self::Year(n) => month == 1 && year.rem_euclid(n.max(1) as i32) == 0,
                         Self::Day(_) => false,
                     };
@@ -329,7 +330,7 @@ mod tests {
         assert_eq!((chart.start_secs, chart.end_secs), (day(17), day(23)));
         let p = &chart.plot;
         let (w, h) = (p.right - p.left, p.bottom - p.top);
-        let x_mid = |d: u32| p.left + ((d - 17) as f64 + 0.5) / 6.0 * w;
+        let x_mid = |d: u32| p.left + (f64::from(d - 17) + 0.5) / 6.0 * w;
         let y_at = |days_from_17: f64| p.bottom - days_from_17 / 6.0 * h;
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
         let [first, second] = [chart.points[0], chart.points[1]];
@@ -401,10 +402,7 @@ mod tests {
         // at its month's start.
         let chart = milestone_trend(&states, &frame()).unwrap();
         let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(
-            labels,
-            ["Jul 2025", "Jan 2026", "Jul 2026", "Jan 2027"]
-        );
+        assert_eq!(labels, ["Jul 2025", "Jan 2026", "Jul 2026", "Jan 2027"]);
         assert_eq!(chart.x_ticks[1].secs, day_start_secs(2026, 1, 1).unwrap());
         // On 150 points, years.
         let narrow = ChartFrame {
@@ -425,7 +423,11 @@ mod tests {
             chart.y_ticks
         );
         // A month's tick stands at the month's start.
-        let jan = chart.y_ticks.iter().find(|t| t.label == "Jan 2026").unwrap();
+        let jan = chart
+            .y_ticks
+            .iter()
+            .find(|t| t.label == "Jan 2026")
+            .unwrap();
         assert_eq!(jan.secs, day_start_secs(2026, 1, 1).unwrap());
     }
 

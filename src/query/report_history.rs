@@ -280,7 +280,10 @@ mod tests {
             [1, 0],
             "publication order"
         );
-        assert!(history[0].changes.is_empty(), "the first report changes nothing");
+        assert!(
+            history[0].changes.is_empty(),
+            "the first report changes nothing"
+        );
         assert_eq!(
             history[1].changes,
             [
@@ -293,7 +296,11 @@ mod tests {
             ]
         );
         let day = |d| crate::model::day_start_secs(2025, 12, d).ok();
-        assert_eq!(history[0].known_secs, day(19), "known by the end of the 18th");
+        assert_eq!(
+            history[0].known_secs,
+            day(19),
+            "known by the end of the 18th"
+        );
         assert_eq!(history[1].known_secs, day(20));
     }
 

@@ -69,6 +69,7 @@ impl DetailsContext<'_> {
                 });
             }
         }
+        self.history_ui(ui, event);
         self.claims_ui(ui, event.all_claim_ids());
     }
 

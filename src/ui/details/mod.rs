@@ -6,9 +6,11 @@
 mod actor;
 mod claims;
 mod event;
+mod history;
 mod location;
 mod position;
 mod shared;
+mod trend_chart;
 
 use crate::app::{History, Selected};
 use crate::ui::actions::Action;

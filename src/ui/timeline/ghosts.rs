@@ -46,8 +46,8 @@ pub fn paint_ghost(cx: &ItemPaintContext<'_>, ghost: &GhostMark, color: Color32)
         ghost.x_earliest as f32..=ghost.x_latest as f32
     };
     // Cut to the canvas (a little beyond, so that no outline edge shows at the border).
-    let rect = Rect::from_x_y_ranges(x, (y_mid - half)..=(y_mid + half))
-        .intersect(cx.clip.expand(2.0));
+    let rect =
+        Rect::from_x_y_ranges(x, (y_mid - half)..=(y_mid + half)).intersect(cx.clip.expand(2.0));
     let line = Stroke::new(1.0, color.gamma_multiply(LINE_OPACITY));
     cx.meshes
         .fill_rect(rect, color.gamma_multiply(FILL_OPACITY));

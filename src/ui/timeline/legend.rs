@@ -162,10 +162,8 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, show_ghosts: Option<&mut bool>) 
     let label_x = left + SAMPLE_WIDTH + 6.0;
     match show_ghosts {
         Some(show) => {
-            let toggle = Rect::from_min_max(
-                pos2(label_x - 2.0, y),
-                pos2(rect.right() - 6.0, y + LINE),
-            );
+            let toggle =
+                Rect::from_min_max(pos2(label_x - 2.0, y), pos2(rect.right() - 6.0, y + LINE));
             let layout = egui::Layout::left_to_right(egui::Align::Center);
             let changed = ui
                 .scope_builder(
