@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use super::draw_list::{CLUSTER_BIN_PX, ItemMark, POINT_MARKER_PX, item_hit_span, item_mark_span};
+use super::draw_list::{
+    CLUSTER_BIN_PX, ItemMark, MIN_LABEL_PX, POINT_MARKER_PX, item_hit_span, item_mark_span,
+};
 use super::event_index::drawn_extent;
 use super::lane_layout::LanesDrawList;
 use super::time_view::TimeView;
@@ -28,6 +30,9 @@ pub const MAX_GHOSTS: usize = 200;
 /// A ghost narrower than this on screen is drawn as a point, as a mark is
 /// (`draw_list::POINT_THRESHOLD_PX`).
 const POINT_THRESHOLD_PX: f64 = 4.0;
+/// A label moved past a ghost starts this far after it, as a label starts 4 points after
+/// its mark (`draw_list`).
+const LABEL_AFTER_GHOST_PX: f64 = 4.0;
 /// Rows are compared by their top `y`; two marks in one row have the same `y` to well
 /// within this (both are `top + row × height`).
 const SAME_ROW_PX: f64 = 0.5;
@@ -69,9 +74,10 @@ impl GhostMark {
 /// The ghosts of the marks in `layout` for `view`; none when `enabled` is false. Each
 /// distinct reported date that differs from the event's current date, seen on the canvas
 /// and not hidden under the current mark, gives one ghost, unless it or its link would
-/// cross another event's mark, label or chip in that row.
+/// cross another event's mark, label or chip in that row. A mark's own label moves past its
+/// ghosts (see [`make_room`]), which is why the layout is taken mutably.
 pub fn ghost_marks(
-    layout: &LanesDrawList,
+    layout: &mut LanesDrawList,
     events: &[Event],
     view: &TimeView,
     enabled: bool,
@@ -80,35 +86,72 @@ pub fn ghost_marks(
     if !enabled {
         return out;
     }
-    for lane in &layout.lanes {
+    for lane in &mut layout.lanes {
         if lane.list.is_aggregated() {
             continue;
         }
+        let (items, clusters) = (&mut lane.list.items, &lane.list.clusters);
         let mut rows: Option<RowSpans> = None;
-        for item in &lane.list.items {
-            let Some(event) = events.get(item.event as usize) else {
+        for i in 0..items.len() {
+            let Some(event) = events.get(items[i].event as usize) else {
                 continue;
             };
             if event.reported.is_empty() {
                 continue;
             }
-            let rows = rows.get_or_insert_with(|| RowSpans::new(&lane.list.items));
-            for ghost in ghosts_of(item, event, view) {
-                if out.len() >= MAX_GHOSTS {
-                    return out;
-                }
-                let (g0, g1) = ghost.span();
-                let (from, to) = ghost.link.map_or((g0, g1), |(a, b)| (a.min(g0), b.max(g1)));
-                let on_chip = lane.list.clusters.iter().any(|c| {
-                    (c.y - item.y).abs() < SAME_ROW_PX && c.x < to && from < c.x + CLUSTER_BIN_PX
-                });
-                if !on_chip && !rows.crosses_other(item.y, from, to, item.event) {
-                    out.push(ghost);
-                }
+            let rows = rows.get_or_insert_with(|| RowSpans::new(items));
+            let item = &items[i];
+            let mut kept: Vec<GhostMark> = ghosts_of(item, event, view)
+                .into_iter()
+                .filter(|ghost| {
+                    let (g0, g1) = ghost.span();
+                    let (from, to) = ghost.link.map_or((g0, g1), |(a, b)| (a.min(g0), b.max(g1)));
+                    let on_chip = clusters.iter().any(|c| {
+                        (c.y - item.y).abs() < SAME_ROW_PX
+                            && c.x < to
+                            && from < c.x + CLUSTER_BIN_PX
+                    });
+                    !on_chip && !rows.crosses_other(item.y, from, to, item.event)
+                })
+                .collect();
+            make_room(&mut items[i], &mut kept);
+            kept.truncate(MAX_GHOSTS - out.len());
+            out.append(&mut kept);
+            if out.len() >= MAX_GHOSTS {
+                return out;
             }
         }
     }
     out
+}
+
+/// Moves the mark's label past its ghosts where they lie on it (a meeting expected on the
+/// weekend and held on the Friday before: the weekend is where the label began), within the
+/// room packing gave the label, so that nothing else in the row moves. Where the label would
+/// keep less than a legible [`MIN_LABEL_PX`], the label stays and those ghosts go.
+fn make_room(item: &mut ItemMark, ghosts: &mut Vec<GhostMark>) {
+    if item.label_max_width <= 0.0 {
+        return;
+    }
+    let (label_x0, label_x1) = (item.label_x, item.label_x + item.label_max_width);
+    let on_label = |g: &GhostMark| {
+        let (g0, g1) = g.span();
+        g0 < label_x1 && g1 > label_x0
+    };
+    let Some(past) = ghosts
+        .iter()
+        .filter(|g| on_label(g))
+        .map(|g| g.span().1 + LABEL_AFTER_GHOST_PX)
+        .reduce(f64::max)
+    else {
+        return;
+    };
+    if label_x1 - past >= MIN_LABEL_PX {
+        item.label_x = past;
+        item.label_max_width = label_x1 - past;
+    } else {
+        ghosts.retain(|g| !on_label(g));
+    }
 }
 
 /// The ghosts of one mark, before they are checked against the rest of its row.
@@ -305,8 +348,8 @@ mod tests {
     fn an_earlier_expected_date_is_a_ghost_in_the_row_linked_to_the_mark() {
         let events = vec![umerov()];
         let view = december();
-        let layout = layout_of(&events, &view, true);
-        let ghosts = ghost_marks(&layout, &events, &view, true);
+        let mut layout = layout_of(&events, &view, true);
+        let ghosts = ghost_marks(&mut layout, &events, &view, true);
         let item = layout.items().next().unwrap();
         // One ghost: the 20–21 December of the first report; the second state's date is
         // the current one.
@@ -318,11 +361,24 @@ mod tests {
         assert!(!ghost.is_point);
         // Held on the 19th, the mark ends where the ghost begins: touching, no link.
         assert_eq!(ghost.link, None);
+        // The label, which began where the weekend is, now begins after it and ends where
+        // it ended.
+        assert!((item.label_x - (ghost.x_latest + LABEL_AFTER_GHOST_PX)).abs() < 1e-9);
+        let before = layout_of(&events, &view, true);
+        let plain = before.items().next().unwrap();
+        assert!(
+            plain.label_x < ghost.x_latest,
+            "it began within the weekend"
+        );
+        assert!(
+            (plain.label_x + plain.label_max_width - (item.label_x + item.label_max_width)).abs()
+                < 1e-9
+        );
 
         // A plan moved a week later: the link runs from the old date to the mark.
         let moved = vec![event("ev", "Talks", "2025-12-27", &["2025-12-20"])];
-        let layout = layout_of(&moved, &view, true);
-        let ghosts = ghost_marks(&layout, &moved, &view, true);
+        let mut layout = layout_of(&moved, &view, true);
+        let ghosts = ghost_marks(&mut layout, &moved, &view, true);
         let item = layout.items().next().unwrap();
         assert_eq!(ghosts.len(), 1);
         assert_eq!(
@@ -333,19 +389,51 @@ mod tests {
     }
 
     #[test]
+    fn a_label_without_room_past_its_ghost_keeps_its_place_and_the_ghost_goes() {
+        let view = december();
+        // The Friday mark, its weekend ghost, and another event on Monday 22nd in the same
+        // row (one row): the label between them has no room after the ghost.
+        let events = vec![umerov(), event("b", "Next", "2025-12-22", &[])];
+        let one_row = LaneLayoutParams {
+            height: 28.0,
+            ..params()
+        };
+        let project = Project {
+            events: events.clone(),
+            ..Project::default()
+        };
+        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
+        let build = || {
+            build_lanes_draw_list(
+                &lanes,
+                &[0],
+                &[false],
+                LaneMode::None,
+                &events,
+                &view,
+                &one_row,
+            )
+        };
+        let before = build();
+        let mut layout = build();
+        assert!(ghost_marks(&mut layout, &events, &view, true).is_empty());
+        assert_eq!(layout, before, "nothing moved");
+    }
+
+    #[test]
     fn no_ghosts_when_off_or_when_every_report_gave_the_current_date() {
         let events = vec![umerov()];
         let view = december();
-        let layout = layout_of(&events, &view, true);
-        assert!(ghost_marks(&layout, &events, &view, false).is_empty());
+        let mut layout = layout_of(&events, &view, true);
+        assert!(ghost_marks(&mut layout, &events, &view, false).is_empty());
         let same = vec![event(
             "ev",
             "Talks",
             "2025-12-19",
             &["2025-12-19", "2025-12-19"],
         )];
-        let layout = layout_of(&same, &view, true);
-        assert!(ghost_marks(&layout, &same, &view, true).is_empty());
+        let mut layout = layout_of(&same, &view, true);
+        assert!(ghost_marks(&mut layout, &same, &view, true).is_empty());
         // Two reports giving the same earlier date make one ghost, the first's.
         let twice = vec![event(
             "ev",
@@ -353,15 +441,15 @@ mod tests {
             "2025-12-27",
             &["2025-12-20", "2025-12-20", "2025-12-27"],
         )];
-        let layout = layout_of(&twice, &view, true);
-        let ghosts = ghost_marks(&layout, &twice, &view, true);
+        let mut layout = layout_of(&twice, &view, true);
+        let ghosts = ghost_marks(&mut layout, &twice, &view, true);
         assert_eq!(ghosts.iter().map(|g| g.state).collect::<Vec<_>>(), [0]);
         // A state that said nothing of the date gives no ghost.
         let mut silent = event("ev", "Talks", "2025-12-27", &[]);
         silent.reported.push(ReportedState::default());
         let silent = vec![silent];
-        let layout = layout_of(&silent, &view, true);
-        assert!(ghost_marks(&layout, &silent, &view, true).is_empty());
+        let mut layout = layout_of(&silent, &view, true);
+        assert!(ghost_marks(&mut layout, &silent, &view, true).is_empty());
     }
 
     #[test]
@@ -374,8 +462,8 @@ mod tests {
             "2025-12-20",
             &["2025-12-05", "2025-12-15"],
         )];
-        let layout = layout_of(&events, &view, true);
-        let ghosts = ghost_marks(&layout, &events, &view, true);
+        let mut layout = layout_of(&events, &view, true);
+        let ghosts = ghost_marks(&mut layout, &events, &view, true);
         assert_eq!(ghosts.iter().map(|g| g.state).collect::<Vec<_>>(), [1]);
         // At a decade's zoom the 19th and 20th are one point: the ghost would hide under
         // the mark, so there is none.
@@ -386,13 +474,13 @@ mod tests {
             day_start_secs(2030, 1, 1).unwrap() as f64,
         );
         let events = vec![umerov()];
-        let layout = layout_of(&events, &decade, true);
+        let mut layout = layout_of(&events, &decade, true);
         assert!(layout.items().next().unwrap().is_point);
-        assert!(ghost_marks(&layout, &events, &decade, true).is_empty());
+        assert!(ghost_marks(&mut layout, &events, &decade, true).is_empty());
         // A month away at that zoom is a separate point, linked.
         let events = vec![event("ev", "Talks", "2025-12-20", &["2025-06-20"])];
-        let layout = layout_of(&events, &decade, true);
-        let ghosts = ghost_marks(&layout, &events, &decade, true);
+        let mut layout = layout_of(&events, &decade, true);
+        let ghosts = ghost_marks(&mut layout, &events, &decade, true);
         assert_eq!(ghosts.len(), 1);
         assert!(ghosts[0].is_point);
         assert!(ghosts[0].link.is_some());
@@ -416,7 +504,7 @@ mod tests {
             ..Project::default()
         };
         let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
-        let layout = build_lanes_draw_list(
+        let mut layout = build_lanes_draw_list(
             &lanes,
             &[0],
             &[false],
@@ -427,12 +515,12 @@ mod tests {
         );
         let rows: Vec<f64> = layout.items().map(|i| i.y).collect();
         assert_eq!(rows[0], rows[1], "both in one row");
-        assert!(ghost_marks(&layout, &events, &view, true).is_empty());
+        assert!(ghost_marks(&mut layout, &events, &view, true).is_empty());
         // With rows to spare, "Other" has a row of its own and the ghost shows.
-        let layout = layout_of(&events, &view, false);
+        let mut layout = layout_of(&events, &view, false);
         let rows: Vec<f64> = layout.items().map(|i| i.y).collect();
         assert_ne!(rows[0], rows[1]);
-        assert_eq!(ghost_marks(&layout, &events, &view, true).len(), 1);
+        assert_eq!(ghost_marks(&mut layout, &events, &view, true).len(), 1);
     }
 
     #[test]
@@ -456,7 +544,7 @@ mod tests {
             ..Project::default()
         };
         let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 32]);
-        let layout = build_lanes_draw_list_aggregated(
+        let mut layout = build_lanes_draw_list_aggregated(
             &lanes,
             &[0],
             &[false],
@@ -473,14 +561,14 @@ mod tests {
             [30, 31],
             "the crowd is counted, the lone events drawn"
         );
-        let ghosts = ghost_marks(&layout, &crowd, &view, true);
+        let ghosts = ghost_marks(&mut layout, &crowd, &view, true);
         assert_eq!(ghosts.iter().map(|g| g.event).collect::<Vec<_>>(), [30]);
         // Past the item budget the lane is a histogram: no items, no ghosts.
         let dense = LaneLayoutParams {
             max_items: 10,
             ..params()
         };
-        let layout = build_lanes_draw_list_aggregated(
+        let mut layout = build_lanes_draw_list_aggregated(
             &lanes,
             &[0],
             &[false],
@@ -490,6 +578,6 @@ mod tests {
             &dense,
         );
         assert!(layout.is_aggregated());
-        assert!(ghost_marks(&layout, &crowd, &view, true).is_empty());
+        assert!(ghost_marks(&mut layout, &crowd, &view, true).is_empty());
     }
 }

@@ -115,9 +115,10 @@ impl DetailsContext<'_> {
             } else if entry.changes.is_empty() {
                 ui.weak("Changed nothing known before");
             } else {
-                Self::field(ui, "Changed", |ui| {
-                    ui.label(entry.changes.join("; "));
-                });
+                ui.label(RichText::new("Changed:").weak());
+                for change in &entry.changes {
+                    ui.label(format!("• {change}"));
+                }
             }
             if !state.note.is_empty() {
                 ui.weak(state.note.as_str());

@@ -1,7 +1,8 @@
-//! Painting ghost marks, the earlier reported dates `layout::ghost_marks` placed: a faint
-//! box in the event's colour with a thin outline, and a thin line to the current mark. All
-//! of it is axis-aligned and goes into the marks' fill mesh before the marks themselves, so
-//! ghosts lie under every mark and label and cost no shape of their own.
+//! Painting ghost marks, the earlier reported dates `layout::ghost_marks` placed (and made
+//! room for: the mark's own label starts after them): a faint, low box in the event's
+//! colour with a thin outline, and a thin line from the mark to it. All of it is
+//! axis-aligned and goes into the marks' fill mesh before the marks themselves, so ghosts
+//! lie under every mark and cost no shape of their own.
 
 use egui::{Color32, Rect, Stroke, pos2};
 
@@ -10,13 +11,13 @@ use crate::layout::{GhostMark, bar_height};
 use crate::model::Event;
 use crate::ui::style;
 
-/// A ghost's fill: faint enough that a label over it keeps its contrast (text on the
-/// canvas with a 12 % tint of the kind colour loses under 10 % of its contrast).
-const FILL_OPACITY: f32 = 0.12;
-/// Its outline and link: at half strength they read as "not this, but linked to this"
-/// beside the mark's full-strength outline.
-const LINE_OPACITY: f32 = 0.5;
-/// A ghost is this share of a bar's height, so that it is never mistaken for a mark.
+/// A ghost's fill: a quarter of the kind's colour, faint beside the mark's full fill.
+const FILL_OPACITY: f32 = 0.25;
+/// Its outline and link: at 60 % they read as "not this, but linked to this" beside the
+/// mark's full-strength outline, and still show on both themes' canvases.
+const LINE_OPACITY: f32 = 0.6;
+/// A ghost is this share of a bar's height (10 of 16 points), so that it is never mistaken
+/// for a mark.
 const HEIGHT_SHARE: f32 = 0.6;
 /// A point ghost is a square this wide: smaller than a point marker (12), for the same
 /// reason.

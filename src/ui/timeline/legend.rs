@@ -10,10 +10,10 @@ use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
 /// Size of the legend box: two columns of eight rows, with room for the headings, the date
 /// samples and the row of earlier reported dates.
-pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 294.0);
+pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 300.0);
 /// Height of the narrow legend, whose six date samples run down one column: three rows
 /// more than the wide one.
-const NARROW_HEIGHT: f32 = 354.0;
+const NARROW_HEIGHT: f32 = 360.0;
 const SAMPLE_WIDTH: f32 = 44.0;
 
 /// The legend's size in `available` room: [`LEGEND_SIZE`], or where the canvas is narrower

@@ -88,9 +88,13 @@ pub fn timeline_ui(
     let Some(mut view) = settle_view(ui, &response, state, view_cx, &toolbar, &areas) else {
         return;
     };
-    let layout = lay_out(state, doc, &view, areas.items);
-    state.ghosts =
-        crate::layout::ghost_marks(&layout, &doc.project().events, &view, state.show_ghosts());
+    let mut layout = lay_out(state, doc, &view, areas.items);
+    state.ghosts = crate::layout::ghost_marks(
+        &mut layout,
+        &doc.project().events,
+        &view,
+        state.show_ghosts(),
+    );
     pointer_ui(ui, &response, state, doc, &layout, &mut view, actions);
     paint_canvas(ui, state, view_cx, &areas, &view, &layout);
     let hovered_item = paint_marks(ui, &response, state, view_cx, &areas, &view, &layout);
