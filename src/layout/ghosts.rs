@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 
 use super::draw_list::{
-    CLUSTER_BIN_PX, ItemMark, MIN_LABEL_PX, POINT_MARKER_PX, item_hit_span, item_mark_span,
+    CLUSTER_BIN_PX, ItemMark, MIN_LABEL_PX, POINT_MARKER_PX, ROW_GAP_PX, item_hit_span,
+    item_mark_span,
 };
 use super::event_index::drawn_extent;
 use super::lane_layout::LanesDrawList;
@@ -114,7 +115,17 @@ pub fn ghost_marks(
                     !on_chip && !rows.crosses_other(item.y, from, to, item.event)
                 })
                 .collect();
-            make_room(&mut items[i], &mut kept);
+            // The label may run up to the next mark or chip in the row, or the canvas's edge.
+            let (x0, _) = item_mark_span(item);
+            let chip = clusters
+                .iter()
+                .filter(|c| (c.y - item.y).abs() < SAME_ROW_PX && c.x > x0)
+                .map(|c| c.x - ROW_GAP_PX)
+                .fold(view.max_x(), f64::min);
+            let limit = rows
+                .next_start(item.y, x0, item.event)
+                .map_or(chip, |next| chip.min(next - ROW_GAP_PX));
+            make_room(&mut items[i], &mut kept, limit);
             kept.truncate(MAX_GHOSTS - out.len());
             out.append(&mut kept);
             if out.len() >= MAX_GHOSTS {
@@ -126,10 +137,11 @@ pub fn ghost_marks(
 }
 
 /// Moves the mark's label past its ghosts where they lie on it (a meeting expected on the
-/// weekend and held on the Friday before: the weekend is where the label began), within the
-/// room packing gave the label, so that nothing else in the row moves. Where the label would
-/// keep less than a legible [`MIN_LABEL_PX`], the label stays and those ghosts go.
-fn make_room(item: &mut ItemMark, ghosts: &mut Vec<GhostMark>) {
+/// weekend and held on the Friday before: the weekend is where the label began), at most as
+/// wide as it was and never past `limit` (the next mark or chip in the row, or the canvas's
+/// edge), so that nothing else in the row moves. Where the label would keep less than a
+/// legible [`MIN_LABEL_PX`], the label stays and those ghosts go.
+fn make_room(item: &mut ItemMark, ghosts: &mut Vec<GhostMark>, limit: f64) {
     if item.label_max_width <= 0.0 {
         return;
     }
@@ -146,12 +158,26 @@ fn make_room(item: &mut ItemMark, ghosts: &mut Vec<GhostMark>) {
     else {
         return;
     };
-    if label_x1 - past >= MIN_LABEL_PX {
+    let width = item.label_max_width.min(limit - past);
+    if width >= MIN_LABEL_PX {
         item.label_x = past;
-        item.label_max_width = label_x1 - past;
+        item.label_max_width = width;
     } else {
         ghosts.retain(|g| !on_label(g));
     }
+}
+
+/// The time the reported dates of `events` span (as the timeline draws them), for fitting
+/// the view so that ghosts after the last mark have room with their marks' labels.
+/// `None` when no event has a dated reported state. One pass over the events; most have
+/// no reported states and cost one length check.
+pub fn reported_range(events: &[Event]) -> Option<(i64, i64)> {
+    events
+        .iter()
+        .flat_map(|e| e.reported.iter())
+        .filter_map(|s| s.date.as_ref()?.bounds().ok())
+        .map(|b| drawn_extent(&b))
+        .reduce(|(a0, a1), (b0, b1)| (a0.min(b0), a1.max(b1)))
 }
 
 /// The ghosts of one mark, before they are checked against the rest of its row.
@@ -228,6 +254,13 @@ impl RowSpans {
             spans.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
         Self { rows }
+    }
+
+    /// Where the first mark after `x` in the row at `y` that is not `own`'s begins.
+    fn next_start(&self, y: f64, x: f64, own: u32) -> Option<f64> {
+        let spans = self.rows.get(&row_key(y))?;
+        let after = spans.partition_point(|s| s.0 <= x);
+        spans[after..].iter().find(|s| s.2 != own).map(|s| s.0)
     }
 
     /// Whether `[from, to]` in the row at `y` meets any mark or label but `own`'s.
@@ -361,8 +394,8 @@ mod tests {
         assert!(!ghost.is_point);
         // Held on the 19th, the mark ends where the ghost begins: touching, no link.
         assert_eq!(ghost.link, None);
-        // The label, which began where the weekend is, now begins after it and ends where
-        // it ended.
+        // The label, which began within the weekend, now begins after it, as wide as it
+        // was: nothing follows it in the row.
         assert!((item.label_x - (ghost.x_latest + LABEL_AFTER_GHOST_PX)).abs() < 1e-9);
         let before = layout_of(&events, &view, true);
         let plain = before.items().next().unwrap();
@@ -370,10 +403,7 @@ mod tests {
             plain.label_x < ghost.x_latest,
             "it began within the weekend"
         );
-        assert!(
-            (plain.label_x + plain.label_max_width - (item.label_x + item.label_max_width)).abs()
-                < 1e-9
-        );
+        assert!((plain.label_max_width - item.label_max_width).abs() < 1e-9);
 
         // A plan moved a week later: the link runs from the old date to the mark.
         let moved = vec![event("ev", "Talks", "2025-12-27", &["2025-12-20"])];
@@ -418,6 +448,20 @@ mod tests {
         let mut layout = build();
         assert!(ghost_marks(&mut layout, &events, &view, true).is_empty());
         assert_eq!(layout, before, "nothing moved");
+    }
+
+    #[test]
+    fn the_reported_range_spans_every_reported_date() {
+        assert_eq!(reported_range(&[]), None);
+        let events = vec![
+            umerov(),
+            event("ev", "Talks", "2025-12-27", &["2025-12-02"]),
+            event("none", "Talks", "2025-12-31", &[]),
+        ];
+        assert_eq!(
+            reported_range(&events),
+            Some((day(2) as i64, day(22) as i64))
+        );
     }
 
     #[test]

@@ -9,6 +9,10 @@ use crate::ui::style;
 
 /// What screen readers call the chart, and what kittests find it by.
 pub const CHART_NAME: &str = "Milestone trend chart";
+/// How to read the chart, under it.
+const CHART_CAPTION: &str = "Across: the date reported; up: the date expected. Diagonal: \
+    expected on the day reported. A flat line is a stable plan; rising, slipping; falling, \
+    came early.";
 /// Height of the chart: six days a line of labels apart with room for the axes.
 const CHART_HEIGHT: f32 = 190.0;
 /// Narrower than this, the chart is left out (its list says the same).
@@ -69,7 +73,7 @@ pub fn trend_chart_ui(ui: &mut egui::Ui, points: &[ChartPoint], kind: EventKind)
         if let Some(chart) = milestone_trend(&trends, &frame) {
             paint_chart(ui, rect, &chart, points, kind);
         }
-        ui.weak("Diagonal: expected on the day reported. Flat line: a stable plan; rising: slipping; falling: came early.");
+        ui.weak(CHART_CAPTION);
     }
     egui::CollapsingHeader::new("Chart as a list")
         .id_salt("trend_chart_list")

@@ -241,7 +241,13 @@ impl TimelineState {
     }
 
     pub(super) fn fit_all(&mut self, doc: &Document, min_x: f64, width: f64) {
-        let (start, end) = project_range(doc);
+        let (mut start, mut end) = project_range(doc);
+        // Ghosts are drawn too: an earlier expected date after the last mark needs room.
+        if self.show_ghosts()
+            && let Some((a, z)) = crate::layout::reported_range(&doc.project().events)
+        {
+            (start, end) = (start.min(a as f64), end.max(z as f64));
+        }
         let mut view = TimeView::new(min_x, width, start, end);
         // Labels run to the right of their items: leave them room after the last one.
         view.fit_between(
