@@ -126,6 +126,13 @@ pub fn ghost_marks(
                 .next_start(item.y, x0, item.event)
                 .map_or(chip, |next| chip.min(next - ROW_GAP_PX));
             make_room(&mut items[i], &mut kept, limit);
+            let item = &items[i];
+            let label = (item.label_x, item.label_x + item.label_max_width);
+            let taken = kept.iter().map(|g| {
+                let (g0, g1) = g.span();
+                g.link.map_or((g0, g1), |(a, b)| (a.min(g0), b.max(g1)))
+            });
+            rows.take(item.y, item.event, taken.chain([label]));
             kept.truncate(MAX_GHOSTS - out.len());
             out.append(&mut kept);
             if out.len() >= MAX_GHOSTS {
@@ -268,18 +275,22 @@ impl RowSpans {
         let Some(spans) = self.rows.get(&row_key(y)) else {
             return false;
         };
-        // The spans starting before `to`; going back from the last of them, their ends
-        // fall, so the walk stops at the first that ends before `from`.
+        // Every span starting before `to`: ghosts and moved labels overlap their own
+        // marks' spans, so the ends do not follow the starts. A row holds a few dozen.
         let before_end = spans.partition_point(|s| s.0 < to);
-        for &(_, x1, event) in spans[..before_end].iter().rev() {
-            if x1 <= from {
-                break;
-            }
-            if event != own {
-                return true;
-            }
+        spans[..before_end]
+            .iter()
+            .any(|&(_, x1, event)| x1 > from && event != own)
+    }
+
+    /// Adds what `event` now takes in the row at `y` (its moved label, its ghosts), so that
+    /// the marks after it keep clear of it.
+    fn take(&mut self, y: f64, event: u32, spans: impl IntoIterator<Item = (f64, f64)>) {
+        let row = self.rows.entry(row_key(y)).or_default();
+        for (x0, x1) in spans {
+            let at = row.partition_point(|s| s.0 <= x0);
+            row.insert(at, (x0, x1, event));
         }
-        false
     }
 }
 
@@ -462,6 +473,39 @@ mod tests {
             reported_range(&events),
             Some((day(2) as i64, day(22) as i64))
         );
+    }
+
+    #[test]
+    fn ghosts_of_neighbours_never_overlap() {
+        // One row: "A" on the 19th was expected on the 22nd, "B" on the 25th was too. A's
+        // ghost and link come first; B's would lie on them, and is left out.
+        let view = december();
+        let events = vec![
+            event("a", "A", "2025-12-19", &["2025-12-22"]),
+            event("b", "B", "2025-12-25", &["2025-12-22"]),
+        ];
+        let one_row = LaneLayoutParams {
+            height: 28.0,
+            ..params()
+        };
+        let project = Project {
+            events: events.clone(),
+            ..Project::default()
+        };
+        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
+        let mut layout = build_lanes_draw_list(
+            &lanes,
+            &[0],
+            &[false],
+            LaneMode::None,
+            &events,
+            &view,
+            &one_row,
+        );
+        let rows: Vec<f64> = layout.items().map(|i| i.y).collect();
+        assert_eq!(rows[0], rows[1], "both in one row");
+        let ghosts = ghost_marks(&mut layout, &events, &view, true);
+        assert_eq!(ghosts.iter().map(|g| g.event).collect::<Vec<_>>(), [0]);
     }
 
     #[test]
