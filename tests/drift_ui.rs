@@ -137,7 +137,7 @@ fn the_weekend_expected_on_the_18th_is_a_ghost_beside_the_friday_mark() {
         .filter(|g| g.event == index)
         .collect();
     assert_eq!(ghosts.len(), 1, "{ghosts:?}");
-    let ghost = ghosts[0];
+    let ghost = ghosts[0].clone();
     assert_eq!(ghost.state, 0, "the first report's date");
     assert_eq!(ghost.y, mark.y, "in the mark's row");
     assert!(
@@ -146,6 +146,15 @@ fn the_weekend_expected_on_the_18th_is_a_ghost_beside_the_friday_mark() {
     );
     // Only this event has reported states: no other event has a ghost.
     assert!(timeline.last_ghosts().iter().all(|g| g.event == index));
+
+    // Hovering the ghost says which report gave that date, and the date now.
+    let mut harness = harness;
+    let at = egui::pos2(ghost.x_center as f32, (ghost.y + 12.0) as f32);
+    harness.hover_at(at);
+    // The tooltip fades in under the pointer: a few frames, not a settled run.
+    harness.run_steps(10);
+    harness.get_by_label_contains("(expected)");
+    harness.get_by_label_contains("Now: ");
 }
 
 #[test]

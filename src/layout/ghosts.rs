@@ -174,6 +174,15 @@ fn make_room(item: &mut ItemMark, ghosts: &mut Vec<GhostMark>, limit: f64) {
     }
 }
 
+/// The ghost under a point, for its tooltip: in its row (`row_height` tall from its top) and
+/// within its span.
+pub fn ghost_at(ghosts: &[GhostMark], x: f64, y: f64, row_height: f64) -> Option<&GhostMark> {
+    ghosts.iter().find(|g| {
+        let (g0, g1) = g.span();
+        y >= g.y && y <= g.y + row_height && x >= g0 && x <= g1
+    })
+}
+
 /// The time the reported dates of `events` span (as the timeline draws them), for fitting
 /// the view so that ghosts after the last mark have room with their marks' labels.
 /// `None` when no event has a dated reported state. One pass over the events; most have
@@ -506,6 +515,26 @@ mod tests {
         assert_eq!(rows[0], rows[1], "both in one row");
         let ghosts = ghost_marks(&mut layout, &events, &view, true);
         assert_eq!(ghosts.iter().map(|g| g.event).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn the_ghost_under_the_pointer_is_found_in_its_row_and_span() {
+        let events = vec![umerov()];
+        let view = december();
+        let mut layout = layout_of(&events, &view, true);
+        let ghosts = ghost_marks(&mut layout, &events, &view, true);
+        let g = &ghosts[0];
+        let mid = f64::midpoint(g.x_earliest, g.x_latest);
+        assert_eq!(ghost_at(&ghosts, mid, g.y + 12.0, 24.0), Some(g));
+        assert_eq!(
+            ghost_at(&ghosts, mid, g.y + 30.0, 24.0),
+            None,
+            "the row below"
+        );
+        assert_eq!(
+            ghost_at(&ghosts, g.x_earliest - 20.0, g.y + 12.0, 24.0),
+            None
+        );
     }
 
     #[test]

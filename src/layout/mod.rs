@@ -17,7 +17,9 @@ pub use draw_list::{
     MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
 pub use event_index::{EventIndex, IndexedExtent, OverlapCounter, drawn_extent};
-pub use ghosts::{GhostMark, MAX_GHOSTS, MAX_GHOSTS_PER_MARK, ghost_marks, reported_range};
+pub use ghosts::{
+    GhostMark, MAX_GHOSTS, MAX_GHOSTS_PER_MARK, ghost_at, ghost_marks, reported_range,
+};
 pub use lane_layout::{
     Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list,
     build_lanes_draw_list_aggregated, lane_height,

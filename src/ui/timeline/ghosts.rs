@@ -7,8 +7,9 @@
 use egui::{Color32, Rect, Stroke, pos2};
 
 use super::paint::ItemPaintContext;
+use crate::app::{DateDisplay, Document, list_date_text};
 use crate::layout::{GhostMark, bar_height};
-use crate::model::Event;
+use crate::model::{Event, claim_known_secs};
 use crate::ui::style;
 
 /// A ghost's fill: a quarter of the kind's colour, faint beside the mark's full fill.
@@ -63,4 +64,48 @@ pub fn paint_ghost(cx: &ItemPaintContext<'_>, ghost: &GhostMark, color: Color32)
                 .straight_line(pos2(x0, y_mid), pos2(x1, y_mid), line);
         }
     }
+}
+
+/// The hover card of a ghost: which report gave this date, and what the event's date is now.
+pub fn ghost_tooltip_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    ghost: &GhostMark,
+    display: &DateDisplay,
+) {
+    let (project, lookup) = (doc.project(), doc.lookup());
+    let Some(event) = project.events.get(ghost.event as usize) else {
+        return;
+    };
+    let Some(state) = event.reported.get(ghost.state as usize) else {
+        return;
+    };
+    ui.set_max_width(360.0);
+    ui.strong(event.title.as_str());
+    // The first of its claims to be known, as the history orders the reports.
+    let published = state
+        .claims
+        .iter()
+        .filter_map(|&id| lookup.claim(project, id))
+        .filter_map(|c| Some((claim_known_secs(c)?, c.published.as_ref()?)))
+        .min_by_key(|&(known, _)| known)
+        .map_or_else(
+            || "date unknown".to_owned(),
+            |(_, d)| list_date_text(d, display),
+        );
+    let said = state
+        .date
+        .as_ref()
+        .map(|d| list_date_text(d, display))
+        .unwrap_or_default();
+    let status = state.status.map(|s| format!(" ({})", s.label()));
+    ui.label(format!(
+        "Reported {published}: {said}{}",
+        status.unwrap_or_default()
+    ));
+    ui.weak(format!(
+        "Now: {} ({})",
+        list_date_text(&event.date, display),
+        event.status.label()
+    ));
 }

@@ -122,7 +122,7 @@ pub fn timeline_ui(
         legend::legend_ui(ui, legend_rect, Some(&mut show_ghosts));
         state.set_show_ghosts(show_ghosts);
     }
-    hover_ui(&response, view_cx, &layout, hovered_item);
+    hover_ui(&response, view_cx, &layout, &state.ghosts, hovered_item);
 
     let (t0, t1) = view.visible_secs();
     let events_in_view = view_cx.filtered.event_index(doc).count_visible(t0, t1);
@@ -441,32 +441,42 @@ fn paint_marks(
     hovered_item
 }
 
-/// The tooltip of the event or counted chip under the pointer.
+/// The tooltip of the event, ghost mark or counted chip under the pointer.
 fn hover_ui(
     response: &egui::Response,
     view_cx: &PanelContext<'_>,
     layout: &LanesDrawList,
+    ghosts: &[crate::layout::GhostMark],
     hovered_item: Option<u32>,
 ) {
     let doc = view_cx.doc;
-    if let Some(idx) = hovered_item {
+    let pointer = response
+        .hover_pos()
+        .map(|p| (f64::from(p.x), f64::from(p.y)));
+    // A ghost lies within its mark's hit span (between the mark and its moved label), so it
+    // is asked first.
+    let ghost =
+        pointer.and_then(|(x, y)| crate::layout::ghost_at(ghosts, x, y, f64::from(ROW_HEIGHT)));
+    if let Some(ghost) = ghost {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ghosts::ghost_tooltip_ui(ui, doc, ghost, view_cx.date_display);
+        });
+    } else if let Some(idx) = hovered_item {
         if let Some(event) = doc.project().events.get(idx as usize) {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 tooltip::event_tooltip_ui(ui, doc, event, view_cx.date_display);
             });
         }
-    } else if let Some(pos) = response.hover_pos() {
-        let (x, y) = (f64::from(pos.x), f64::from(pos.y));
-        if let Some(cluster) = layout
+    } else if let Some((x, y)) = pointer
+        && let Some(cluster) = layout
             .lane_at_y(y)
             .and_then(|l| l.list.cluster_at(x, y, f64::from(ROW_HEIGHT)))
-        {
-            let count = cluster.count;
-            response.clone().on_hover_text_at_pointer(format!(
-                "{} here: click to zoom in",
-                crate::model::count(count as usize, "event", "events")
-            ));
-        }
+    {
+        let count = cluster.count;
+        response.clone().on_hover_text_at_pointer(format!(
+            "{} here: click to zoom in",
+            crate::model::count(count as usize, "event", "events")
+        ));
     }
 }
 
