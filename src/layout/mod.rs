@@ -5,10 +5,12 @@ mod crowding;
 mod density;
 mod draw_list;
 mod event_index;
+mod ghosts;
 mod lane_layout;
 mod lanes;
 mod lanes_update;
 mod mark_geometry;
+mod milestone_trend;
 mod ticks;
 mod time_view;
 
@@ -18,6 +20,9 @@ pub use draw_list::{
     MAX_LABEL_PX, POINT_MARKER_PX, build_draw_list, item_hit_span,
 };
 pub use event_index::{EventIndex, IndexedExtent, OverlapCounter, drawn_extent};
+pub use ghosts::{
+    GhostMark, MAX_GHOSTS, MAX_GHOSTS_PER_MARK, ghost_at, ghost_marks, reported_range,
+};
 pub use lane_layout::{
     Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list,
     build_lanes_draw_list_aggregated, lane_height,
@@ -28,6 +33,9 @@ pub use mark_geometry::{
     BodyGeometry, ExtentGeometry, bar_height, bar_x, body_geometry, certain_span, chevron_x,
     extent_geometry, label_on_core, label_plates, label_text, point_brackets, ring_x,
     slim_body_height,
+};
+pub use milestone_trend::{
+    ChartFrame, ChartTick, PlotRect, TrendChart, TrendPoint, TrendState, milestone_trend,
 };
 pub use ticks::{AxisTicks, LABEL_GAP_PX, PinnedLabel, Tick, TickStrength, TickUnit, axis_ticks};
 pub use time_view::{MAX_SECS_PER_PX, MIN_SECS_PER_PX, TimeView};

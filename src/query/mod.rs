@@ -9,6 +9,7 @@ mod disputes;
 mod filter;
 mod filter_state;
 mod mentions;
+mod report_history;
 mod stance_timeline;
 mod summaries;
 mod who_met_whom;
@@ -27,6 +28,7 @@ pub use mentions::{
     attribution_step_text, distinct_ids, events_at, events_citing, events_with_participant,
     membership_title, position_title, relayed_claims, relayed_text, support_text,
 };
+pub use report_history::{HistoryEntry, places_text, report_history};
 pub use stance_timeline::{StanceLane, StanceSegment, stance_lanes};
 pub use summaries::{best_grade, roles_text};
 pub use who_met_whom::{MAX_PARTICIPANTS_PAIRED, Pair, who_met_whom};

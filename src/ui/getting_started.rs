@@ -26,7 +26,7 @@ fn contents_ui(ui: &mut egui::Ui) {
             ui.weak("Colour is the kind of event; the outline is its status; fades and");
             ui.weak("dashes are how well its date is known.");
             let (rect, _) = ui.allocate_exact_size(LEGEND_SIZE, egui::Sense::hover());
-            legend_ui(ui, rect);
+            legend_ui(ui, rect, None);
         });
         ui.add_space(12.0);
         ui.vertical(|ui| {

@@ -129,7 +129,7 @@ impl DetailsContext<'_> {
         });
     }
 
-    fn claim_card_ui(&mut self, ui: &mut egui::Ui, id: Id) {
+    pub(super) fn claim_card_ui(&mut self, ui: &mut egui::Ui, id: Id) {
         let project = self.doc.project();
         let lookup = self.doc.lookup();
         let Some(claim) = lookup.claim(project, id) else {

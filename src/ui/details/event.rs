@@ -70,8 +70,9 @@ impl DetailsContext<'_> {
                 });
             }
         }
-        self.reports_ui(ui, event);
         self.disputes_ui(ui, event);
+        self.reports_ui(ui, event);
+        self.history_ui(ui, event);
         self.claims_ui(ui, event.all_claim_ids());
     }
 

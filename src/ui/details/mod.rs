@@ -7,10 +7,12 @@ mod actor;
 mod claims;
 mod disputes;
 mod event;
+mod history;
 mod location;
 mod position;
 mod reports;
 mod shared;
+mod trend_chart;
 
 use crate::app::{History, Selected};
 use crate::ui::actions::Action;

@@ -8,11 +8,12 @@ use super::paint::{ItemPaintContext, MarkState, paint_item};
 use crate::layout::{ItemMark, certain_span};
 use crate::model::{DateSpec, Event, EventKind, EventStatus};
 
-/// Size of the legend box: two columns of eight rows, with room for the headings.
-pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 270.0);
+/// Size of the legend box: two columns of eight rows, with room for the headings, the date
+/// samples and the row of earlier reported dates.
+pub const LEGEND_SIZE: egui::Vec2 = vec2(430.0, 300.0);
 /// Height of the narrow legend, whose six date samples run down one column: three rows
 /// more than the wide one.
-const NARROW_HEIGHT: f32 = 330.0;
+const NARROW_HEIGHT: f32 = 360.0;
 const SAMPLE_WIDTH: f32 = 44.0;
 
 /// The legend's size in `available` room: [`LEGEND_SIZE`], or where the canvas is narrower
@@ -61,7 +62,9 @@ fn sample_mark(x: f32, y: f32, point: bool, event: &Event) -> ItemMark {
     }
 }
 
-pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
+/// The legend in `rect`. With `show_ghosts`, its last row is the toggle of the earlier
+/// reported dates (ghost marks); without (the getting-started page), only their sample.
+pub fn legend_ui(ui: &mut egui::Ui, rect: Rect, show_ghosts: Option<&mut bool>) {
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, visuals.window_fill);
@@ -154,5 +157,55 @@ pub fn legend_ui(ui: &mut egui::Ui, rect: Rect) {
         }
         text(x + SAMPLE_WIDTH + 6.0, row_y, label);
     }
+    y += rows as f32 * LINE + 4.0;
+    ghost_sample(&cx, left, y);
+    let label_x = left + SAMPLE_WIDTH + 6.0;
+    match show_ghosts {
+        Some(show) => {
+            let toggle =
+                Rect::from_min_max(pos2(label_x - 2.0, y), pos2(rect.right() - 6.0, y + LINE));
+            let layout = egui::Layout::left_to_right(egui::Align::Center);
+            let changed = ui
+                .scope_builder(
+                    egui::UiBuilder::new().max_rect(toggle).layout(layout),
+                    |ui| ui.checkbox(show, GHOSTS_LABEL).on_hover_text(GHOSTS_HOVER),
+                )
+                .inner
+                .changed();
+            if changed {
+                ui.ctx().request_repaint();
+            }
+        }
+        None => text(label_x, y, GHOSTS_LABEL),
+    }
     meshes.finish(&painter);
+}
+
+const GHOSTS_LABEL: &str = "Earlier reported dates";
+const GHOSTS_HOVER: &str = "Faint marks where earlier reports placed an event, linked to its \
+    current date (the event's details show its whole history)";
+
+/// The ghost row's sample: a ghost of the days before, linked to a held mark.
+fn ghost_sample(cx: &ItemPaintContext<'_>, x: f32, y: f32) {
+    let Some(event) = sample_event(EventKind::Meeting, EventStatus::Held, "2025-12-13") else {
+        return;
+    };
+    let third = SAMPLE_WIDTH / 3.0;
+    let ghost = crate::layout::GhostMark {
+        event: 0,
+        state: 0,
+        y: f64::from(y),
+        x_earliest: f64::from(x),
+        x_latest: f64::from(x + third),
+        is_point: false,
+        x_center: f64::from(x + third / 2.0),
+        link: Some((f64::from(x + third), f64::from(x + 2.0 * third))),
+    };
+    let color = crate::ui::style::kind_color(event.kind, cx.dark_mode);
+    super::ghosts::paint_ghost(cx, &ghost, color);
+    let mut mark = sample_mark(x + 2.0 * third, y, false, &event);
+    mark.x_latest = f64::from(x + SAMPLE_WIDTH);
+    mark.x_center = f64::midpoint(mark.x_earliest, mark.x_latest);
+    mark.core_x = Some((mark.x_earliest, mark.x_latest));
+    paint_item(cx, &mark, &event, MarkState::default());
 }

@@ -4,6 +4,7 @@
 mod axis;
 pub(crate) mod badges;
 mod edit_drag;
+mod ghosts;
 mod input;
 mod lanes_ui;
 mod legend;
@@ -88,7 +89,13 @@ pub fn timeline_ui(
     let Some(mut view) = settle_view(ui, &response, state, view_cx, &toolbar, &areas) else {
         return;
     };
-    let layout = lay_out(state, doc, &view, areas.items);
+    let mut layout = lay_out(state, doc, &view, areas.items);
+    state.ghosts = crate::layout::ghost_marks(
+        &mut layout,
+        &doc.project().events,
+        &view,
+        state.show_ghosts(),
+    );
     pointer_ui(ui, &response, state, doc, &layout, &mut view, actions);
     paint_canvas(ui, state, view_cx, &areas, &view, &layout);
     let hovered_item = paint_marks(ui, &response, state, view_cx, &areas, &view, &layout);
@@ -121,9 +128,11 @@ pub fn timeline_ui(
         let size = legend::legend_size(areas.items.size() - vec2(16.0, 16.0));
         let legend_rect =
             Rect::from_min_size(areas.items.right_bottom() - size - vec2(8.0, 8.0), size);
-        legend::legend_ui(ui, legend_rect);
+        let mut show_ghosts = state.show_ghosts();
+        legend::legend_ui(ui, legend_rect, Some(&mut show_ghosts));
+        state.set_show_ghosts(show_ghosts);
     }
-    hover_ui(&response, view_cx, &layout, hovered_item);
+    hover_ui(&response, view_cx, &layout, &state.ghosts, hovered_item);
 
     let (t0, t1) = view.visible_secs();
     let events_in_view = view_cx.filtered.event_index(doc).count_visible(t0, t1);
@@ -400,6 +409,8 @@ fn paint_marks(
         font: FontId::proportional(12.5),
         px_per_day: (SECS_PER_DAY as f64 / view.secs_per_px) as f32,
     };
+    // Under every mark: the ghosts go into the marks' mesh first.
+    ghosts::paint_ghosts(&cx, &state.ghosts, events);
     let density_color = if visuals.dark_mode {
         Color32::from_rgb(94, 156, 255)
     } else {
@@ -440,32 +451,42 @@ fn paint_marks(
     hovered_item
 }
 
-/// The tooltip of the event or counted chip under the pointer.
+/// The tooltip of the event, ghost mark or counted chip under the pointer.
 fn hover_ui(
     response: &egui::Response,
     view_cx: &PanelContext<'_>,
     layout: &LanesDrawList,
+    ghosts: &[crate::layout::GhostMark],
     hovered_item: Option<u32>,
 ) {
     let doc = view_cx.doc;
-    if let Some(idx) = hovered_item {
+    let pointer = response
+        .hover_pos()
+        .map(|p| (f64::from(p.x), f64::from(p.y)));
+    // A ghost lies within its mark's hit span (between the mark and its moved label), so it
+    // is asked first.
+    let ghost =
+        pointer.and_then(|(x, y)| crate::layout::ghost_at(ghosts, x, y, f64::from(ROW_HEIGHT)));
+    if let Some(ghost) = ghost {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ghosts::ghost_tooltip_ui(ui, doc, ghost, view_cx.date_display);
+        });
+    } else if let Some(idx) = hovered_item {
         if let Some(event) = doc.project().events.get(idx as usize) {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 tooltip::event_tooltip_ui(ui, doc, event, view_cx.date_display);
             });
         }
-    } else if let Some(pos) = response.hover_pos() {
-        let (x, y) = (f64::from(pos.x), f64::from(pos.y));
-        if let Some(cluster) = layout
+    } else if let Some((x, y)) = pointer
+        && let Some(cluster) = layout
             .lane_at_y(y)
             .and_then(|l| l.list.cluster_at(x, y, f64::from(ROW_HEIGHT)))
-        {
-            let count = cluster.count;
-            response.clone().on_hover_text_at_pointer(format!(
-                "{} here: click to zoom in",
-                crate::model::count(count as usize, "event", "events")
-            ));
-        }
+    {
+        let count = cluster.count;
+        response.clone().on_hover_text_at_pointer(format!(
+            "{} here: click to zoom in",
+            crate::model::count(count as usize, "event", "events")
+        ));
     }
 }
 

@@ -6,7 +6,7 @@ use egui::Rect;
 
 use crate::app::{Document, FilteredView, PassChange, Selection};
 use crate::layout::{
-    Lane, LaneChange, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes,
+    GhostMark, Lane, LaneChange, LaneKey, LaneMode, LaneSort, LanesDrawList, TimeView, build_lanes,
     drawn_extent, update_lanes,
 };
 use crate::model::TimeSecs;
@@ -48,6 +48,11 @@ pub struct TimelineState {
     /// Lay out every mark as before crowded stretches were counted (`layout::crowding`):
     /// only for benchmarks that compare the two in one run.
     pub(super) every_mark: bool,
+    /// The legend's "Earlier reported dates" unticked: no ghost marks. Stored negated so
+    /// that the default shows them.
+    pub(super) hide_ghosts: bool,
+    /// Last frame's ghost marks (`layout::ghost_marks`), for painting and tests.
+    pub(super) ghosts: Vec<GhostMark>,
 }
 
 impl TimelineState {
@@ -87,6 +92,20 @@ impl TimelineState {
 
     pub fn last_layout(&self) -> &LanesDrawList {
         &self.last
+    }
+
+    /// Whether earlier reported dates show as ghost marks (the legend's toggle).
+    pub fn show_ghosts(&self) -> bool {
+        !self.hide_ghosts
+    }
+
+    pub fn set_show_ghosts(&mut self, on: bool) {
+        self.hide_ghosts = !on;
+    }
+
+    /// The ghost marks of the last frame.
+    pub fn last_ghosts(&self) -> &[GhostMark] {
+        &self.ghosts
     }
 
     /// How many events (not marks: a meeting of five is one event on five lines) the last
@@ -222,7 +241,13 @@ impl TimelineState {
     }
 
     pub(super) fn fit_all(&mut self, doc: &Document, min_x: f64, width: f64) {
-        let (start, end) = project_range(doc);
+        let (mut start, mut end) = project_range(doc);
+        // Ghosts are drawn too: an earlier expected date after the last mark needs room.
+        if self.show_ghosts()
+            && let Some((a, z)) = crate::layout::reported_range(&doc.project().events)
+        {
+            (start, end) = (start.min(a as f64), end.max(z as f64));
+        }
         let mut view = TimeView::new(min_x, width, start, end);
         // Labels run to the right of their items: leave them room after the last one.
         view.fit_between(
