@@ -114,7 +114,7 @@ impl DetailsContext<'_> {
         if let Some(published) = published {
             ui.weak(format!("published {published}"));
         }
-        self.said_ui(ui, state, kinds);
+        self.said_marked_ui(ui, state, kinds);
         for &claim in &state.claims {
             ui.add_space(4.0);
             self.dispute_claim_ui(ui, claim);
@@ -125,7 +125,7 @@ impl DetailsContext<'_> {
     }
 
     /// What the report said about the event, each part it disputes in the badge's red.
-    fn said_ui(&mut self, ui: &mut egui::Ui, state: &ReportedState, kinds: &[DisputeKind]) {
+    fn said_marked_ui(&mut self, ui: &mut egui::Ui, state: &ReportedState, kinds: &[DisputeKind]) {
         let red = dispute_color(ui.visuals().dark_mode);
         let marked = |kind: DisputeKind, text: String| {
             let text = RichText::new(text);
