@@ -109,6 +109,7 @@ fn measure(name: &str, doc: &Document) {
         links: &links,
         filtered: &filtered,
         date_display: &DateDisplay::default(),
+        read_only: false,
     };
     let run = |label: &str, mode: u8| {
         let ctx = egui::Context::default();

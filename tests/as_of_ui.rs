@@ -180,14 +180,27 @@ fn an_edit_while_as_of_is_on_is_refused_with_a_notice() {
         .filter(|n| n.is_error && n.text.contains("read-only view of the past"))
         .count();
     assert_eq!(refusals, 1, "said once, however often it is tried");
-    // A form opened on the past closes and says why.
+    // Nothing in the details offers an edit that would be refused.
     harness.state_mut().apply(
         &ctx,
         Action::Select(detente::app::Selected::Event(UMEROV.into())),
     );
     harness.run_steps(4);
+    for label in ["✎ Edit", "Delete", "Record report…"] {
+        assert!(
+            harness.query_by_label(label).is_none(),
+            "{label} is offered"
+        );
+    }
+    // A form open when the view moves to the past closes and says why.
+    step(&mut harness, egui::Key::ArrowRight);
     harness.get_by_label("✎ Edit").click();
     harness.run_steps(4);
+    assert!(
+        harness.query_by_label("Done").is_some(),
+        "the form is open now"
+    );
+    step(&mut harness, egui::Key::ArrowLeft);
     assert!(harness.state().notices().iter().any(|n| {
         n.text
             .starts_with("Editing is off while the project is shown as of 19 Dec 2025")

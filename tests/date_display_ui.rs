@@ -42,6 +42,7 @@ fn the_positions_panel_writes_dates_as_its_context_says() {
             links: &links,
             filtered: &filtered,
             date_display: &date_display,
+            read_only: false,
         };
         // A fresh context for each: nothing can come from egui's memory.
         let mut harness = Harness::builder()
@@ -84,6 +85,7 @@ fn the_timeline_tooltip_writes_dates_as_its_context_says() {
         links: &links,
         filtered: &filtered,
         date_display: &date_display,
+        read_only: false,
     };
     // The app's fallback font is not installed here: the toolbar's symbols may draw as boxes.
     let mut harness = Harness::builder()

@@ -50,12 +50,15 @@ fn merging_an_import_and_undoing_it_copy_nothing_of_the_project() {
     let (_, redo) = allocations(|| session.run(Command::Redo));
     assert_eq!(session.document().project().events.len(), NUM_EVENTS + 2);
     eprintln!("allocations: copy {copy}, merge {merge}, undo {undo}, redo {redo}");
-    // A tenth of a copy: room for what is derived (lookups, indices, counts), none for a
-    // copy of the events.
+    // A quarter of a copy: room for what is derived (lookups, indices, counts, the disputed
+    // events: about 7,600 allocations at 20k events, what the undo makes), none for a copy
+    // of the events.
     for (what, n) in [("merge", merge), ("undo", undo), ("redo", redo)] {
         assert!(
-            n < copy / 10,
+            n < copy / 4,
             "{what} made {n} allocations; a copy makes {copy}"
         );
     }
+    // The merge itself adds little to that rebuild: a few per imported entity.
+    assert!(merge < undo + 1_000, "merge {merge}, undo {undo}");
 }

@@ -649,6 +649,7 @@ fn panel_context<'a>(
         links: session.links(),
         filtered: session.filtered(),
         date_display,
+        read_only: session.as_of_wanted().is_some(),
     }
 }
 

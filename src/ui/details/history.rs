@@ -21,7 +21,9 @@ pub const HISTORY_HEADING: &str = "History";
 impl DetailsContext<'_> {
     /// The section, for an event with reported states; nothing otherwise.
     pub(super) fn history_ui(&mut self, ui: &mut egui::Ui, event: &Event) {
-        if event.reported.is_empty() {
+        // A history begins with the second report: one report is the event's claims, listed
+        // below, and its row in Reports; repeating its excerpts here said nothing new.
+        if event.reported.len() < 2 {
             return;
         }
         let (project, lookup) = (self.doc.project(), self.doc.lookup());

@@ -60,30 +60,33 @@ pub fn details_ui(
         ));
     }
     let editing = forms.is_editing(selected);
-    ui.horizontal(|ui| {
-        if editing {
-            if ui
-                .button("Done")
-                .on_hover_text("Stop editing (Escape)")
+    // As of a past day the project is read-only: no button offers what would be refused.
+    if !cx.read_only {
+        ui.horizontal(|ui| {
+            if editing {
+                if ui
+                    .button("Done")
+                    .on_hover_text("Stop editing (Escape)")
+                    .clicked()
+                {
+                    forms.stop();
+                }
+            } else if ui
+                .button("✎ Edit")
+                .on_hover_text("Edit this entry")
                 .clicked()
             {
-                forms.stop();
+                forms.start(selected.clone());
             }
-        } else if ui
-            .button("✎ Edit")
-            .on_hover_text("Edit this entry")
-            .clicked()
-        {
-            forms.start(selected.clone());
-        }
-        if ui
-            .button("Delete")
-            .on_hover_text("Delete this entry (Delete key)")
-            .clicked()
-        {
-            actions.push(Action::Delete(selected.clone()));
-        }
-    });
+            if ui
+                .button("Delete")
+                .on_hover_text("Delete this entry (Delete key)")
+                .clicked()
+            {
+                actions.push(Action::Delete(selected.clone()));
+            }
+        });
+    }
     if editing {
         let project = doc.project();
         // Both ways: a row wider than the panel (a participant with two role menus) scrolls
@@ -105,6 +108,7 @@ pub fn details_ui(
                 doc,
                 display: cx.date_display,
                 actions,
+                read_only: cx.read_only,
             };
             match selected {
                 Selected::Event(id) => match doc.project().events.iter().find(|e| e.id == *id) {

@@ -17,8 +17,9 @@ impl DetailsContext<'_> {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             ui.strong(format!("Reports ({})", event.reported.len()));
-            if ui
-                .small_button("Record report…")
+            if !self.read_only
+                && ui
+                    .small_button("Record report…")
                 .on_hover_text("Record what a report said about this event: its date, status, places and participants, with the claims that said it")
                 .clicked()
             {
@@ -50,6 +51,9 @@ impl DetailsContext<'_> {
                 ui.add(egui::Label::new(egui::RichText::new(&summary).weak()).truncate())
                     .on_hover_text(&summary);
             });
+            if self.read_only {
+                continue;
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                 if named_button_ui(
                     ui,

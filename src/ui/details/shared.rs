@@ -16,6 +16,8 @@ pub(super) struct DetailsContext<'a> {
     /// How dates are written (the settings), from the panel context.
     pub(super) display: &'a DateDisplay,
     pub(super) actions: &'a mut Vec<Action>,
+    /// As of a past day: the sections offer no edits (they would be refused).
+    pub(super) read_only: bool,
 }
 
 pub(super) fn missing_ui(ui: &mut egui::Ui) {

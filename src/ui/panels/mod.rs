@@ -22,6 +22,8 @@ pub struct PanelContext<'a> {
     pub filtered: &'a FilteredView,
     /// How dates are written (the settings' day style and zone), passed down every frame.
     pub date_display: &'a DateDisplay,
+    /// The project is shown as of a past day: nothing offers to edit it.
+    pub read_only: bool,
 }
 
 /// What the panels keep between frames.
