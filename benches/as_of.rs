@@ -36,11 +36,7 @@ fn with_reported_states(mut project: Project) -> Project {
                 event
                     .participants
                     .iter()
-                    .map(|p| ReportedParticipant {
-                        actor: p.actor,
-                        role: p.role,
-                        certainty: p.certainty,
-                    })
+                    .map(|&p| ReportedParticipant::from(p))
                     .collect(),
             ),
             ..ReportedState::default()

@@ -69,11 +69,7 @@ impl History {
         let participants: ThinVec<ReportedParticipant> = event
             .participants
             .iter()
-            .map(|p| ReportedParticipant {
-                actor: p.actor,
-                role: p.role,
-                certainty: p.certainty,
-            })
+            .map(|&p| ReportedParticipant::from(p))
             .collect();
         let mut states = ThinVec::with_capacity(count);
         for (j, &k) in picks.iter().enumerate() {

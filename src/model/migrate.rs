@@ -57,11 +57,7 @@ pub fn state_of_version_1(event: &Event) -> Option<ReportedState> {
         event
             .participants
             .iter()
-            .map(|p| ReportedParticipant {
-                actor: p.actor,
-                role: p.role,
-                certainty: p.certainty,
-            })
+            .map(|&p| ReportedParticipant::from(p))
             .collect()
     });
     Some(ReportedState {

@@ -65,6 +65,17 @@ pub struct ReportedParticipant {
     pub certainty: Certainty,
 }
 
+impl From<super::Participation> for ReportedParticipant {
+    /// A participant as the event lists it, as a report naming them would.
+    fn from(p: super::Participation) -> Self {
+        Self {
+            actor: p.actor,
+            role: p.role,
+            certainty: p.certainty,
+        }
+    }
+}
+
 impl ReportedState {
     /// True when the state says nothing about the event (no date, status, place or
     /// participant): only its claims.
