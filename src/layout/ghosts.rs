@@ -371,6 +371,24 @@ mod tests {
     }
 
     fn layout_of(events: &[Event], view: &TimeView, aggregated: bool) -> LanesDrawList {
+        layout_with(events, view, aggregated, &params())
+    }
+
+    /// One lane of one row (28 pt), so that events share a row and crowd.
+    fn one_row_layout(events: &[Event], view: &TimeView, aggregated: bool) -> LanesDrawList {
+        let one_row = LaneLayoutParams {
+            height: 28.0,
+            ..params()
+        };
+        layout_with(events, view, aggregated, &one_row)
+    }
+
+    fn layout_with(
+        events: &[Event],
+        view: &TimeView,
+        aggregated: bool,
+        lane_params: &LaneLayoutParams,
+    ) -> LanesDrawList {
         let project = Project {
             events: events.to_vec(),
             ..Project::default()
@@ -393,7 +411,7 @@ mod tests {
             LaneMode::None,
             events,
             view,
-            &params(),
+            lane_params,
         )
     }
 
@@ -444,28 +462,8 @@ mod tests {
         // The Friday mark, its weekend ghost, and another event on Monday 22nd in the same
         // row (one row): the label between them has no room after the ghost.
         let events = vec![umerov(), event("b", "Next", "2025-12-22", &[])];
-        let one_row = LaneLayoutParams {
-            height: 28.0,
-            ..params()
-        };
-        let project = Project {
-            events: events.clone(),
-            ..Project::default()
-        };
-        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
-        let build = || {
-            build_lanes_draw_list(
-                &lanes,
-                &[0],
-                &[false],
-                LaneMode::None,
-                &events,
-                &view,
-                &one_row,
-            )
-        };
-        let before = build();
-        let mut layout = build();
+        let before = one_row_layout(&events, &view, false);
+        let mut layout = one_row_layout(&events, &view, false);
         assert!(ghost_marks(&mut layout, &events, &view, true).is_empty());
         assert_eq!(layout, before, "nothing moved");
     }
@@ -493,24 +491,7 @@ mod tests {
             event("a", "A", "2025-12-19", &["2025-12-22"]),
             event("b", "B", "2025-12-25", &["2025-12-22"]),
         ];
-        let one_row = LaneLayoutParams {
-            height: 28.0,
-            ..params()
-        };
-        let project = Project {
-            events: events.clone(),
-            ..Project::default()
-        };
-        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
-        let mut layout = build_lanes_draw_list(
-            &lanes,
-            &[0],
-            &[false],
-            LaneMode::None,
-            &events,
-            &view,
-            &one_row,
-        );
+        let mut layout = one_row_layout(&events, &view, false);
         let rows: Vec<f64> = layout.items().map(|i| i.y).collect();
         assert_eq!(rows[0], rows[1], "both in one row");
         let ghosts = ghost_marks(&mut layout, &events, &view, true);
@@ -612,24 +593,7 @@ mod tests {
             event("a", "A", "2025-12-27", &["2025-12-20"]),
             event("b", "Other talks, with a long title", "2025-12-24", &[]),
         ];
-        let one_row = LaneLayoutParams {
-            height: 28.0,
-            ..params()
-        };
-        let project = Project {
-            events: events.clone(),
-            ..Project::default()
-        };
-        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 2]);
-        let mut layout = build_lanes_draw_list(
-            &lanes,
-            &[0],
-            &[false],
-            LaneMode::None,
-            &events,
-            &view,
-            &one_row,
-        );
+        let mut layout = one_row_layout(&events, &view, false);
         let rows: Vec<f64> = layout.items().map(|i| i.y).collect();
         assert_eq!(rows[0], rows[1], "both in one row");
         assert!(ghost_marks(&mut layout, &events, &view, true).is_empty());
@@ -652,24 +616,7 @@ mod tests {
             .collect();
         crowd.push(event("lone-27", "Lone", "2025-12-27", &["2025-12-24"]));
         crowd.push(event("lone-20", "Lone", "2025-12-20", &["2025-12-13"]));
-        let one_row = LaneLayoutParams {
-            height: 28.0,
-            ..params()
-        };
-        let project = Project {
-            events: crowd.clone(),
-            ..Project::default()
-        };
-        let lanes = build_lanes(&project, LaneMode::None, LaneSort::default(), &[true; 32]);
-        let mut layout = build_lanes_draw_list_aggregated(
-            &lanes,
-            &[0],
-            &[false],
-            LaneMode::None,
-            &crowd,
-            &view,
-            &one_row,
-        );
+        let mut layout = one_row_layout(&crowd, &view, true);
         assert!(!layout.lanes[0].list.clusters.is_empty());
         let mut drawn: Vec<u32> = layout.items().map(|i| i.event).collect();
         drawn.sort_unstable();
@@ -685,15 +632,7 @@ mod tests {
             max_items: 10,
             ..params()
         };
-        let mut layout = build_lanes_draw_list_aggregated(
-            &lanes,
-            &[0],
-            &[false],
-            LaneMode::None,
-            &crowd,
-            &view,
-            &dense,
-        );
+        let mut layout = layout_with(&crowd, &view, true, &dense);
         assert!(layout.is_aggregated());
         assert!(ghost_marks(&mut layout, &crowd, &view, true).is_empty());
     }
