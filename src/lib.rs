@@ -6,6 +6,7 @@
 //! - [`layout`]: what the timeline draws for a view range (pure);
 //! - [`geo`]: world outlines, the map projection and the city gazetteer (pure);
 //! - [`formats`]: what import and export agree on about other tools' files (pure);
+//! - [`intake`]: a news report read into proposed dates, claims, events and positions (pure);
 //! - [`app`]: application state and the commands that change a project (no egui);
 //! - [`ui`]: the egui front end, which reads the state and emits commands;
 //! - [`cli`]: the command-line subcommands.
@@ -17,6 +18,7 @@ pub mod formats;
 pub mod generate;
 pub mod geo;
 pub mod import;
+pub mod intake;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -23,22 +23,25 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("formats", &["model"]),
     ("import", &["model", "io", "formats"]),
     ("export", &["model", "layout", "query", "formats"]),
+    ("intake", &["model", "geo", "import"]),
     (
         "app",
         &[
-            "model", "io", "layout", "geo", "query", "import", "export", "generate",
+            "model", "io", "layout", "geo", "query", "import", "export", "generate", "intake",
         ],
     ),
     (
         "ui",
         &[
-            "model", "io", "layout", "geo", "query", "import", "export", "generate", "app",
+            "model", "io", "layout", "geo", "query", "import", "export", "generate", "intake",
+            "app",
         ],
     ),
     (
         "cli",
         &[
-            "model", "io", "layout", "geo", "query", "import", "export", "generate", "app",
+            "model", "io", "layout", "geo", "query", "import", "export", "generate", "intake",
+            "app",
         ],
     ),
 ];
