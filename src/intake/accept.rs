@@ -22,3 +22,29 @@ pub struct Accepted {
     /// A new reported state for each accepted event that matches one of the project's.
     pub states: Vec<(Id, ReportedState)>,
 }
+
+impl Decisions {
+    /// Everything accepted: what the review dialog starts from.
+    pub fn all(proposals: &super::Proposals) -> Self {
+        Self {
+            dates: vec![true; proposals.dates.len()],
+            claims: vec![true; proposals.claims.len()],
+            events: vec![true; proposals.events.len()],
+            positions: vec![true; proposals.positions.len()],
+        }
+    }
+}
+
+/// The accepted proposals of `article` as additions to `project` and reported states of its
+/// events. A rejected claim is dropped from the events and positions that cite it; a rejected
+/// date leaves its events undated.
+pub fn accept(
+    project: &Project,
+    article: &super::Article,
+    proposals: &super::Proposals,
+    decisions: &Decisions,
+) -> Accepted {
+    // Filled in by the intake-core work (issue 14).
+    let _ = (project, article, proposals, decisions);
+    Accepted::default()
+}
