@@ -20,7 +20,10 @@ struct Row {
 fn table() -> Vec<Row> {
     let doc =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DATES.md")).unwrap();
-    let section = doc.split("\n## The seven publication days\n").nth(1).unwrap();
+    let section = doc
+        .split("\n## The seven publication days\n")
+        .nth(1)
+        .unwrap();
     let mut rows = Vec::new();
     for line in section.lines().filter(|l| l.starts_with("| ")) {
         let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
@@ -114,7 +117,10 @@ fn the_seed_report_gives_its_three_weekends_and_nothing_from_its_numbers() {
         .flat_map(|w| found.iter().map(move |d| (w, d)))
     {
         let at = seed.find(word).unwrap();
-        assert!(!d.span.overlaps(detente::intake::Span::new(at, at + word.len())));
+        assert!(
+            !d.span
+                .overlaps(detente::intake::Span::new(at, at + word.len()))
+        );
     }
 }
 
@@ -146,12 +152,71 @@ fn a_two_thousand_word_article_is_read_quickly() {
 /// Text made of date words, numbers, punctuation and stray characters.
 fn datey_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Friday", "last", "next", "this", "weekend", "week", "month", "year", "Dec", ".",
-        "December", "20", "2025", "-", "/", ",", "ago", "two", "within", "days", "mid",
-        "early", "late", "the", "over", "in", "coming", "will", "met", "said", "on", "at",
-        "10", "a.m.", "GMT", ":", "00", "’", "s", "1990s", "Q", "3", "quarter", "third",
-        "around", "possibly", "overnight", "yesterday", "é", "日本", "\n", " ", "May", "March",
-        "spring", "of", "9999", "0", "31", "29", "February", "$", "%", "per", "cent",
+        "Friday",
+        "last",
+        "next",
+        "this",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        "Dec",
+        ".",
+        "December",
+        "20",
+        "2025",
+        "-",
+        "/",
+        ",",
+        "ago",
+        "two",
+        "within",
+        "days",
+        "mid",
+        "early",
+        "late",
+        "the",
+        "over",
+        "in",
+        "coming",
+        "will",
+        "met",
+        "said",
+        "on",
+        "at",
+        "10",
+        "a.m.",
+        "GMT",
+        ":",
+        "00",
+        "’",
+        "s",
+        "1990s",
+        "Q",
+        "3",
+        "quarter",
+        "third",
+        "around",
+        "possibly",
+        "overnight",
+        "yesterday",
+        "é",
+        "日本",
+        "\n",
+        " ",
+        "May",
+        "March",
+        "spring",
+        "of",
+        "9999",
+        "0",
+        "31",
+        "29",
+        "February",
+        "$",
+        "%",
+        "per",
+        "cent",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(" "))
 }

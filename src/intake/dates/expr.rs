@@ -66,9 +66,15 @@ pub(super) enum Expr {
         part: Part,
     },
     /// "this month" (0), "last month" (−1), "later this month".
-    MonthRel { offset: i32, part: Part },
+    MonthRel {
+        offset: i32,
+        part: Part,
+    },
     /// "1998", "this year", "early next year", "late 2025".
-    Year { year: YearRef, part: Part },
+    Year {
+        year: YearRef,
+        part: Part,
+    },
     /// "1998-2000".
     Years(i32, i32),
     /// "the 1990s": the decade's first three digits (199).
@@ -78,22 +84,45 @@ pub(super) enum Expr {
     /// "overnight": the night before the anchor.
     Overnight,
     /// ISO weekday 1 (Monday) – 7.
-    Weekday { day: u8, which: Which },
+    Weekday {
+        day: u8,
+        which: Which,
+    },
     Weekend(Which),
     /// "this week" (0), "next week" (1), "earlier this week".
-    Week { offset: i32, part: Part },
+    Week {
+        offset: i32,
+        part: Part,
+    },
     /// "two weeks ago".
-    Ago { n: u32, unit: Unit },
+    Ago {
+        n: u32,
+        unit: Unit,
+    },
     /// "within 30 days", "in the next two weeks".
-    Within { n: u32, unit: Unit },
+    Within {
+        n: u32,
+        unit: Unit,
+    },
     /// "in the coming days", "in the next few days".
     ComingDays,
     /// "the third quarter" (1–4).
-    Quarter { quarter: u8, year: YearRef },
+    Quarter {
+        quarter: u8,
+        year: YearRef,
+    },
+    /// "this quarter" (0), "last quarter" (−1), "next quarter" (1).
+    QuarterRel(i32),
     /// "the first half" (1–2).
-    Half { half: u8, year: YearRef },
+    Half {
+        half: u8,
+        year: YearRef,
+    },
     /// EDTF season code 21–24.
-    Season { season: u8, year: YearRef },
+    Season {
+        season: u8,
+        year: YearRef,
+    },
 }
 
 /// `~` ("around"), `?` ("possibly"), or neither.

@@ -115,7 +115,12 @@ fn attach_times(
             .iter_mut()
             .skip(first)
             .filter(|d| d.time_of_day.is_none())
-            .min_by_key(|d| d.span.start.abs_diff(at.start).min(d.span.end.abs_diff(at.end)));
+            .min_by_key(|d| {
+                d.span
+                    .start
+                    .abs_diff(at.start)
+                    .min(d.span.end.abs_diff(at.end))
+            });
         if let Some(date) = nearest {
             date.time_of_day = Some(time.text);
             continue;
@@ -124,8 +129,7 @@ fn attach_times(
         if tense == Some(super::Tense::Future) {
             continue;
         }
-        let Some(edtf) = resolve::edtf(Value::Day(published), expr::Qualifier::Exact, false)
-        else {
+        let Some(edtf) = resolve::edtf(Value::Day(published), expr::Qualifier::Exact, false) else {
             continue;
         };
         let proposal = DateProposal {

@@ -25,12 +25,16 @@ pub(super) enum Value {
 const COMING_DAYS: i64 = 7;
 
 fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
+    date.checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
 }
 
 fn add_months(year: i32, month: u8, months: i32) -> Option<(i32, u8)> {
     let index = year.checked_mul(12)? + i32::from(month) - 1 + months;
-    Some((index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?))
+    Some((
+        index.div_euclid(12),
+        u8::try_from(index.rem_euclid(12) + 1).ok()?,
+    ))
 }
 
 fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -79,7 +83,7 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             day_end,
         } => date(anchor, year, month, day, day_end),
         Expr::Month { year, month, part } => {
-            let year = month_year(anchor, year, month, tense)?;
+            let year = month_year(anchor, year, month, tense);
             part_of_month(year, month, part, None)
         }
         Expr::MonthRel { offset, part } => {
@@ -110,8 +114,12 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             let end = match unit {
                 Unit::Day => add_days(anchor, n)?,
                 Unit::Week => add_days(anchor, n * 7)?,
-                Unit::Month => anchor.checked_add(jiff::Span::new().try_months(n).ok()?).ok()?,
-                Unit::Year => anchor.checked_add(jiff::Span::new().try_years(n).ok()?).ok()?,
+                Unit::Month => anchor
+                    .checked_add(jiff::Span::new().try_months(n).ok()?)
+                    .ok()?,
+                Unit::Year => anchor
+                    .checked_add(jiff::Span::new().try_years(n).ok()?)
+                    .ok()?,
             };
             Some(Value::Days(anchor, end))
         }
@@ -119,6 +127,11 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;
             let year = period_year(anchor, year, (first, 3), tense)?;
+            Some(Value::Months((year, first), (year, first + 2)))
+        }
+        Expr::QuarterRel(offset) => {
+            let first = (m - 1) / 3 * 3 + 1;
+            let (year, first) = add_months(y, first, 3 * offset)?;
             Some(Value::Months((year, first), (year, first + 2)))
         }
         Expr::Half { half, year } => {
@@ -137,19 +150,20 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
 
 /// An explicit date; without a year, the occurrence nearest to the anchor.
 fn date(anchor: Date, year: Option<i32>, month: u8, day: u8, end: Option<u8>) -> Option<Value> {
-    let year = match year {
-        Some(year) => year,
-        None => {
-            let y = year_of(anchor);
-            let distance = |year: i32| {
-                ymd(year, month, day).and_then(|d| anchor.until(d).ok()).map(|s| s.get_days().abs())
-            };
-            [y, y - 1, y + 1]
-                .into_iter()
-                .filter_map(|year| distance(year).map(|d| (d, year)))
-                .min()?
-                .1
-        }
+    let year = if let Some(year) = year {
+        year
+    } else {
+        let y = year_of(anchor);
+        let distance = |year: i32| {
+            ymd(year, month, day)
+                .and_then(|d| anchor.until(d).ok())
+                .map(|s| s.get_days().abs())
+        };
+        [y, y - 1, y + 1]
+            .into_iter()
+            .filter_map(|year| distance(year).map(|d| (d, year)))
+            .min()?
+            .1
     };
     let first = ymd(year, month, day)?;
     match end {
@@ -160,15 +174,27 @@ fn date(anchor: Date, year: Option<i32>, month: u8, day: u8, end: Option<u8>) ->
 
 /// The year of a named month: past clause, the most recent such month up to the anchor's;
 /// future, the next one from the anchor's on; otherwise the nearer of the two.
-fn month_year(anchor: Date, year: YearRef, month: u8, tense: Option<Tense>) -> Option<i32> {
+fn month_year(anchor: Date, year: YearRef, month: u8, tense: Option<Tense>) -> i32 {
     let (y, m) = (year_of(anchor), month_of(anchor));
     let past = if month <= m { y } else { y - 1 };
     let future = if month >= m { y } else { y + 1 };
-    Some(match year {
+    match year {
         YearRef::Abs(year) => year,
         YearRef::Rel(k) => y + k,
-        YearRef::Last => if month < m { y } else { y - 1 },
-        YearRef::Next => if month > m { y } else { y + 1 },
+        YearRef::Last => {
+            if month < m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        YearRef::Next => {
+            if month > m {
+                y
+            } else {
+                y + 1
+            }
+        }
         YearRef::ByTense => match tense {
             Some(Tense::Past) => past,
             Some(Tense::Future) => future,
@@ -178,14 +204,19 @@ fn month_year(anchor: Date, year: YearRef, month: u8, tense: Option<Tense>) -> O
                 if ahead < back { future } else { past }
             }
         },
-    })
+    }
 }
 
 /// The year of a quarter, half or season starting in month `first` and lasting `months`.
 /// By tense: past or none, the most recent such period that began by the anchor; future,
 /// the one under way at the anchor or the next. "last"/"next": the one that ended before
 /// / begins after the anchor. A winter belongs to the year of its December.
-fn period_year(anchor: Date, year: YearRef, (first, months): (u8, u8), tense: Option<Tense>) -> Option<i32> {
+fn period_year(
+    anchor: Date,
+    year: YearRef,
+    (first, months): (u8, u8),
+    tense: Option<Tense>,
+) -> Option<i32> {
     let y = year_of(anchor);
     let start = |year: i32| ymd(year, first, 1);
     let end = |year: i32| -> Option<Date> {
@@ -193,16 +224,24 @@ fn period_year(anchor: Date, year: YearRef, (first, months): (u8, u8), tense: Op
         ymd(ey, em, last_day(ey, em)?)
     };
     let containing_or_before = || -> Option<i32> {
-        (y - 1..=y).rev().find(|&k| start(k).is_some_and(|s| s <= anchor))
+        (y - 1..=y)
+            .rev()
+            .find(|&k| start(k).is_some_and(|s| s <= anchor))
     };
     Some(match year {
         YearRef::Abs(year) => year,
         YearRef::Rel(k) => {
             // "this winter" in January is the winter that began last December.
-            let this = if first == 12 && month_of(anchor) <= 2 { y - 1 } else { y };
+            let this = if first == 12 && month_of(anchor) <= 2 {
+                y - 1
+            } else {
+                y
+            };
             this + k
         }
-        YearRef::Last => (y - 2..=y).rev().find(|&k| end(k).is_some_and(|e| e < anchor))?,
+        YearRef::Last => (y - 2..=y)
+            .rev()
+            .find(|&k| end(k).is_some_and(|e| e < anchor))?,
         YearRef::Next => (y..=y + 1).find(|&k| start(k).is_some_and(|s| s > anchor))?,
         YearRef::ByTense if tense == Some(Tense::Future) => {
             (y - 1..=y + 1).find(|&k| end(k).is_some_and(|e| e >= anchor))?
@@ -234,10 +273,18 @@ fn part_of_month(year: i32, month: u8, part: Part, anchor: Option<Date>) -> Opti
 fn around(anchor: Date, first: Date, end: Date, earlier: bool) -> Option<Value> {
     if earlier {
         let before = add_days(anchor, -1)?;
-        Some(if before < first { Value::Day(anchor) } else { Value::Days(first, before) })
+        Some(if before < first {
+            Value::Day(anchor)
+        } else {
+            Value::Days(first, before)
+        })
     } else {
         let after = add_days(anchor, 1)?;
-        Some(if after > end { Value::Day(anchor) } else { Value::Days(after, end) })
+        Some(if after > end {
+            Value::Day(anchor)
+        } else {
+            Value::Days(after, end)
+        })
     }
 }
 
@@ -249,9 +296,12 @@ fn part_of_year(year: i32, part: Part, anchor: Option<Date>) -> Option<Value> {
         Part::Early => months(1, 4),
         Part::Mid => months(5, 8),
         Part::Late => months(9, 12),
-        Part::Earlier | Part::Later => {
-            around(anchor?, ymd(year, 1, 1)?, ymd(year, 12, 31)?, part == Part::Earlier)
-        }
+        Part::Earlier | Part::Later => around(
+            anchor?,
+            ymd(year, 1, 1)?,
+            ymd(year, 12, 31)?,
+            part == Part::Earlier,
+        ),
     }
 }
 
@@ -290,12 +340,22 @@ fn weekday(anchor: Date, day: u8, which: Which, tense: Option<Tense>) -> Option<
     let own = iso_weekday(anchor);
     let back = i64::from((own + 7 - day) % 7);
     let ahead = i64::from((day + 7 - own) % 7);
-    let (back, ahead) = (if back == 0 { 7 } else { back }, if ahead == 0 { 7 } else { ahead });
+    let (back, ahead) = (
+        if back == 0 { 7 } else { back },
+        if ahead == 0 { 7 } else { ahead },
+    );
     match which {
         Which::Last => add_days(anchor, -back),
         Which::Next => add_days(anchor, ahead),
         _ if own == day => Some(anchor),
-        Which::This => add_days(anchor, if tense == Some(Tense::Past) { -back } else { ahead }),
+        Which::This => add_days(
+            anchor,
+            if tense == Some(Tense::Past) {
+                -back
+            } else {
+                ahead
+            },
+        ),
         _ => add_days(anchor, if forward(tense) { ahead } else { -back }),
     }
 }
@@ -311,7 +371,11 @@ fn weekend(anchor: Date, which: Which, tense: Option<Tense>) -> Option<Date> {
         Which::Bare | Which::Over if forward(tense) => Some(this),
         // The most recent weekend that began on or before the anchor.
         Which::Bare | Which::Over => {
-            if anchor >= this { Some(this) } else { add_days(this, -7) }
+            if anchor >= this {
+                Some(this)
+            } else {
+                add_days(this, -7)
+            }
         }
     }
 }
@@ -324,7 +388,11 @@ pub(super) fn edtf(value: Value, qualifier: Qualifier, approximate_end: bool) ->
         Qualifier::Approximate => "~",
         Qualifier::Uncertain => "?",
     };
-    let end_mark = if approximate_end && mark.is_empty() { "~" } else { mark };
+    let end_mark = if approximate_end && mark.is_empty() {
+        "~"
+    } else {
+        mark
+    };
     let year = |y: i32| (0..=9999).contains(&y).then(|| format!("{y:04}"));
     let day = |d: Date| year(year_of(d)).map(|y| format!("{y}-{:02}-{:02}", d.month(), d.day()));
     let month = |(y, m): (i32, u8)| year(y).map(|y| format!("{y}-{m:02}"));

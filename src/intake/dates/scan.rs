@@ -113,7 +113,9 @@ impl Cursor<'_> {
                 .iter()
                 .any(|&c| self.punct(after, c))
                 || (self.punct(after, '.') && self.number(after + 1).is_some())
-                || (self.punct(after, ',') && self.glued(after + 1) && self.number(after + 1).is_some());
+                || (self.punct(after, ',')
+                    && self.glued(after + 1)
+                    && self.number(after + 1).is_some());
             let range = (self.punct(after, '-') || self.punct(after, '–'))
                 && self.number(after + 1).is_some();
             if joined && !range {
@@ -200,7 +202,11 @@ fn expression(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
 /// "Friday, Dec. 19": the explicit date, its span taking the weekday.
 fn weekday_date(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     let (_, after) = c.weekday(i)?;
-    let next = if c.punct(after, ',') { after + 1 } else { after };
+    let next = if c.punct(after, ',') {
+        after + 1
+    } else {
+        after
+    };
     match explicit(c, next)? {
         (expr @ Expr::Date { .. }, end) => Some((expr, end)),
         _ => None,
@@ -329,9 +335,26 @@ fn bare_month_allowed(c: &Cursor<'_>, i: usize, month: u8) -> bool {
     before.is_some_and(|b| {
         matches!(
             b,
-            "in" | "since" | "until" | "till" | "by" | "from" | "through" | "during" | "before"
-                | "after" | "early" | "mid" | "late" | "of" | "last" | "next" | "this"
-                | "end" | "and" | "or" | "to"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "early"
+                | "mid"
+                | "late"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+                | "end"
+                | "and"
+                | "or"
+                | "to"
         )
     })
 }
@@ -379,10 +402,13 @@ fn bare_year(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         // "2025-point".
         return None;
     }
-    if c.word(end).is_some_and(|w| c.w.year_not_before.contains(w) || c.w.zones.contains(w)) {
+    if c.word(end)
+        .is_some_and(|w| c.w.year_not_before.contains(w) || c.w.zones.contains(w))
+    {
         return None;
     }
-    let possessive = (c.punct(end, '’') || c.punct(end, '\'')) && c.glued(end) && c.is(end + 1, "s");
+    let possessive =
+        (c.punct(end, '’') || c.punct(end, '\'')) && c.glued(end) && c.is(end + 1, "s");
     let before = i.checked_sub(1).and_then(|j| c.word(j));
     let strong = before.is_some_and(|b| c.w.year_before.contains(b));
     let weak = before.is_some_and(|b| c.w.year_before_weak.contains(b))
@@ -414,7 +440,12 @@ fn decade(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         return Some((Expr::Decade(century + n / 10), i + 3));
     }
     let n = c.number(i)?;
-    if c.digits(i) == 4 && n % 10 == 0 && c.glued(i + 1) && c.is(i + 1, "s") && (YEAR_MIN..=YEAR_MAX).contains(&n) {
+    if c.digits(i) == 4
+        && n % 10 == 0
+        && c.glued(i + 1)
+        && c.is(i + 1, "s")
+        && (YEAR_MIN..=YEAR_MAX).contains(&n)
+    {
         return Some((Expr::Decade(i32::try_from(n / 10).ok()?), i + 2));
     }
     None

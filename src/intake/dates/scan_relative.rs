@@ -7,7 +7,9 @@ use super::scan::Cursor;
 
 /// The relative expression starting at token `i`, if any.
 pub(super) fn relative(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
-    let word = c.word(i)?;
+    let Some(word) = c.word(i) else {
+        return ago(c, i);
+    };
     match word {
         "today" | "tonight" => Some((Expr::DayOffset(0), i + 1)),
         "yesterday" => Some((Expr::DayOffset(-1), i + 1)),
@@ -69,6 +71,7 @@ fn modified(c: &Cursor<'_>, i: usize, word: &str) -> Option<(Expr, usize)> {
             year: YearRef::Rel(offset),
             part: Part::Whole,
         },
+        "quarter" => Expr::QuarterRel(offset),
         _ => {
             if let Some((day, end)) = c.weekday(j) {
                 let end = part_of_day(c, end);
@@ -88,6 +91,13 @@ fn modified(c: &Cursor<'_>, i: usize, word: &str) -> Option<(Expr, usize)> {
 /// A weekday, with "morning", "evening" … after it: "Friday", "Friday night".
 fn weekday(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     let (day, end) = c.weekday(i)?;
+    // "Good Friday Agreement", "Super Tuesday", "Bloody Sunday" are names.
+    if i > 0
+        && c.word(i - 1)
+            .is_some_and(|w| c.w.not_weekday_after.contains(w))
+    {
+        return None;
+    }
     let which = Which::Bare;
     Some((Expr::Weekday { day, which }, part_of_day(c, end)))
 }
@@ -114,8 +124,7 @@ fn the(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         }
         "end" | "beginning" | "start" if c.is(i + 2, "of") => end_of(c, i, next == "end"),
         "coming" | "next" => coming(c, i + 1),
-        _ => ordinal_period(c, i + 1, YearRef::ByTense)
-            .or_else(|| season(c, i + 1)),
+        _ => ordinal_period(c, i + 1, YearRef::ByTense).or_else(|| season(c, i + 1)),
     }
 }
 
@@ -242,6 +251,16 @@ fn end_of(c: &Cursor<'_>, i: usize, end: bool) -> Option<(Expr, usize)> {
     let (expr, after) = with_part(c, i + 3, part)?;
     match expr {
         Expr::Weekday { .. } => None,
+        // "The end of the year" is its December, "the beginning of the year" its January:
+        // a third of a year is too wide for either.
+        Expr::Year {
+            year: YearRef::Abs(y),
+            ..
+        } => Some((month_of(YearRef::Abs(y), end), after)),
+        Expr::Year {
+            year: YearRef::Rel(k),
+            ..
+        } => Some((month_of(YearRef::Rel(k), end), after)),
         Expr::Week { offset, .. } if end => Some((
             Expr::Week {
                 offset,
@@ -250,6 +269,14 @@ fn end_of(c: &Cursor<'_>, i: usize, end: bool) -> Option<(Expr, usize)> {
             after,
         )),
         _ => Some((expr, after)),
+    }
+}
+
+fn month_of(year: YearRef, end: bool) -> Expr {
+    Expr::Month {
+        year,
+        month: if end { 12 } else { 1 },
+        part: Part::Whole,
     }
 }
 
@@ -325,12 +352,11 @@ fn season(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         return Some((Expr::Season { season, year }, end));
     }
     let before = i.checked_sub(1).and_then(|j| c.word(j));
-    matches!(before, Some("in" | "the" | "during" | "until" | "by"))
-        .then_some((
-            Expr::Season {
-                season,
-                year: YearRef::ByTense,
-            },
-            i + 1,
-        ))
+    matches!(before, Some("in" | "the" | "during" | "until" | "by")).then_some((
+        Expr::Season {
+            season,
+            year: YearRef::ByTense,
+        },
+        i + 1,
+    ))
 }

@@ -32,7 +32,10 @@ const REPORTING_NEAR: usize = 3;
 /// [`Tense::Present`] when no verb near says otherwise.
 pub fn clause_tense(text: &str, sentence: Span, at: Span) -> Tense {
     let toks = tokens(text, sentence.start, sentence.end);
-    let first = toks.iter().position(|t| t.end > at.start).unwrap_or(toks.len());
+    let first = toks
+        .iter()
+        .position(|t| t.end > at.start)
+        .unwrap_or(toks.len());
     let end = toks
         .iter()
         .position(|t| t.start >= at.end)
@@ -60,7 +63,9 @@ pub(super) fn tense_near(toks: &[Token], first: usize, end: usize) -> Option<Ten
         let distance = cost(toks, i, first, end);
         let weak = if tense == Tense::Present {
             PRESENT_TOKENS
-        } else if distance > REPORTING_NEAR && word(toks, i).is_some_and(|x| w.reporting.contains(x)) {
+        } else if distance > REPORTING_NEAR
+            && word(toks, i).is_some_and(|x| w.reporting.contains(x))
+        {
             REPORTING_TOKENS
         } else {
             0
@@ -118,8 +123,10 @@ fn word(toks: &[Token], i: usize) -> Option<&str> {
 fn next_content(toks: &[Token], mut i: usize) -> usize {
     i += 1;
     while let Some(w) = word(toks, i) {
-        let skip = matches!(w, "not" | "also" | "still" | "yet" | "now" | "already" | "n")
-            || (w.len() > 4 && w.ends_with("ly") && w != "likely" && w != "early");
+        let skip = matches!(
+            w,
+            "not" | "also" | "still" | "yet" | "now" | "already" | "n"
+        ) || (w.len() > 4 && w.ends_with("ly") && w != "likely" && w != "early");
         // "n't" is three tokens: n, ’, t.
         if w == "n" {
             i += 3;
@@ -153,14 +160,21 @@ fn is_participle(w: &Words, word: &str) -> bool {
 /// A tense cue starting at token `i`, and how many tokens it takes.
 fn cue_at(w: &Words, toks: &[Token], i: usize) -> Option<(Tense, usize)> {
     let word = word(toks, i)?;
-    let after_apostrophe = i > 0 && toks.get(i - 1).is_some_and(|t| t.is_punct('\'') || t.is_punct('’'));
+    let after_apostrophe = i > 0
+        && toks
+            .get(i - 1)
+            .is_some_and(|t| t.is_punct('\'') || t.is_punct('’'));
     let next = next_content(toks, i);
     let next_word = self::word(toks, next);
     if after_apostrophe {
         // "’ll" is "will"; "’s", "’re", "’ve", "’d" are too ambiguous to read.
         return (word == "ll").then_some((Tense::Future, 1));
     }
-    if word == "won" && toks.get(i + 1).is_some_and(|t| t.is_punct('\'') || t.is_punct('’')) {
+    if word == "won"
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
+    {
         return Some((Tense::Future, 3));
     }
     if w.future.contains(word) {
@@ -190,7 +204,14 @@ fn cue_at(w: &Words, toks: &[Token], i: usize) -> Option<(Tense, usize)> {
         if next_word.is_some_and(|n| is_participle(w, n)) {
             return Some((Tense::Past, next - i + 1));
         }
-        return Some((if word == "had" { Tense::Past } else { Tense::Present }, 1));
+        return Some((
+            if word == "had" {
+                Tense::Past
+            } else {
+                Tense::Present
+            },
+            1,
+        ));
     }
     if w.past_markers.contains(word) {
         let hyphen = toks.get(i + 1).is_some_and(|t| t.is_punct('-'));
@@ -245,9 +266,26 @@ fn is_ed_verb(w: &Words, toks: &[Token], i: usize, word: &str) -> bool {
     !before.is_some_and(|b| {
         matches!(
             b,
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
-                | "these" | "those" | "of" | "for" | "with" | "newly" | "recently" | "much"
-                | "long" | "well"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "of"
+                | "for"
+                | "with"
+                | "newly"
+                | "recently"
+                | "much"
+                | "long"
+                | "well"
         )
     })
 }
@@ -276,10 +314,19 @@ mod tests {
             ("He plans to travel on Friday.", Tense::Future),
             ("The sides have agreed on Friday to a truce.", Tense::Past),
             ("They could have met on Friday.", Tense::Past),
-            ("Officials said on Friday that talks would go on.", Tense::Past),
-            ("Officials said the talks would resume on Friday.", Tense::Future),
+            (
+                "Officials said on Friday that talks would go on.",
+                Tense::Past,
+            ),
+            (
+                "Officials said the talks would resume on Friday.",
+                Tense::Future,
+            ),
             ("On Friday, the two leaders spoke by phone.", Tense::Past),
-            ("On Friday, the two leaders will speak by phone.", Tense::Future),
+            (
+                "On Friday, the two leaders will speak by phone.",
+                Tense::Future,
+            ),
             ("The talks on Friday.", Tense::Present),
             ("Talks won't start before Friday.", Tense::Future),
             ("The talks were postponed to Friday.", Tense::Past),
@@ -299,7 +346,10 @@ mod tests {
     #[test]
     fn adjectives_in_ed_and_hyphenated_last_are_no_cue() {
         assert_eq!(
-            tense_of("The United States and the renewed talks on Friday.", "Friday"),
+            tense_of(
+                "The United States and the renewed talks on Friday.",
+                "Friday"
+            ),
             Tense::Present
         );
         assert_eq!(

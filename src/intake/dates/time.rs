@@ -38,16 +38,18 @@ fn time_at(c: &Cursor<'_>, i: usize) -> Option<TimeOfDay> {
         // "1500 GMT": military style needs its zone.
         let (zone, end) = zone(c, i + 1);
         let (h, m) = (hour / 100, hour % 100);
-        return (zone.is_some() && h < 24 && m < 60).then(|| written(i, end, h, m, zone.as_deref()));
+        return (zone.is_some() && h < 24 && m < 60)
+            .then(|| written(i, end, h, m, zone.as_deref()));
     }
     if c.digits(i) > 2 || hour > 24 {
         return None;
     }
-    let (minute, after) = if c.punct(i + 1, ':') && c.glued(i + 1) && c.glued(i + 2) && c.digits(i + 2) == 2 {
-        (c.number(i + 2)?, i + 3)
-    } else {
-        (0, i + 1)
-    };
+    let (minute, after) =
+        if c.punct(i + 1, ':') && c.glued(i + 1) && c.glued(i + 2) && c.digits(i + 2) == 2 {
+            (c.number(i + 2)?, i + 3)
+        } else {
+            (0, i + 1)
+        };
     if minute >= 60 {
         return None;
     }
@@ -106,9 +108,7 @@ fn zone(c: &Cursor<'_>, i: usize) -> (Option<String>, usize) {
         return (Some("local time".to_owned()), i + 2);
     }
     match (c.word(i), c.toks.get(i)) {
-        (Some(w), Some(t)) if c.w.zones.contains(w) && t.capital => {
-            (Some(w.to_uppercase()), i + 1)
-        }
+        (Some(w), Some(t)) if c.w.zones.contains(w) && t.capital => (Some(w.to_uppercase()), i + 1),
         _ => (None, i),
     }
 }

@@ -16,6 +16,7 @@ pub(super) struct WordLists {
     months: Vec<Vec<String>>,
     weekdays: Vec<Vec<String>>,
     parts_of_day: Vec<String>,
+    not_weekday_after: Vec<String>,
     seasons: Vec<(String, u8)>,
     numbers: Vec<(String, u32)>,
     ordinals: Vec<(String, u8)>,
@@ -47,6 +48,7 @@ pub(super) struct Words {
     /// ISO weekday number 1 (Monday) – 7 and whether the form is the full name.
     pub weekdays: HashMap<String, (u8, bool)>,
     pub parts_of_day: HashSet<String>,
+    pub not_weekday_after: HashSet<String>,
     pub seasons: HashMap<String, u8>,
     pub numbers: HashMap<String, u32>,
     pub ordinals: HashMap<String, u8>,
@@ -89,7 +91,9 @@ fn set(list: Vec<String>) -> HashSet<String> {
 }
 
 fn map<T>(list: Vec<(String, T)>) -> HashMap<String, T> {
-    list.into_iter().map(|(w, v)| (w.to_lowercase(), v)).collect()
+    list.into_iter()
+        .map(|(w, v)| (w.to_lowercase(), v))
+        .collect()
 }
 
 /// Names per index (January or Monday first) into word → (number from 1, full name?).
@@ -110,6 +114,7 @@ impl From<WordLists> for Words {
             months: numbered(l.months),
             weekdays: numbered(l.weekdays),
             parts_of_day: set(l.parts_of_day),
+            not_weekday_after: set(l.not_weekday_after),
             seasons: map(l.seasons),
             numbers: map(l.numbers),
             ordinals: map(l.ordinals),
