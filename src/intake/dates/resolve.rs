@@ -123,6 +123,16 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             };
             Some(Value::Days(anchor, end))
         }
+        Expr::In { n, unit } if forward(tense) => {
+            let n = i32::try_from(n).ok()?;
+            match unit {
+                Unit::Day => add_days(anchor, i64::from(n)).map(Value::Day),
+                Unit::Week => week(anchor, n, Part::Whole),
+                Unit::Month => add_months(y, m, n).map(|(y, m)| Value::Month(y, m)),
+                Unit::Year => Some(Value::Year(y + n)),
+            }
+        }
+        Expr::In { .. } => None,
         Expr::ComingDays => Some(Value::Days(anchor, add_days(anchor, COMING_DAYS)?)),
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;

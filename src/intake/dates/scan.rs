@@ -424,7 +424,7 @@ fn bare_year(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
 }
 
 /// "1990s" (a four-digit number ending in 0 with a glued "s") and "’90s".
-fn decade(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+pub(super) fn decade(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     if (c.punct(i, '’') || c.punct(i, '\''))
         && c.glued(i + 1)
         && c.digits(i + 1) == 2

@@ -3,7 +3,7 @@
 //! coming days". Each matcher returns the expression and the index after its last token.
 
 use super::expr::{Expr, Part, Unit, Which, YearRef};
-use super::scan::Cursor;
+use super::scan::{Cursor, decade};
 
 /// The relative expression starting at token `i`, if any.
 pub(super) fn relative(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
@@ -11,9 +11,7 @@ pub(super) fn relative(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         return ago(c, i);
     };
     match word {
-        "today" | "tonight" => Some((Expr::DayOffset(0), i + 1)),
-        "yesterday" => Some((Expr::DayOffset(-1), i + 1)),
-        "tomorrow" => Some((Expr::DayOffset(1), i + 1)),
+        "today" | "tonight" | "yesterday" | "tomorrow" => day_word(c, i),
         // "an overnight stay" is a duration, not the night before.
         "overnight" if !(i > 0 && matches!(c.word(i - 1), Some("a" | "an"))) => {
             Some((Expr::Overnight, i + 1))
@@ -23,6 +21,7 @@ pub(super) fn relative(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
             Some((Expr::Weekend(Which::Over), i + 3))
         }
         "over" | "in" if c.is(i + 1, "the") => coming(c, i + 2),
+        "in" => in_n(c, i),
         "the" => the(c, i),
         "within" => within(c, i + 1),
         "earlier" | "later" => earlier_later(c, i, word == "earlier"),
@@ -33,6 +32,31 @@ pub(super) fn relative(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
             .or_else(|| ago(c, i))
             .or_else(|| ordinal_period(c, i, YearRef::ByTense)),
     }
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", with a part of the day after them
+/// ("yesterday afternoon").
+fn day_word(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+    let offset = match c.word(i)? {
+        "today" | "tonight" => 0,
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    Some((Expr::DayOffset(offset), part_of_day(c, i + 1)))
+}
+
+/// "in two weeks", "in 10 days' time": a date only in a future clause (resolve.rs).
+fn in_n(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+    let n = c.count(i + 1)?;
+    let unit = unit(c, i + 2)?;
+    let mut end = i + 3;
+    if (c.punct(end, '’') || c.punct(end, '\'')) && c.is(end + 1, "time") {
+        end += 2;
+    } else if (c.punct(end, '’') || c.punct(end, '\'')) && c.is(end + 1, "s") && c.is(end + 2, "time") {
+        end += 3;
+    }
+    Some((Expr::In { n, unit }, end))
 }
 
 /// "this", "last" or "next" followed by a period word.
@@ -124,6 +148,7 @@ fn the(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         }
         "end" | "beginning" | "start" if c.is(i + 2, "of") => end_of(c, i, next == "end"),
         "coming" | "next" => coming(c, i + 1),
+        "current" => period(c, i + 2, 0, Part::Whole),
         _ => ordinal_period(c, i + 1, YearRef::ByTense).or_else(|| season(c, i + 1)),
     }
 }
@@ -193,6 +218,7 @@ fn period(c: &Cursor<'_>, j: usize, offset: i32, part: Part) -> Option<(Expr, us
             year: YearRef::Rel(offset),
             part,
         },
+        "quarter" if part == Part::Whole => Expr::QuarterRel(offset),
         _ => return None,
     };
     Some((expr, j + 1))
@@ -220,6 +246,15 @@ fn part_of(c: &Cursor<'_>, i: usize, word: &str) -> Option<(Expr, usize)> {
 
 /// The period after "early", "mid-", "late" or "the end of".
 fn with_part(c: &Cursor<'_>, j: usize, part: Part) -> Option<(Expr, usize)> {
+    // "the late 1980s": EDTF has no part of a decade; the decade it is.
+    if let Some(decade) = decade(c, j) {
+        return Some(decade);
+    }
+    if matches!(part, Part::Early | Part::Late)
+        && let Some(day) = day_word(c, j)
+    {
+        return Some(day);
+    }
     if let Some((month, _, after)) = c.month(j) {
         let (year, end) = match c.year(after) {
             Some((y, e)) => (YearRef::Abs(y), e),
@@ -350,6 +385,10 @@ fn season(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     let (year, end) = year_of(c, i + 1);
     if let Some(year) = year {
         return Some((Expr::Season { season, year }, end));
+    }
+    if c.is(i + 1, "of") {
+        // "the fall of Kabul", "the summer of discontent".
+        return None;
     }
     let before = i.checked_sub(1).and_then(|j| c.word(j));
     matches!(before, Some("in" | "the" | "during" | "until" | "by")).then_some((

@@ -233,6 +233,12 @@ fn be_cue(w: &Words, toks: &[Token], i: usize, word: &str, next: usize) -> (Tens
     if next_word.is_some_and(|n| w.be_going.contains(n)) && after == Some("to") {
         return (Tense::Future, next - i + 2);
     }
+    // "is expected in two weeks", "was due on Friday": a plan, read forwards.
+    if next_word.is_some_and(|n| {
+        matches!(n, "expected" | "due" | "scheduled" | "set" | "slated" | "planned")
+    }) {
+        return (Tense::Future, next - i + 1);
+    }
     if next_word == Some("to") && word != "been" {
         return (Tense::Future, next - i + 1);
     }
@@ -330,6 +336,7 @@ mod tests {
             ("The talks on Friday.", Tense::Present),
             ("Talks won't start before Friday.", Tense::Future),
             ("The talks were postponed to Friday.", Tense::Past),
+            ("A vote is expected on Friday.", Tense::Future),
             ("Ukraine is seeking guarantees on Friday.", Tense::Present),
             ("The summit will be held on Friday.", Tense::Future),
             ("The summit has been postponed until Friday.", Tense::Past),

@@ -327,3 +327,34 @@ fn proposals_name_their_sentence_in_text_order() {
     assert_eq!(sentences, [0, 1]);
     assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
+
+#[test]
+fn news_wire_forms_of_days_decades_and_current_periods() {
+    let text = "Talks broke up late yesterday after a session yesterday afternoon. Reforms of \
+        the late 1980s shaped the current quarter. After the fall of Kabul, talks stalled in \
+        the Arab Spring.";
+    assert_dates(
+        text,
+        THURSDAY,
+        &[
+            ("late yesterday", "2025-12-17"),
+            ("yesterday afternoon", "2025-12-17"),
+            ("late 1980s", "198X"),
+            ("the current quarter", "2025-10/2025-12"),
+        ],
+    );
+}
+
+#[test]
+fn in_n_weeks_is_a_date_only_in_a_future_clause() {
+    let text = "Talks will resume in two weeks and a vote is expected in 10 days' time. The \
+        rebels captured the town in two days.";
+    assert_dates(
+        text,
+        THURSDAY,
+        &[
+            ("in two weeks", "2025-12-29/2026-01-04"),
+            ("in 10 days' time", "2025-12-28"),
+        ],
+    );
+}
