@@ -101,7 +101,10 @@ pub(super) enum Expr {
     },
     /// "in two weeks", "in 10 days' time": a date only in a future or present clause
     /// (otherwise a duration: "captured in two days").
-    In { n: u32, unit: Unit },
+    In {
+        n: u32,
+        unit: Unit,
+    },
     /// "within 30 days", "in the next two weeks".
     Within {
         n: u32,

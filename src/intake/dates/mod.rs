@@ -40,8 +40,13 @@ pub fn find_dates(text: &str, sentences: &[Span], published: civil::Date) -> Vec
         let toks = tokens::tokens(text, sentence.start, sentence.end);
         let c = Cursor { toks: &toks, w };
         let first = out.len();
-        let mut anchor = published;
+        // The day of a statement and the token where its clause ends.
+        let mut statement: Option<(civil::Date, usize)> = None;
         for found in scan::scan(&c) {
+            let anchor = match statement {
+                Some((day, until)) if found.first < until => day,
+                _ => published,
+            };
             let tense = tense::tense_near(&toks, found.first, found.end);
             let Some(value) = resolve::resolve(found.expr, anchor, tense) else {
                 continue;
@@ -53,8 +58,10 @@ pub fn find_dates(text: &str, sentences: &[Span], published: civil::Date) -> Vec
             if let Value::Day(day) = value
                 && states_a_day(&c, &found)
             {
-                // "told reporters on Sunday that … next week": what follows is said that day.
-                anchor = day;
+                // "told reporters on Sunday that … next week": what follows is said that day,
+                // up to the end of the clause ("…, after talks earlier this week" is the
+                // report's own voice again).
+                statement = Some((day, clause_end(&toks, found.end)));
             }
             out.push(DateProposal {
                 span: span_of(&toks, found.first, found.end),
@@ -66,6 +73,27 @@ pub fn find_dates(text: &str, sentences: &[Span], published: civil::Date) -> Vec
         attach_times(&c, index, published, &mut out, first);
     }
     out
+}
+
+/// The bytes between two spans (0 when they touch or overlap).
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The index of the first comma, semicolon, colon, dash or closing bracket from `from`.
+fn clause_end(toks: &[Token], from: usize) -> usize {
+    toks.iter()
+        .skip(from)
+        .position(|t| {
+            [',', ';', ':', '—', '–', ')']
+                .iter()
+                .any(|&c| t.is_punct(c))
+        })
+        .map_or(toks.len(), |k| from + k)
 }
 
 fn span_of(toks: &[Token], first: usize, end: usize) -> Span {
@@ -115,12 +143,7 @@ fn attach_times(
             .iter_mut()
             .skip(first)
             .filter(|d| d.time_of_day.is_none())
-            .min_by_key(|d| {
-                d.span
-                    .start
-                    .abs_diff(at.start)
-                    .min(d.span.end.abs_diff(at.end))
-            });
+            .min_by_key(|d| gap(d.span, at));
         if let Some(date) = nearest {
             date.time_of_day = Some(time.text);
             continue;

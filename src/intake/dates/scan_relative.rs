@@ -53,7 +53,10 @@ fn in_n(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     let mut end = i + 3;
     if (c.punct(end, '’') || c.punct(end, '\'')) && c.is(end + 1, "time") {
         end += 2;
-    } else if (c.punct(end, '’') || c.punct(end, '\'')) && c.is(end + 1, "s") && c.is(end + 2, "time") {
+    } else if (c.punct(end, '’') || c.punct(end, '\''))
+        && c.is(end + 1, "s")
+        && c.is(end + 2, "time")
+    {
         end += 3;
     }
     Some((Expr::In { n, unit }, end))

@@ -235,7 +235,10 @@ fn be_cue(w: &Words, toks: &[Token], i: usize, word: &str, next: usize) -> (Tens
     }
     // "is expected in two weeks", "was due on Friday": a plan, read forwards.
     if next_word.is_some_and(|n| {
-        matches!(n, "expected" | "due" | "scheduled" | "set" | "slated" | "planned")
+        matches!(
+            n,
+            "expected" | "due" | "scheduled" | "set" | "slated" | "planned"
+        )
     }) {
         return (Tense::Future, next - i + 1);
     }

@@ -358,3 +358,25 @@ fn in_n_weeks_is_a_date_only_in_a_future_clause() {
         ],
     );
 }
+
+#[test]
+fn a_stated_day_anchors_only_its_own_clause() {
+    // Published Wednesday 17 December: "this weekend" said on Friday 12 is 13–14; "earlier
+    // this week", after the comma, is the report's own (15–16).
+    let text = "The president said on Friday he expected talks this weekend, after two days \
+        of talks earlier this week. Talks resume next Tuesday at 10 a.m. (0900 GMT).";
+    let got = found(text, (2025, 12, 17));
+    let got: Vec<(&str, &str, Option<&str>)> = got
+        .iter()
+        .map(|(s, e, t)| (s.as_str(), e.as_str(), t.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Friday", "2025-12-12", None),
+            ("this weekend", "2025-12-13/2025-12-14", None),
+            ("earlier this week", "2025-12-15/2025-12-16", None),
+            ("next Tuesday", "2025-12-23", Some("09:00 GMT")),
+        ]
+    );
+}

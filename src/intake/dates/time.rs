@@ -25,6 +25,25 @@ pub(super) fn times(c: &Cursor<'_>) -> Vec<TimeOfDay> {
             None => i += 1,
         }
     }
+    merge_zoned(out)
+}
+
+/// "10 a.m. (0900 GMT)": a time without a zone followed at once by the same moment with
+/// one is one time, written with the zone.
+fn merge_zoned(times: Vec<TimeOfDay>) -> Vec<TimeOfDay> {
+    let mut out: Vec<TimeOfDay> = Vec::with_capacity(times.len());
+    for time in times {
+        if let Some(last) = out.last_mut()
+            && time.first <= last.end + 1
+            && !last.text.contains(' ')
+            && time.text.contains(' ')
+        {
+            last.end = time.end;
+            last.text = time.text;
+            continue;
+        }
+        out.push(time);
+    }
     out
 }
 
