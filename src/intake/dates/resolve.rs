@@ -149,12 +149,13 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             let year = period_year(anchor, year, (first, 6), tense)?;
             Some(Value::Months((year, first), (year, first + 5)))
         }
-        Expr::Season { season, year } => {
+        Expr::Season { season, year } if (21..=24).contains(&season) => {
             // Meteorological seasons: spring starts in March, winter in December.
             let first = 3 * (season - 20);
             let year = period_year(anchor, year, (first, 3), tense)?;
             Some(Value::Season(year, season))
         }
+        Expr::Season { .. } => None,
     }
 }
 
