@@ -216,7 +216,8 @@ fn weekday_date(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
 /// Explicit dates: ISO, US numeric, month first, day first.
 pub(super) fn explicit(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     iso(c, i)
-        .or_else(|| us_numeric(c, i))
+        .or_else(|| numeric(c, i))
+        .or_else(|| holiday(c, i))
         .or_else(|| month_first(c, i))
         .or_else(|| day_first(c, i))
 }
@@ -253,18 +254,29 @@ fn iso(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
     Some((month, i + 3))
 }
 
-/// "12/20/2025" and "12/20/25", month first (US style).
-fn us_numeric(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
-    let month = c.number(i)?;
-    let day = c.number(i + 2)?;
+/// "12/20/2025" and "12/20/25", month first (US style); "20/12/2025" when the first
+/// number cannot be a month; "20.12.2025", day first (European style).
+fn numeric(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+    let first = c.number(i)?;
+    let second = c.number(i + 2)?;
     let year = c.number(i + 4)?;
+    let slash = c.punct(i + 1, '/') && c.punct(i + 3, '/');
+    let dot = c.punct(i + 1, '.') && c.punct(i + 3, '.') && c.digits(i + 4) == 4;
     let shape = c.digits(i) <= 2
         && c.digits(i + 2) <= 2
         && matches!(c.digits(i + 4), 2 | 4)
         && (1..=4).all(|k| c.glued(i + k))
-        && c.punct(i + 1, '/')
-        && c.punct(i + 3, '/');
-    if !shape || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        && (slash || dot)
+        && !(c.glued(i + 5) && (c.punct(i + 5, '/') || c.punct(i + 5, '.')) && c.glued(i + 6));
+    if !shape {
+        return None;
+    }
+    let (month, day) = if dot || first > 12 {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     // Two-digit years: 50–99 are the 1900s, 00–49 the 2000s.
@@ -280,6 +292,38 @@ fn us_numeric(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
         day_end: None,
     };
     Some((date, i + 5))
+}
+
+/// "Christmas", "Christmas Eve", "New Year's Day", "New Year's Eve", "Boxing Day": fixed
+/// days (their year as for a date without one).
+fn holiday(c: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+    let date = |month, day, end| {
+        let expr = Expr::Date {
+            year: None,
+            month,
+            day,
+            day_end: None,
+        };
+        Some((expr, end))
+    };
+    if !c.capital(i) {
+        return None;
+    }
+    let apostrophe = |k: usize| c.punct(k, '’') || c.punct(k, '\'');
+    match c.word(i)? {
+        "christmas" if c.is(i + 1, "eve") => date(12, 24, i + 2),
+        "christmas" if c.is(i + 1, "day") => date(12, 25, i + 2),
+        "christmas" => date(12, 25, i + 1),
+        "boxing" if c.is(i + 1, "day") => date(12, 26, i + 2),
+        "new" if c.is(i + 1, "year") && apostrophe(i + 2) && c.is(i + 3, "s") => {
+            match c.word(i + 4) {
+                Some("eve") => date(12, 31, i + 5),
+                Some("day") => date(1, 1, i + 5),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// "December 20", "Dec. 20, 2025", "Dec 20-21", "December 2025", "December".

@@ -380,3 +380,20 @@ fn a_stated_day_anchors_only_its_own_clause() {
         ]
     );
 }
+
+#[test]
+fn european_numeric_dates_and_fixed_holidays() {
+    let text = "The decree of 20.12.2025 and the order of 25/11/2025 came before Christmas. \
+        Talks resume after New Year's Day, not on Christmas Eve. Version 1.2.3 is out.";
+    assert_dates(
+        text,
+        THURSDAY,
+        &[
+            ("20.12.2025", "2025-12-20"),
+            ("25/11/2025", "2025-11-25"),
+            ("Christmas", "2025-12-25"),
+            ("New Year's Day", "2026-01-01"),
+            ("Christmas Eve", "2025-12-24"),
+        ],
+    );
+}
