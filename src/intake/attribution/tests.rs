@@ -1,0 +1,1 @@
+//! Each pattern on short articles in our own words.
