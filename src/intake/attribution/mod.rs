@@ -46,7 +46,7 @@ use crate::model::Project;
 
 use super::{Article, ClaimProposal, ProposedStep, Span};
 use names::{Names, Role, Step};
-use tokens::{longest_at, tokens, Tok};
+use tokens::{Tok, longest_at, tokens};
 use words::Words;
 
 /// The claims of `article`, in text order; `sentences` are those of [`super::text::sentences`].
@@ -81,7 +81,9 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
             paragraph += 1;
         }
         last_end = sentence.end;
-        if headline_end.is_some_and(|end| sentence.end <= end) || !piece.chars().any(char::is_alphabetic) {
+        if headline_end.is_some_and(|end| sentence.end <= end)
+            || !piece.chars().any(char::is_alphabetic)
+        {
             continue;
         }
         let toks = tokens(text, sentence);
@@ -89,18 +91,18 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
         let hedges = parse::hedge_spans(&toks, words);
         let credibility = credibility(&chain, &toks, publisher.is_some(), words);
         let mut steps: Vec<ProposedStep> = chain.iter().map(proposed).collect();
-        if let Some(publisher) = &publisher {
-            if !chain.last().is_some_and(|last| same_actor(last, publisher)) {
-                let verb = match chain.last().map(|s| s.role) {
-                    None => "wrote",
-                    Some(Role::Outlet | Role::BackRef) => "cited",
-                    Some(_) => "reported",
-                };
-                steps.push(ProposedStep {
-                    verb: verb.to_string(),
-                    ..proposed(publisher)
-                });
-            }
+        if let Some(publisher) = &publisher
+            && !chain.last().is_some_and(|last| same_actor(last, publisher))
+        {
+            let verb = match chain.last().map(|s| s.role) {
+                None => "wrote",
+                Some(Role::Outlet | Role::BackRef) => "cited",
+                Some(_) => "reported",
+            };
+            steps.push(ProposedStep {
+                verb: verb.to_string(),
+                ..proposed(publisher)
+            });
         }
         out.push(ClaimProposal {
             span: sentence,
@@ -175,12 +177,12 @@ impl Carry {
         }
         let own = parse::own_attribution(text, toks, names, words);
         if own.steps.is_empty() {
-            let anaphoric = toks.get(opener).is_some_and(|t| words.anaphora.contains(&t.lower));
+            let anaphoric = toks
+                .get(opener)
+                .is_some_and(|t| words.anaphora.contains(&t.lower));
             let mut chain = Vec::new();
-            if anaphoric {
-                if let Some((speakers, _)) = &self.speaker {
-                    chain.extend(speakers.iter().cloned());
-                }
+            if anaphoric && let Some((speakers, _)) = &self.speaker {
+                chain.extend(speakers.iter().cloned());
             }
             chain.extend(self.thread.iter().flatten().cloned());
             return (chain, own.spans);
@@ -196,7 +198,10 @@ impl Carry {
                 Role::Pronoun => {
                     let earlier = self.speaker.as_ref().and_then(|(s, _)| s.first()).cloned();
                     chain.push(match earlier {
-                        Some(e) => Step { verb: step.verb, ..e },
+                        Some(e) => Step {
+                            verb: step.verb,
+                            ..e
+                        },
                         None => step,
                     });
                 }
@@ -212,10 +217,10 @@ impl Carry {
                 // A report of another outlet: it opens (or reopens) the thread. The outlet
                 // first in the thread "reported" what it tells.
                 let mut relays: Vec<Step> = chain[k..].to_vec();
-                if let Some(first) = relays.first_mut() {
-                    if first.verb == "cited" {
-                        first.verb = "reported".into();
-                    }
+                if let Some(first) = relays.first_mut()
+                    && first.verb == "cited"
+                {
+                    first.verb = "reported".into();
                 }
                 self.thread = Some(relays.clone());
                 self.last_report = Some(relays);
@@ -255,13 +260,13 @@ fn credibility(chain: &[Step], toks: &[Tok], has_publisher: bool, words: &Words)
         }
         Some(_) => 3,
     };
-    if grade < 6 && parse::any_phrase(toks, &words.doubt_words) {
+    if grade < 6 && parse::any_phrase(toks, &words.doubts) {
         grade = (grade + 1).min(5);
     }
     grade
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod seed_tests;
+#[cfg(test)]
+mod tests;

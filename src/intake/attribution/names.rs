@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{ActorKind, Id, Project};
 
-use super::tokens::{phrase_at, Tok};
+use super::tokens::{Tok, phrase_at};
 use super::words::Words;
 
 /// What a step of the chain is: it decides the publisher's verb, what carries over to the
@@ -43,7 +43,7 @@ pub struct Names {
     by_name: HashMap<String, Id>,
     outlet_actors: HashSet<Id>,
     /// Sources' names, normalised: outlets even when they have no actor.
-    outlet_names: HashSet<String>,
+    sources: HashSet<String>,
 }
 
 /// Lower case, `’` as `'`, a possessive `'s` dropped, a leading "the" dropped, single spaces.
@@ -77,20 +77,20 @@ impl Names {
                 outlet_actors.insert(actor.id);
             }
         }
-        let mut outlet_names = HashSet::new();
+        let mut sources = HashSet::new();
         for source in &project.sources {
             let key = normalise(&source.name);
             if let Some(actor) = source.actor {
                 outlet_actors.insert(actor);
                 by_name.entry(key.clone()).or_insert(actor);
             }
-            outlet_names.insert(key);
+            sources.insert(key);
         }
         by_name.remove("");
         Self {
             by_name,
             outlet_actors,
-            outlet_names,
+            sources,
         }
     }
 
@@ -121,7 +121,7 @@ impl Names {
     /// Is this name an outlet: the project's outlet actor or source, or a known outlet?
     pub fn is_outlet(&self, words: &Words, name: &str) -> bool {
         let key = normalise(name);
-        self.outlet_names.contains(&key)
+        self.sources.contains(&key)
             || self
                 .by_name
                 .get(&key)
@@ -137,8 +137,25 @@ impl Names {
 /// Words that open an unnamed speaker's phrase and are written in lower case inside a
 /// sentence ("Sources familiar…" at the start is "sources familiar…" in the chain).
 const COMMON_OPENERS: &[&str] = &[
-    "a", "an", "two", "three", "four", "five", "several", "some", "many", "senior", "top",
-    "unnamed", "other", "most", "one", "multiple", "western", "european", "diplomatic",
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "senior",
+    "top",
+    "unnamed",
+    "other",
+    "most",
+    "one",
+    "multiple",
+    "western",
+    "european",
+    "diplomatic",
 ];
 
 /// The text of `toks` as written, from the first token's start to the last one's end.
@@ -192,7 +209,9 @@ pub fn classify(
     }
     // "the report", "the outlet", "the agency" alone: the report named last.
     if toks.len() <= 2
-        && toks.iter().any(|t| t.is("report") || t.is("outlet") || t.is("agency") || t.is("newspaper"))
+        && toks
+            .iter()
+            .any(|t| t.is("report") || t.is("outlet") || t.is("agency") || t.is("newspaper"))
         && !toks.iter().any(|t| t.capital)
     {
         return Some(step("the report", None, Role::BackRef));
@@ -205,12 +224,16 @@ pub fn classify(
         };
         let after = trim_front(&toks[at + cue.len()..]);
         let before = drop_possessive_owner(&toks[..at]);
-        let name_toks = if after.iter().any(|t| t.capital) { after } else { before };
+        let name_toks = if after.iter().any(|t| t.capital) {
+            after
+        } else {
+            before
+        };
         let name = text_of(text, trim_front(name_toks));
         // "US media": the words before the cue name a country, not the outlet.
         let actor = names.actor(name);
-        let not_outlet = actor.is_some_and(|id| !names.is_outlet_actor(id))
-            && !names.is_outlet(words, name);
+        let not_outlet =
+            actor.is_some_and(|id| !names.is_outlet_actor(id)) && !names.is_outlet(words, name);
         if name.is_empty() || not_outlet || !name_toks.iter().any(|t| t.capital) {
             return Some(step(whole, None, Role::Outlet));
         }
@@ -241,14 +264,18 @@ pub fn classify(
     // An unknown name: the words after the last title ("Foreign Minister Sergei Lavrov").
     let mut from = 0;
     for at in 0..toks.len() {
-        if let Some(title) = words.titles.iter().find(|p| phrase_at(toks, at, p)) {
-            if at + title.len() < toks.len() {
-                from = at + title.len();
-            }
+        if let Some(title) = words.titles.iter().find(|p| phrase_at(toks, at, p))
+            && at + title.len() < toks.len()
+        {
+            from = at + title.len();
         }
     }
     let name_toks = drop_possessive_owner(&toks[from..]);
-    Some(step(text_of(text, trim_front(name_toks)), None, Role::Named))
+    Some(step(
+        text_of(text, trim_front(name_toks)),
+        None,
+        Role::Named,
+    ))
 }
 
 fn lower_first(name: &str) -> String {

@@ -2,8 +2,8 @@
 //! "… cited by …", read with plain scans over the sentence's tokens.
 
 use super::super::Span;
-use super::names::{classify, Names, Role, Step};
-use super::tokens::{longest_at, phrase_at, span_of, Tok};
+use super::names::{Names, Role, Step, classify};
+use super::tokens::{Tok, longest_at, phrase_at, span_of};
 use super::words::Words;
 
 /// What a sentence says of its own sources.
@@ -70,8 +70,9 @@ fn phrase_end(toks: &[Tok], from: usize, words: &Words) -> usize {
     let mut k = from;
     while k < toks.len() && !ends_phrase(&toks[k]) {
         let w = toks[k].lower.as_str();
-        if k > from && matches!(w, "that" | "who" | "which" | "on" | "as" | "when" | "while")
-            || k > from && words.reporting_verbs.contains(w)
+        if k > from
+            && (matches!(w, "that" | "who" | "which" | "on" | "as" | "when" | "while")
+                || words.reporting_verbs.contains(w))
         {
             break;
         }
@@ -111,15 +112,20 @@ fn report_or_source(
     let definite = toks
         .first()
         .is_some_and(|t| t.is("the") || t.is("that") || t.is("this"));
-    while at < toks.len() && matches!(toks[at].lower.as_str(), "a" | "an" | "the" | "that" | "this") {
+    while at < toks.len()
+        && matches!(
+            toks[at].lower.as_str(),
+            "a" | "an" | "the" | "that" | "this"
+        )
+    {
         at += 1;
     }
     // "a Politico report", "the Axios report": the outlet before the noun.
     let noun = (at..toks.len().min(at + 4)).find(|&k| words.report_nouns.contains(&toks[k].lower));
     if let Some(n) = noun {
-        let by = toks.get(n + 1).is_some_and(|t| {
-            matches!(t.lower.as_str(), "by" | "from" | "in" | "of" | "on")
-        });
+        let by = toks
+            .get(n + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "from" | "in" | "of" | "on"));
         let named = if by { &toks[n + 2..] } else { &toks[at..n] };
         if named.is_empty() {
             let step = if definite {
@@ -259,7 +265,14 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
     // "told Reuters": the outlet the speaker told relays it.
     let mut told_outlet = None;
     if extra.is_none() && matches!(toks[v].lower.as_str(), "told" | "tells") {
-        let end = phrase_end(toks, v + 1, words);
+        // The object: "the" and a run of capitalised words ("the BBC", "Reuters").
+        let mut end = v + 1;
+        if toks.get(end).is_some_and(|t| t.is("the")) {
+            end += 1;
+        }
+        while toks.get(end).is_some_and(|t| t.is_word && t.capital) {
+            end += 1;
+        }
         let object = &toks[v + 1..end];
         if let Some(step) = classify(text, object, "reported", false, names, words)
             .filter(|s| s.role == Role::Outlet && object.iter().any(|t| t.capital))
@@ -270,7 +283,9 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
     }
     // ", citing X" after the verb.
     let mut cited: Vec<Step> = Vec::new();
-    if toks.get(verb_end).is_some_and(|t| t.is_punct(',')) && toks.get(verb_end + 1).is_some_and(|t| t.is("citing")) {
+    if toks.get(verb_end).is_some_and(|t| t.is_punct(','))
+        && toks.get(verb_end + 1).is_some_and(|t| t.is("citing"))
+    {
         let end = phrase_end(toks, verb_end + 2, words);
         cited = source_phrase(text, &toks[verb_end + 2..end], names, words);
         spans.extend(span_of(&toks[verb_end + 1..end]));
@@ -318,7 +333,11 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
         step.verb = verb.replace("said", "reported");
     }
     // "Xinhua, citing a report by Politico, said": the subject relays a report.
-    if cited.iter().any(|s| matches!(s.role, Role::Outlet | Role::BackRef)) && !as_outlet {
+    if cited
+        .iter()
+        .any(|s| matches!(s.role, Role::Outlet | Role::BackRef))
+        && !as_outlet
+    {
         step.verb = "cited".into();
     }
     spans.extend(span_of(subject_toks));

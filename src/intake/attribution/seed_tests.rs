@@ -41,7 +41,10 @@ fn score(claims: &[ClaimProposal], text: &str, project: &Project) -> (usize, usi
         for s in steps {
             max += 1 + usize::from(s.actor.is_some()) + usize::from(!s.name.is_empty());
         }
-        let Some(found) = claims.iter().find(|c| c.span.of(text) == &*expected.excerpt) else {
+        let Some(found) = claims
+            .iter()
+            .find(|c| c.span.of(text) == &*expected.excerpt)
+        else {
             misses.push(format!("{}: no claim with its excerpt", expected.id));
             continue;
         };
@@ -49,7 +52,10 @@ fn score(claims: &[ClaimProposal], text: &str, project: &Project) -> (usize, usi
         if found.credibility == expected.credibility.value() {
             got += 1;
         } else {
-            misses.push(format!("{}: credibility {}", expected.id, found.credibility));
+            misses.push(format!(
+                "{}: credibility {}",
+                expected.id, found.credibility
+            ));
         }
         if found.attribution.len() == steps.len() {
             got += 1;
@@ -75,7 +81,12 @@ fn score(claims: &[ClaimProposal], text: &str, project: &Project) -> (usize, usi
     }
     let extra = claims
         .iter()
-        .filter(|c| !project.claims.iter().any(|e| c.span.of(text) == &*e.excerpt))
+        .filter(|c| {
+            !project
+                .claims
+                .iter()
+                .any(|e| c.span.of(text) == &*e.excerpt)
+        })
         .count();
     if extra > 0 {
         misses.push(format!("{extra} claims the sample does not have"));
@@ -108,7 +119,10 @@ fn the_seed_chains_read_as_the_sample_does() {
     };
     let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
     assert_eq!(chain(0), [pair("Xinhua", "wrote")]);
-    assert_eq!(chain(1), [pair("Politico", "reported"), pair("Xinhua", "cited")]);
+    assert_eq!(
+        chain(1),
+        [pair("Politico", "reported"), pair("Xinhua", "cited")]
+    );
     assert_eq!(
         chain(3),
         [
@@ -119,12 +133,19 @@ fn the_seed_chains_read_as_the_sample_does() {
     );
     assert_eq!(
         chain(9),
-        [pair("Volodymyr Zelenskyy", "has indicated"), pair("Xinhua", "reported")]
+        [
+            pair("Volodymyr Zelenskyy", "has indicated"),
+            pair("Xinhua", "reported")
+        ]
     );
     assert_eq!(claims[9].attribution[0].actor, Some(Id::new("a-zelenskyy")));
     // The words that name the sources are highlighted, and the hedges.
     let text = &article.text;
-    let words: Vec<&str> = claims[1].attribution_spans.iter().map(|s| s.of(text)).collect();
+    let words: Vec<&str> = claims[1]
+        .attribution_spans
+        .iter()
+        .map(|s| s.of(text))
+        .collect();
     assert_eq!(words, ["according to a report by US media outlet Politico"]);
     let hedges: Vec<&str> = claims[0].hedges.iter().map(|s| s.of(text)).collect();
     assert_eq!(hedges, ["may"]);

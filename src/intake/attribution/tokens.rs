@@ -48,15 +48,12 @@ pub fn tokens(text: &str, span: Span) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if joins_word(d)
+                let inner = joins_word(d)
                     && piece[j + d.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -131,7 +128,19 @@ mod tests {
         let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(
             lower,
-            ["trump's", "son-in-law", "met", "u.s", ".", "officials", ",", "“", "quietly", ".", "”"]
+            [
+                "trump's",
+                "son-in-law",
+                "met",
+                "u.s",
+                ".",
+                "officials",
+                ",",
+                "“",
+                "quietly",
+                ".",
+                "”"
+            ]
         );
         assert!(toks[8].quoted && !toks[5].quoted && !toks[10].quoted);
         assert!(toks[0].capital && !toks[1].capital);

@@ -33,7 +33,7 @@ struct Raw {
     clause_boundaries: Vec<String>,
     hedges: Vec<String>,
     attribution_hedges: Vec<String>,
-    doubt_words: Vec<String>,
+    doubts: Vec<String>,
 }
 
 /// The lists, single words as sets and phrases as word lists, longest first so that the
@@ -57,7 +57,7 @@ pub struct Words {
     pub clause_boundaries: HashSet<String>,
     pub hedges: Vec<Phrase>,
     pub attribution_hedges: Vec<Phrase>,
-    pub doubt_words: Vec<Phrase>,
+    pub doubts: Vec<Phrase>,
 }
 
 /// Parses the lists; the error is ron's, with its position in the file.
@@ -67,7 +67,11 @@ pub fn parse(text: &str) -> Result<Words, ron::error::SpannedError> {
     let phrases = |list: Vec<String>| {
         let mut out: Vec<Phrase> = list
             .iter()
-            .map(|p| p.split_whitespace().map(str::to_lowercase).collect::<Phrase>())
+            .map(|p| {
+                p.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Phrase>()
+            })
             .filter(|p| !p.is_empty())
             .collect();
         out.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -91,7 +95,7 @@ pub fn parse(text: &str) -> Result<Words, ron::error::SpannedError> {
         clause_boundaries: set(raw.clause_boundaries),
         hedges: phrases(raw.hedges),
         attribution_hedges: phrases(raw.attribution_hedges),
-        doubt_words: phrases(raw.doubt_words),
+        doubts: phrases(raw.doubts),
     })
 }
 
