@@ -87,7 +87,8 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
             continue;
         }
         let toks = tokens(text, sentence);
-        let (chain, spans) = carry.chain_of(text, &toks, paragraph, &names, words);
+        let (chain, spans) =
+            carry.chain_of(text, &toks, paragraph, publisher.as_ref(), &names, words);
         let hedges = parse::hedge_spans(&toks, words);
         let credibility = credibility(&chain, &toks, publisher.is_some(), words);
         let mut steps: Vec<ProposedStep> = chain.iter().map(proposed).collect();
@@ -164,6 +165,7 @@ impl Carry {
         text: &str,
         toks: &[Tok],
         paragraph: usize,
+        publisher: Option<&Step>,
         names: &Names,
         words: &Words,
     ) -> (Vec<Step>, Vec<Span>) {
@@ -217,13 +219,24 @@ impl Carry {
                 // A report of another outlet: it opens (or reopens) the thread. The outlet
                 // first in the thread "reported" what it tells.
                 let mut relays: Vec<Step> = chain[k..].to_vec();
+                // The publisher relaying is not a thread of another outlet ("told Reuters"
+                // in a Reuters report; "the report cited by Xinhua" keeps Politico's).
+                if let Some(publisher) = publisher
+                    && relays
+                        .last()
+                        .is_some_and(|last| same_actor(last, publisher))
+                {
+                    relays.pop();
+                }
                 if let Some(first) = relays.first_mut()
                     && first.verb == "cited"
                 {
                     first.verb = "reported".into();
                 }
-                self.thread = Some(relays.clone());
-                self.last_report = Some(relays);
+                if !relays.is_empty() {
+                    self.thread = Some(relays.clone());
+                    self.last_report = Some(relays);
+                }
             }
             None => chain.extend(self.thread.iter().flatten().cloned()),
         }

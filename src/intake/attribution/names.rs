@@ -258,10 +258,8 @@ pub fn classify(
     if let Some(id) = names.actor(whole) {
         return Some(step(whole, Some(id), Role::Named));
     }
-    if let Some((a, b, id)) = names.longest_inside(toks) {
-        return Some(step(text_of(text, &toks[a..b]), Some(id), Role::Named));
-    }
-    // An unknown name: the words after the last title ("Foreign Minister Sergei Lavrov").
+    // A title before a name: the name is the words after the last title ("Kremlin
+    // spokesman Dmitry Peskov" is Dmitry Peskov, not the Kremlin).
     let mut from = 0;
     for at in 0..toks.len() {
         if let Some(title) = words.titles.iter().find(|p| phrase_at(toks, at, p))
@@ -270,12 +268,15 @@ pub fn classify(
             from = at + title.len();
         }
     }
-    let name_toks = drop_possessive_owner(&toks[from..]);
-    Some(step(
-        text_of(text, trim_front(name_toks)),
-        None,
-        Role::Named,
-    ))
+    let name_toks = trim_front(drop_possessive_owner(&toks[from..]));
+    let name = text_of(text, name_toks);
+    if let Some(id) = names.actor(name) {
+        return Some(step(name, Some(id), Role::Named));
+    }
+    if let Some((a, b, id)) = names.longest_inside(name_toks) {
+        return Some(step(text_of(text, &name_toks[a..b]), Some(id), Role::Named));
+    }
+    Some(step(name, None, Role::Named))
 }
 
 fn lower_first(name: &str) -> String {

@@ -281,14 +281,23 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
             told_outlet = Some(step);
         }
     }
-    // ", citing X" after the verb.
+    // ", citing X" after the verb, or at the end of what an outlet reported ("Axios
+    // reported that …, citing two officials").
     let mut cited: Vec<Step> = Vec::new();
-    if toks.get(verb_end).is_some_and(|t| t.is_punct(','))
-        && toks.get(verb_end + 1).is_some_and(|t| t.is("citing"))
+    let citing_later = (verb_end..toks.len()).find(|&k| {
+        !toks[k].quoted && toks[k].is_punct(',') && toks.get(k + 1).is_some_and(|t| t.is("citing"))
+    });
+    let verb_end_for_citing = match citing_later {
+        Some(k) if words.outlet_verbs.contains(&toks[v].lower) => k,
+        _ => verb_end,
+    };
+    let c = verb_end_for_citing;
+    if toks.get(c).is_some_and(|t| t.is_punct(','))
+        && toks.get(c + 1).is_some_and(|t| t.is("citing"))
     {
-        let end = phrase_end(toks, verb_end + 2, words);
-        cited = source_phrase(text, &toks[verb_end + 2..end], names, words);
-        spans.extend(span_of(&toks[verb_end + 1..end]));
+        let end = phrase_end(toks, c + 2, words);
+        cited = source_phrase(text, &toks[c + 2..end], names, words);
+        spans.extend(span_of(&toks[c + 1..end]));
     }
     // The subject: before the verb, walking back over ", citing X," and appositions
     // (", a special envoy of …,"); else after it, when the verb follows a quote or a comma

@@ -373,3 +373,53 @@ proptest::proptest! {
         check_never_panics(&text, Some("Xinhua"), text.lines().next().map(str::to_string));
     }
 }
+
+/// A wire story in our own words, with the chain we expect for each sentence.
+#[test]
+fn a_wire_story_reads_sentence_by_sentence() {
+    let text = "MOSCOW, March 11 (Reuters) - Russia and the United States will hold a new round of talks in Riyadh next week, two people briefed on the plans told Reuters on Tuesday.\n\
+The talks, the third since January, are expected to cover a ceasefire in the Black Sea, one of the people said. \"We are not there yet,\" the second person said, adding that Washington wanted a quick result.\n\
+Kremlin spokesman Dmitry Peskov told reporters that Moscow had not received any formal proposal. He said the Kremlin would study any plan carefully.\n\
+U.S. Secretary of State Marco Rubio said on Monday that both sides had to make concessions. His remarks came after a phone call with Russian Foreign Minister Sergei Lavrov, the State Department said in a statement.\n\
+Ukraine's foreign ministry did not immediately respond to a request for comment. Kyiv has repeatedly said it will not accept any deal made without it.\n\
+The war, now in its fourth year, has killed tens of thousands of people.\n\
+According to Ukrainian officials, Russian drones struck Odesa overnight. The attack damaged port infrastructure, regional governor Oleh Kiper said on Telegram.\n\
+Separately, the Wall Street Journal reported that European leaders were preparing their own plan, citing officials familiar with the discussions.";
+    let claims = claims_of(&article(text, Some("Reuters")));
+    let got: Vec<(String, u8)> = claims
+        .iter()
+        .map(|c| {
+            let chain: Vec<String> = c
+                .attribution
+                .iter()
+                .map(|s| format!("{} {}", s.name, s.verb))
+                .collect();
+            (chain.join(" → "), c.credibility)
+        })
+        .collect();
+    let expected = [
+        ("two people briefed on the plans told → Reuters reported", 3),
+        ("one of the people said → Reuters reported", 3),
+        ("second person said → Reuters reported", 3),
+        ("Dmitry Peskov told reporters → Reuters reported", 2),
+        ("Dmitry Peskov said → Reuters reported", 2),
+        ("Marco Rubio said → Reuters reported", 2),
+        ("State Department said in a statement → Reuters reported", 2),
+        ("Reuters wrote", 3),
+        ("Kyiv has said → Reuters reported", 2),
+        ("Reuters wrote", 3),
+        ("Ukrainian officials said → Reuters reported", 3),
+        ("Oleh Kiper said → Reuters reported", 2),
+        (
+            "officials familiar with the discussions said → Wall Street Journal reported → Reuters cited",
+            3,
+        ),
+    ];
+    let expected: Vec<(String, u8)> = expected
+        .iter()
+        .map(|(c, g)| ((*c).to_string(), *g))
+        .collect();
+    assert_eq!(got, expected);
+    // Kyiv is not an actor of this test project: the name as written, no actor.
+    assert_eq!(claims[8].attribution[0].actor, None);
+}
