@@ -20,7 +20,7 @@
 //!    named inside the thread ("Sources familiar with the matter said") is nested in it
 //!    (sources said → Politico reported). A new outlet replaces the thread; a topic shift at
 //!    the start of a sentence ("Meanwhile", "Separately") closes it; "the report" reopens the
-//!    report named last.
+//!    report named last. The publisher itself never opens one ("told Reuters" in Reuters).
 //! 4. **Speakers carry over within their paragraph**, into a following sentence without
 //!    sources of its own that opens by pointing back ("The remaining issues…", "It…", "They…")
 //!    — not into one that names its subject outright ("Ukraine is seeking…"), which is the
