@@ -176,9 +176,11 @@ fn trim_front(toks: &[Tok]) -> &[Tok] {
     toks
 }
 
+/// Drops the owner before a name ("Ukraine’s Ukrinform" is Ukrinform), but not before a
+/// common noun ("Ukraine’s foreign ministry" stays whole).
 fn drop_possessive_owner(toks: &[Tok]) -> &[Tok] {
     match toks.iter().rposition(|t| t.lower.ends_with("'s")) {
-        Some(k) if k + 1 < toks.len() => &toks[k + 1..],
+        Some(k) if toks[k + 1..].iter().any(|t| t.capital) => &toks[k + 1..],
         _ => toks,
     }
 }
@@ -204,7 +206,7 @@ pub fn classify(
         role,
     };
     let first = toks[0].lower.as_str();
-    if toks.len() == 1 && matches!(first, "he" | "she" | "they" | "we" | "i") {
+    if toks.len() == 1 && matches!(first, "he" | "she" | "it" | "they" | "we" | "i") {
         return Some(step(text_of(text, toks), None, Role::Pronoun));
     }
     // "the report", "the outlet", "the agency" alone: the report named last.

@@ -48,6 +48,13 @@ pub fn own_attribution(text: &str, toks: &[Tok], names: &Names, words: &Words) -
         if !outside(v) || toks[v].quoted || !toks[v].is_word {
             continue;
         }
+        if toks[v].is("quoted")
+            && let Some(found) = quoted_as_saying(text, toks, v, names, words)
+        {
+            speaker = found.steps;
+            own.spans.extend(found.spans);
+            break;
+        }
         // A capitalised verb inside a sentence is part of a name ("the United States").
         if toks[v].capital || !words.reporting_verbs.contains(&toks[v].lower) {
             continue;
@@ -120,6 +127,23 @@ fn report_or_source(
     {
         at += 1;
     }
+    // "a statement from the Kremlin": the Kremlin said in a statement.
+    if toks.get(at).is_some_and(|t| t.is("statement"))
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| t.is("by") || t.is("from") || t.is("of"))
+    {
+        return classify(
+            text,
+            &toks[at + 2..],
+            "said in a statement",
+            false,
+            names,
+            words,
+        )
+        .into_iter()
+        .collect();
+    }
     // "a Politico report", "the Axios report": the outlet before the noun.
     let noun = (at..toks.len().min(at + 4)).find(|&k| words.report_nouns.contains(&toks[k].lower));
     if let Some(n) = noun {
@@ -158,6 +182,47 @@ fn report_or_source(
         }
         None => Vec::new(),
     }
+}
+
+/// "TASS quoted Deputy Foreign Minister Sergei Ryabkov as saying …": the person said, the
+/// subject reported.
+fn quoted_as_saying(
+    text: &str,
+    toks: &[Tok],
+    v: usize,
+    names: &Names,
+    words: &Words,
+) -> Option<Found> {
+    let as_at = (v + 1..toks.len().min(v + 2 + MAX_SUBJECT_WORDS)).find(|&k| {
+        toks[k].is("as")
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is("saying") || t.is("telling"))
+    })?;
+    let object = &toks[v + 1..as_at];
+    if object.is_empty() || object.iter().any(|t| !t.is_word) {
+        return None;
+    }
+    let subject = subject_before(toks, v, words);
+    let subject_toks = &toks[subject];
+    if !plausible_subject(subject_toks, words) {
+        return None;
+    }
+    let speaker = classify(text, object, "said", false, names, words)?;
+    let relay = classify(text, subject_toks, "reported", false, names, words)?;
+    let mut spans = Vec::new();
+    spans.extend(span_of(subject_toks));
+    spans.extend(span_of(&toks[v..as_at + 2]));
+    Some(Found {
+        steps: vec![
+            speaker,
+            Step {
+                verb: "reported".into(),
+                ..relay
+            },
+        ],
+        spans,
+    })
 }
 
 struct Found {
@@ -207,7 +272,7 @@ fn plausible_subject(toks: &[Tok], words: &Words) -> bool {
         (t.capital && !(k == 0 && words.anaphora.contains(&t.lower)))
             || words.anonymous_heads.contains(&t.lower)
             || words.report_nouns.contains(&t.lower)
-            || (only && matches!(t.lower.as_str(), "he" | "she" | "they" | "we"))
+            || (only && matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "we"))
             || (k > 0 && matches!(t.lower.as_str(), "outlet" | "agency" | "newspaper"))
     })
 }

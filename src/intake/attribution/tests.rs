@@ -240,6 +240,31 @@ fn named_speakers_on_the_record() {
 }
 
 #[test]
+fn quoted_as_saying_statements_and_owners() {
+    assert_eq!(
+        one(
+            "Russia's TASS news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying the offer stood."
+        ),
+        "Sergei Ryabkov said → TASS reported → Xinhua cited"
+    );
+    assert_eq!(
+        one("The ceasefire holds, according to a statement from the Kremlin."),
+        "Kremlin said in a statement → Xinhua reported"
+    );
+    assert_eq!(
+        one("Ukraine's foreign ministry said the note had been received."),
+        "Ukraine's foreign ministry said → Xinhua reported"
+    );
+    assert_eq!(
+        chains(
+            "The ministry issued a note. It said the talks would go on.",
+            Some("Xinhua")
+        ),
+        ["Xinhua wrote", "It said → Xinhua reported"]
+    );
+}
+
+#[test]
 fn the_outlets_own_voice_and_no_outlet() {
     let claim = first_claim("The two delegations met for five hours.");
     assert_eq!(claim.attribution.len(), 1);
