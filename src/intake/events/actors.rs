@@ -378,6 +378,18 @@ fn named_at(
         m.country = (!country.code.is_empty()).then(|| country.code.clone());
         return Some((m, end));
     }
+    // Other countries by their GeoNames name ("Armenia", "Sri Lanka").
+    if t.cap {
+        let run_end = capitalised_run_end(scan, at, to);
+        for end in (at + 1..=run_end.min(at + 3)).rev() {
+            let name = text_of(scan.text, tokens, at, end);
+            if let Some((code, country)) = super::places::country_code(&fold(name)) {
+                let mut m = new_mention(scan, country.to_owned(), ActorKind::State, at, end);
+                m.country = Some(code);
+                return Some((m, end));
+            }
+        }
+    }
     if !t.cap
         || words.is_not_name(&t.lower)
         || words

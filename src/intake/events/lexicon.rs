@@ -70,6 +70,7 @@ pub(crate) struct Country {
 pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
     pub back_reference: Vec<String>,
+    pub not_back_reference: Vec<String>,
     pub new_event_markers: Vec<String>,
     pub status_words: Vec<StatusWords>,
     pub statement_verbs: Vec<StatementVerb>,

@@ -8,7 +8,8 @@
 //!   "Separately,", it is a new event.
 //! - A back-reference ("The meeting", "those consultations", "the Berlin discussions") joins
 //!   the latest event of a compatible kind introduced before it, at the same place if it
-//!   names one; it adds no participants.
+//!   names one, whatever its date ("The talks continued on Tuesday" extends Monday's talks);
+//!   it adds no participants.
 //! - A bare noun without a date ("further negotiations with Moscow", a headline's "talks in
 //!   Miami") joins the compatible event it shares most people, countries or places with, or
 //!   is dropped ("a peace agreement" is not a happening).
@@ -119,10 +120,7 @@ impl<'a> Builder<'a> {
         let dated = !m.dates.is_empty();
         if m.back_reference {
             let found = self.drafts.iter().rposition(|d| {
-                d.statement.is_none()
-                    && compatible(d.kind, m.kind)
-                    && same_place(d, &m)
-                    && self.dates_fit(d, &m)
+                d.statement.is_none() && compatible(d.kind, m.kind) && same_place(d, &m)
             });
             return match found {
                 Some(i) => {
@@ -561,15 +559,9 @@ fn title(d: &Draft) -> String {
         && let Some(person) = &first.subject_person
     {
         let object = first.object_text.trim();
-        let verb = match d.kind {
-            EventKind::Meeting => Some("meets"),
-            EventKind::Talks => Some("holds talks with"),
-            EventKind::Call => Some("holds a call with"),
-            EventKind::Agreement => Some("signs"),
-            _ => None,
-        };
-        if let (Some(verb), false) = (verb, object.is_empty()) {
-            return format!("{} {verb} {object}", person.short);
+        // Other kinds read better as "Macron–Erdogan call" (below).
+        if d.kind == EventKind::Meeting && !object.is_empty() && !object.starts_with("with ") {
+            return format!("{} meets {object}", person.short);
         }
         if d.kind == EventKind::Visit
             && let Some(p) = d.places.first()

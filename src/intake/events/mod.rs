@@ -180,7 +180,13 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
         let hi = (te..next_start)
             .find(|&k| tokens[k].lower == "according")
             .unwrap_or(next_start);
-        let back_reference = trigger.form == Form::Noun && is_back_reference(words, tokens, ts);
+        // "a visit", "the state visit": a verb's form used as a noun.
+        let form = if trigger.form == Form::Verb && after_article(tokens, ts) {
+            Form::Noun
+        } else {
+            trigger.form
+        };
+        let back_reference = form == Form::Noun && is_back_reference(words, tokens, ts);
         let place_group = (te..hi.min(te + PLACE_WINDOW_WORDS))
             .find_map(|k| places.group_at(k, trigger.kind == EventKind::Visit))
             .or_else(|| (lo..ts).find_map(|k| places.group_at(k, false)))
@@ -192,7 +198,10 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
                 && !m.in_role
                 && m.actor.kind != crate::model::ActorKind::Outlet
                 && !place_tokens.is_some_and(|(a, b)| m.tokens.0 < b && a < m.tokens.1)
-                && !s.attribution.iter().any(|a| a.overlaps(m.actor.spans[0]))
+                && !s
+                    .attribution
+                    .iter()
+                    .any(|a| m.actor.spans.iter().any(|w| a.overlaps(*w)))
         };
         let subject: Vec<&ActorMention> = s
             .actors
@@ -218,7 +227,7 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
         out.push(Mention {
             sentence: s.index,
             kind: trigger.kind,
-            form: trigger.form,
+            form,
             tense: trigger.tense,
             span: Span::new(tokens[ts].span.start, tokens[te - 1].span.end),
             status_words: status::status_words(words, tokens, (ts, te), lo, hi),
@@ -252,6 +261,19 @@ fn is_trigger(words: &Words, tokens: &[Token], t: usize, at: usize, end: usize) 
     }
 }
 
+/// Is the word at `at` after an article or possessive, with at most one word between?
+fn after_article(tokens: &[Token], at: usize) -> bool {
+    let is_article = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "a" | "an" | "the" | "this" | "his" | "her" | "their" | "its" | "our"
+            )
+        })
+    };
+    (at >= 1 && is_article(at - 1)) || (at >= 2 && tokens[at - 1].word && is_article(at - 2))
+}
+
 /// A noun after "the", "this", "those" (with at most a modifier between: "the Berlin
 /// discussions", "the planned meeting").
 fn is_back_reference(words: &Words, tokens: &[Token], at: usize) -> bool {
@@ -260,7 +282,9 @@ fn is_back_reference(words: &Words, tokens: &[Token], at: usize) -> bool {
             .get(k)
             .is_some_and(|t| words.lexicon.back_reference.contains(&t.lower))
     };
-    (at >= 1 && is_det(at - 1)) || (at >= 2 && tokens[at - 1].word && is_det(at - 2))
+    let modifier_ok =
+        |k: usize| tokens[k].word && !words.lexicon.not_back_reference.contains(&tokens[k].lower);
+    (at >= 1 && is_det(at - 1)) || (at >= 2 && modifier_ok(at - 1) && is_det(at - 2))
 }
 
 /// "the Berlin discussions", "visit Kyiv": a place written as a modifier or a visit's object.

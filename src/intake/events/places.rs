@@ -36,7 +36,7 @@ static COUNTRY_CODES: LazyLock<HashMap<String, (String, &'static str)>> = LazyLo
 });
 
 /// The code of a GeoNames country name ("united states" → "US").
-fn country_code(folded: &str) -> Option<(String, &'static str)> {
+pub(crate) fn country_code(folded: &str) -> Option<(String, &'static str)> {
     COUNTRY_CODES.get(folded).cloned()
 }
 

@@ -2,8 +2,10 @@
 //!
 //! The status words (`status_words` in `assets/intake/events.ron`) are looked for in the
 //! clause up to [`WORDS_BEFORE`] words before the trigger and [`WORDS_AFTER`] words after
-//! it ("The meeting was postponed"); the strongest found wins: cancelled, postponed, held,
-//! expected, planned, confirmed. Without status words, the trigger's own tense and the date
+//! it; a happening's end ("was postponed", "were called off", "took place") is also found
+//! further on in the clause ("Talks between Armenia and Azerbaijan planned for Friday have
+//! been postponed"). The strongest found wins: cancelled, postponed, held, expected,
+//! confirmed, planned ("the Kremlin confirmed the summit will take place" is confirmed). Without status words, the trigger's own tense and the date
 //! decide: a past form ("met", "held talks") or a date that ended before the publication
 //! day is held; an unhedged present or base form with a future date ("EU leaders meet in
 //! Brussels on Thursday") is confirmed, the report stating it as fact; a bare noun with a
@@ -28,8 +30,8 @@ fn rank(status: EventStatus) -> u8 {
         EventStatus::Postponed => 5,
         EventStatus::Held => 4,
         EventStatus::Expected => 3,
-        EventStatus::Planned => 2,
-        EventStatus::Confirmed => 1,
+        EventStatus::Confirmed => 2,
+        EventStatus::Planned => 1,
         EventStatus::Unknown => 0,
     }
 }
@@ -44,9 +46,9 @@ pub(crate) fn status_words(
     hi: usize,
 ) -> Option<(EventStatus, Span)> {
     let before = lo.max(trigger.0.saturating_sub(WORDS_BEFORE))..trigger.0;
-    let after = trigger.1..hi.min(trigger.1 + WORDS_AFTER).max(trigger.1);
+    let near_end = hi.min(trigger.1 + WORDS_AFTER).max(trigger.1);
     let mut best: Option<(EventStatus, Span)> = None;
-    for start in before.chain(trigger.0..trigger.1).chain(after) {
+    for start in before.chain(trigger.0..hi.max(trigger.0)) {
         let Some((i, end)) = words.status.longest_at(tokens, start) else {
             continue;
         };
@@ -55,6 +57,13 @@ pub(crate) fn status_words(
             continue;
         }
         let status = words.lexicon.status_words[i].status;
+        let ends_it = matches!(
+            status,
+            EventStatus::Cancelled | EventStatus::Postponed | EventStatus::Held
+        );
+        if start >= near_end && !ends_it {
+            continue;
+        }
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
         if best.is_none_or(|(b, _)| rank(status) > rank(b)) {
             best = Some((status, span));
