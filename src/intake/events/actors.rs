@@ -341,6 +341,14 @@ fn named_at(
 ) -> Option<(ActorMention, usize)> {
     let (tokens, words) = (scan.tokens, scan.words);
     let t = &tokens[at];
+    // "US President Donald Trump", "Russian Foreign Minister": a country before a title is
+    // part of the role, not an actor.
+    if let Some((_, _, end)) = words.country_at(tokens, at, &[NameUse::Name, NameUse::Adjective])
+        && tokens.get(end).is_some_and(|n| n.cap)
+        && words.titles.longest_at(tokens, end).is_some()
+    {
+        return None;
+    }
     // Listed organisations and the project's actors, longest phrase first.
     let listed = words
         .organisations
@@ -628,16 +636,29 @@ fn role_before(scan: &Scan<'_, '_>, name_start: usize) -> Option<usize> {
     const MAX_ROLE_WORDS: usize = 5; // "Ukraine’s deputy national security advisor"
     let (tokens, words) = (scan.tokens, scan.words);
     let mut k = name_start;
-    // Titles already skipped by the name ("President") are part of the role.
-    while k > 0 && tokens[k - 1].word && words.titles.contains_word(&tokens[k - 1].lower) {
-        k -= 1;
+    // Titles already skipped by the name ("President", "Secretary of State") are part of
+    // the role.
+    loop {
+        let title_start = (k.saturating_sub(3)..k).find(|&from| {
+            tokens[from].cap
+                && words
+                    .titles
+                    .longest_at(tokens, from)
+                    .is_some_and(|(_, e)| e == k)
+        });
+        match title_start {
+            Some(from) => k = from,
+            None => break,
+        }
     }
-    let head_ok =
-        k < name_start || (k > 0 && words.lexicon.role_heads.contains(&tokens[k - 1].lower));
+    let titled = k < name_start;
+    let head_ok = titled || (k > 0 && words.lexicon.role_heads.contains(&tokens[k - 1].lower));
     if !head_ok {
         return None;
     }
-    while k > 0
+    // A role in lower case ("national security advisor") when no title was written.
+    while !titled
+        && k > 0
         && name_start - k < MAX_ROLE_WORDS
         && tokens[k - 1].word
         && !tokens[k - 1].cap

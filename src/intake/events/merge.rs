@@ -55,6 +55,8 @@ pub(super) struct Builder<'a> {
     drafts: Vec<Draft>,
     /// Weak mentions, placed once every event is known.
     deferred: Vec<Mention>,
+    /// The sentence and draft of the last mention placed.
+    last: Option<(usize, usize)>,
 }
 
 impl<'a> Builder<'a> {
@@ -70,6 +72,7 @@ impl<'a> Builder<'a> {
             published_secs,
             drafts: Vec::new(),
             deferred: Vec::new(),
+            last: None,
         }
     }
 
@@ -82,6 +85,7 @@ impl<'a> Builder<'a> {
             while let Some(m) = mentions.next_if(|m| m.sentence == s.index) {
                 if let Some(d) = self.place_mention(m) {
                     touched = Some(d);
+                    self.last = Some((s.index, d));
                 }
             }
             self.add_linked_people(s, touched);
@@ -118,6 +122,13 @@ impl<'a> Builder<'a> {
     /// The draft the mention went to, if any.
     fn place_mention(&mut self, m: Mention) -> Option<usize> {
         let dated = !m.dates.is_empty();
+        if let Some((sentence, i)) = self.last
+            && m.joins_previous
+            && sentence == m.sentence
+        {
+            self.join(i, &m, true);
+            return Some(i);
+        }
         if m.back_reference {
             let found = self.drafts.iter().rposition(|d| {
                 d.statement.is_none() && compatible(d.kind, m.kind) && same_place(d, &m)
@@ -563,10 +574,13 @@ fn title(d: &Draft) -> String {
         if d.kind == EventKind::Meeting && !object.is_empty() && !object.starts_with("with ") {
             return format!("{} meets {object}", person.short);
         }
-        if d.kind == EventKind::Visit
-            && let Some(p) = d.places.first()
-        {
-            return format!("{} visits {}", person.short, p.name);
+        if d.kind == EventKind::Visit {
+            if let Some(p) = d.places.first() {
+                return format!("{} visits {}", person.short, p.name);
+            }
+            if !object.is_empty() {
+                return format!("{} visits {object}", person.short);
+            }
         }
     }
     let mut parties: Vec<&str> = Vec::new();

@@ -59,6 +59,9 @@ pub(crate) struct Mention {
     pub back_reference: bool,
     /// After "Separately," or "Meanwhile,": a happening of its own.
     pub separate: bool,
+    /// "…visit the White House on Friday, where he will meet Trump": part of the happening
+    /// the sentence told of just before.
+    pub joins_previous: bool,
     pub dates: Vec<usize>,
     pub places: Option<PlaceGroup>,
     pub participants: Vec<ActorMention>,
@@ -164,7 +167,8 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
         let marker: Vec<&str> = m.split_whitespace().collect();
         first.starts_with(&marker)
     });
-    let mut out = Vec::new();
+    let mut out: Vec<Mention> = Vec::new();
+    let mut previous_subject: Vec<ActorMention> = Vec::new();
     for (n, &(t, ts, te)) in triggers.iter().enumerate() {
         let trigger = &words.lexicon.triggers[t];
         let prev_end = n.checked_sub(1).map_or(0, |p| triggers[p].2);
@@ -203,12 +207,28 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
                     .iter()
                     .any(|a| m.actor.spans.iter().any(|w| a.overlaps(*w)))
         };
-        let subject: Vec<&ActorMention> = s
+        let mut subject: Vec<&ActorMention> = s
             .actors
             .iter()
             .filter(|m| m.tokens.0 >= lo && m.tokens.1 <= ts)
             .filter(usable)
             .collect();
+        let between = |w: &[&str]| {
+            tokens[prev_end..ts]
+                .iter()
+                .any(|t| w.contains(&t.lower.as_str()))
+        };
+        // "Putin and Trump spoke by phone … and agreed to meet": the same subject.
+        if subject.is_empty() && n > 0 && lo == prev_end && between(&["and"]) {
+            subject = previous_subject.iter().collect();
+        }
+        let joins_previous = n > 0
+            && tokens[prev_end..ts].iter().enumerate().any(|(k, t)| {
+                t.lower == "where"
+                    || (t.lower == "which"
+                        && k > 0
+                        && matches!(tokens[prev_end + k - 1].lower.as_str(), "during" | "at"))
+            });
         let object: Vec<&ActorMention> = s
             .actors
             .iter()
@@ -219,6 +239,7 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
             [one] if one.actor.kind == crate::model::ActorKind::Person => Some((*one).clone()),
             _ => None,
         };
+        let subject_owned: Vec<ActorMention> = subject.iter().map(|m| (*m).clone()).collect();
         let participants = if back_reference {
             Vec::new()
         } else {
@@ -233,12 +254,14 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
             status_words: status::status_words(words, tokens, (ts, te), lo, hi),
             back_reference,
             separate,
+            joins_previous,
             dates: Vec::new(),
             places: place_group,
             participants,
             subject_person,
             object_text: text_of(text, tokens, te, object_end).to_owned(),
         });
+        previous_subject = subject_owned;
     }
     out
 }
@@ -354,16 +377,34 @@ fn assign_dates(
             .filter(|(_, m)| m.sentence == date.sentence)
             .filter(|(_, m)| !reporting_between(words, s, m.span, date.span))
             .min_by_key(|(_, m)| {
-                if date.span.start >= m.span.end {
+                // A comma between them counts as 40 more bytes (about eight words): "visit
+                // the White House on Friday, where he will meet" dates the visit.
+                const COMMA_BYTES: usize = 40;
+                let (distance, after) = if date.span.start >= m.span.end {
                     (date.span.start - m.span.end, 0)
                 } else {
                     (m.span.start.saturating_sub(date.span.end), 1)
-                }
+                };
+                let commas = s
+                    .tokens
+                    .iter()
+                    .filter(|t| t.lower == "," && t.span.overlaps(gap(m.span, date.span)))
+                    .count();
+                (distance + COMMA_BYTES * commas, after)
             })
             .map(|(i, _)| i);
         if let Some(i) = best {
             mentions[i].dates.push(d);
         }
+    }
+}
+
+/// The bytes between two spans.
+fn gap(a: Span, b: Span) -> Span {
+    if a.end <= b.start {
+        Span::new(a.end, b.start)
+    } else {
+        Span::new(b.end, a.start)
     }
 }
 

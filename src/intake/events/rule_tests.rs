@@ -310,3 +310,62 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_wire_story_with_five_happenings() {
+    let text = "Russian President Vladimir Putin and US President Donald Trump spoke by phone on Thursday and agreed to meet in Budapest, the Kremlin said. Kremlin aide Yuri Ushakov told reporters the call lasted two and a half hours. Trump said on his social media platform that Secretary of State Marco Rubio would meet Russian Foreign Minister Sergei Lavrov next week to prepare the summit. No date has been set for the Budapest meeting. Ukrainian President Volodymyr Zelenskyy is set to visit the White House on Friday, where he will meet Trump. Separately, Chinese and Indian officials held a round of talks in Beijing earlier this week. The sanctions were not discussed.";
+    let fixture = Fixture::new(
+        text,
+        day(2025, 10, 17),
+        &[
+            ("on Thursday", "2025-10-16"),
+            ("next week", "2025-10-20/2025-10-26"),
+            ("on Friday", "2025-10-17"),
+            ("earlier this week", "2025-10-13/2025-10-16"),
+        ],
+    );
+    let all = fixture.events(&Project::new("empty"));
+    let view: Vec<(&str, EventStatus, Option<&str>)> = all
+        .iter()
+        .map(|e| (e.title.as_str(), e.status, e.edtf.as_deref()))
+        .collect();
+    assert_eq!(
+        view,
+        [
+            ("Putin–Trump call", EventStatus::Held, Some("2025-10-16")),
+            // "agreed to meet" shares the call's subject; "the Budapest meeting" refers back.
+            (
+                "Putin–Trump meeting in Budapest",
+                EventStatus::Planned,
+                None
+            ),
+            (
+                "Rubio meets Russian Foreign Minister Sergei Lavrov",
+                EventStatus::Planned,
+                Some("2025-10-20/2025-10-26")
+            ),
+            // "where he will meet Trump" is part of the visit.
+            (
+                "Zelenskyy visits the White House",
+                EventStatus::Planned,
+                Some("2025-10-17")
+            ),
+            (
+                "China–India talks in Beijing",
+                EventStatus::Held,
+                Some("2025-10-13/2025-10-16")
+            ),
+        ]
+    );
+    assert_eq!(all[0].claims, [0, 1]);
+    assert_eq!(all[1].claims, [0, 3]);
+    assert_eq!(
+        all[2].participants[0].role.as_deref(),
+        Some("Secretary of State")
+    );
+    assert_eq!(
+        all[2].participants[1].role.as_deref(),
+        Some("Russian Foreign Minister")
+    );
+    assert!(all[3].participants.iter().any(|p| p.name == "Donald Trump"));
+}

@@ -61,8 +61,16 @@ impl Fixture {
                 if let Some(at) = sentence.find("according to") {
                     spans.push(Span::new(s.start + at, s.end));
                 }
+                // "…, the Kremlin said." names its source at the end; "Sources said …" at
+                // the start.
                 if let Some(at) = sentence.find(" said") {
-                    spans.push(Span::new(s.start, s.start + at + 5));
+                    let tail = sentence[..at]
+                        .rfind(", ")
+                        .filter(|_| sentence[at + 5..].trim_matches(['.', ' ']).is_empty());
+                    spans.push(match tail {
+                        Some(comma) => Span::new(s.start + comma + 2, s.end),
+                        None => Span::new(s.start, s.start + at + 5),
+                    });
                 }
                 ClaimProposal {
                     span: *s,
