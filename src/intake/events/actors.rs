@@ -1,0 +1,857 @@
+//! Actors named in a stretch of a sentence: the project's own by name and alias first, then
+//! new ones with a proposed kind. Shared with the positions stage.
+//!
+//! In order, at each word: a country's group ("US, Ukrainian and European officials",
+//! "negotiators from Washington and Moscow", "the US side" → a delegation per country), a
+//! listed organisation ("the Kremlin", "NATO"), the project's actors by name or alias
+//! (longest first, case-insensitive), a country by name or capital (a state), and a
+//! capitalised name: a person when it has two words or follows a title or role ("President",
+//! "envoy"), an organisation when it has an organisation word ("Trump administration") or is
+//! an acronym. A single word matches a person already named by surname ("Zelensky" after
+//! "Volodymyr Zelenskyy"), keeping the full form the report first used.
+
+use crate::geo::fold;
+use crate::intake::{ActorRef, Span};
+use crate::model::{ActorKind, Id, Project};
+
+use super::lexicon::{Country, NameUse, Phrases, Words};
+use super::tokens::{Token, text_of, tokenize};
+
+/// One naming of an actor in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActorMention {
+    pub actor: ActorRef,
+    /// What a title calls it: a country's short name for a state or a country's group
+    /// ("US", "Russia"), a surname for a person, the name otherwise.
+    pub short: String,
+    /// ISO code of the actor's country, when known.
+    pub country: Option<String>,
+    /// Token range of the mention (in the tokens it was found in).
+    pub tokens: (usize, usize),
+    /// Named as an owner ("Trump’s son-in-law"): not a participant.
+    pub possessive: bool,
+    /// Named inside another actor's role ("a special envoy of President Donald Trump").
+    pub in_role: bool,
+}
+
+/// The project's actors by folded name and alias, and as phrases to find in text.
+pub(crate) struct ActorIndex<'p> {
+    project: &'p Project,
+    phrases: Phrases,
+    /// For each phrase, the actor's index in `project.actors`.
+    phrase_actor: Vec<usize>,
+}
+
+impl<'p> ActorIndex<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let mut names = Vec::new();
+        let mut phrase_actor = Vec::new();
+        for (i, actor) in project.actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let words = phrase_words(base_name(name));
+                if !words.is_empty() {
+                    names.push(words);
+                    phrase_actor.push(i);
+                }
+            }
+        }
+        Self {
+            project,
+            phrases: Phrases::new(names.iter().map(String::as_str)),
+            phrase_actor,
+        }
+    }
+
+    /// The project's actor called `name` (name or alias, case and accents ignored). A name
+    /// with a qualifier ("US officials (Berlin)") also answers to its base name; when
+    /// several do, the one whose qualifier is among `hints` (the places nearby) wins.
+    pub fn find(&self, name: &str, hints: &[String]) -> Option<(Id, ActorKind)> {
+        let key = fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        let exact = self
+            .project
+            .actors
+            .iter()
+            .find(|a| fold(&a.name) == key || a.aliases.iter().any(|alias| fold(alias) == key));
+        if let Some(a) = exact {
+            return Some((a.id, a.kind));
+        }
+        let based: Vec<_> = self
+            .project
+            .actors
+            .iter()
+            .filter(|a| fold(base_name(&a.name)) == key)
+            .collect();
+        let hinted = based
+            .iter()
+            .find(|a| qualifier(&a.name).is_some_and(|q| hints.iter().any(|h| fold(h) == fold(q))));
+        match (hinted, based.as_slice()) {
+            (Some(a), _) | (None, [a]) => Some((a.id, a.kind)),
+            _ => None,
+        }
+    }
+
+    /// The project's person whose surname `word` is ("Zelensky" for an actor with that
+    /// alias is found by [`Self::find`]; this finds "Witkoff" for "Steve Witkoff").
+    fn find_surname(&self, word: &str) -> Option<&'p crate::model::Actor> {
+        let key = fold(word);
+        self.project.actors.iter().find(|a| {
+            a.kind == ActorKind::Person
+                && fold(&a.name)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| same_surname(last, &key))
+        })
+    }
+
+    fn country_of(&self, id: Id) -> Option<String> {
+        self.project
+            .actors
+            .iter()
+            .find(|a| a.id == id)
+            .and_then(|a| a.country.clone())
+    }
+}
+
+/// "Zelensky" and "Zelenskyy" are one surname: equal, or one a prefix of the other of at
+/// least 5 letters (transliterations differ in their endings).
+fn same_surname(a: &str, b: &str) -> bool {
+    const MIN_PREFIX: usize = 5;
+    a == b || (a.len().min(b.len()) >= MIN_PREFIX && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// "US officials (Berlin)" → "US officials".
+fn base_name(name: &str) -> &str {
+    match name.find(" (") {
+        Some(i) if name.ends_with(')') => &name[..i],
+        _ => name,
+    }
+}
+
+fn qualifier(name: &str) -> Option<&str> {
+    let i = name.find(" (")?;
+    name.strip_suffix(')').map(|n| &n[i + 2..])
+}
+
+/// A name as the lower-case words the tokenizer gives, space-separated.
+fn phrase_words(name: &str) -> String {
+    let tokens = tokenize(name, Span::new(0, name.len()));
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    words.join(" ")
+}
+
+/// The people the article has named so far, in the full form first used.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    people: Vec<(String, Option<Id>)>,
+}
+
+impl Cast {
+    fn surname(&self, word: &str) -> Option<&(String, Option<Id>)> {
+        let key = fold(word);
+        self.people.iter().find(|(name, _)| {
+            fold(name)
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| same_surname(last, &key))
+        })
+    }
+
+    fn remember(&mut self, name: &str, known: Option<Id>) {
+        if !self.people.iter().any(|(n, _)| fold(n) == fold(name)) {
+            self.people.push((name.to_owned(), known));
+        }
+    }
+}
+
+/// Everything a scan needs besides the text.
+pub(crate) struct Scan<'a, 'p> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub words: &'a Words,
+    pub index: &'a ActorIndex<'p>,
+    /// Place names near the scan, to choose between qualified actors.
+    pub hints: &'a [String],
+}
+
+/// The actors named in `tokens[from..to]`, in text order.
+pub(crate) fn actors_in(
+    scan: &Scan<'_, '_>,
+    from: usize,
+    to: usize,
+    cast: &mut Cast,
+) -> Vec<ActorMention> {
+    let tokens = scan.tokens;
+    let to = to.min(tokens.len());
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut i = from;
+    while i < to {
+        if !tokens[i].word {
+            i += 1;
+            continue;
+        }
+        if let Some((mut found, end)) = group_at(scan, i, to) {
+            out.append(&mut found);
+            i = end;
+            continue;
+        }
+        if let Some((m, end)) = named_at(scan, i, to, cast) {
+            out.push(m);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    mark_roles(scan, &mut out);
+    out
+}
+
+/// A country's group at `at`: "US, Ukrainian and European officials", "the US side",
+/// "negotiators from Washington and Moscow".
+fn group_at(scan: &Scan<'_, '_>, at: usize, to: usize) -> Option<(Vec<ActorMention>, usize)> {
+    let (tokens, words) = (scan.tokens, scan.words);
+    // Adjectives, then a group noun.
+    let (countries, after) = country_list(scan, at, to, &[NameUse::Adjective]);
+    if !countries.is_empty() {
+        let noun_at = skip_words(tokens, after, &["senior", "top"]);
+        if let Some((g, end)) = words
+            .groups
+            .longest_at(tokens, noun_at)
+            .filter(|p| p.1 <= to)
+        {
+            let noun = &words.lexicon.group_nouns[g].name;
+            let span = Span::new(tokens[at].span.start, tokens[end - 1].span.end);
+            let found = countries
+                .iter()
+                .map(|c| group_mention(scan, c, noun, span, (at, end)))
+                .collect();
+            return Some((found, end));
+        }
+    }
+    // A group noun, "from", then countries by name or capital.
+    let (g, after_noun) = words.groups.longest_at(tokens, at)?;
+    let from_at = after_noun;
+    if tokens.get(from_at).is_none_or(|t| t.lower != "from") {
+        return None;
+    }
+    let list_at = skip_words(tokens, from_at + 1, &["the"]);
+    let (countries, end) = country_list(scan, list_at, to, &[NameUse::Name, NameUse::Capital]);
+    if countries.is_empty() {
+        return None;
+    }
+    let noun = &words.lexicon.group_nouns[g].name;
+    let span = Span::new(tokens[at].span.start, tokens[end - 1].span.end);
+    let found = countries
+        .iter()
+        .map(|c| group_mention(scan, c, noun, span, (at, end)))
+        .collect();
+    Some((found, end))
+}
+
+fn skip_words(tokens: &[Token], mut at: usize, skip: &[&str]) -> usize {
+    while tokens
+        .get(at)
+        .is_some_and(|t| skip.contains(&t.lower.as_str()))
+    {
+        at += 1;
+    }
+    at
+}
+
+/// Countries named one after another: "US, Ukrainian and European", "Washington and Moscow".
+fn country_list<'w>(
+    scan: &Scan<'w, '_>,
+    at: usize,
+    to: usize,
+    uses: &[NameUse],
+) -> (Vec<&'w Country>, usize) {
+    let tokens = scan.tokens;
+    let mut out = Vec::new();
+    let mut i = at;
+    let mut end = at;
+    while let Some((country, _, after)) = scan.words.country_at(tokens, i, uses) {
+        if after > to || tokens[after - 1].possessive {
+            break;
+        }
+        out.push(country);
+        end = after;
+        match tokens.get(after).map(|t| t.lower.as_str()) {
+            Some("," | "and" | "or") => {
+                let next = skip_words(tokens, after + 1, &["and", "the"]);
+                i = next;
+            }
+            _ => break,
+        }
+    }
+    (out, end)
+}
+
+fn group_mention(
+    scan: &Scan<'_, '_>,
+    country: &Country,
+    noun: &str,
+    span: Span,
+    tokens: (usize, usize),
+) -> ActorMention {
+    let adjective = country
+        .adjectives
+        .first()
+        .map_or(country.short.clone(), |a| display_adjective(a, country));
+    let name = format!("{adjective} {noun}");
+    let known = scan.index.find(&name, scan.hints);
+    ActorMention {
+        actor: ActorRef {
+            name,
+            known: known.map(|k| k.0),
+            kind: known.map_or(ActorKind::Delegation, |k| k.1),
+            role: None,
+            spans: vec![span],
+        },
+        short: country.short.clone(),
+        country: (!country.code.is_empty()).then(|| country.code.clone()),
+        tokens,
+        possessive: false,
+        in_role: false,
+    }
+}
+
+/// "us" → "US" (the short form when the adjective is it), "russian" → "Russian".
+fn display_adjective(lower: &str, country: &Country) -> String {
+    if fold(&country.short) == fold(lower) {
+        return country.short.clone();
+    }
+    let mut chars = lower.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// An organisation, a project actor, a country or a capitalised name at `at`.
+fn named_at(
+    scan: &Scan<'_, '_>,
+    at: usize,
+    to: usize,
+    cast: &mut Cast,
+) -> Option<(ActorMention, usize)> {
+    let (tokens, words) = (scan.tokens, scan.words);
+    let t = &tokens[at];
+    // "US President Donald Trump", "Russian Foreign Minister": a country before a title is
+    // part of the role, not an actor.
+    if let Some((_, _, end)) = words.country_at(tokens, at, &[NameUse::Name, NameUse::Adjective])
+        && tokens.get(end).is_some_and(|n| n.cap)
+        && words.titles.longest_at(tokens, end).is_some()
+    {
+        return None;
+    }
+    // Listed organisations and the project's actors, longest phrase first.
+    let listed = words
+        .organisations
+        .longest_at(tokens, at)
+        .filter(|p| p.1 <= to);
+    let project = scan
+        .index
+        .phrases
+        .longest_at(tokens, at)
+        .filter(|p| p.1 <= to);
+    let project_end = project.map_or(0, |p| p.1);
+    if let Some((i, end)) = project {
+        // A capitalised run longer than the alias is a longer name ("Trump" in "Trump
+        // administration" is not Donald Trump).
+        let run_end = capitalised_run_end(scan, at, to);
+        if end >= run_end || !t.cap {
+            let actor = scan.index.project.actors.get(scan.index.phrase_actor[i])?;
+            return Some((known_mention(scan, actor, at, end), end));
+        }
+    }
+    if let Some((_, end)) = listed.filter(|p| p.1 > project_end) {
+        let name = text_of(scan.text, tokens, at, end).to_owned();
+        return Some((
+            new_mention(scan, name, ActorKind::Organisation, at, end),
+            end,
+        ));
+    }
+    if let Some((country, _, end)) =
+        words.country_at(tokens, at, &[NameUse::Name, NameUse::Capital])
+        && end <= to
+        && t.cap
+    {
+        let mut m = new_mention(scan, country.name.clone(), ActorKind::State, at, end);
+        m.short.clone_from(&country.short);
+        m.country = (!country.code.is_empty()).then(|| country.code.clone());
+        return Some((m, end));
+    }
+    // Other countries by their GeoNames name ("Armenia", "Sri Lanka").
+    if t.cap {
+        let run_end = capitalised_run_end(scan, at, to);
+        for end in (at + 1..=run_end.min(at + 3)).rev() {
+            let name = text_of(scan.text, tokens, at, end);
+            if let Some((code, country)) = super::places::country_code(&fold(name)) {
+                let mut m = new_mention(scan, country.to_owned(), ActorKind::State, at, end);
+                m.country = Some(code);
+                return Some((m, end));
+            }
+        }
+    }
+    if !t.cap
+        || words.is_not_name(&t.lower)
+        || words
+            .country_at(tokens, at, &[NameUse::Adjective])
+            .is_some()
+    {
+        return None;
+    }
+    name_run(scan, at, to, cast)
+}
+
+/// Where the run of capitalised words from `at` ends (a possessive ends it after itself).
+fn capitalised_run_end(scan: &Scan<'_, '_>, at: usize, to: usize) -> usize {
+    const MAX_NAME_WORDS: usize = 4; // "Mohammed bin Salman Al Saud" is the rare longer one
+    let tokens = scan.tokens;
+    let mut end = at;
+    while end < to && end - at < MAX_NAME_WORDS && tokens[end].word && tokens[end].cap {
+        end += 1;
+        if tokens[end - 1].possessive {
+            break;
+        }
+    }
+    // "Trump administration": an organisation word in lower case after the run.
+    if end < to
+        && end > at
+        && !tokens[end - 1].possessive
+        && scan
+            .words
+            .lexicon
+            .organisation_words
+            .contains(&tokens[end].lower)
+    {
+        end += 1;
+    }
+    end
+}
+
+/// A capitalised name, after any titles: a person, an organisation, or nothing.
+fn name_run(
+    scan: &Scan<'_, '_>,
+    at: usize,
+    to: usize,
+    cast: &mut Cast,
+) -> Option<(ActorMention, usize)> {
+    let (tokens, words) = (scan.tokens, scan.words);
+    let mut start = at;
+    let mut titled = false;
+    while let Some((_, end)) = words.titles.longest_at(tokens, start) {
+        if end >= to || !tokens[start].cap {
+            break;
+        }
+        titled = true;
+        start = end;
+    }
+    let end = capitalised_run_end(scan, start, to);
+    if end <= start {
+        return None;
+    }
+    let name = text_of(scan.text, tokens, start, end).to_owned();
+    let last = &tokens[end - 1];
+    let org_word = words.lexicon.organisation_words.contains(&last.lower);
+    let acronym = end - start == 1
+        && last
+            .span
+            .of(scan.text)
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .count()
+            >= 2
+        && last
+            .span
+            .of(scan.text)
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.');
+    if org_word || acronym {
+        return Some((
+            new_mention(scan, name, ActorKind::Organisation, start, end),
+            end,
+        ));
+    }
+    if end - start >= 2 || titled {
+        let known = scan.index.find(&name, scan.hints);
+        if let Some((id, _)) = known
+            && let Some(actor) = scan.index.project.actors.iter().find(|a| a.id == id)
+        {
+            cast.remember(&actor.name, Some(id));
+            return Some((known_mention(scan, actor, start, end), end));
+        }
+        if end - start == 1
+            && let Some(m) = surname_mention(scan, cast, start)
+        {
+            return Some((m, end));
+        }
+        cast.remember(&name, None);
+        return Some((new_mention(scan, name, ActorKind::Person, start, end), end));
+    }
+    surname_mention(scan, cast, start).map(|m| (m, end))
+}
+
+/// A single capitalised word that is the surname of someone already named.
+fn surname_mention(scan: &Scan<'_, '_>, cast: &Cast, at: usize) -> Option<ActorMention> {
+    let word = scan.tokens[at].span.of(scan.text);
+    if let Some((name, known)) = cast.surname(word) {
+        let mut m = new_mention(scan, name.clone(), ActorKind::Person, at, at + 1);
+        m.actor.known = *known;
+        word.clone_into(&mut m.short);
+        return Some(m);
+    }
+    let actor = scan.index.find_surname(word)?;
+    let mut m = known_mention(scan, actor, at, at + 1);
+    word.clone_into(&mut m.short);
+    Some(m)
+}
+
+fn known_mention(
+    scan: &Scan<'_, '_>,
+    actor: &crate::model::Actor,
+    at: usize,
+    end: usize,
+) -> ActorMention {
+    let span = Span::new(scan.tokens[at].span.start, scan.tokens[end - 1].span.end);
+    let country = actor
+        .country
+        .clone()
+        .or_else(|| scan.index.country_of(actor.id));
+    let lexicon_short = country.as_deref().and_then(|code| {
+        scan.words
+            .lexicon
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.short.clone())
+    });
+    let short = match actor.kind {
+        ActorKind::Person => last_word(&actor.name),
+        ActorKind::State | ActorKind::Delegation | ActorKind::Group => lexicon_short
+            .or_else(|| adjective_short(scan.words, &actor.name))
+            .unwrap_or_else(|| base_name(&actor.name).to_owned()),
+        _ => actor.name.clone(),
+    };
+    ActorMention {
+        actor: ActorRef {
+            name: actor.name.clone(),
+            known: Some(actor.id),
+            kind: actor.kind,
+            role: None,
+            spans: vec![span],
+        },
+        short,
+        country,
+        tokens: (at, end),
+        possessive: scan.tokens[end - 1].possessive,
+        in_role: false,
+    }
+}
+
+/// "European officials (Berlin)" → "Europe", from the name's first word.
+fn adjective_short(words: &Words, name: &str) -> Option<String> {
+    let first = fold(name.split_whitespace().next()?);
+    words
+        .lexicon
+        .countries
+        .iter()
+        .find(|c| c.adjectives.iter().any(|a| fold(a) == first))
+        .map(|c| c.short.clone())
+}
+
+fn last_word(name: &str) -> String {
+    base_name(name)
+        .split_whitespace()
+        .next_back()
+        .unwrap_or(name)
+        .to_owned()
+}
+
+fn new_mention(
+    scan: &Scan<'_, '_>,
+    name: String,
+    kind: ActorKind,
+    at: usize,
+    end: usize,
+) -> ActorMention {
+    let span = Span::new(scan.tokens[at].span.start, scan.tokens[end - 1].span.end);
+    let known = scan.index.find(&name, scan.hints);
+    let short = if kind == ActorKind::Person {
+        last_word(&name)
+    } else {
+        name.clone()
+    };
+    ActorMention {
+        actor: ActorRef {
+            known: known.map(|k| k.0),
+            kind: known.map_or(kind, |k| k.1),
+            name,
+            role: None,
+            spans: vec![span],
+        },
+        short,
+        country: None,
+        tokens: (at, end),
+        possessive: scan.tokens[end - 1].possessive,
+        in_role: false,
+    }
+}
+
+/// Roles of people: written before the name ("Ukraine’s national security advisor Rustem
+/// Umerov", "Ukrainian President Volodymyr Zelenskyy") or in apposition after it ("Steve
+/// Witkoff, a special envoy of President Donald Trump,"); actors named inside an apposition
+/// are marked `in_role`.
+fn mark_roles(scan: &Scan<'_, '_>, found: &mut [ActorMention]) {
+    let tokens = scan.tokens;
+    for i in 0..found.len() {
+        if found[i].actor.kind != ActorKind::Person || found[i].in_role {
+            continue;
+        }
+        let (start, end) = found[i].tokens;
+        let before = role_before(scan, start);
+        let after = apposition_after(scan, end);
+        if let Some((from, to)) = after {
+            for other in found.iter_mut() {
+                if other.tokens.0 >= from && other.tokens.1 <= to {
+                    other.in_role = true;
+                }
+            }
+        }
+        let role = after
+            .map(|(from, to)| text_of(scan.text, tokens, from, to))
+            .or_else(|| before.map(|from| text_of(scan.text, tokens, from, start)))
+            .filter(|r| !r.is_empty());
+        found[i].actor.role = role.map(str::to_owned);
+    }
+}
+
+/// The first token of a role written just before a name, if there is one.
+fn role_before(scan: &Scan<'_, '_>, name_start: usize) -> Option<usize> {
+    const MAX_ROLE_WORDS: usize = 5; // "Ukraine’s deputy national security advisor"
+    let (tokens, words) = (scan.tokens, scan.words);
+    let mut k = name_start;
+    // Titles already skipped by the name ("President", "Secretary of State") are part of
+    // the role.
+    loop {
+        let title_start = (k.saturating_sub(3)..k).find(|&from| {
+            tokens[from].cap
+                && words
+                    .titles
+                    .longest_at(tokens, from)
+                    .is_some_and(|(_, e)| e == k)
+        });
+        match title_start {
+            Some(from) => k = from,
+            None => break,
+        }
+    }
+    let titled = k < name_start;
+    let head_ok = titled || (k > 0 && words.lexicon.role_heads.contains(&tokens[k - 1].lower));
+    if !head_ok {
+        return None;
+    }
+    // A role in lower case ("national security advisor") when no title was written.
+    while !titled
+        && k > 0
+        && name_start - k < MAX_ROLE_WORDS
+        && tokens[k - 1].word
+        && !tokens[k - 1].cap
+        && !tokens[k - 1].possessive
+        && !matches!(
+            tokens[k - 1].lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "is"
+                | "are"
+                | "to"
+                | "by"
+                | "with"
+                | "of"
+                | "from"
+                | "include"
+                | "meet"
+                | "met"
+        )
+    {
+        k -= 1;
+    }
+    // An owner or a country's adjective before the role: "Ukraine’s", "Ukrainian".
+    if k > 0
+        && tokens[k - 1].word
+        && (tokens[k - 1].possessive
+            || words
+                .country_at(tokens, k - 1, &[NameUse::Adjective])
+                .is_some())
+    {
+        k -= 1;
+    }
+    (k < name_start).then_some(k)
+}
+
+/// ", a special envoy of President Donald Trump," after a name: the role's token range
+/// without the article.
+fn apposition_after(scan: &Scan<'_, '_>, name_end: usize) -> Option<(usize, usize)> {
+    let (tokens, words) = (scan.tokens, scan.words);
+    if tokens.get(name_end)?.lower != "," {
+        return None;
+    }
+    let mut from = name_end + 1;
+    if matches!(tokens.get(from)?.lower.as_str(), "a" | "an" | "the") {
+        from += 1;
+    }
+    let mut to = from;
+    let mut has_head = false;
+    while let Some(t) = tokens.get(to) {
+        if !t.word || words.links.longest_at(tokens, to).is_some() {
+            break;
+        }
+        has_head |=
+            words.lexicon.role_heads.contains(&t.lower) || words.titles.contains_word(&t.lower);
+        to += 1;
+    }
+    (has_head && to > from).then_some((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::events::lexicon::words;
+
+    fn scan_all(text: &str, project: &Project) -> Vec<ActorMention> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let index = ActorIndex::new(project);
+        let scan = Scan {
+            text,
+            tokens: &tokens,
+            words: words(),
+            index: &index,
+            hints: &[],
+        };
+        actors_in(&scan, 0, tokens.len(), &mut Cast::default())
+    }
+
+    fn empty() -> Project {
+        crate::model::Project::new("empty")
+    }
+
+    #[test]
+    fn groups_become_delegations_per_country() {
+        let found = scan_all(
+            "Negotiators from Washington and Moscow met US, Ukrainian and European officials and the Russian side.",
+            &empty(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.actor.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "US delegation",
+                "Russian delegation",
+                "US officials",
+                "Ukrainian officials",
+                "European officials",
+                "Russian delegation"
+            ]
+        );
+        assert!(found.iter().all(|m| m.actor.kind == ActorKind::Delegation));
+        let shorts: Vec<&str> = found.iter().map(|m| m.short.as_str()).collect();
+        assert_eq!(
+            shorts,
+            ["US", "Russia", "US", "Ukraine", "Europe", "Russia"]
+        );
+    }
+
+    #[test]
+    fn people_roles_and_owners() {
+        let found = scan_all(
+            "The US delegation is expected to be led by Steve Witkoff, a special envoy of President Donald Trump, along with Trump’s son-in-law Jared Kushner.",
+            &empty(),
+        );
+        let view: Vec<(&str, ActorKind, Option<&str>, bool)> = found
+            .iter()
+            .map(|m| {
+                (
+                    m.actor.name.as_str(),
+                    m.actor.kind,
+                    m.actor.role.as_deref(),
+                    m.possessive || m.in_role,
+                )
+            })
+            .collect();
+        assert_eq!(
+            view,
+            [
+                ("US delegation", ActorKind::Delegation, None, false),
+                (
+                    "Steve Witkoff",
+                    ActorKind::Person,
+                    Some("special envoy of President Donald Trump"),
+                    false
+                ),
+                ("Donald Trump", ActorKind::Person, None, true),
+                ("Donald Trump", ActorKind::Person, None, true),
+                (
+                    "Jared Kushner",
+                    ActorKind::Person,
+                    Some("Trump’s son-in-law"),
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_adjectives_and_surnames() {
+        let found = scan_all(
+            "Ukrainian President Volodymyr Zelenskyy said so. Zelensky added that the Trump administration and NATO agreed.",
+            &empty(),
+        );
+        let view: Vec<(&str, ActorKind)> = found
+            .iter()
+            .map(|m| (m.actor.name.as_str(), m.actor.kind))
+            .collect();
+        assert_eq!(
+            view,
+            [
+                ("Volodymyr Zelenskyy", ActorKind::Person),
+                ("Volodymyr Zelenskyy", ActorKind::Person),
+                ("Trump administration", ActorKind::Organisation),
+                ("NATO", ActorKind::Organisation),
+            ]
+        );
+        assert_eq!(found[0].actor.role.as_deref(), Some("Ukrainian President"));
+        assert_eq!(found[1].short, "Zelensky");
+    }
+
+    #[test]
+    fn the_projects_actors_by_name_and_alias() {
+        let sample = crate::io::sample_project().expect("sample loads");
+        let found = scan_all(
+            "the US side would brief Russian representatives; Washington and Kyiv; Zelensky; US officials",
+            &sample,
+        );
+        let ids: Vec<Option<&str>> = found
+            .iter()
+            .map(|m| m.actor.known.map(Id::as_str))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                Some("a-us-delegation"),
+                Some("a-russian-delegation"),
+                Some("a-us"),
+                Some("a-ukraine"),
+                Some("a-zelenskyy"),
+                // "US officials (Berlin)" is the only actor with that base name.
+                Some("a-us-officials-berlin"),
+            ]
+        );
+    }
+}
