@@ -210,8 +210,8 @@ fn full_name_before(surname: &str, text_before: &str, rules: &Rules) -> Option<S
     found
 }
 
-/// Equal, or one letter added at the end or inside (Zelensky / Zelenskyy).
-fn close_spelling(a: &str, b: &str) -> bool {
+/// Equal, or one letter added at the end or inside (Zelensky / Zelenskyy); `a` and `b` folded.
+pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

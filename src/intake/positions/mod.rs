@@ -26,6 +26,7 @@ mod rules;
 use crate::model::{Project, Stance};
 
 use super::{Article, ClaimProposal, PositionProposal, Span};
+pub(crate) use holder::close_spelling;
 use holder::{Named, holder_name, resolve};
 use rules::{Rules, find_phrase, rules};
 
@@ -82,6 +83,12 @@ pub fn find_positions(
         }
     }
     out
+}
+
+/// A name without the titles and openers before it ("President Donald Trump" → "Donald
+/// Trump"), for the accept stage's memberships.
+pub(crate) fn name_without_title(text: &str) -> Option<String> {
+    holder_name(text, rules()).map(|n| n.name)
 }
 
 /// One sentence of the article, with its ASCII-lowercased copy (same byte offsets).
