@@ -42,6 +42,24 @@ pub struct Accepted {
     pub states: Vec<(Id, ReportedState)>,
 }
 
+impl Accepted {
+    /// Adds everything to `project` in place: the new entities appended, each state pushed
+    /// onto its event's reports (a state whose event is gone is dropped). For the command
+    /// line; the app records the same as one undoable edit.
+    pub fn append_to(self, project: &mut Project) {
+        crate::import::append_additions(project, self.additions);
+        for (event_id, state) in self.states {
+            if let Some(event) = project
+                .events
+                .iter_mut()
+                .find(|e| e.id == event_id.as_str())
+            {
+                event.reported.push(state);
+            }
+        }
+    }
+}
+
 impl Decisions {
     /// Everything accepted: what the review dialog starts from.
     pub fn all(proposals: &super::Proposals) -> Self {

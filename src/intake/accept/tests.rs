@@ -1,16 +1,10 @@
 use super::seed_proposals::{SAMPLE_EVENTS, id, seed_article, seed_proposals};
 use super::*;
-use crate::import::append_additions;
 use crate::model::{ActorKind, LocationPrecision, validate};
 
 fn appended(project: &Project, accepted: &Accepted) -> Project {
     let mut out = project.clone();
-    append_additions(&mut out, accepted.additions.clone());
-    for (event_id, state) in &accepted.states {
-        if let Some(event) = out.events.iter_mut().find(|e| e.id == event_id.as_str()) {
-            event.reported.push(state.clone());
-        }
-    }
+    accepted.clone().append_to(&mut out);
     out
 }
 
@@ -177,6 +171,17 @@ fn against_the_sample_matched_events_become_reported_states_not_duplicates() {
     let project = appended(&sample, &accepted);
     let problems = validate(&project);
     assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(project.events.len(), sample.events.len());
+    let miami = project
+        .events
+        .iter()
+        .find(|e| e.id == "ev-miami-talks")
+        .expect("kept");
+    assert_eq!(
+        miami.reported.len(),
+        2,
+        "the sample's state and this report's"
+    );
     let ids: std::collections::HashSet<&str> =
         project.claims.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids.len(), project.claims.len(), "claim ids are unique");
