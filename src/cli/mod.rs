@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod generate;
 mod import;
+mod intake;
 mod overwrite;
 
 use std::path::PathBuf;
@@ -76,6 +77,9 @@ pub enum Command {
     /// Export a project as CSV, TimelineJS JSON, a chronology brief (Markdown, HTML) or an
     /// image of the timeline (SVG, PNG).
     Export(export::ExportArgs),
+    /// Read a news report (text, HTML or Markdown) and propose its dates, claims, events and
+    /// positions; with -o, add them all to a project.
+    Intake(intake::IntakeArgs),
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -104,5 +108,6 @@ pub fn run(command: Command) -> ExitCode {
         Command::Generate(args) => generate::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Intake(args) => intake::run(&args),
     }
 }
