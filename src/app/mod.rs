@@ -16,6 +16,7 @@ pub mod edit_check;
 pub mod edit_history;
 pub mod edits;
 pub mod file_watch;
+pub mod intake_review;
 mod filtered;
 mod navigation;
 pub mod new_entity;
