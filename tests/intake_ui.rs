@@ -17,7 +17,6 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-
 fn harness_at(app: DetenteApp, size: egui::Vec2) -> Harness<'static, DetenteApp> {
     let mut harness = Harness::builder()
         .with_size(size)
@@ -95,12 +94,18 @@ fn file_add_report_opens_the_input_dialog_with_its_fields() {
 #[test]
 fn the_shortcut_opens_it_too_and_propose_with_no_text_says_so() {
     let mut harness = harness(DetenteApp::new(None));
-    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::R);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::R,
+    );
     harness.run();
     assert!(harness.state().intake().is_input_open());
     click(&mut harness, "Propose");
     assert!(has_text(&harness, "The report is empty"));
-    assert!(!harness.state().intake().is_review_open(), "nothing proposed");
+    assert!(
+        !harness.state().intake().is_review_open(),
+        "nothing proposed"
+    );
 }
 
 #[test]
@@ -116,7 +121,9 @@ fn propose_asks_for_the_publication_date_by_the_words_that_need_it_then_opens_th
         .get_by_role_and_label(text, "Report text")
         .type_text("Envoys are expected to meet in Miami this weekend, Politico reported.");
     harness.run();
-    harness.get_by_role_and_label(Role::ComboBox, "Outlet").click();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Outlet")
+        .click();
     harness.run();
     click(&mut harness, "Xinhua");
     click(&mut harness, "Propose");
@@ -125,7 +132,9 @@ fn propose_asks_for_the_publication_date_by_the_words_that_need_it_then_opens_th
         "Publication date needed to resolve “this weekend”"
     ));
     assert!(!harness.state().intake().is_review_open());
-    harness.get_by_role_and_label(Role::TextInput, "Published").focus();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Published")
+        .focus();
     harness.run();
     harness
         .get_by_role_and_label(Role::TextInput, "Published")
@@ -178,7 +187,11 @@ fn rejecting_all_claims_adds_the_events_without_them() {
     let p = harness.state().document().project();
     assert_eq!((p.events.len(), p.claims.len()), (4, 0));
     assert!(p.events.iter().all(|e| e.claims.is_empty()));
-    assert!(p.events.iter().all(|e| e.id != "ev-zelenskyy-nato-statement"));
+    assert!(
+        p.events
+            .iter()
+            .all(|e| e.id != "ev-zelenskyy-nato-statement")
+    );
     assert!(detente::model::validate(p).is_empty());
 }
 
@@ -238,7 +251,10 @@ fn editing_an_event_changes_what_is_added() {
         .get_by_role_and_label(Role::TextInput, "Title")
         .type_text(" (expected)");
     harness.run();
-    assert!(has_text(&harness, "US–Russia talks in Miami (expected) — New event"));
+    assert!(has_text(
+        &harness,
+        "US–Russia talks in Miami (expected) — New event"
+    ));
 }
 
 #[test]
@@ -249,7 +265,12 @@ fn as_of_a_past_day_the_review_cannot_add() {
     harness.state_mut().apply(&ctx, Action::SetAsOf(Some(day)));
     review_seed(&mut harness, seed::proposals());
     assert!(has_text(&harness, "read-only"));
-    assert!(harness.get_by_label("Add to project").accesskit_node().is_disabled());
+    assert!(
+        harness
+            .get_by_label("Add to project")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 #[test]
@@ -262,3 +283,51 @@ fn the_review_fits_the_large_window_too() {
     assert_eq!(counts(harness.state()), (5, 12, 6));
 }
 
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, DetenteApp>, path: std::path::PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn a_dropped_report_file_fills_the_input_dialog_instead_of_an_import() {
+    let dir = std::env::temp_dir().join(format!("detente-intake-drop-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("xinhua-2025-12-18.txt");
+    std::fs::write(&path, seed::SEED).unwrap();
+    let mut harness = harness(DetenteApp::new(None));
+    drop_file(&mut harness, path);
+    assert!(harness.state().intake().is_input_open());
+    let text = harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Report text")
+        .value()
+        .unwrap();
+    assert!(
+        text.contains("date 2025-12-18 US, Russian envoys"),
+        "{text:.80}"
+    );
+    assert!(has_text(&harness, "Read from xinhua-2025-12-18.txt"));
+    // A binary file is refused with its reason, and the text stays.
+    let binary = dir.join("photo.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    drop_file(&mut harness, binary);
+    assert!(has_text(&harness, "photo.txt is not a text file"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -33,8 +33,9 @@ pub fn report_text(bytes: &[u8], name: &str) -> Result<String, String> {
              or .md."
         ));
     }
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| format!("{name} is not UTF-8 text: save the report as UTF-8 and open it again."))?;
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+        format!("{name} is not UTF-8 text: save the report as UTF-8 and open it again.")
+    })?;
     // A byte-order mark is not part of the report.
     Ok(text.trim_start_matches('\u{feff}').to_owned())
 }
@@ -133,7 +134,8 @@ impl ReportInput {
             ));
         }
         let url = self.url.trim();
-        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+        let is_web = url.starts_with("http://") || url.starts_with("https://");
+        if !url.is_empty() && !is_web {
             return Err(format!(
                 "“{url}” is not a web address: it starts with http:// or https://, or leave it \
                  empty."
@@ -237,12 +239,21 @@ pub fn marks(proposals: &Proposals) -> Vec<(Span, Mark, ProposalRef)> {
     }
     for (i, c) in proposals.claims.iter().enumerate() {
         let of = at(Section::Claims, i);
-        out.extend(c.attribution_spans.iter().map(|s| (*s, Mark::Attribution, of)));
+        out.extend(
+            c.attribution_spans
+                .iter()
+                .map(|s| (*s, Mark::Attribution, of)),
+        );
         out.extend(c.hedges.iter().map(|s| (*s, Mark::Hedge, of)));
     }
     for (i, e) in proposals.events.iter().enumerate() {
         let of = at(Section::Events, i);
-        out.extend(e.spans.iter().chain(&e.status_words).map(|s| (*s, Mark::Event, of)));
+        out.extend(
+            e.spans
+                .iter()
+                .chain(&e.status_words)
+                .map(|s| (*s, Mark::Event, of)),
+        );
     }
     for (i, p) in proposals.positions.iter().enumerate() {
         out.push((p.stance_words, Mark::Stance, at(Section::Positions, i)));
@@ -259,7 +270,12 @@ pub fn focus_spans(proposals: &Proposals, of: ProposalRef) -> Vec<Span> {
         Section::Claims => proposals.claims.get(i).map(|c| vec![c.span]),
         Section::Events => proposals.events.get(i).map(|e| {
             let mut spans: Vec<Span> = e.spans.iter().chain(&e.status_words).copied().collect();
-            spans.extend(e.dates.iter().filter_map(|d| proposals.dates.get(*d)).map(|d| d.span));
+            spans.extend(
+                e.dates
+                    .iter()
+                    .filter_map(|d| proposals.dates.get(*d))
+                    .map(|d| d.span),
+            );
             spans.extend(e.participants.iter().flat_map(|p| p.spans.iter().copied()));
             spans.extend(e.places.iter().flat_map(|p| p.spans.iter().copied()));
             spans
@@ -277,7 +293,10 @@ pub fn focus_spans(proposals: &Proposals, of: ProposalRef) -> Vec<Span> {
 /// fit the text (or cut a character) are left out, never a panic.
 pub fn pieces(text: &str, proposals: &Proposals, focus: Option<ProposalRef>) -> Vec<Piece> {
     let fits = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
-    let marks: Vec<_> = marks(proposals).into_iter().filter(|(s, ..)| fits(s)).collect();
+    let marks: Vec<_> = marks(proposals)
+        .into_iter()
+        .filter(|(s, ..)| fits(s))
+        .collect();
     let focused: Vec<Span> = focus
         .map(|f| focus_spans(proposals, f))
         .unwrap_or_default()
@@ -306,7 +325,9 @@ pub fn pieces(text: &str, proposals: &Proposals, focus: Option<ProposalRef>) -> 
         // Neighbours drawn alike are one piece: fewer sections for the text's layout.
         match out.last_mut() {
             Some(last)
-                if last.mark == piece.mark && last.of == piece.of && last.focused == piece.focused =>
+                if last.mark == piece.mark
+                    && last.of == piece.of
+                    && last.focused == piece.focused =>
             {
                 last.span.end = span.end;
             }
@@ -357,7 +378,10 @@ impl Review {
     }
 
     pub fn is_accepted(&self, of: ProposalRef) -> bool {
-        self.list(of.section).get(of.index).copied().unwrap_or(false)
+        self.list(of.section)
+            .get(of.index)
+            .copied()
+            .unwrap_or(false)
     }
 
     pub fn set(&mut self, of: ProposalRef, accepted: bool) {
@@ -487,7 +511,12 @@ mod tests {
             text: "  \n ".into(),
             ..input()
         };
-        assert!(empty.article().unwrap_err().starts_with("The report is empty"));
+        assert!(
+            empty
+                .article()
+                .unwrap_err()
+                .starts_with("The report is empty")
+        );
         let undated = ReportInput {
             published: None,
             ..input()
@@ -501,7 +530,12 @@ mod tests {
             outlet: Some(" ".into()),
             ..input()
         };
-        assert!(no_outlet.article().unwrap_err().starts_with("Choose the outlet"));
+        assert!(
+            no_outlet
+                .article()
+                .unwrap_err()
+                .starts_with("Choose the outlet")
+        );
         let huge = ReportInput {
             text: "word ".repeat(MAX_REPORT_BYTES / 4),
             ..input()
@@ -536,9 +570,20 @@ mod tests {
         assert!(is_report_file(Path::new("/tmp/report.HTML")));
         assert!(is_report_file(Path::new("seed.txt")));
         assert!(!is_report_file(Path::new("talks.detente.ron")));
-        assert!(report_text(b"a\0b", "x.txt").unwrap_err().contains("binary"));
-        assert!(report_text(&[0xff, 0xfe, 0x41], "x.txt").unwrap_err().contains("UTF-8"));
-        assert_eq!(report_text("\u{feff}Talks".as_bytes(), "x").unwrap(), "Talks");
+        assert!(
+            report_text(b"a\0b", "x.txt")
+                .unwrap_err()
+                .contains("binary")
+        );
+        assert!(
+            report_text(&[0xff, 0xfe, 0x41], "x.txt")
+                .unwrap_err()
+                .contains("UTF-8")
+        );
+        assert_eq!(
+            report_text("\u{feff}Talks".as_bytes(), "x").unwrap(),
+            "Talks"
+        );
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub fn intake_edit(project: &Project, accepted: Accepted) -> Option<Edit> {
 fn label(new_entities: usize, reports: usize) -> String {
     let mut parts = Vec::new();
     if new_entities > 0 {
-        parts.push(crate::model::count(new_entities, "new entity", "new entities"));
+        parts.push(crate::model::count(
+            new_entities,
+            "new entity",
+            "new entities",
+        ));
     }
     if reports > 0 {
         parts.push(crate::model::count(

@@ -82,9 +82,10 @@ impl InputDialog {
     /// Fills the text from a report file; a file that is not a report's text leaves the
     /// text as it was and says why.
     pub fn load_file(&mut self, path: &Path) {
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         // A file four times the limit is not read at all: it is not one report.
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if size > (4 * MAX_REPORT_BYTES) as u64 {
@@ -99,7 +100,10 @@ impl InputDialog {
             .and_then(|bytes| crate::app::intake_review::report_text(&bytes, &name));
         match text {
             Ok(text) => {
-                self.origin = Some(format!("Read from {name} ({:.1} KB)", text.len() as f64 / 1e3));
+                self.origin = Some(format!(
+                    "Read from {name} ({:.1} KB)",
+                    text.len() as f64 / 1e3
+                ));
                 self.text = text;
                 self.message = None;
             }
@@ -254,10 +258,17 @@ impl InputDialog {
         }
         let zone = self.time_zone.trim();
         if !zone.is_empty() && jiff::tz::TimeZone::get(zone).is_err() {
-            field_error(ui, "Not an IANA time zone (e.g. Asia/Shanghai, America/New_York)");
+            field_error(
+                ui,
+                "Not an IANA time zone (e.g. Asia/Shanghai, America/New_York)",
+            );
         }
-        if let Some(text) = text_row(ui, "URL", &self.url, "optional, e.g. https://english.news.cn/…")
-        {
+        if let Some(text) = text_row(
+            ui,
+            "URL",
+            &self.url,
+            "optional, e.g. https://english.news.cn/…",
+        ) {
             self.url = text;
         }
     }
@@ -345,7 +356,8 @@ impl InputDialog {
         };
         self.message = None;
         if article.text.len() <= INLINE_PROPOSE_BYTES {
-            let proposals = crate::intake::propose(&article, cx.doc.project(), Gazetteer::embedded());
+            let proposals =
+                crate::intake::propose(&article, cx.doc.project(), Gazetteer::embedded());
             return Outcome::Review(Box::new(Review::new(article, proposals)));
         }
         let project: Arc<Project> = cx.doc.shared_project();

@@ -45,7 +45,12 @@ impl ReviewDialog {
     }
 
     /// The window, while open.
-    pub fn ui(&mut self, ctx: &egui::Context, cx: &IntakeContext<'_>, acceptor: Acceptor) -> Outcome {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        cx: &IntakeContext<'_>,
+        acceptor: Acceptor,
+    ) -> Outcome {
         // Wider than tall: the text and the lists side by side; 1600×1000 leaves a 1920×1080
         // screen's edges free and is about two 80-character columns.
         let size = window_size(ctx, egui::vec2(1600.0, 1000.0));
@@ -122,8 +127,7 @@ impl ReviewDialog {
                         .max_height(height)
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            if let Some(clicked) =
-                                text_ui(ui, &self.review, &mut self.scroll_text)
+                            if let Some(clicked) = text_ui(ui, &self.review, &mut self.scroll_text)
                             {
                                 self.review.focus = Some(clicked);
                                 self.scroll_row = true;
@@ -160,7 +164,12 @@ impl ReviewDialog {
         });
     }
 
-    fn footer_ui(&mut self, ui: &mut egui::Ui, cx: &IntakeContext<'_>, acceptor: Acceptor) -> Outcome {
+    fn footer_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &IntakeContext<'_>,
+        acceptor: Acceptor,
+    ) -> Outcome {
         if cx.read_only {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -222,7 +231,12 @@ impl ReviewDialog {
             }
         }
         let project = cx.doc.project();
-        let accepted = acceptor(project, &review.article, &review.proposals, &review.decisions);
+        let accepted = acceptor(
+            project,
+            &review.article,
+            &review.proposals,
+            &review.decisions,
+        );
         intake_edit(project, accepted).ok_or_else(|| {
             "Nothing to add: the accepted proposals gave no new entity and no new report of an \
              event. Nothing was changed."

@@ -35,10 +35,16 @@ pub(super) fn section_ui(
         ui.heading(section.title());
         ui.weak(format!("{accepted} of {total} accepted"));
         if total > 0 {
-            if ui.button(format!("Accept all {}", section.noun())).clicked() {
+            if ui
+                .button(format!("Accept all {}", section.noun()))
+                .clicked()
+            {
                 dialog.review.set_section(section, true);
             }
-            if ui.button(format!("Reject all {}", section.noun())).clicked() {
+            if ui
+                .button(format!("Reject all {}", section.noun()))
+                .clicked()
+            {
                 dialog.review.set_section(section, false);
             }
         }
@@ -92,13 +98,23 @@ fn row_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, cx: &IntakeContext<'_>, 
         }
     });
     let project = cx.doc.project();
-    let lines = summary(&dialog.review.proposals, &dialog.review.article.text, project, cx, of);
+    let lines = summary(
+        &dialog.review.proposals,
+        &dialog.review.article.text,
+        project,
+        cx,
+        of,
+    );
     let focused = dialog.review.focus == Some(of);
     let mut text = egui::RichText::new(&lines.0);
     if !accepted {
         text = text.strikethrough().weak();
     }
-    let response = ui.add(egui::Label::new(text.strong()).wrap().sense(egui::Sense::click()));
+    let response = ui.add(
+        egui::Label::new(text.strong())
+            .wrap()
+            .sense(egui::Sense::click()),
+    );
     if !lines.1.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(&lines.1).weak()).wrap());
     }
@@ -164,7 +180,13 @@ fn event_summary(e: &EventProposal, project: &Project) -> (String, String) {
     let places: Vec<String> = e
         .places
         .iter()
-        .map(|p| if p.candidate { format!("{}?", p.name) } else { p.name.clone() })
+        .map(|p| {
+            if p.candidate {
+                format!("{}?", p.name)
+            } else {
+                p.name.clone()
+            }
+        })
         .collect();
     if !places.is_empty() {
         parts.push(places.join(" or "));
@@ -182,8 +204,9 @@ fn claim_summary(c: &ClaimProposal, text: &str) -> (String, String) {
         .iter()
         .map(|s| format!("{} {}", s.name, s.verb))
         .collect();
-    let credibility = Credibility::new(c.credibility)
-        .map_or_else(String::new, |g| format!("credibility {} ({})", g.value(), g.meaning()));
+    let credibility = Credibility::new(c.credibility).map_or_else(String::new, |g| {
+        format!("credibility {} ({})", g.value(), g.meaning())
+    });
     let chain = if chain.is_empty() {
         "the report's own words".to_owned()
     } else {
@@ -201,7 +224,12 @@ fn position_summary(p: &PositionProposal) -> (String, String) {
         second.push_str(&format!(" Conditions: {conditions}"));
     }
     (
-        format!("{} · {} · {}", p.holder.name, p.issue.name, p.stance.label()),
+        format!(
+            "{} · {} · {}",
+            p.holder.name,
+            p.issue.name,
+            p.stance.label()
+        ),
         second,
     )
 }
@@ -246,10 +274,13 @@ fn editor_ui(ui: &mut egui::Ui, p: &mut Proposals, of: ProposalRef) {
 /// An EDTF field; `optional`: empty is no date.
 fn edtf_ui(ui: &mut egui::Ui, label: &str, edtf: &mut String, optional: bool) {
     if let Some(text) = text_row(ui, label, edtf, "e.g. 2025-12-20/2025-12-21") {
-        *edtf = text.trim().to_owned();
+        text.trim().clone_into(edtf);
     }
     if !(optional && edtf.is_empty()) && DateSpec::parse(edtf).is_err() {
-        field_error(ui, "Not EDTF: e.g. 2025-12-20, 2025-12-20/2025-12-21, /2025-12-18");
+        field_error(
+            ui,
+            "Not EDTF: e.g. 2025-12-20, 2025-12-20/2025-12-21, /2025-12-18",
+        );
     }
 }
 
@@ -257,7 +288,14 @@ fn event_editor_ui(ui: &mut egui::Ui, e: &mut EventProposal) {
     if let Some(text) = text_row(ui, "Title", &e.title, "e.g. US–Russia talks in Miami") {
         e.title = text;
     }
-    if let Some(kind) = enum_row(ui, "Kind", "intake_event_kind", e.kind, &EventKind::ALL, EventKind::label) {
+    if let Some(kind) = enum_row(
+        ui,
+        "Kind",
+        "intake_event_kind",
+        e.kind,
+        &EventKind::ALL,
+        EventKind::label,
+    ) {
         e.kind = kind;
     }
     if let Some(status) = enum_row(

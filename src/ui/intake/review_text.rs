@@ -27,7 +27,11 @@ pub(super) fn mark_fill(mark: Mark, dark: bool, focused: bool) -> egui::Color32 
 
 /// The text; returns the proposal whose words were clicked. `scroll` asks to bring the
 /// focused proposal's first words into view (once: it is cleared here).
-pub(super) fn text_ui(ui: &mut egui::Ui, review: &Review, scroll: &mut bool) -> Option<ProposalRef> {
+pub(super) fn text_ui(
+    ui: &mut egui::Ui,
+    review: &Review,
+    scroll: &mut bool,
+) -> Option<ProposalRef> {
     let text = &review.article.text;
     let pieces = pieces(text, &review.proposals, review.focus);
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -48,9 +52,8 @@ pub(super) fn text_ui(ui: &mut egui::Ui, review: &Review, scroll: &mut bool) -> 
     job.wrap.max_width = ui.available_width();
     let galley = ui.painter().layout_job(job);
     let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Label, true, "The report's text")
-    });
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "The report's text"));
     ui.painter().galley(rect.min, galley.clone(), color);
     if *scroll {
         *scroll = false;
@@ -60,7 +63,9 @@ pub(super) fn text_ui(ui: &mut egui::Ui, review: &Review, scroll: &mut bool) -> 
             ui.scroll_to_rect(row, Some(egui::Align::Center));
         }
     }
-    let pos = response.interact_pointer_pos().filter(|_| response.clicked())?;
+    let pos = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked())?;
     let cursor = galley.cursor_from_pos(pos - rect.min);
     let byte = text
         .char_indices()
