@@ -25,5 +25,6 @@ fn start_options(cli: &Cli) -> StartOptions {
         group_by: cli.group_by.as_deref().map(StartOptions::lanes_named),
         renderer: cli.renderer.as_deref().map(StartOptions::renderer_named),
         as_of: cli.as_of,
+        add_report: cli.add_report.clone(),
     }
 }

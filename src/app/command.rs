@@ -35,6 +35,15 @@ pub enum Command {
     GroupBy(crate::model::LaneMode),
     ImportDialog,
     ImportPath(PathBuf),
+    /// File ▸ Add report…: the article intake's input dialog (issue 14).
+    AddReport,
+    /// Choose a report file (.txt, .html, .md) for the input dialog.
+    AddReportDialog,
+    /// Open the input dialog on this report file (chosen or dropped on the window).
+    AddReportFile(PathBuf),
+    /// Open the review of these proposals: what the input dialog's Propose gives, and the
+    /// way tests and scripts review proposals they built.
+    ReviewReport(Box<crate::app::intake_review::Review>),
     /// Open the project made by the import that just finished.
     AdoptImport,
     ExportDialog(crate::export::ExportFormat),

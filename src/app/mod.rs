@@ -17,6 +17,7 @@ pub mod edit_history;
 pub mod edits;
 pub mod file_watch;
 mod filtered;
+pub mod intake_review;
 mod navigation;
 pub mod new_entity;
 pub mod panel_layout;

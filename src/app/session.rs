@@ -58,6 +58,10 @@ pub enum Effect {
     Close,
     /// Open the report dialog on this event: a new reported state, or the one at this index.
     ReportDialog(compact_str::CompactString, Option<usize>),
+    /// Open the intake's input dialog on this report file.
+    AddReportFile(PathBuf),
+    /// Open the intake review on these proposals.
+    ReviewReport(Box<crate::app::intake_review::Review>),
 }
 
 /// The file dialogs.
@@ -67,6 +71,8 @@ pub enum FileChoice {
     SaveAs,
     Import,
     Export(ExportFormat),
+    /// A report for article intake (.txt, .html, .md).
+    Report,
 }
 
 /// The windows a command opens.
@@ -79,6 +85,8 @@ pub enum Window {
     Palette,
     Legend,
     ImageExport,
+    /// Article intake's input dialog.
+    AddReport,
 }
 
 /// A delete that reaches other entities, waiting for "remove the references?".
@@ -424,6 +432,10 @@ impl Session {
             }
             Command::ImportDialog => Effect::ChooseFile(FileChoice::Import, path),
             Command::ImportPath(path) => Effect::Import(path),
+            Command::AddReport => Effect::Show(Window::AddReport),
+            Command::AddReportDialog => Effect::ChooseFile(FileChoice::Report, path),
+            Command::AddReportFile(path) => Effect::AddReportFile(path),
+            Command::ReviewReport(review) => Effect::ReviewReport(review),
             Command::ExportDialog(format) => Effect::ChooseFile(
                 FileChoice::Export(format),
                 path.map(|p| p.with_extension(format.extension())),

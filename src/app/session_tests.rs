@@ -281,3 +281,45 @@ fn record_report_opens_the_dialog_on_the_selected_event_only() {
     // Opening the dialog changes nothing in the project.
     assert!(session.document().undo_label().is_none());
 }
+
+#[test]
+fn add_report_opens_the_intake_dialogs_and_its_edit_is_refused_as_of_a_past_day() {
+    let mut session = sample();
+    assert_eq!(
+        session.run(Command::AddReport),
+        vec![Effect::Show(Window::AddReport)]
+    );
+    let path = PathBuf::from("/reports/xinhua.txt");
+    assert_eq!(
+        session.run(Command::AddReportFile(path.clone())),
+        vec![Effect::AddReportFile(path)]
+    );
+    assert!(matches!(
+        session.run(Command::AddReportDialog).as_slice(),
+        [Effect::ChooseFile(FileChoice::Report, _)]
+    ));
+    // What the review adds is an edit like any other: refused while the project is shown as
+    // of a past day, and nothing changes.
+    let before = session.document().project().clone();
+    let mut claim = before.claims[0].clone();
+    claim.id = Id::new("c-new");
+    let additions = crate::model::Project {
+        claims: vec![claim],
+        ..crate::model::Project::default()
+    };
+    let accepted = crate::intake::accept::Accepted {
+        additions,
+        states: Vec::new(),
+    };
+    let edit = crate::app::edits::intake_edit(&before, accepted).unwrap();
+    session.run(Command::SetAsOf(Some(AsOf::parse("2025-12-18").unwrap())));
+    let effects = session.run(Command::Edit(edit.clone(), None));
+    assert!(matches!(effects.as_slice(), [Effect::Error(e)] if e.contains("read-only")));
+    assert_eq!(session.document().project(), &before);
+    session.run(Command::SetAsOf(None));
+    assert!(session.run(Command::Edit(edit, None)).is_empty());
+    assert_eq!(
+        session.document().project().claims.len(),
+        before.claims.len() + 1
+    );
+}

@@ -49,6 +49,10 @@ pub struct Cli {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<crate::query::AsOf>,
 
+    /// Open File ▸ Add report… with this report's text (.txt, .html or .md) filled in.
+    #[arg(long, value_name = "FILE")]
+    pub add_report: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

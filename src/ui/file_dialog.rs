@@ -20,6 +20,8 @@ pub enum Purpose {
     SaveAs,
     Import,
     Export(crate::export::ExportFormat),
+    /// A report for article intake.
+    Report,
 }
 
 impl Purpose {
@@ -29,10 +31,12 @@ impl Purpose {
         let extension = match self {
             Self::Open | Self::SaveAs => EXTENSION,
             Self::Import => "json",
+            Self::Report => "txt",
             Self::Export(format) => format.extension(),
         };
         let stem = match self {
             Self::Import => "timeline",
+            Self::Report => "xinhua-2025-12-18",
             Self::Export(_) => "talks-brief",
             Self::Open | Self::SaveAs => "talks.detente",
         };
@@ -45,6 +49,7 @@ impl Purpose {
             Self::SaveAs => "Save project as",
             Self::Import => "Import events",
             Self::Export(_) => "Export as",
+            Self::Report => "Open report",
         }
     }
 }
@@ -95,13 +100,17 @@ impl FileDialogs {
                     Purpose::Export(format) => {
                         dialog.add_filter(format.name(), &[format.extension()])
                     }
+                    Purpose::Report => dialog.add_filter(
+                        "Report (text, HTML, Markdown)",
+                        &crate::app::intake_review::REPORT_EXTENSIONS,
+                    ),
                 };
                 dialog = dialog.add_filter("All files", &["*"]);
                 if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()) {
                     dialog = dialog.set_directory(dir);
                 }
                 let answer = match purpose {
-                    Purpose::Open | Purpose::Import => dialog.pick_file(),
+                    Purpose::Open | Purpose::Import | Purpose::Report => dialog.pick_file(),
                     Purpose::SaveAs | Purpose::Export(_) => {
                         let name = suggested.as_ref().and_then(|p| p.file_name()).map_or_else(
                             || "project.detente.ron".to_owned(),
@@ -203,7 +212,7 @@ impl FileDialogs {
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let ok_label = match prompt.purpose {
-                    Purpose::Open => "Open",
+                    Purpose::Open | Purpose::Report => "Open",
                     Purpose::SaveAs | Purpose::Export(_) => "Save",
                     Purpose::Import => "Import",
                 };

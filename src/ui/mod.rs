@@ -15,6 +15,7 @@ mod frame_stats;
 mod getting_started;
 pub mod image_export;
 pub mod import_dialog;
+pub mod intake;
 pub mod map;
 mod menu;
 pub mod notices;
@@ -46,6 +47,8 @@ pub struct StartOptions {
     pub renderer: Option<eframe::Renderer>,
     /// `--as-of DATE`: open showing the project as of that day.
     pub as_of: Option<crate::query::AsOf>,
+    /// `--add-report FILE`: open the intake's input dialog on this report.
+    pub add_report: Option<PathBuf>,
 }
 
 /// The command line's names for the start options, read by `main.rs`, which alone knows both
@@ -132,6 +135,9 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
             }
             if let Some(day) = options.as_of {
                 app.apply(&cc.egui_ctx, actions::Action::SetAsOf(Some(day)));
+            }
+            if let Some(report) = options.add_report {
+                app.apply(&cc.egui_ctx, actions::Action::AddReportFile(report));
             }
             Ok(Box::new(app))
         }),

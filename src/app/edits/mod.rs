@@ -7,12 +7,14 @@ mod change;
 mod create;
 mod delete;
 mod diff;
+mod intake;
 mod reported;
 
 pub use change::{replace_event, upsert};
 pub use create::{add_event, tag_with_new_tag, unique_id};
 pub use delete::{Consequences, delete_entity, delete_event};
 pub use diff::append_edit;
+pub use intake::intake_edit;
 pub use reported::{adopt_state, record_state, remove_state, replace_state};
 
 use super::edit::{Change, Described, Edit, ListChange};

@@ -18,6 +18,7 @@ impl DetenteApp {
                     FileChoice::SaveAs => Purpose::SaveAs,
                     FileChoice::Import => Purpose::Import,
                     FileChoice::Export(format) => Purpose::Export(format),
+                    FileChoice::Report => Purpose::Report,
                 };
                 self.dialogs.start(purpose, ctx, start);
             }
@@ -56,6 +57,11 @@ impl DetenteApp {
                 let project = self.session.document().project();
                 self.windows.report.open(project, event, state);
             }
+            Effect::AddReportFile(path) => {
+                let project = self.session.document().project();
+                self.intake.open_file(project, &path);
+            }
+            Effect::ReviewReport(review) => self.intake.open_review(*review),
             Effect::ToggleSidePanel
             | Effect::SetTheme(_)
             | Effect::SetSettings(_)
@@ -72,6 +78,7 @@ impl DetenteApp {
             Window::Palette => self.palette.open = true,
             Window::Legend => self.timeline.show_legend = true,
             Window::ImageExport => self.image_export.open = true,
+            Window::AddReport => self.intake.open_input(self.session.document().project()),
         }
     }
 

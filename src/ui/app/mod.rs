@@ -52,6 +52,8 @@ pub struct DetenteApp {
     as_of_bar: crate::ui::as_of_bar::AsOfBarState,
     /// The projection "as of" a day running in the background, if any.
     as_of_task: Option<crate::app::TaskId>,
+    /// Article intake's input and review dialogs (issue 14).
+    intake: crate::ui::intake::IntakeState,
 }
 
 /// The small windows and panes the analyst opens and closes.
@@ -137,6 +139,7 @@ impl DetenteApp {
             desk: desk::Desk::default(),
             as_of_bar: Default::default(),
             as_of_task: None,
+            intake: Default::default(),
         };
         app.restore_view();
         app
@@ -279,6 +282,16 @@ impl DetenteApp {
         self.side_tab = tab;
     }
 
+    /// Article intake's dialogs: which is open, and what "Add to project" accepts with
+    /// (tests give a stand-in for the accept stage).
+    pub fn intake_mut(&mut self) -> &mut crate::ui::intake::IntakeState {
+        &mut self.intake
+    }
+
+    pub fn intake(&self) -> &crate::ui::intake::IntakeState {
+        &self.intake
+    }
+
     /// Runs a command from the UI in the session, then does what it asks of the window.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         // A new selection, or a new entity's form, opens the details the analyst closed.
@@ -380,6 +393,7 @@ impl DetenteApp {
                 Purpose::SaveAs => Action::SaveAsPath(path),
                 Purpose::Import => Action::ImportPath(path),
                 Purpose::Export(format) => Action::ExportPath(format, path),
+                Purpose::Report => Action::AddReportFile(path),
             });
         }
         let enabled = self.command_context();
@@ -507,6 +521,16 @@ impl DetenteApp {
             doc.project(),
             doc.lookup(),
             &self.forms.date_display,
+            actions,
+        );
+        let read_only = self.session.as_of_wanted().is_some();
+        self.intake.ui(
+            ctx,
+            &crate::ui::intake::IntakeContext {
+                doc: self.session.document(),
+                date_display: &self.forms.date_display,
+                read_only,
+            },
             actions,
         );
     }

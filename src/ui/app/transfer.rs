@@ -213,7 +213,8 @@ impl DetenteApp {
         }
     }
 
-    /// Files dropped on the window: projects open, anything else is imported.
+    /// Files dropped on the window: projects open, reports (.txt, .html, .md) go to the
+    /// intake's input dialog, anything else is imported.
     pub(super) fn dropped_files(ctx: &egui::Context, actions: &mut Vec<Action>) {
         for file in ctx.input(|i| i.raw.dropped_files.clone()) {
             let path = file.path().to_path_buf();
@@ -223,6 +224,8 @@ impl DetenteApp {
             let is_project = path.to_string_lossy().ends_with(".ron");
             actions.push(if is_project {
                 Action::OpenPath(path)
+            } else if crate::app::intake_review::is_report_file(&path) {
+                Action::AddReportFile(path)
             } else {
                 Action::ImportPath(path)
             });

@@ -1,0 +1,246 @@
+//! The review of an article's proposals: the text on the left with each proposal's words
+//! highlighted, the proposals on the right in four lists (Dates, Events, Claims, Positions),
+//! each accepted, edited or rejected. "Add to project" turns what is accepted into one edit.
+
+use crate::app::edit::Edit;
+use crate::app::edits::intake_edit;
+use crate::app::intake_review::{Mark, ProposalRef, Review, Section};
+use crate::model::{DateSpec, count};
+use crate::ui::intake::review_rows::section_ui;
+use crate::ui::intake::review_text::{mark_fill, text_ui};
+use crate::ui::intake::{Acceptor, IntakeContext, window_size};
+
+/// What the dialog asks of the app this frame.
+pub enum Outcome {
+    Open,
+    /// Back to the input dialog, to change the text or the date and propose again.
+    Back,
+    Close,
+    /// "Add to project": the one edit of everything accepted.
+    Add(Edit),
+}
+
+/// The review window's state.
+pub struct ReviewDialog {
+    pub(super) review: Review,
+    /// The proposal whose editor is open under its row.
+    pub(super) editing: Option<ProposalRef>,
+    /// Why "Add to project" added nothing.
+    message: Option<String>,
+    /// The focus changed from a row: the text scrolls to its words once.
+    pub(super) scroll_text: bool,
+    /// The focus changed from the text: the list scrolls to its row once.
+    pub(super) scroll_row: bool,
+}
+
+impl ReviewDialog {
+    pub fn new(review: Review) -> Self {
+        Self {
+            review,
+            editing: None,
+            message: None,
+            scroll_text: false,
+            scroll_row: false,
+        }
+    }
+
+    /// The window, while open.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        cx: &IntakeContext<'_>,
+        acceptor: Acceptor,
+    ) -> Outcome {
+        // Wider than tall: the text and the lists side by side; 1600×1000 leaves a 1920×1080
+        // screen's edges free and is about two 80-character columns.
+        let size = window_size(ctx, egui::vec2(1600.0, 1000.0));
+        let mut open = true;
+        let mut outcome = Outcome::Open;
+        egui::Window::new("Review report")
+            .id(egui::Id::unique("intake_review"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .fixed_size(size)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                self.header_ui(ui, cx);
+                ui.separator();
+                // Under the lists: a separator, one line of message and the buttons' row
+                // (about 70 pt); above them the header's two lines took theirs.
+                let body_height = (ui.available_height() - 70.0).max(120.0);
+                self.body_ui(ui, cx, body_height);
+                ui.separator();
+                outcome = self.footer_ui(ui, cx, acceptor);
+            });
+        if open { outcome } else { Outcome::Close }
+    }
+
+    fn header_ui(&self, ui: &mut egui::Ui, cx: &IntakeContext<'_>) {
+        let article = &self.review.article;
+        let p = &self.review.proposals;
+        let published = DateSpec::parse(&article.published.to_string())
+            .ok()
+            .and_then(|d| cx.date_display.describe(&d))
+            .unwrap_or_else(|| article.published.to_string());
+        let outlet = article.outlet.as_deref().unwrap_or("Report");
+        let found = [
+            count(p.dates.len(), "date", "dates"),
+            count(p.events.len(), "event", "events"),
+            count(p.claims.len(), "claim", "claims"),
+            count(p.positions.len(), "position", "positions"),
+        ]
+        .join(", ");
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(format!("{outlet}, published {published}")).strong());
+            ui.label(format!("· proposed: {found}"));
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Highlighted:");
+            for (mark, name) in [
+                (Mark::Date, "dates"),
+                (Mark::Event, "events' words"),
+                (Mark::Attribution, "sources and their verbs"),
+                (Mark::Hedge, "hedges"),
+                (Mark::Stance, "stances"),
+            ] {
+                let fill = mark_fill(mark, ui.visuals().dark_mode, false);
+                let text = egui::RichText::new(name).background_color(fill);
+                ui.label(text);
+            }
+            ui.weak("· click a row to show its words, or words to show their row");
+        });
+    }
+
+    fn body_ui(&mut self, ui: &mut egui::Ui, cx: &IntakeContext<'_>, height: f32) {
+        let width = ui.available_width();
+        // The text takes 45 %: a reading column; the lists, with their buttons, the rest.
+        let text_width = (width * 0.45).floor();
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(text_width, height),
+                egui::Layout::top_down(egui::Align::LEFT),
+                |ui| {
+                    ui.set_min_size(egui::vec2(text_width, height));
+                    egui::ScrollArea::vertical()
+                        .id_salt("intake_review_text")
+                        .max_height(height)
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            if let Some(clicked) = text_ui(ui, &self.review, &mut self.scroll_text)
+                            {
+                                self.review.focus = Some(clicked);
+                                self.scroll_row = true;
+                            }
+                        });
+                },
+            );
+            ui.separator();
+            let lists_width = ui.available_width();
+            ui.allocate_ui_with_layout(
+                egui::vec2(lists_width, height),
+                egui::Layout::top_down(egui::Align::LEFT),
+                |ui| {
+                    ui.set_min_size(egui::vec2(lists_width, height));
+                    egui::ScrollArea::vertical()
+                        .id_salt("intake_review_lists")
+                        .max_height(height)
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            if self.review.proposals == crate::intake::Proposals::default() {
+                                ui.label(
+                                    "Nothing was proposed: no dates, events, claims or \
+                                     positions were found in this text. Back to the text to \
+                                     check it, or add what it says by hand.",
+                                );
+                            }
+                            for section in Section::ALL {
+                                section_ui(ui, self, cx, section);
+                                ui.add_space(6.0);
+                            }
+                        });
+                },
+            );
+        });
+    }
+
+    fn footer_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &IntakeContext<'_>,
+        acceptor: Acceptor,
+    ) -> Outcome {
+        if cx.read_only {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The project is shown as of a past day (read-only): choose Now in the As of bar \
+                 to add this report.",
+            );
+        } else if let Some(message) = &self.message {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        } else {
+            let accepted: usize = Section::ALL.iter().map(|s| self.review.counts(*s).0).sum();
+            ui.weak(format!(
+                "{} accepted. Nothing enters the project until Add to project; it is one undo step.",
+                count(accepted, "proposal", "proposals")
+            ));
+        }
+        let mut outcome = Outcome::Open;
+        ui.horizontal(|ui| {
+            let add = ui
+                .add_enabled(
+                    !cx.read_only,
+                    egui::Button::new(egui::RichText::new("Add to project").strong()),
+                )
+                .on_disabled_hover_text("The project is read-only as of a past day");
+            if add.clicked() {
+                match self.accepted_edit(cx, acceptor) {
+                    Ok(edit) => outcome = Outcome::Add(edit),
+                    Err(problem) => self.message = Some(problem),
+                }
+            }
+            if ui
+                .button("Back to the text")
+                .on_hover_text("Change the text, the outlet or the date, and propose again")
+                .clicked()
+            {
+                outcome = Outcome::Back;
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Outcome::Close;
+            }
+        });
+        outcome
+    }
+
+    /// The edit of what is accepted, or why there is none.
+    fn accepted_edit(&self, cx: &IntakeContext<'_>, acceptor: Acceptor) -> Result<Edit, String> {
+        let review = &self.review;
+        if !review.any_accepted() {
+            return Err("Nothing is accepted: accept proposals first, or Cancel.".to_owned());
+        }
+        for (i, e) in review.proposals.events.iter().enumerate() {
+            let accepted = review.decisions.events.get(i).copied().unwrap_or(false);
+            if let (true, Some(edtf)) = (accepted, &e.edtf)
+                && DateSpec::parse(edtf).is_err()
+            {
+                return Err(format!(
+                    "The date of “{}” is not EDTF (“{edtf}”): correct it or reject the event.",
+                    e.title
+                ));
+            }
+        }
+        let project = cx.doc.project();
+        let accepted = acceptor(
+            project,
+            &review.article,
+            &review.proposals,
+            &review.decisions,
+        );
+        intake_edit(project, accepted).ok_or_else(|| {
+            "Nothing to add: the accepted proposals gave no new entity and no new report of an \
+             event. Nothing was changed."
+                .to_owned()
+        })
+    }
+}
