@@ -132,7 +132,6 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
                 Unit::Year => Some(Value::Year(y + n)),
             }
         }
-        Expr::In { .. } => None,
         Expr::ComingDays => Some(Value::Days(anchor, add_days(anchor, COMING_DAYS)?)),
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;
@@ -155,7 +154,9 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             let year = period_year(anchor, year, (first, 3), tense)?;
             Some(Value::Season(year, season))
         }
-        Expr::Season { .. } => None,
+        // "in two days" in a past clause is a duration; a season code outside 21–24 comes
+        // only from a broken word list.
+        Expr::In { .. } | Expr::Season { .. } => None,
     }
 }
 
