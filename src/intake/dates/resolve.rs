@@ -81,7 +81,7 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             month,
             day,
             day_end,
-        } => date(anchor, year, month, day, day_end),
+        } => date(anchor, (year, month, day, day_end), tense),
         Expr::Month { year, month, part } => {
             let year = month_year(anchor, year, month, tense);
             part_of_month(year, month, part, None)
@@ -132,7 +132,6 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
                 Unit::Year => Some(Value::Year(y + n)),
             }
         }
-        Expr::In { .. } => None,
         Expr::ComingDays => Some(Value::Days(anchor, add_days(anchor, COMING_DAYS)?)),
         Expr::Quarter { quarter, year } => {
             let first = 3 * quarter - 2;
@@ -155,26 +154,51 @@ pub(super) fn resolve(expr: Expr, anchor: Date, tense: Option<Tense>) -> Option<
             let year = period_year(anchor, year, (first, 3), tense)?;
             Some(Value::Season(year, season))
         }
-        Expr::Season { .. } => None,
+        // "in two days" in a past clause is a duration; a season code outside 21–24 comes
+        // only from a broken word list.
+        Expr::In { .. } | Expr::Season { .. } => None,
     }
 }
 
-/// An explicit date; without a year, the occurrence nearest to the anchor.
-fn date(anchor: Date, year: Option<i32>, month: u8, day: u8, end: Option<u8>) -> Option<Value> {
+/// A date without a year is the occurrence nearest to the anchor, unless the clause's tense
+/// says otherwise and the occurrence it points to is under [`TENSE_DAYS`] away ("agreed on
+/// March 11" in a December report is last March, though next March is nearer).
+const TENSE_DAYS: i64 = 300;
+
+/// An explicit date; without a year, as [`TENSE_DAYS`] says.
+fn date(
+    anchor: Date,
+    (year, month, day, end): (Option<i32>, u8, u8, Option<u8>),
+    tense: Option<Tense>,
+) -> Option<Value> {
     let year = if let Some(year) = year {
         year
     } else {
         let y = year_of(anchor);
-        let distance = |year: i32| {
-            ymd(year, month, day)
-                .and_then(|d| anchor.until(d).ok())
-                .map(|s| s.get_days().abs())
-        };
-        [y, y - 1, y + 1]
+        // Signed days from the anchor to the occurrence in each candidate year.
+        let offsets: Vec<(i64, i32)> = [y - 1, y, y + 1]
             .into_iter()
-            .filter_map(|year| distance(year).map(|d| (d, year)))
-            .min()?
-            .1
+            .filter_map(|year| {
+                let d = ymd(year, month, day)?;
+                Some((anchor.until(d).ok()?.get_days().into(), year))
+            })
+            .collect();
+        let nearest = offsets.iter().min_by_key(|(d, _)| d.abs())?;
+        let by_tense = match tense {
+            Some(Tense::Past) => offsets
+                .iter()
+                .filter(|(d, _)| *d <= 0)
+                .max_by_key(|(d, _)| *d),
+            Some(Tense::Future) => offsets
+                .iter()
+                .filter(|(d, _)| *d >= 0)
+                .min_by_key(|(d, _)| *d),
+            _ => None,
+        };
+        match by_tense {
+            Some(&(d, year)) if d.abs() < TENSE_DAYS => year,
+            _ => nearest.1,
+        }
     };
     let first = ymd(year, month, day)?;
     match end {

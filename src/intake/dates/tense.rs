@@ -147,7 +147,8 @@ fn group_end(w: &Words, toks: &[Token], j: usize) -> usize {
     if word(toks, k).is_some_and(|x| matches!(x, "be" | "been" | "being" | "have" | "get")) {
         k = next_content(toks, k);
     }
-    if word(toks, k).is_some_and(|x| is_participle(w, x)) {
+    // "postponed" stays a cue of its own: "was postponed until Friday" points forwards.
+    if word(toks, k).is_some_and(|x| is_participle(w, x) && !w.postponed.contains(x)) {
         k += 1;
     }
     k.max(j)
@@ -176,6 +177,15 @@ fn cue_at(w: &Words, toks: &[Token], i: usize) -> Option<(Tense, usize)> {
             .is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
     {
         return Some((Tense::Future, 3));
+    }
+    if w.postponed.contains(word) {
+        let mut k = next;
+        if matches!(self::word(toks, k), Some("back" | "forward")) {
+            k += 1;
+        }
+        if matches!(self::word(toks, k), Some("until" | "to" | "for" | "till")) {
+            return Some((Tense::Future, k - i + 1));
+        }
     }
     if w.future.contains(word) {
         let hyphen = toks.get(i + 1).is_some_and(|t| t.is_punct('-'));
@@ -338,11 +348,16 @@ mod tests {
             ),
             ("The talks on Friday.", Tense::Present),
             ("Talks won't start before Friday.", Tense::Future),
-            ("The talks were postponed to Friday.", Tense::Past),
+            ("The talks were postponed to Friday.", Tense::Future),
             ("A vote is expected on Friday.", Tense::Future),
+            ("Officials expect a decision on Friday.", Tense::Future),
+            ("The meeting was postponed until Friday.", Tense::Future),
+            ("The vote has been pushed back to Friday.", Tense::Future),
+            ("The meeting was postponed on Friday.", Tense::Past),
             ("Ukraine is seeking guarantees on Friday.", Tense::Present),
             ("The summit will be held on Friday.", Tense::Future),
-            ("The summit has been postponed until Friday.", Tense::Past),
+            ("The summit has been postponed until Friday.", Tense::Future),
+            ("The summit has been held on Friday.", Tense::Past),
             (
                 "He is expected to meet them in the United States on Friday, according to the report cited by Xinhua.",
                 Tense::Future,

@@ -397,3 +397,18 @@ fn european_numeric_dates_and_fixed_holidays() {
         ],
     );
 }
+
+#[test]
+fn a_clear_tense_keeps_a_date_without_a_year_on_its_side_of_publication() {
+    let text = "The ceasefire, agreed on March 11 in Jeddah, collapsed. Elections will be held \
+        on September 28. The report is dated December 29.";
+    assert_dates(
+        text,
+        (2025, 12, 15),
+        &[
+            ("March 11", "2025-03-11"),
+            ("September 28", "2026-09-28"),
+            ("December 29", "2025-12-29"),
+        ],
+    );
+}
