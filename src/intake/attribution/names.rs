@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{ActorKind, Id, Project};
 
-use super::tokens::{Tok, phrase_at};
+use super::tokens::Tok;
 use super::words::Words;
 
 /// What a step of the chain is: it decides the publisher's verb, what carries over to the
@@ -221,10 +221,10 @@ pub fn classify(
     let whole = text_of(text, toks);
     // An outlet cue: the name is what follows it, or what precedes it without its owner.
     for at in 0..toks.len() {
-        let Some(cue) = words.outlet_cues.iter().find(|p| phrase_at(toks, at, p)) else {
+        let Some(cue) = words.outlet_cues.longest_at(toks, at) else {
             continue;
         };
-        let after = trim_front(&toks[at + cue.len()..]);
+        let after = trim_front(&toks[at + cue..]);
         let before = drop_possessive_owner(&toks[..at]);
         let name_toks = if after.iter().any(|t| t.capital) {
             after
@@ -264,10 +264,10 @@ pub fn classify(
     // spokesman Dmitry Peskov" is Dmitry Peskov, not the Kremlin).
     let mut from = 0;
     for at in 0..toks.len() {
-        if let Some(title) = words.titles.iter().find(|p| phrase_at(toks, at, p))
-            && at + title.len() < toks.len()
+        if let Some(title) = words.titles.longest_at(toks, at)
+            && at + title < toks.len()
         {
-            from = at + title.len();
+            from = at + title;
         }
     }
     let name_toks = trim_front(drop_possessive_owner(&toks[from..]));

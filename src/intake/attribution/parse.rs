@@ -3,7 +3,7 @@
 
 use super::super::Span;
 use super::names::{Names, Role, Step, classify};
-use super::tokens::{Tok, longest_at, phrase_at, span_of};
+use super::tokens::{Tok, span_of};
 use super::words::Words;
 
 /// What a sentence says of its own sources.
@@ -251,8 +251,10 @@ fn subject_before(toks: &[Tok], end: usize, words: &Words) -> std::ops::Range<us
         start -= 1;
     }
     while start < end {
-        let skip = longest_at(&toks[..end], start, &words.connectives)
-            .or_else(|| longest_at(&toks[..end], start, &words.topic_shifts));
+        let skip = words
+            .connectives
+            .longest_at(&toks[..end], start)
+            .or_else(|| words.topic_shifts.longest_at(&toks[..end], start));
         match skip {
             Some(n) if start + n < end => start += n,
             _ => break,
@@ -316,9 +318,9 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
     let mut verb_end = v + 1;
     // "told reporters", "said in a statement": the audience or channel stays in the verb.
     let extra = if matches!(toks[v].lower.as_str(), "told" | "tells" | "tell") {
-        longest_at(toks, v + 1, &words.audiences)
+        words.audiences.longest_at(toks, v + 1)
     } else {
-        longest_at(toks, v + 1, &words.channels)
+        words.channels.longest_at(toks, v + 1)
     };
     if let Some(n) = extra {
         for t in &toks[v + 1..v + 1 + n] {
@@ -427,7 +429,7 @@ pub fn hedge_spans(toks: &[Tok], words: &Words) -> Vec<Span> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        if let Some(n) = longest_at(toks, k, &words.hedges) {
+        if let Some(n) = words.hedges.longest_at(toks, k) {
             out.extend(span_of(&toks[k..k + n]));
             k += n;
         } else {
@@ -435,9 +437,4 @@ pub fn hedge_spans(toks: &[Tok], words: &Words) -> Vec<Span> {
         }
     }
     out
-}
-
-/// Does any phrase of `phrases` occur in the sentence?
-pub fn any_phrase(toks: &[Tok], phrases: &[super::words::Phrase]) -> bool {
-    (0..toks.len()).any(|k| phrases.iter().any(|p| phrase_at(toks, k, p)))
 }
