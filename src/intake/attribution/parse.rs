@@ -67,8 +67,28 @@ pub fn own_attribution(text: &str, toks: &[Tok], names: &Names, words: &Words) -
     }
     own.steps = speaker;
     own.steps.extend(according);
-    own.spans.sort();
+    own.spans = merged(text, own.spans);
     own
+}
+
+/// Sorted, with spans apart only by white space joined ("Sources familiar with the matter"
+/// and "said" highlight as one).
+fn merged(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(last) = out.last_mut()
+            && (span.start <= last.end
+                || text
+                    .get(last.end..span.start)
+                    .is_some_and(|gap| gap.trim().is_empty()))
+        {
+            last.end = last.end.max(span.end);
+            continue;
+        }
+        out.push(span);
+    }
+    out
 }
 
 /// Where a source phrase read forwards from `from` ends: at punctuation, at a clause word
