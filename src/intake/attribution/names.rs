@@ -44,6 +44,9 @@ pub struct Names {
     outlet_actors: HashSet<Id>,
     /// Sources' names, normalised: outlets even when they have no actor.
     sources: HashSet<String>,
+    /// A person's last name alone ("Witkoff" for Steve Witkoff), when only one person of the
+    /// project has it (`None` when several do).
+    surnames: HashMap<String, Option<Id>>,
 }
 
 /// Lower case, `’` as `'`, a possessive `'s` dropped, a leading "the" dropped, single spaces.
@@ -69,7 +72,21 @@ impl Names {
     pub fn new(project: &Project) -> Self {
         let mut by_name = HashMap::new();
         let mut outlet_actors = HashSet::new();
+        let mut surnames: HashMap<String, Option<Id>> = HashMap::new();
         for actor in &project.actors {
+            if actor.kind == ActorKind::Person
+                && let Some(last) = normalise(&actor.name).rsplit(' ').next()
+                && !last.is_empty()
+            {
+                surnames
+                    .entry(last.to_string())
+                    .and_modify(|id| {
+                        if *id != Some(actor.id) {
+                            *id = None;
+                        }
+                    })
+                    .or_insert(Some(actor.id));
+            }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
                 by_name.entry(normalise(name)).or_insert(actor.id);
             }
@@ -91,7 +108,13 @@ impl Names {
             by_name,
             outlet_actors,
             sources,
+            surnames,
         }
+    }
+
+    /// The one person of the project with this last name.
+    pub fn person_by_surname(&self, name: &str) -> Option<Id> {
+        self.surnames.get(&normalise(name)).copied().flatten()
     }
 
     /// The actor named exactly `name` (normalised).
@@ -278,7 +301,11 @@ pub fn classify(
     if let Some((a, b, id)) = names.longest_inside(name_toks) {
         return Some(step(text_of(text, &name_toks[a..b]), Some(id), Role::Named));
     }
-    Some(step(name, None, Role::Named))
+    let surname = match name_toks {
+        [one] => names.person_by_surname(&one.lower),
+        _ => None,
+    };
+    Some(step(name, surname, Role::Named))
 }
 
 fn lower_first(name: &str) -> String {
