@@ -286,7 +286,11 @@ fn subject_before(toks: &[Tok], end: usize, words: &Words) -> std::ops::Range<us
 /// Is this run of words a plausible speaker: short, and naming someone (a capitalised word,
 /// an unnamed speaker's head, a pronoun, or "the report")?
 fn plausible_subject(toks: &[Tok], words: &Words) -> bool {
-    if toks.is_empty() || toks.len() > MAX_SUBJECT_WORDS {
+    // A possessive before the verb makes it an adjective ("Trump's reported remarks").
+    if toks.is_empty()
+        || toks.len() > MAX_SUBJECT_WORDS
+        || toks.last().is_some_and(|t| t.lower.ends_with("'s"))
+    {
         return false;
     }
     let only = toks.len() == 1;
@@ -413,8 +417,14 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
         }
         subject = seg..seg;
     }
+    // Inverted: "…,” said Peskov", ", said the official": only verbs of speech, and the
+    // subject opens with a name or an article, not a preposition ("announced on Monday").
     let follows_punct = verb_start > 0 && !toks[verb_start - 1].is_word;
-    if follows_punct && !plausible_subject(&toks[subject.clone()], words) {
+    let inverts = matches!(toks[v].lower.as_str(), "said" | "says" | "added" | "wrote");
+    let opens_name = toks.get(verb_end).is_some_and(|t| {
+        t.is_word && (t.capital || matches!(t.lower.as_str(), "the" | "a" | "an"))
+    });
+    if follows_punct && inverts && opens_name && !plausible_subject(&toks[subject.clone()], words) {
         let end = phrase_end(toks, verb_end, words);
         subject = verb_end..end;
     }
