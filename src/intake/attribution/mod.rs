@@ -46,7 +46,7 @@ use crate::model::Project;
 
 use super::{Article, ClaimProposal, ProposedStep, Span};
 use names::{Names, Role, Step};
-use tokens::{Tok, longest_at, tokens};
+use tokens::{Tok, tokens};
 use words::Words;
 
 /// The claims of `article`, in text order; `sentences` are those of [`super::text::sentences`].
@@ -170,7 +170,7 @@ impl Carry {
         words: &Words,
     ) -> (Vec<Step>, Vec<Span>) {
         let opener = skip_connectives(toks, words);
-        if longest_at(toks, 0, &words.topic_shifts).is_some() {
+        if words.topic_shifts.longest_at(toks, 0).is_some() {
             self.thread = None;
             self.speaker = None;
         }
@@ -248,8 +248,10 @@ impl Carry {
 /// The index of the first token after the opening connectives and topic shifts.
 fn skip_connectives(toks: &[Tok], words: &Words) -> usize {
     let mut at = 0;
-    while let Some(n) = longest_at(toks, at, &words.connectives)
-        .or_else(|| longest_at(toks, at, &words.topic_shifts))
+    while let Some(n) = words
+        .connectives
+        .longest_at(toks, at)
+        .or_else(|| words.topic_shifts.longest_at(toks, at))
     {
         at += n;
         if toks.get(at).is_some_and(|t| t.is_punct(',')) {
@@ -265,7 +267,7 @@ fn credibility(chain: &[Step], toks: &[Tok], has_publisher: bool, words: &Words)
         None if has_publisher => 3,
         None => 6,
         Some(Role::Named | Role::Pronoun) => {
-            if parse::any_phrase(toks, &words.attribution_hedges) {
+            if words.attribution_hedges.occurs_in(toks) {
                 3
             } else {
                 2
@@ -273,7 +275,7 @@ fn credibility(chain: &[Step], toks: &[Tok], has_publisher: bool, words: &Words)
         }
         Some(_) => 3,
     };
-    if grade < 6 && parse::any_phrase(toks, &words.doubts) {
+    if grade < 6 && words.doubts.occurs_in(toks) {
         grade = (grade + 1).min(5);
     }
     grade

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{ActorKind, Id, Project};
 
-use super::tokens::{Tok, phrase_at};
+use super::tokens::Tok;
 use super::words::Words;
 
 /// What a step of the chain is: it decides the publisher's verb, what carries over to the
@@ -44,6 +44,9 @@ pub struct Names {
     outlet_actors: HashSet<Id>,
     /// Sources' names, normalised: outlets even when they have no actor.
     sources: HashSet<String>,
+    /// A person's last name alone ("Witkoff" for Steve Witkoff), when only one person of the
+    /// project has it (`None` when several do).
+    surnames: HashMap<String, Option<Id>>,
 }
 
 /// Lower case, `’` as `'`, a possessive `'s` dropped, a leading "the" dropped, single spaces.
@@ -69,7 +72,21 @@ impl Names {
     pub fn new(project: &Project) -> Self {
         let mut by_name = HashMap::new();
         let mut outlet_actors = HashSet::new();
+        let mut surnames: HashMap<String, Option<Id>> = HashMap::new();
         for actor in &project.actors {
+            if actor.kind == ActorKind::Person
+                && let Some(last) = normalise(&actor.name).rsplit(' ').next()
+                && !last.is_empty()
+            {
+                surnames
+                    .entry(last.to_string())
+                    .and_modify(|id| {
+                        if *id != Some(actor.id) {
+                            *id = None;
+                        }
+                    })
+                    .or_insert(Some(actor.id));
+            }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
                 by_name.entry(normalise(name)).or_insert(actor.id);
             }
@@ -91,7 +108,13 @@ impl Names {
             by_name,
             outlet_actors,
             sources,
+            surnames,
         }
+    }
+
+    /// The one person of the project with this last name.
+    pub fn person_by_surname(&self, name: &str) -> Option<Id> {
+        self.surnames.get(&normalise(name)).copied().flatten()
     }
 
     /// The actor named exactly `name` (normalised).
@@ -221,10 +244,10 @@ pub fn classify(
     let whole = text_of(text, toks);
     // An outlet cue: the name is what follows it, or what precedes it without its owner.
     for at in 0..toks.len() {
-        let Some(cue) = words.outlet_cues.iter().find(|p| phrase_at(toks, at, p)) else {
+        let Some(cue) = words.outlet_cues.longest_at(toks, at) else {
             continue;
         };
-        let after = trim_front(&toks[at + cue.len()..]);
+        let after = trim_front(&toks[at + cue..]);
         let before = drop_possessive_owner(&toks[..at]);
         let name_toks = if after.iter().any(|t| t.capital) {
             after
@@ -264,10 +287,10 @@ pub fn classify(
     // spokesman Dmitry Peskov" is Dmitry Peskov, not the Kremlin).
     let mut from = 0;
     for at in 0..toks.len() {
-        if let Some(title) = words.titles.iter().find(|p| phrase_at(toks, at, p))
-            && at + title.len() < toks.len()
+        if let Some(title) = words.titles.longest_at(toks, at)
+            && at + title < toks.len()
         {
-            from = at + title.len();
+            from = at + title;
         }
     }
     let name_toks = trim_front(drop_possessive_owner(&toks[from..]));
@@ -278,7 +301,11 @@ pub fn classify(
     if let Some((a, b, id)) = names.longest_inside(name_toks) {
         return Some(step(text_of(text, &name_toks[a..b]), Some(id), Role::Named));
     }
-    Some(step(name, None, Role::Named))
+    let surname = match name_toks {
+        [one] => names.person_by_surname(&one.lower),
+        _ => None,
+    };
+    Some(step(name, surname, Role::Named))
 }
 
 fn lower_first(name: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::super::Span;
 use super::names::{Names, Role, Step, classify};
-use super::tokens::{Tok, longest_at, phrase_at, span_of};
+use super::tokens::{Tok, span_of};
 use super::words::Words;
 
 /// What a sentence says of its own sources.
@@ -67,8 +67,28 @@ pub fn own_attribution(text: &str, toks: &[Tok], names: &Names, words: &Words) -
     }
     own.steps = speaker;
     own.steps.extend(according);
-    own.spans.sort();
+    own.spans = merged(text, own.spans);
     own
+}
+
+/// Sorted, with spans apart only by white space joined ("Sources familiar with the matter"
+/// and "said" highlight as one).
+fn merged(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(last) = out.last_mut()
+            && (span.start <= last.end
+                || text
+                    .get(last.end..span.start)
+                    .is_some_and(|gap| gap.trim().is_empty()))
+        {
+            last.end = last.end.max(span.end);
+            continue;
+        }
+        out.push(span);
+    }
+    out
 }
 
 /// Where a source phrase read forwards from `from` ends: at punctuation, at a clause word
@@ -251,8 +271,10 @@ fn subject_before(toks: &[Tok], end: usize, words: &Words) -> std::ops::Range<us
         start -= 1;
     }
     while start < end {
-        let skip = longest_at(&toks[..end], start, &words.connectives)
-            .or_else(|| longest_at(&toks[..end], start, &words.topic_shifts));
+        let skip = words
+            .connectives
+            .longest_at(&toks[..end], start)
+            .or_else(|| words.topic_shifts.longest_at(&toks[..end], start));
         match skip {
             Some(n) if start + n < end => start += n,
             _ => break,
@@ -264,7 +286,11 @@ fn subject_before(toks: &[Tok], end: usize, words: &Words) -> std::ops::Range<us
 /// Is this run of words a plausible speaker: short, and naming someone (a capitalised word,
 /// an unnamed speaker's head, a pronoun, or "the report")?
 fn plausible_subject(toks: &[Tok], words: &Words) -> bool {
-    if toks.is_empty() || toks.len() > MAX_SUBJECT_WORDS {
+    // A possessive before the verb makes it an adjective ("Trump's reported remarks").
+    if toks.is_empty()
+        || toks.len() > MAX_SUBJECT_WORDS
+        || toks.last().is_some_and(|t| t.lower.ends_with("'s"))
+    {
         return false;
     }
     let only = toks.len() == 1;
@@ -316,9 +342,9 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
     let mut verb_end = v + 1;
     // "told reporters", "said in a statement": the audience or channel stays in the verb.
     let extra = if matches!(toks[v].lower.as_str(), "told" | "tells" | "tell") {
-        longest_at(toks, v + 1, &words.audiences)
+        words.audiences.longest_at(toks, v + 1)
     } else {
-        longest_at(toks, v + 1, &words.channels)
+        words.channels.longest_at(toks, v + 1)
     };
     if let Some(n) = extra {
         for t in &toks[v + 1..v + 1 + n] {
@@ -391,8 +417,14 @@ fn subject_verb(text: &str, toks: &[Tok], v: usize, names: &Names, words: &Words
         }
         subject = seg..seg;
     }
+    // Inverted: "…,” said Peskov", ", said the official": only verbs of speech, and the
+    // subject opens with a name or an article, not a preposition ("announced on Monday").
     let follows_punct = verb_start > 0 && !toks[verb_start - 1].is_word;
-    if follows_punct && !plausible_subject(&toks[subject.clone()], words) {
+    let inverts = matches!(toks[v].lower.as_str(), "said" | "says" | "added" | "wrote");
+    let opens_name = toks.get(verb_end).is_some_and(|t| {
+        t.is_word && (t.capital || matches!(t.lower.as_str(), "the" | "a" | "an"))
+    });
+    if follows_punct && inverts && opens_name && !plausible_subject(&toks[subject.clone()], words) {
         let end = phrase_end(toks, verb_end, words);
         subject = verb_end..end;
     }
@@ -427,7 +459,7 @@ pub fn hedge_spans(toks: &[Tok], words: &Words) -> Vec<Span> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        if let Some(n) = longest_at(toks, k, &words.hedges) {
+        if let Some(n) = words.hedges.longest_at(toks, k) {
             out.extend(span_of(&toks[k..k + n]));
             k += n;
         } else {
@@ -435,9 +467,4 @@ pub fn hedge_spans(toks: &[Tok], words: &Words) -> Vec<Span> {
         }
     }
     out
-}
-
-/// Does any phrase of `phrases` occur in the sentence?
-pub fn any_phrase(toks: &[Tok], phrases: &[super::words::Phrase]) -> bool {
-    (0..toks.len()).any(|k| phrases.iter().any(|p| phrase_at(toks, k, p)))
 }

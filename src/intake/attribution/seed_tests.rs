@@ -151,6 +151,26 @@ fn the_seed_chains_read_as_the_sample_does() {
     assert_eq!(hedges, ["may"]);
     let hedges: Vec<&str> = claims[2].hedges.iter().map(|s| s.of(text)).collect();
     assert_eq!(hedges, ["subject to", "is expected to"]);
+    let words: Vec<&str> = claims[3]
+        .attribution_spans
+        .iter()
+        .map(|s| s.of(text))
+        .collect();
+    assert_eq!(words, ["Sources familiar with the matter said"]);
+    let words: Vec<&str> = claims[11]
+        .attribution_spans
+        .iter()
+        .map(|s| s.of(text))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "Zelensky has also stated",
+            "according to Ukraine’s Ukrinform news agency"
+        ]
+    );
+    let hedges: Vec<&str> = claims[6].hedges.iter().map(|s| s.of(text)).collect();
+    assert_eq!(hedges, ["is also expected to"]);
 }
 
 #[test]

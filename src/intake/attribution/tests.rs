@@ -265,6 +265,43 @@ fn quoted_as_saying_statements_and_owners() {
 }
 
 #[test]
+fn participles_and_adjectives_are_not_attributions() {
+    assert_eq!(
+        one("The agreement, announced on Monday, covers grain exports."),
+        "Xinhua wrote"
+    );
+    assert_eq!(
+        one("Putin's reported remarks drew a sharp response."),
+        "Xinhua wrote"
+    );
+    assert_eq!(
+        one("The stated aim of the talks is a lasting peace."),
+        "Xinhua wrote"
+    );
+}
+
+#[test]
+fn a_last_name_alone_finds_the_one_person_who_has_it() {
+    let claim = first_claim("Envoy Zelenskyy told reporters he was hopeful.");
+    assert_eq!(claim.attribution[0].actor, Some(Id::new("a-zelenskyy")));
+    let text = "Peskov said the Kremlin would wait.";
+    let mut p = project();
+    p.actors
+        .push(actor("a-peskov", "Dmitry Peskov", ActorKind::Person, &[]));
+    let claims = find_claims(&article(text, None), &sentences(text), &p);
+    assert_eq!(claims[0].attribution[0].actor, Some(Id::new("a-peskov")));
+    // Two people named Peskov: no guess.
+    p.actors.push(actor(
+        "a-peskov-2",
+        "Nikolai Peskov",
+        ActorKind::Person,
+        &[],
+    ));
+    let claims = find_claims(&article(text, None), &sentences(text), &p);
+    assert_eq!(claims[0].attribution[0].actor, None);
+}
+
+#[test]
 fn the_outlets_own_voice_and_no_outlet() {
     let claim = first_claim("The two delegations met for five hours.");
     assert_eq!(claim.attribution.len(), 1);

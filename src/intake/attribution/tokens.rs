@@ -117,14 +117,6 @@ pub fn phrase_at(toks: &[Tok], at: usize, phrase: &Phrase) -> bool {
             .all(|(word, tok)| tok.is(word))
 }
 
-/// The longest phrase of `phrases` (sorted longest first) at `at`, as its number of tokens.
-pub fn longest_at(toks: &[Tok], at: usize, phrases: &[Phrase]) -> Option<usize> {
-    phrases
-        .iter()
-        .find(|p| phrase_at(toks, at, p))
-        .map(Vec::len)
-}
-
 /// The span from the first to the last of `toks`, or `None` for no tokens.
 pub fn span_of(toks: &[Tok]) -> Option<Span> {
     Some(Span::new(toks.first()?.start, toks.last()?.end))
