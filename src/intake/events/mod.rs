@@ -13,6 +13,7 @@ mod lexicon;
 mod matches;
 mod merge;
 mod places;
+mod roles;
 mod status;
 mod tokens;
 
