@@ -10,6 +10,8 @@
 //! an acronym. A single word matches a person already named by surname ("Zelensky" after
 //! "Volodymyr Zelenskyy"), keeping the full form the report first used.
 
+use std::collections::HashMap;
+
 use crate::geo::fold;
 use crate::intake::{ActorRef, Span};
 use crate::model::{ActorKind, Id, Project};
@@ -40,25 +42,55 @@ pub(crate) struct ActorIndex<'p> {
     phrases: Phrases,
     /// For each phrase, the actor's index in `project.actors`.
     phrase_actor: Vec<usize>,
+    /// Folded name or alias → the first actor of that name.
+    by_name: HashMap<String, usize>,
+    /// Folded name without its qualifier ("us officials" for "US officials (Berlin)").
+    by_base: HashMap<String, Vec<usize>>,
+    /// People's folded surnames.
+    surnames: Vec<(String, usize)>,
+    by_id: HashMap<Id, usize>,
 }
 
 impl<'p> ActorIndex<'p> {
+    /// Indexes the project's actors once per article: a lookup is then a hash probe, however
+    /// many actors the project has.
     pub fn new(project: &'p Project) -> Self {
         let mut names = Vec::new();
         let mut phrase_actor = Vec::new();
+        let mut by_name = HashMap::new();
+        let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surnames = Vec::new();
+        let mut by_id = HashMap::new();
         for (i, actor) in project.actors.iter().enumerate() {
+            by_id.entry(actor.id).or_insert(i);
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                by_name.entry(fold(name)).or_insert(i);
                 let words = phrase_words(base_name(name));
                 if !words.is_empty() {
                     names.push(words);
                     phrase_actor.push(i);
                 }
             }
+            if base_name(&actor.name) != actor.name {
+                by_base
+                    .entry(fold(base_name(&actor.name)))
+                    .or_default()
+                    .push(i);
+            }
+            if actor.kind == ActorKind::Person
+                && let Some(last) = fold(&actor.name).rsplit(' ').next()
+            {
+                surnames.push((last.to_owned(), i));
+            }
         }
         Self {
             project,
             phrases: Phrases::new(names.iter().map(String::as_str)),
             phrase_actor,
+            by_name,
+            by_base,
+            surnames,
+            by_id,
         }
     }
 
@@ -70,20 +102,15 @@ impl<'p> ActorIndex<'p> {
         if key.is_empty() {
             return None;
         }
-        let exact = self
-            .project
-            .actors
-            .iter()
-            .find(|a| fold(&a.name) == key || a.aliases.iter().any(|alias| fold(alias) == key));
-        if let Some(a) = exact {
+        let actors = &self.project.actors;
+        if let Some(a) = self.by_name.get(&key).and_then(|&i| actors.get(i)) {
             return Some((a.id, a.kind));
         }
         let based: Vec<_> = self
-            .project
-            .actors
-            .iter()
-            .filter(|a| fold(base_name(&a.name)) == key)
-            .collect();
+            .by_base
+            .get(&key)
+            .map(|list| list.iter().filter_map(|&i| actors.get(i)).collect())
+            .unwrap_or_default();
         let hinted = based
             .iter()
             .find(|a| qualifier(&a.name).is_some_and(|q| hints.iter().any(|h| fold(h) == fold(q))));
@@ -93,25 +120,24 @@ impl<'p> ActorIndex<'p> {
         }
     }
 
+    fn actor(&self, id: Id) -> Option<&'p crate::model::Actor> {
+        self.by_id
+            .get(&id)
+            .and_then(|&i| self.project.actors.get(i))
+    }
+
     /// The project's person whose surname `word` is ("Zelensky" for an actor with that
     /// alias is found by [`Self::find`]; this finds "Witkoff" for "Steve Witkoff").
     fn find_surname(&self, word: &str) -> Option<&'p crate::model::Actor> {
         let key = fold(word);
-        self.project.actors.iter().find(|a| {
-            a.kind == ActorKind::Person
-                && fold(&a.name)
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|last| same_surname(last, &key))
-        })
+        self.surnames
+            .iter()
+            .find(|(last, _)| same_surname(last, &key))
+            .and_then(|&(_, i)| self.project.actors.get(i))
     }
 
     fn country_of(&self, id: Id) -> Option<String> {
-        self.project
-            .actors
-            .iter()
-            .find(|a| a.id == id)
-            .and_then(|a| a.country.clone())
+        self.actor(id).and_then(|a| a.country.clone())
     }
 }
 
@@ -481,7 +507,7 @@ fn name_run(
     if end - start >= 2 || titled {
         let known = scan.index.find(&name, scan.hints);
         if let Some((id, _)) = known
-            && let Some(actor) = scan.index.project.actors.iter().find(|a| a.id == id)
+            && let Some(actor) = scan.index.actor(id)
         {
             cast.remember(&actor.name, Some(id));
             return Some((known_mention(scan, actor, start, end), end));
