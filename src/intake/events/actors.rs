@@ -10,6 +10,8 @@
 //! an acronym. A single word matches a person already named by surname ("Zelensky" after
 //! "Volodymyr Zelenskyy"), keeping the full form the report first used.
 
+use std::collections::HashMap;
+
 use crate::geo::fold;
 use crate::intake::{ActorRef, Span};
 use crate::model::{ActorKind, Id, Project};
@@ -40,25 +42,55 @@ pub(crate) struct ActorIndex<'p> {
     phrases: Phrases,
     /// For each phrase, the actor's index in `project.actors`.
     phrase_actor: Vec<usize>,
+    /// Folded name or alias → the first actor of that name.
+    by_name: HashMap<String, usize>,
+    /// Folded name without its qualifier ("us officials" for "US officials (Berlin)").
+    by_base: HashMap<String, Vec<usize>>,
+    /// People's folded surnames.
+    surnames: Vec<(String, usize)>,
+    by_id: HashMap<Id, usize>,
 }
 
 impl<'p> ActorIndex<'p> {
+    /// Indexes the project's actors once per article: a lookup is then a hash probe, however
+    /// many actors the project has.
     pub fn new(project: &'p Project) -> Self {
         let mut names = Vec::new();
         let mut phrase_actor = Vec::new();
+        let mut by_name = HashMap::new();
+        let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surnames = Vec::new();
+        let mut by_id = HashMap::new();
         for (i, actor) in project.actors.iter().enumerate() {
+            by_id.entry(actor.id).or_insert(i);
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                by_name.entry(fold(name)).or_insert(i);
                 let words = phrase_words(base_name(name));
                 if !words.is_empty() {
                     names.push(words);
                     phrase_actor.push(i);
                 }
             }
+            if base_name(&actor.name) != actor.name {
+                by_base
+                    .entry(fold(base_name(&actor.name)))
+                    .or_default()
+                    .push(i);
+            }
+            if actor.kind == ActorKind::Person
+                && let Some(last) = fold(&actor.name).rsplit(' ').next()
+            {
+                surnames.push((last.to_owned(), i));
+            }
         }
         Self {
             project,
             phrases: Phrases::new(names.iter().map(String::as_str)),
             phrase_actor,
+            by_name,
+            by_base,
+            surnames,
+            by_id,
         }
     }
 
@@ -70,20 +102,15 @@ impl<'p> ActorIndex<'p> {
         if key.is_empty() {
             return None;
         }
-        let exact = self
-            .project
-            .actors
-            .iter()
-            .find(|a| fold(&a.name) == key || a.aliases.iter().any(|alias| fold(alias) == key));
-        if let Some(a) = exact {
+        let actors = &self.project.actors;
+        if let Some(a) = self.by_name.get(&key).and_then(|&i| actors.get(i)) {
             return Some((a.id, a.kind));
         }
         let based: Vec<_> = self
-            .project
-            .actors
-            .iter()
-            .filter(|a| fold(base_name(&a.name)) == key)
-            .collect();
+            .by_base
+            .get(&key)
+            .map(|list| list.iter().filter_map(|&i| actors.get(i)).collect())
+            .unwrap_or_default();
         let hinted = based
             .iter()
             .find(|a| qualifier(&a.name).is_some_and(|q| hints.iter().any(|h| fold(h) == fold(q))));
@@ -93,25 +120,24 @@ impl<'p> ActorIndex<'p> {
         }
     }
 
+    fn actor(&self, id: Id) -> Option<&'p crate::model::Actor> {
+        self.by_id
+            .get(&id)
+            .and_then(|&i| self.project.actors.get(i))
+    }
+
     /// The project's person whose surname `word` is ("Zelensky" for an actor with that
     /// alias is found by [`Self::find`]; this finds "Witkoff" for "Steve Witkoff").
     fn find_surname(&self, word: &str) -> Option<&'p crate::model::Actor> {
         let key = fold(word);
-        self.project.actors.iter().find(|a| {
-            a.kind == ActorKind::Person
-                && fold(&a.name)
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|last| same_surname(last, &key))
-        })
+        self.surnames
+            .iter()
+            .find(|(last, _)| same_surname(last, &key))
+            .and_then(|&(_, i)| self.project.actors.get(i))
     }
 
     fn country_of(&self, id: Id) -> Option<String> {
-        self.project
-            .actors
-            .iter()
-            .find(|a| a.id == id)
-            .and_then(|a| a.country.clone())
+        self.actor(id).and_then(|a| a.country.clone())
     }
 }
 
@@ -208,7 +234,7 @@ pub(crate) fn actors_in(
         }
         i += 1;
     }
-    mark_roles(scan, &mut out);
+    super::roles::mark_roles(scan, &mut out);
     out
 }
 
@@ -481,7 +507,7 @@ fn name_run(
     if end - start >= 2 || titled {
         let known = scan.index.find(&name, scan.hints);
         if let Some((id, _)) = known
-            && let Some(actor) = scan.index.project.actors.iter().find(|a| a.id == id)
+            && let Some(actor) = scan.index.actor(id)
         {
             cast.remember(&actor.name, Some(id));
             return Some((known_mention(scan, actor, start, end), end));
@@ -601,123 +627,6 @@ fn new_mention(
         possessive: scan.tokens[end - 1].possessive,
         in_role: false,
     }
-}
-
-/// Roles of people: written before the name ("Ukraine’s national security advisor Rustem
-/// Umerov", "Ukrainian President Volodymyr Zelenskyy") or in apposition after it ("Steve
-/// Witkoff, a special envoy of President Donald Trump,"); actors named inside an apposition
-/// are marked `in_role`.
-fn mark_roles(scan: &Scan<'_, '_>, found: &mut [ActorMention]) {
-    let tokens = scan.tokens;
-    for i in 0..found.len() {
-        if found[i].actor.kind != ActorKind::Person || found[i].in_role {
-            continue;
-        }
-        let (start, end) = found[i].tokens;
-        let before = role_before(scan, start);
-        let after = apposition_after(scan, end);
-        if let Some((from, to)) = after {
-            for other in found.iter_mut() {
-                if other.tokens.0 >= from && other.tokens.1 <= to {
-                    other.in_role = true;
-                }
-            }
-        }
-        let role = after
-            .map(|(from, to)| text_of(scan.text, tokens, from, to))
-            .or_else(|| before.map(|from| text_of(scan.text, tokens, from, start)))
-            .filter(|r| !r.is_empty());
-        found[i].actor.role = role.map(str::to_owned);
-    }
-}
-
-/// The first token of a role written just before a name, if there is one.
-fn role_before(scan: &Scan<'_, '_>, name_start: usize) -> Option<usize> {
-    const MAX_ROLE_WORDS: usize = 5; // "Ukraine’s deputy national security advisor"
-    let (tokens, words) = (scan.tokens, scan.words);
-    let mut k = name_start;
-    // Titles already skipped by the name ("President", "Secretary of State") are part of
-    // the role.
-    loop {
-        let title_start = (k.saturating_sub(3)..k).find(|&from| {
-            tokens[from].cap
-                && words
-                    .titles
-                    .longest_at(tokens, from)
-                    .is_some_and(|(_, e)| e == k)
-        });
-        match title_start {
-            Some(from) => k = from,
-            None => break,
-        }
-    }
-    let titled = k < name_start;
-    let head_ok = titled || (k > 0 && words.lexicon.role_heads.contains(&tokens[k - 1].lower));
-    if !head_ok {
-        return None;
-    }
-    // A role in lower case ("national security advisor") when no title was written.
-    while !titled
-        && k > 0
-        && name_start - k < MAX_ROLE_WORDS
-        && tokens[k - 1].word
-        && !tokens[k - 1].cap
-        && !tokens[k - 1].possessive
-        && !matches!(
-            tokens[k - 1].lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "and"
-                | "is"
-                | "are"
-                | "to"
-                | "by"
-                | "with"
-                | "of"
-                | "from"
-                | "include"
-                | "meet"
-                | "met"
-        )
-    {
-        k -= 1;
-    }
-    // An owner or a country's adjective before the role: "Ukraine’s", "Ukrainian".
-    if k > 0
-        && tokens[k - 1].word
-        && (tokens[k - 1].possessive
-            || words
-                .country_at(tokens, k - 1, &[NameUse::Adjective])
-                .is_some())
-    {
-        k -= 1;
-    }
-    (k < name_start).then_some(k)
-}
-
-/// ", a special envoy of President Donald Trump," after a name: the role's token range
-/// without the article.
-fn apposition_after(scan: &Scan<'_, '_>, name_end: usize) -> Option<(usize, usize)> {
-    let (tokens, words) = (scan.tokens, scan.words);
-    if tokens.get(name_end)?.lower != "," {
-        return None;
-    }
-    let mut from = name_end + 1;
-    if matches!(tokens.get(from)?.lower.as_str(), "a" | "an" | "the") {
-        from += 1;
-    }
-    let mut to = from;
-    let mut has_head = false;
-    while let Some(t) = tokens.get(to) {
-        if !t.word || words.links.longest_at(tokens, to).is_some() {
-            break;
-        }
-        has_head |=
-            words.lexicon.role_heads.contains(&t.lower) || words.titles.contains_word(&t.lower);
-        to += 1;
-    }
-    (has_head && to > from).then_some((from, to))
 }
 
 #[cfg(test)]

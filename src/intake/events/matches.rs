@@ -12,8 +12,9 @@ use crate::geo::fold;
 use crate::intake::{EventProposal, Span};
 use crate::model::{Id, Project};
 
+use crate::model::{DateSpec, TimeBounds};
+
 use super::Sentence;
-use super::merge::overlap;
 
 pub(super) fn match_project(
     proposals: &mut [EventProposal],
@@ -30,10 +31,12 @@ pub(super) fn match_project(
             .into_iter()
             .map(|s| fold(s.of(text)))
             .collect();
+        let Some(bounds) = DateSpec::parse(edtf).ok().and_then(|d| d.bounds().ok()) else {
+            continue;
+        };
+        // Shared people and places first: two short lists, so that a project of a million
+        // events costs no date arithmetic for the events that share neither.
         for (e, event) in project.events.iter().enumerate() {
-            if !overlap(edtf, &event.date.edtf_text()) {
-                continue;
-            }
             let people = proposal
                 .participants
                 .iter()
@@ -46,7 +49,7 @@ pub(super) fn match_project(
                 .filter_map(|pl| pl.known)
                 .filter(|id| event.location_ids().any(|x| x == *id))
                 .count();
-            if people + places == 0 {
+            if people + places == 0 || !event.date.bounds().is_ok_and(|b| overlaps(&b, &bounds)) {
                 continue;
             }
             let same_words = event
@@ -85,4 +88,10 @@ fn excerpt_in(project: &Project, claim: Id, sentences: &[String]) -> bool {
             let excerpt = fold(&c.excerpt);
             !excerpt.is_empty() && sentences.contains(&excerpt)
         })
+}
+
+/// Do two dates share a moment (an instant counts as a moment long)?
+fn overlaps(a: &TimeBounds, b: &TimeBounds) -> bool {
+    a.earliest_secs < b.latest_secs.max(b.earliest_secs + 1)
+        && b.earliest_secs < a.latest_secs.max(a.earliest_secs + 1)
 }

@@ -13,6 +13,7 @@ mod lexicon;
 mod matches;
 mod merge;
 mod places;
+mod roles;
 mod status;
 mod tokens;
 
@@ -28,7 +29,7 @@ use crate::model::{EventKind, EventStatus, Project};
 
 use super::{Article, ClaimProposal, DateProposal, EventProposal, Span};
 use lexicon::{Form, FormTense, Words};
-use places::{PlaceGroup, Places};
+use places::{LocationIndex, PlaceGroup, Places};
 use tokens::{Token, text_of, tokenize};
 
 /// A happening's place is named within ten words of its trigger ("discussions involving US,
@@ -89,13 +90,14 @@ pub fn find_events(
         .enumerate()
         .map(|(i, &span)| read_sentence(text, i, span, claims, words, &index, &mut cast))
         .collect();
+    let locations = LocationIndex::new(project);
     let mut mentions = Vec::new();
     for s in &read {
         let places = Places {
             text,
             tokens: &s.tokens,
             words,
-            project,
+            locations: &locations,
             gazetteer,
         };
         mentions.extend(sentence_mentions(text, s, words, &places));

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::geo::{Gazetteer, country_name, fold};
 use crate::intake::{PlaceRef, Span};
-use crate::model::{LocationPrecision, Project};
+use crate::model::{Location, LocationPrecision, Project};
 
 use super::lexicon::{NameUse, Words};
 use super::tokens::{Token, text_of};
@@ -40,11 +40,51 @@ pub(crate) fn country_code(folded: &str) -> Option<(String, &'static str)> {
     COUNTRY_CODES.get(folded).cloned()
 }
 
+/// The project's locations by folded name and alias, country code and GeoNames id, built
+/// once per article.
+pub(crate) struct LocationIndex<'p> {
+    locations: &'p [Location],
+    by_name: HashMap<String, usize>,
+    by_country: HashMap<String, usize>,
+    by_geonames: HashMap<u64, usize>,
+}
+
+impl<'p> LocationIndex<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let mut by_name = HashMap::new();
+        let mut by_country = HashMap::new();
+        let mut by_geonames = HashMap::new();
+        for (i, l) in project.locations.iter().enumerate() {
+            for name in std::iter::once(&l.name).chain(&l.aliases) {
+                by_name.entry(fold(name)).or_insert(i);
+            }
+            if l.precision == LocationPrecision::Country
+                && let Some(code) = &l.country
+            {
+                by_country.entry(code.clone()).or_insert(i);
+            }
+            if let Some(g) = l.geonames_id {
+                by_geonames.entry(g).or_insert(i);
+            }
+        }
+        Self {
+            locations: &project.locations,
+            by_name,
+            by_country,
+            by_geonames,
+        }
+    }
+
+    fn get(&self, map: Option<&usize>) -> Option<&'p Location> {
+        map.and_then(|&i| self.locations.get(i))
+    }
+}
+
 pub(crate) struct Places<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub words: &'a Words,
-    pub project: &'a Project,
+    pub locations: &'a LocationIndex<'a>,
     pub gazetteer: &'a Gazetteer,
 }
 
@@ -170,12 +210,8 @@ impl Places<'_> {
             candidate: false,
             spans: Vec::new(),
         };
-        if let Some(l) = self
-            .project
-            .locations
-            .iter()
-            .find(|l| fold(&l.name) == key || l.aliases.iter().any(|a| fold(a) == key))
-        {
+        let index = self.locations;
+        if let Some(l) = index.get(index.by_name.get(&key)) {
             return Some(PlaceRef {
                 known: Some(l.id),
                 geonames_id: l.geonames_id,
@@ -192,9 +228,7 @@ impl Places<'_> {
             .map(|(c, _, _)| (c.code.clone(), c.name.clone()));
         let country = listed.or_else(|| country_code(&key).map(|(c, n)| (c, n.to_owned())));
         if let Some((code, country_name)) = country {
-            let known = self.project.locations.iter().find(|l| {
-                l.precision == LocationPrecision::Country && l.country.as_deref() == Some(&code)
-            });
+            let known = index.get(index.by_country.get(&code));
             return Some(PlaceRef {
                 known: known.map(|l| l.id),
                 country: Some(code),
@@ -205,11 +239,7 @@ impl Places<'_> {
             self.gazetteer.suggest(name, 5).into_iter().find(|c| {
                 fold(&c.name) == key || c.alternate_names.iter().any(|a| fold(a) == key)
             })?;
-        let known = self
-            .project
-            .locations
-            .iter()
-            .find(|l| l.geonames_id == Some(city.geonames_id));
+        let known = index.get(index.by_geonames.get(&city.geonames_id));
         Some(PlaceRef {
             known: known.map(|l| l.id),
             geonames_id: Some(city.geonames_id),
@@ -226,11 +256,12 @@ mod tests {
 
     fn group(text: &str, project: &Project) -> Option<PlaceGroup> {
         let tokens = tokenize(text, Span::new(0, text.len()));
+        let locations = LocationIndex::new(project);
         let places = Places {
             text,
             tokens: &tokens,
             words: words(),
-            project,
+            locations: &locations,
             gazetteer: Gazetteer::embedded(),
         };
         places.group_at(0, true)
