@@ -171,3 +171,22 @@ fn a_condition_after_a_comma_or_if_makes_could_consider_conditional() {
         Some("In return for guarantees.")
     );
 }
+
+#[test]
+fn an_infinitive_or_gerund_object_is_named_by_its_noun() {
+    let empty = Project::default();
+    let body = "Talks stalled in Rome, while Serbia has so far been reluctant to formally commit to a timetable.\n\
+                Norway could consider hosting a follow-up round.";
+    let found = positions_of(body, &empty);
+    assert_eq!(
+        triples(&found),
+        [
+            ("Serbia", "timetable", Stance::Reluctant),
+            ("Norway", "follow-up round", Stance::Considering),
+        ]
+    );
+    assert_eq!(
+        found[0].summary,
+        "Serbia has so far been reluctant to formally commit to a timetable."
+    );
+}
