@@ -118,3 +118,30 @@ fn bad_input_is_refused_with_a_message() {
             .starts_with("the text does not look like English")
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_text_never_panics(text in "\\PC{0,300}") {
+        for kind in [InputKind::Text, InputKind::Html, InputKind::Markdown] {
+            let _ = read_text(&text, kind);
+        }
+    }
+
+    /// The marks the readers look for, in any order, with multi-byte characters between.
+    #[test]
+    fn markup_like_text_never_panics(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<meta", " property=", "\"og:title\"", " content=", "'", "\"", ">", "<title>",
+            "</title>", "<head>", "</head>", "<link rel=canonical href=x>", "[", "]", "(", ")",
+            "!", "*", "_", "#", "---\n", "date: ", "2025-12-18", "\n", "MIAMI, Dec 20, 2025 ",
+            "(Reuters)", "—", " - ", "é", "Kyïv", "the", "said", "of", "&amp;", "&",
+        ]), 0..40)
+    ) {
+        let text = parts.concat();
+        for kind in [InputKind::Text, InputKind::Html, InputKind::Markdown] {
+            let _ = read_text(&text, kind);
+        }
+    }
+}

@@ -109,8 +109,10 @@ fn project_issue_in(object_lower: &str, project: &Project) -> Option<IssueRef> {
         })
 }
 
-/// A short name from the object's first words: determiners and "to" skipped, up to four
-/// words, ending at the next determiner ("the proposal of the envoys" → "proposal").
+/// A short name from the object's first words: determiners skipped, and the verb of an
+/// infinitive or a gerund ("to commit to a timetable" → "timetable", "hosting a follow-up
+/// round" → "follow-up round"); up to four words, ending at the next determiner ("the
+/// proposal of the envoys" → "proposal").
 fn new_name(object_text: &str, rules: &Rules) -> Option<String> {
     let is_determiner = |w: &str| {
         rules
@@ -119,10 +121,20 @@ fn new_name(object_text: &str, rules: &Rules) -> Option<String> {
             .any(|d| d == &w.to_ascii_lowercase())
     };
     let mut words = Vec::new();
+    let mut after_to = false;
     for word in object_text.split_whitespace() {
         let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if clean.is_empty() {
             continue;
+        }
+        if words.is_empty() {
+            let lower = clean.to_ascii_lowercase();
+            // An infinitive's verb and its adverbs ("to formally extend"), or a gerund.
+            let verb = after_to || lower.ends_with("ing");
+            after_to = lower == "to" || (after_to && lower.ends_with("ly"));
+            if after_to || verb {
+                continue;
+            }
         }
         if is_determiner(clean) {
             if words.is_empty() {

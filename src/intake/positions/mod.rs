@@ -256,8 +256,15 @@ fn read_stance(
         issue,
         stance,
         stance_words: s.span(m.start, m.end),
-        summary: sentence_case(&s.text[summary_start..parts.object_end]),
-        conditions: parts.conditions.map(|(a, b)| sentence_case(&s.text[a..b])),
+        summary: sentence_case(
+            s.text
+                .get(summary_start.min(m.start)..parts.object_end)
+                .unwrap_or(""),
+        ),
+        conditions: parts
+            .conditions
+            .and_then(|(a, b)| s.text.get(a..b))
+            .map(sentence_case),
         as_of: String::new(),
         claims: Vec::new(),
     })
@@ -420,16 +427,17 @@ fn agent_after(text: &str, from: usize) -> Option<(usize, &str)> {
         }
     }
     let mut end = start;
+    let mut offset = start;
     for word in text[start..].split(' ') {
         let clean = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if !clean.chars().next().is_some_and(char::is_uppercase) {
             break;
         }
-        end += clean.len();
+        end = offset + clean.len();
         if clean.len() != word.len() {
             break;
         }
-        end += 1;
+        offset += word.len() + 1;
     }
     let agent = text[start..end].trim_end();
     (!agent.is_empty()).then_some((start, agent))

@@ -171,3 +171,54 @@ fn a_condition_after_a_comma_or_if_makes_could_consider_conditional() {
         Some("In return for guarantees.")
     );
 }
+
+#[test]
+fn an_infinitive_or_gerund_object_is_named_by_its_noun() {
+    let empty = Project::default();
+    let body = "Talks stalled in Rome, while Serbia has so far been reluctant to formally commit to a timetable.\n\
+                Norway could consider hosting a follow-up round.";
+    let found = positions_of(body, &empty);
+    assert_eq!(
+        triples(&found),
+        [
+            ("Serbia", "timetable", Stance::Reluctant),
+            ("Norway", "follow-up round", Stance::Considering),
+        ]
+    );
+    assert_eq!(
+        found[0].summary,
+        "Serbia has so far been reluctant to formally commit to a timetable."
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Sequences of the words the stage reads, with punctuation and multi-byte characters
+    /// between them: every slice it takes stays on character boundaries, whatever the order.
+    #[test]
+    fn stance_like_text_never_panics(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "that", "has", "so far", "been", "reluctant", "could consider", "is seeking",
+            "prepared by", "the", "Kyïv", "Zelensky", "President", "Volodymyr Zelenskyy",
+            "Washington", "in exchange for", ", should", "if", "as part of", ",", ".", "’s",
+            "according to", "said", "has indicated", "not", "rejected", "a", "plan", "to",
+            "NATO", "é", "—", "  ", "\n", "while", "Meanwhile,", "is prepared to explore",
+        ]), 0..30)
+    ) {
+        let body = parts.join(" ");
+        let _ = positions_of(&body, &Project::default());
+        let glued = parts.concat();
+        let _ = positions_of(&glued, &Project::default());
+    }
+}
+
+#[test]
+fn an_author_at_the_sentences_end_is_read_whole() {
+    // The name ends the text, with no stop after it: a slice past the end panicked here.
+    let found = positions_of(
+        "They discussed the plan prepared by Kyïv",
+        &Project::default(),
+    );
+    assert_eq!(triples(&found), [("Ukraine", "plan", Stance::Support)]);
+}
