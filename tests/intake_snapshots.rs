@@ -36,12 +36,12 @@ fn review(size: egui::Vec2, theme: egui::Theme, name: &str) -> egui_kittest::Sna
         .apply(&ctx, Action::ReviewReport(Box::new(review)));
     harness.run();
     // The Miami talks' words underlined in the text; one claim rejected (struck through).
-    harness
-        .get_by_label("US–Russia talks in Miami — New event")
-        .click();
-    harness.run();
-    harness.get_by_label("Reject claim 1").click();
-    harness.run();
+    for label in ["US–Russia talks in Miami — New event", "Reject claim 1"] {
+        harness.get_by_label(label).scroll_to_me();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+    }
     harness.try_snapshot(name)
 }
 

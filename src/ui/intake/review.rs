@@ -64,14 +64,21 @@ impl ReviewDialog {
             .fixed_size(size)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                self.header_ui(ui, cx);
-                ui.separator();
-                // Under the lists: a separator, one line of message and the buttons' row
-                // (about 70 pt); above them the header's two lines took theirs.
-                let body_height = (ui.available_height() - 70.0).max(120.0);
-                self.body_ui(ui, cx, body_height);
-                ui.separator();
-                outcome = self.footer_ui(ui, cx, acceptor);
+                // Panels inside the window: the header and the buttons keep their height,
+                // the text and the lists share the rest, each scrolling on its own.
+                egui::Panel::top("intake_review_header")
+                    .frame(egui::Frame::new())
+                    .show(ui, |ui| {
+                        self.header_ui(ui, cx);
+                        ui.add_space(4.0);
+                    });
+                egui::Panel::bottom("intake_review_footer")
+                    .frame(egui::Frame::new())
+                    .show(ui, |ui| {
+                        ui.add_space(4.0);
+                        outcome = self.footer_ui(ui, cx, acceptor);
+                    });
+                self.body_ui(ui, cx, size.x);
             });
         if open { outcome } else { Outcome::Close }
     }
@@ -112,56 +119,47 @@ impl ReviewDialog {
         });
     }
 
-    fn body_ui(&mut self, ui: &mut egui::Ui, cx: &IntakeContext<'_>, height: f32) {
-        let width = ui.available_width();
+    fn body_ui(&mut self, ui: &mut egui::Ui, cx: &IntakeContext<'_>, width: f32) {
         // The text takes 45 %: a reading column; the lists, with their buttons, the rest.
-        let text_width = (width * 0.45).floor();
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(
-                egui::vec2(text_width, height),
-                egui::Layout::top_down(egui::Align::LEFT),
-                |ui| {
-                    ui.set_min_size(egui::vec2(text_width, height));
-                    egui::ScrollArea::vertical()
-                        .id_salt("intake_review_text")
-                        .max_height(height)
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            if let Some(clicked) = text_ui(ui, &self.review, &mut self.scroll_text)
-                            {
-                                self.review.focus = Some(clicked);
-                                self.scroll_row = true;
-                            }
-                        });
-                },
-            );
-            ui.separator();
-            let lists_width = ui.available_width();
-            ui.allocate_ui_with_layout(
-                egui::vec2(lists_width, height),
-                egui::Layout::top_down(egui::Align::LEFT),
-                |ui| {
-                    ui.set_min_size(egui::vec2(lists_width, height));
-                    egui::ScrollArea::vertical()
-                        .id_salt("intake_review_lists")
-                        .max_height(height)
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            if self.review.proposals == crate::intake::Proposals::default() {
-                                ui.label(
-                                    "Nothing was proposed: no dates, events, claims or \
-                                     positions were found in this text. Back to the text to \
-                                     check it, or add what it says by hand.",
-                                );
-                            }
-                            for section in Section::ALL {
-                                section_ui(ui, self, cx, section);
-                                ui.add_space(6.0);
-                            }
-                        });
-                },
-            );
-        });
+        egui::Panel::left("intake_review_text_panel")
+            .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 4)))
+            .resizable(true)
+            .default_size((width * 0.45).floor())
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("intake_review_text")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if let Some(clicked) = text_ui(ui, &self.review, &mut self.scroll_text) {
+                            self.review.focus = Some(clicked);
+                            self.scroll_row = true;
+                        }
+                    });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().inner_margin(egui::Margin {
+                left: 8,
+                top: 4,
+                ..egui::Margin::ZERO
+            }))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("intake_review_lists")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if self.review.proposals == crate::intake::Proposals::default() {
+                            ui.label(
+                                "Nothing was proposed: no dates, events, claims or positions \
+                                 were found in this text. Back to the text to check it, or add \
+                                 what it says by hand.",
+                            );
+                        }
+                        for section in Section::ALL {
+                            section_ui(ui, self, cx, section);
+                            ui.add_space(6.0);
+                        }
+                    });
+            });
     }
 
     fn footer_ui(

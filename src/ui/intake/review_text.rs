@@ -38,9 +38,13 @@ pub(super) fn text_ui(
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
     let underline = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    // Lines 1.4 times the font's size: the highlights of two lines do not touch, and a long
+    // report reads as text rather than as a block of colour.
+    let line_height = font.size * 1.4;
     let mut job = LayoutJob::default();
     for piece in &pieces {
         let mut format = TextFormat::simple(font.clone(), color);
+        format.line_height = Some(line_height);
         if let Some(mark) = piece.mark {
             format.background = mark_fill(mark, dark, piece.focused);
         }
