@@ -10,14 +10,17 @@ use crate::import::html_to_text;
 /// gives the publication date and the headline; otherwise a short first line without a
 /// full stop, followed by more text, is the headline.
 pub(super) fn from_text(text: &str) -> ArticleInput {
-    let text = text.replace("\r\n", "\n");
-    let body = text.trim();
+    // Plain text is kept exactly as given, so that the offsets of `detente intake --json`
+    // point into the file the caller has. The seed's "date YYYY-MM-DD" line stays in the
+    // text as the headline's line; the stages know the headline from `headline`.
+    let body = text.trim_start();
     let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
+    let first = first.trim_end_matches('\r');
     if let Some((date, headline)) = dated_first_line(first) {
         return ArticleInput {
             published: Some(date),
             headline: Some(headline.to_owned()),
-            text: format!("{headline}\n{rest}").trim().to_owned(),
+            text: text.to_owned(),
             ..ArticleInput::default()
         };
     }
@@ -27,7 +30,7 @@ pub(super) fn from_text(text: &str) -> ArticleInput {
         (!rest.trim().is_empty() && first.chars().count() <= 200 && !first.ends_with(['.', ':']))
             .then(|| first.to_owned());
     ArticleInput {
-        text: body.to_owned(),
+        text: text.to_owned(),
         headline,
         ..ArticleInput::default()
     }

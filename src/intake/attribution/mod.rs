@@ -138,12 +138,13 @@ fn headline_end(article: &Article) -> Option<usize> {
     let text = article.text.as_str();
     let lead = text.len() - text.trim_start().len();
     let first = text[lead..].lines().next()?;
-    let same = |a: &str, b: &str| {
-        a.split_whitespace()
-            .map(str::to_lowercase)
-            .eq(b.split_whitespace().map(str::to_lowercase))
+    // The line may carry a date before the headline ("date 2025-12-18 US, Russian envoys…").
+    let ends_with = |line: &str, headline: &str| {
+        let line: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+        let headline: Vec<String> = headline.split_whitespace().map(str::to_lowercase).collect();
+        line.ends_with(&headline)
     };
-    (!headline.is_empty() && same(first, headline)).then_some(lead + first.len())
+    (!headline.is_empty() && ends_with(first, headline)).then_some(lead + first.len())
 }
 
 /// What carries from one sentence to the next (rules 3 and 4).
