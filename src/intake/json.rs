@@ -89,11 +89,22 @@ impl CodePoints {
     }
 }
 
-/// The proposals of `article` as the `--json` value.
+/// The proposals of `article` as the `--json` value (its objects' keys sorted).
 pub fn to_value(article: &Article, proposals: &Proposals) -> serde_json::Value {
+    // Plain structs of strings and numbers always serialise.
+    serde_json::to_value(output(article, proposals)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The `--json` text: one line, the keys in the issue's order (published, dates, events,
+/// claims, positions), which a `Value` would sort.
+pub fn to_json(article: &Article, proposals: &Proposals) -> String {
+    serde_json::to_string(&output(article, proposals)).unwrap_or_default()
+}
+
+fn output<'a>(article: &'a Article, proposals: &'a Proposals) -> Output<'a> {
     let text = article.text.as_str();
     let points = CodePoints::new(text);
-    let output = Output {
+    Output {
         published: article.published.to_string(),
         dates: proposals
             .dates
@@ -151,14 +162,7 @@ pub fn to_value(article: &Article, proposals: &Proposals) -> serde_json::Value {
                 claims: &p.claims,
             })
             .collect(),
-    };
-    // Plain structs of strings and numbers always serialise.
-    serde_json::to_value(output).unwrap_or(serde_json::Value::Null)
-}
-
-/// The `--json` text: one line.
-pub fn to_json(article: &Article, proposals: &Proposals) -> String {
-    to_value(article, proposals).to_string()
+    }
 }
 
 #[cfg(test)]
@@ -312,5 +316,14 @@ mod tests {
         for list in ["dates", "events", "claims", "positions"] {
             assert_eq!(value[list], Value::Array(Vec::new()));
         }
+    }
+
+    #[test]
+    fn the_text_keeps_the_issues_key_order() {
+        let json = to_json(&article("Nothing here."), &Proposals::default());
+        assert_eq!(
+            json,
+            r#"{"published":"2025-12-18","dates":[],"events":[],"claims":[],"positions":[]}"#
+        );
     }
 }
