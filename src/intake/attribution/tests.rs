@@ -265,6 +265,30 @@ fn quoted_as_saying_statements_and_owners() {
 }
 
 #[test]
+fn subjects_behind_appositions_and_opening_clauses() {
+    assert_eq!(
+        one("According to Ukrinform, Zelensky said the talks would resume."),
+        "Zelensky said → Ukrinform reported → Xinhua cited"
+    );
+    assert_eq!(
+        one("Speaking to reporters in Kyiv on Friday, Zelensky said the talks would resume."),
+        "Zelensky said → Xinhua reported"
+    );
+    assert_eq!(
+        one("Putin, who met the envoy for five hours, said the talks were useful."),
+        "Putin said → Xinhua reported"
+    );
+    assert_eq!(
+        one("The head of the fund, Kirill Dmitriev, said the meeting went well."),
+        "Kirill Dmitriev said → Xinhua reported"
+    );
+    let claim =
+        first_claim("The official, who spoke on condition of anonymity, said no date was set.");
+    assert_eq!(claim.attribution[0].name, "official");
+    assert_eq!(claim.credibility, 3);
+}
+
+#[test]
 fn participles_and_adjectives_are_not_attributions() {
     assert_eq!(
         one("The agreement, announced on Monday, covers grain exports."),
