@@ -42,7 +42,7 @@ mod parse;
 mod tokens;
 mod words;
 
-use crate::model::Project;
+use crate::model::{Id, Project};
 
 use super::{Article, ClaimProposal, ProposedStep, Span};
 use names::{Names, Role, Step};
@@ -62,7 +62,7 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
         .map(|o| Step {
             name: o.to_string(),
             verb: String::new(),
-            actor: names.actor(o),
+            actor: names.actor(o).or_else(|| outlet_actor(o, &names, words)),
             role: Role::Outlet,
         });
     let headline_end = headline_end(article);
@@ -115,6 +115,12 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
         });
     }
     out
+}
+
+/// The actor of an outlet named with its cue words ("Xinhua News Agency" is Xinhua).
+fn outlet_actor(outlet: &str, names: &Names, words: &Words) -> Option<Id> {
+    let toks = tokens(outlet, Span::new(0, outlet.len()));
+    names::classify(outlet, &toks, "", true, names, words)?.actor
 }
 
 fn proposed(step: &Step) -> ProposedStep {

@@ -326,6 +326,16 @@ fn a_last_name_alone_finds_the_one_person_who_has_it() {
 }
 
 #[test]
+fn the_publisher_named_with_its_cue_words_is_the_outlet() {
+    let claim = claims_of(&article("The talks ended.", Some("Xinhua News Agency")))
+        .into_iter()
+        .next()
+        .expect("a claim");
+    assert_eq!(claim.attribution[0].name, "Xinhua News Agency");
+    assert_eq!(claim.attribution[0].actor, Some(Id::new("a-xinhua")));
+}
+
+#[test]
 fn the_outlets_own_voice_and_no_outlet() {
     let claim = first_claim("The two delegations met for five hours.");
     assert_eq!(claim.attribution.len(), 1);
