@@ -14,6 +14,7 @@
 //!    "S said in a statement"; an outlet subject "Axios reported"), with ", citing X" after
 //!    the verb or between commas before it (X goes before S; S's "said" becomes "cited" when
 //!    X is a report). The speaker's chain comes first, then the "according to" relays.
+//!    "He"/"she" as the subject is the last speaker named, in any paragraph.
 //! 3. **Threads carry over.** A sentence relayed from another outlet ("according to a report
 //!    by US media outlet Politico") opens a *thread*: the outlet's part of the chain. Every
 //!    later sentence without sources of its own keeps it, across paragraphs, and a speaker
@@ -161,6 +162,9 @@ struct Carry {
     last_report: Option<Vec<Step>>,
     /// The speakers of the paragraph's last attributed sentence, and the paragraph.
     speaker: Option<(Vec<Step>, usize)>,
+    /// The last speaker named, for "he" and "she" (news often opens a paragraph with "He
+    /// said"), whatever the paragraph.
+    last_named: Option<Step>,
 }
 
 impl Carry {
@@ -204,7 +208,7 @@ impl Carry {
                     None => chain.push(step),
                 },
                 Role::Pronoun => {
-                    let earlier = self.speaker.as_ref().and_then(|(s, _)| s.first()).cloned();
+                    let earlier = self.last_named.clone();
                     chain.push(match earlier {
                         Some(e) => Step {
                             verb: step.verb,
@@ -245,6 +249,9 @@ impl Carry {
                 }
             }
             None => chain.extend(self.thread.iter().flatten().cloned()),
+        }
+        if let Some(named) = speakers.iter().find(|s| s.role == Role::Named) {
+            self.last_named = Some(named.clone());
         }
         self.speaker = (!speakers.is_empty()).then_some((speakers, paragraph));
         (chain, own.spans)

@@ -392,13 +392,15 @@ fn a_thread_carries_across_paragraphs_and_speakers_within_their_paragraph() {
 }
 
 #[test]
-fn a_pronoun_speaker_is_the_paragraphs_last_speaker() {
-    let text = "Putin said the meeting was useful. He added that more work was needed.";
+fn a_pronoun_speaker_is_the_last_named_speaker() {
+    let text = "Putin said the meeting was useful. He added that more work was needed.\n\
+                He also said a date was not set.";
     assert_eq!(
         chains(text, Some("Xinhua")),
         [
             "Putin said → Xinhua reported",
-            "Putin added → Xinhua reported"
+            "Putin added → Xinhua reported",
+            "Putin said → Xinhua reported"
         ]
     );
 }
