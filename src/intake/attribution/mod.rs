@@ -14,7 +14,8 @@
 //!    "S said in a statement"; an outlet subject "Axios reported"), with ", citing X" after
 //!    the verb or between commas before it (X goes before S; S's "said" becomes "cited" when
 //!    X is a report). The speaker's chain comes first, then the "according to" relays.
-//!    "He"/"she" as the subject is the last speaker named, in any paragraph.
+//!    "He"/"she" as the subject is the last speaker named, in any paragraph; "they", "it",
+//!    "we" the paragraph's last speaker.
 //! 3. **Threads carry over.** A sentence relayed from another outlet ("according to a report
 //!    by US media outlet Politico") opens a *thread*: the outlet's part of the chain. Every
 //!    later sentence without sources of its own keeps it, across paragraphs, and a speaker
@@ -208,7 +209,14 @@ impl Carry {
                     None => chain.push(step),
                 },
                 Role::Pronoun => {
-                    let earlier = self.last_named.clone();
+                    // "He", "she": a person named before; "they", "it", "we": the
+                    // paragraph's speaker, often unnamed ("Officials said … They added …").
+                    let person = matches!(step.name.to_lowercase().as_str(), "he" | "she");
+                    let earlier = if person {
+                        self.last_named.clone()
+                    } else {
+                        self.speaker.as_ref().and_then(|(s, _)| s.first()).cloned()
+                    };
                     chain.push(match earlier {
                         Some(e) => Step {
                             verb: step.verb,

@@ -403,6 +403,9 @@ fn a_pronoun_speaker_is_the_last_named_speaker() {
             "Putin said → Xinhua reported"
         ]
     );
+    let text = "Putin said the meeting was useful.\n\
+                Officials said the date was open. They added that Geneva was likely.";
+    assert_eq!(chains(text, None)[2], "officials added");
 }
 
 #[test]
