@@ -14,6 +14,8 @@
 //!    "S said in a statement"; an outlet subject "Axios reported"), with ", citing X" after
 //!    the verb or between commas before it (X goes before S; S's "said" becomes "cited" when
 //!    X is a report). The speaker's chain comes first, then the "according to" relays.
+//!    "He"/"she" as the subject is the last speaker named, in any paragraph; "they", "it",
+//!    "we" the paragraph's last speaker.
 //! 3. **Threads carry over.** A sentence relayed from another outlet ("according to a report
 //!    by US media outlet Politico") opens a *thread*: the outlet's part of the chain. Every
 //!    later sentence without sources of its own keeps it, across paragraphs, and a speaker
@@ -42,7 +44,7 @@ mod parse;
 mod tokens;
 mod words;
 
-use crate::model::Project;
+use crate::model::{Id, Project};
 
 use super::{Article, ClaimProposal, ProposedStep, Span};
 use names::{Names, Role, Step};
@@ -62,7 +64,7 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
         .map(|o| Step {
             name: o.to_string(),
             verb: String::new(),
-            actor: names.actor(o),
+            actor: names.actor(o).or_else(|| outlet_actor(o, &names, words)),
             role: Role::Outlet,
         });
     let headline_end = headline_end(article);
@@ -117,6 +119,12 @@ pub fn find_claims(article: &Article, sentences: &[Span], project: &Project) -> 
     out
 }
 
+/// The actor of an outlet named with its cue words ("Xinhua News Agency" is Xinhua).
+fn outlet_actor(outlet: &str, names: &Names, words: &Words) -> Option<Id> {
+    let toks = tokens(outlet, Span::new(0, outlet.len()));
+    names::classify(outlet, &toks, "", true, names, words)?.actor
+}
+
 fn proposed(step: &Step) -> ProposedStep {
     ProposedStep {
         name: step.name.clone(),
@@ -156,6 +164,9 @@ struct Carry {
     last_report: Option<Vec<Step>>,
     /// The speakers of the paragraph's last attributed sentence, and the paragraph.
     speaker: Option<(Vec<Step>, usize)>,
+    /// The last speaker named, for "he" and "she" (news often opens a paragraph with "He
+    /// said"), whatever the paragraph.
+    last_named: Option<Step>,
 }
 
 impl Carry {
@@ -199,7 +210,14 @@ impl Carry {
                     None => chain.push(step),
                 },
                 Role::Pronoun => {
-                    let earlier = self.speaker.as_ref().and_then(|(s, _)| s.first()).cloned();
+                    // "He", "she": a person named before; "they", "it", "we": the
+                    // paragraph's speaker, often unnamed ("Officials said … They added …").
+                    let person = matches!(step.name.to_lowercase().as_str(), "he" | "she");
+                    let earlier = if person {
+                        self.last_named.clone()
+                    } else {
+                        self.speaker.as_ref().and_then(|(s, _)| s.first()).cloned()
+                    };
                     chain.push(match earlier {
                         Some(e) => Step {
                             verb: step.verb,
@@ -240,6 +258,9 @@ impl Carry {
                 }
             }
             None => chain.extend(self.thread.iter().flatten().cloned()),
+        }
+        if let Some(named) = speakers.iter().find(|s| s.role == Role::Named) {
+            self.last_named = Some(named.clone());
         }
         self.speaker = (!speakers.is_empty()).then_some((speakers, paragraph));
         (chain, own.spans)

@@ -265,6 +265,30 @@ fn quoted_as_saying_statements_and_owners() {
 }
 
 #[test]
+fn subjects_behind_appositions_and_opening_clauses() {
+    assert_eq!(
+        one("According to Ukrinform, Zelensky said the talks would resume."),
+        "Zelensky said → Ukrinform reported → Xinhua cited"
+    );
+    assert_eq!(
+        one("Speaking to reporters in Kyiv on Friday, Zelensky said the talks would resume."),
+        "Zelensky said → Xinhua reported"
+    );
+    assert_eq!(
+        one("Putin, who met the envoy for five hours, said the talks were useful."),
+        "Putin said → Xinhua reported"
+    );
+    assert_eq!(
+        one("The head of the fund, Kirill Dmitriev, said the meeting went well."),
+        "Kirill Dmitriev said → Xinhua reported"
+    );
+    let claim =
+        first_claim("The official, who spoke on condition of anonymity, said no date was set.");
+    assert_eq!(claim.attribution[0].name, "official");
+    assert_eq!(claim.credibility, 3);
+}
+
+#[test]
 fn participles_and_adjectives_are_not_attributions() {
     assert_eq!(
         one("The agreement, announced on Monday, covers grain exports."),
@@ -299,6 +323,16 @@ fn a_last_name_alone_finds_the_one_person_who_has_it() {
     ));
     let claims = find_claims(&article(text, None), &sentences(text), &p);
     assert_eq!(claims[0].attribution[0].actor, None);
+}
+
+#[test]
+fn the_publisher_named_with_its_cue_words_is_the_outlet() {
+    let claim = claims_of(&article("The talks ended.", Some("Xinhua News Agency")))
+        .into_iter()
+        .next()
+        .expect("a claim");
+    assert_eq!(claim.attribution[0].name, "Xinhua News Agency");
+    assert_eq!(claim.attribution[0].actor, Some(Id::new("a-xinhua")));
 }
 
 #[test]
@@ -358,15 +392,20 @@ fn a_thread_carries_across_paragraphs_and_speakers_within_their_paragraph() {
 }
 
 #[test]
-fn a_pronoun_speaker_is_the_paragraphs_last_speaker() {
-    let text = "Putin said the meeting was useful. He added that more work was needed.";
+fn a_pronoun_speaker_is_the_last_named_speaker() {
+    let text = "Putin said the meeting was useful. He added that more work was needed.\n\
+                He also said a date was not set.";
     assert_eq!(
         chains(text, Some("Xinhua")),
         [
             "Putin said → Xinhua reported",
-            "Putin added → Xinhua reported"
+            "Putin added → Xinhua reported",
+            "Putin said → Xinhua reported"
         ]
     );
+    let text = "Putin said the meeting was useful.\n\
+                Officials said the date was open. They added that Geneva was likely.";
+    assert_eq!(chains(text, None)[2], "officials added");
 }
 
 #[test]
