@@ -246,3 +246,13 @@ fn roles_read_as_role_and_whom() {
     );
     assert_eq!(role_and_organisation("senior negotiator"), None);
 }
+
+#[test]
+fn rejecting_everything_adds_nothing() {
+    let empty = Project::default();
+    let article = seed_article();
+    let proposals = seed_proposals(&article, &empty);
+    let none = Decisions::default();
+    let accepted = accept(&empty, &article, &proposals, &none);
+    assert_eq!(accepted, Accepted::default());
+}
