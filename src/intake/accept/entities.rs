@@ -89,7 +89,10 @@ impl<'p> Entities<'p> {
             kind,
             aliases: Vec::new(),
             affiliation: None,
-            country: None,
+            // A state's own country; for anyone else the report rarely says.
+            country: (kind == ActorKind::State)
+                .then(|| country_code(name))
+                .flatten(),
             description: String::new(),
         });
         self.actors.insert(key, id);

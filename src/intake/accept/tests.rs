@@ -136,6 +136,14 @@ fn accepting_the_seed_into_an_empty_project_gives_a_valid_project() {
     );
     assert_eq!(project.memberships[1].kind, MembershipKind::Family);
     assert_eq!(actor_named(&project, "Ukraine").kind, ActorKind::State);
+    assert_eq!(
+        actor_named(&project, "Ukraine").country.as_deref(),
+        Some("UA")
+    );
+    assert_eq!(
+        actor_named(&project, "United States").country.as_deref(),
+        Some("US")
+    );
 }
 
 #[test]
