@@ -31,7 +31,7 @@ pub(super) static WORDS: LazyLock<WordLists> =
 pub(super) struct Entities<'p> {
     pub project: &'p Project,
     pub added: Project,
-    pub ids: Ids,
+    pub ids: Ids<'p>,
     actors: HashMap<String, Id>,
     locations: HashMap<String, Id>,
     issues: HashMap<String, Id>,
