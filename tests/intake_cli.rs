@@ -94,12 +94,8 @@ fn standard_input_needs_a_date_when_the_text_has_none() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        // A run refused on its arguments exits before reading: the pipe may be closed.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
         child.wait_with_output().unwrap()
     };
     let out = run(&["intake", "-"]);
@@ -221,5 +217,29 @@ fn bad_input_gets_a_message_and_nothing_is_written() {
         stderr(&missing).contains("could not read"),
         "{}",
         stderr(&missing)
+    );
+}
+
+#[test]
+fn a_page_dated_by_its_metadata_needs_no_published_date() {
+    let dir = temp_dir("html");
+    let page = dir.join("report.html");
+    std::fs::write(
+        &page,
+        r#"<html><head><title>Ministers meet in Ankara</title>
+        <meta property="article:published_time" content="2026-02-10T08:00:00Z">
+        <meta property="og:site_name" content="The Courier"></head>
+        <body><p>Egypt is seeking guarantees for aid convoys, a senior diplomat told reporters on Tuesday.</p></body></html>"#,
+    )
+    .unwrap();
+    let out = detente(&["intake", page.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(value["published"], "2026-02-10");
+    assert_eq!(value["positions"][0]["holder"], "Egypt");
+    let summary = stdout(&detente(&["intake", page.to_str().unwrap()]));
+    assert!(
+        summary.starts_with("Ministers meet in Ankara (The Courier, published 2026-02-10)"),
+        "{summary}"
     );
 }

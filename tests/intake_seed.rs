@@ -44,6 +44,8 @@ struct Score {
     sample: usize,
     produced: usize,
     matched: usize,
+    /// The sample's items not matched (ids, and for chains what differs), to print.
+    missed: Vec<String>,
 }
 
 impl Score {
@@ -170,25 +172,43 @@ fn same_position(sample: &Project, s: &Position, ours: &Project, o: &Position) -
 fn scores(sample: &Project, ours: &Project) -> Vec<Score> {
     let events = match_events(sample, ours);
     let matched_events = events.iter().filter(|(_, o)| o.is_some()).count();
+    let missed_events = events
+        .iter()
+        .filter(|(_, o)| o.is_none())
+        .map(|(s, _)| s.id.to_string())
+        .collect();
     let excerpt = |c: &Claim| c.excerpt.trim().to_owned();
-    let mut claims_excerpt = 0;
-    let mut claims_chain = 0;
+    let (mut claims_excerpt, mut claims_chain) = (0, 0);
+    let (mut missed_excerpt, mut missed_chain) = (Vec::new(), Vec::new());
     for s in &sample.claims {
         if let Some(o) = ours.claims.iter().find(|o| excerpt(o) == excerpt(s)) {
             claims_excerpt += 1;
             if chain(ours, o) == chain(sample, s) {
                 claims_chain += 1;
+            } else {
+                missed_chain.push(format!(
+                    "{}: {:?} instead of {:?}",
+                    s.id,
+                    chain(ours, o),
+                    chain(sample, s)
+                ));
             }
+        } else {
+            missed_excerpt.push(s.id.to_string());
+            missed_chain.push(s.id.to_string());
         }
     }
     let mut used = vec![false; ours.positions.len()];
     let mut positions = 0;
+    let mut missed_positions = Vec::new();
     for s in &sample.positions {
         if let Some(i) = (0..ours.positions.len())
             .find(|&i| !used[i] && same_position(sample, s, ours, &ours.positions[i]))
         {
             used[i] = true;
             positions += 1;
+        } else {
+            missed_positions.push(s.id.to_string());
         }
     }
     let (mut participants, mut places) = (0, 0);
@@ -217,43 +237,56 @@ fn scores(sample: &Project, ours: &Project) -> Vec<Score> {
             .count();
     }
     let count = |f: fn(&Event) -> usize, p: &Project| p.events.iter().map(f).sum::<usize>();
+    let score = |kind, sample, produced, matched, missed| Score {
+        kind,
+        sample,
+        produced,
+        matched,
+        missed,
+    };
     vec![
-        Score {
-            kind: "events",
-            sample: sample.events.len(),
-            produced: ours.events.len(),
-            matched: matched_events,
-        },
-        Score {
-            kind: "claims (excerpt)",
-            sample: sample.claims.len(),
-            produced: ours.claims.len(),
-            matched: claims_excerpt,
-        },
-        Score {
-            kind: "claims (excerpt and chain)",
-            sample: sample.claims.len(),
-            produced: ours.claims.len(),
-            matched: claims_chain,
-        },
-        Score {
-            kind: "positions",
-            sample: sample.positions.len(),
-            produced: ours.positions.len(),
-            matched: positions,
-        },
-        Score {
-            kind: "participants",
-            sample: count(|e| e.participants.len(), sample),
-            produced: count(|e| e.participants.len(), ours),
-            matched: participants,
-        },
-        Score {
-            kind: "places",
-            sample: count(|e| e.places.len(), sample),
-            produced: count(|e| e.places.len(), ours),
-            matched: places,
-        },
+        score(
+            "events",
+            sample.events.len(),
+            ours.events.len(),
+            matched_events,
+            missed_events,
+        ),
+        score(
+            "claims (excerpt)",
+            sample.claims.len(),
+            ours.claims.len(),
+            claims_excerpt,
+            missed_excerpt,
+        ),
+        score(
+            "claims (excerpt and chain)",
+            sample.claims.len(),
+            ours.claims.len(),
+            claims_chain,
+            missed_chain,
+        ),
+        score(
+            "positions",
+            sample.positions.len(),
+            ours.positions.len(),
+            positions,
+            missed_positions,
+        ),
+        score(
+            "participants",
+            count(|e| e.participants.len(), sample),
+            count(|e| e.participants.len(), ours),
+            participants,
+            Vec::new(),
+        ),
+        score(
+            "places",
+            count(|e| e.places.len(), sample),
+            count(|e| e.places.len(), ours),
+            places,
+            Vec::new(),
+        ),
     ]
 }
 
@@ -283,6 +316,9 @@ fn the_seed_accepted_into_an_empty_project_comes_close_to_the_sample() {
     let sample = detente::io::sample_project().unwrap();
     let scores = scores(&sample, &ours);
     println!("{}", table(&scores));
+    for score in scores.iter().filter(|s| !s.missed.is_empty()) {
+        println!("missed {}: {}", score.kind, score.missed.join("; "));
+    }
     for (score, (kind, floor)) in scores.iter().zip(FLOORS) {
         assert_eq!(score.kind, kind);
         assert!(

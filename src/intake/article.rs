@@ -152,8 +152,9 @@ pub fn read_text(text: &str, kind: InputKind) -> Result<ArticleInput, ArticleErr
 }
 
 impl ArticleInput {
-    /// What the analyst must still give: today only the publication date ("publication
-    /// date"); the outlet and URL are optional.
+    /// What was not found, for the dialog to ask: "publication date" (required: without it
+    /// [`Self::into_article`] refuses) and "outlet" (optional: without it the URL's host,
+    /// or "Unnamed outlet", names the source).
     pub fn missing(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.published.is_none() {

@@ -31,7 +31,7 @@ pub(super) static WORDS: LazyLock<WordLists> =
 pub(super) struct Entities<'p> {
     pub project: &'p Project,
     pub added: Project,
-    pub ids: Ids,
+    pub ids: Ids<'p>,
     actors: HashMap<String, Id>,
     locations: HashMap<String, Id>,
     issues: HashMap<String, Id>,
@@ -89,7 +89,10 @@ impl<'p> Entities<'p> {
             kind,
             aliases: Vec::new(),
             affiliation: None,
-            country: None,
+            // A state's own country; for anyone else the report rarely says.
+            country: (kind == ActorKind::State)
+                .then(|| country_code(name))
+                .flatten(),
             description: String::new(),
         });
         self.actors.insert(key, id);

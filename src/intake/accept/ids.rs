@@ -6,26 +6,31 @@ use std::collections::HashSet;
 use crate::geo::fold;
 use crate::model::Project;
 
-pub(super) struct Ids {
-    taken: HashSet<String>,
+pub(super) struct Ids<'p> {
+    /// The project's ids, borrowed: a project of a million events is not copied.
+    taken: HashSet<&'p str>,
+    added: HashSet<String>,
 }
 
-impl Ids {
+impl<'p> Ids<'p> {
     /// Every id of `project`, of every kind.
-    pub(super) fn of(project: &Project) -> Self {
-        let mut taken = HashSet::new();
+    pub(super) fn of(project: &'p Project) -> Self {
         let p = project;
-        taken.extend(p.tags.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.periods.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.sources.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.claims.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.actors.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.memberships.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.locations.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.issues.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.positions.iter().map(|x| x.id.as_str().to_owned()));
-        taken.extend(p.events.iter().map(|x| x.id.to_string()));
-        Self { taken }
+        let mut taken: HashSet<&'p str> = HashSet::with_capacity(p.events.len() + p.claims.len());
+        taken.extend(p.tags.iter().map(|x| x.id.as_str()));
+        taken.extend(p.periods.iter().map(|x| x.id.as_str()));
+        taken.extend(p.sources.iter().map(|x| x.id.as_str()));
+        taken.extend(p.claims.iter().map(|x| x.id.as_str()));
+        taken.extend(p.actors.iter().map(|x| x.id.as_str()));
+        taken.extend(p.memberships.iter().map(|x| x.id.as_str()));
+        taken.extend(p.locations.iter().map(|x| x.id.as_str()));
+        taken.extend(p.issues.iter().map(|x| x.id.as_str()));
+        taken.extend(p.positions.iter().map(|x| x.id.as_str()));
+        taken.extend(p.events.iter().map(|x| x.id.as_str()));
+        Self {
+            taken,
+            added: HashSet::new(),
+        }
     }
 
     /// `prefix-first-five-words-of-name`, folded to ASCII, with `-2`, `-3`… when taken.
@@ -43,11 +48,11 @@ impl Ids {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.taken.contains(&id) {
+        while self.taken.contains(id.as_str()) || self.added.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
-        self.taken.insert(id.clone());
+        self.added.insert(id.clone());
         id
     }
 }

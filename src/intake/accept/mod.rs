@@ -91,14 +91,18 @@ pub fn accept(
     };
     let mut e = Entities::new(project);
     let outlet = outlet_name(article);
-    let (source, outlet_actor) = e.source(&outlet);
+    // The source (and its outlet actor) only when a claim cites it: nothing that was not
+    // accepted enters the project.
+    let mut source = None;
     let claim_ids: Vec<Option<Id>> = proposals
         .claims
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            is_accepted(&decisions.claims, i)
-                .then(|| add_claim(&mut e, article, c, source, outlet_actor, &published))
+            is_accepted(&decisions.claims, i).then(|| {
+                let (source, outlet_actor) = *source.get_or_insert_with(|| e.source(&outlet));
+                add_claim(&mut e, article, c, source, outlet_actor, &published)
+            })
         })
         .collect();
     let cited = |indexes: &[usize]| -> Vec<Id> {

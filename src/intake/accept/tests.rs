@@ -136,6 +136,14 @@ fn accepting_the_seed_into_an_empty_project_gives_a_valid_project() {
     );
     assert_eq!(project.memberships[1].kind, MembershipKind::Family);
     assert_eq!(actor_named(&project, "Ukraine").kind, ActorKind::State);
+    assert_eq!(
+        actor_named(&project, "Ukraine").country.as_deref(),
+        Some("UA")
+    );
+    assert_eq!(
+        actor_named(&project, "United States").country.as_deref(),
+        Some("US")
+    );
 }
 
 #[test]
@@ -245,4 +253,14 @@ fn roles_read_as_role_and_whom() {
         Some(("son-in-law".to_owned(), "Trump".to_owned()))
     );
     assert_eq!(role_and_organisation("senior negotiator"), None);
+}
+
+#[test]
+fn rejecting_everything_adds_nothing() {
+    let empty = Project::default();
+    let article = seed_article();
+    let proposals = seed_proposals(&article, &empty);
+    let none = Decisions::default();
+    let accepted = accept(&empty, &article, &proposals, &none);
+    assert_eq!(accepted, Accepted::default());
 }

@@ -37,8 +37,13 @@ pub(super) struct Named {
 }
 
 pub(super) fn holder_name(subject: &str, rules: &Rules) -> Option<Named> {
-    let mut start = 0;
     let lower = subject.to_ascii_lowercase();
+    // A dateline before the subject ("VIENNA, March 3, 2026 (AFP) — Iran") ends at its dash.
+    let mut start = ["—", "–", " - "]
+        .iter()
+        .filter_map(|d| lower.rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
     // Openers: "Meanwhile,", "But".
     loop {
         let rest = &lower[start..];

@@ -222,3 +222,12 @@ fn an_author_at_the_sentences_end_is_read_whole() {
     );
     assert_eq!(triples(&found), [("Ukraine", "plan", Stance::Support)]);
 }
+
+#[test]
+fn a_dateline_is_not_part_of_the_holder_and_a_preposition_ends_the_issue() {
+    let body = "VIENNA, March 3, 2026 (AFP) — Iran rejected a proposal by the European Union to \
+                resume inspections, its foreign ministry said on Tuesday.";
+    let found = positions_of(body, &Project::default());
+    assert_eq!(triples(&found), [("Iran", "proposal", Stance::Oppose)]);
+    assert_eq!(found[0].holder.spans[0].of(body), "Iran");
+}
