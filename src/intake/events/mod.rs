@@ -18,11 +18,18 @@ mod status;
 mod tokens;
 
 #[cfg(test)]
+mod actor_tests;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod seed_tests;
 
+// For the positions stage: build an `ActorIndex` once per article, `tokenize` each sentence,
+// and call `actors_in` with a `Scan` (the word lists are `words()`) and one `Cast` passed
+// through the sentences in order, as `read_sentence` does.
 pub(crate) use actors::{ActorIndex, ActorMention, Cast, Scan, actors_in};
+pub(crate) use lexicon::words;
+pub(crate) use tokens::tokenize;
 
 use crate::geo::Gazetteer;
 use crate::model::{EventKind, EventStatus, Project};
@@ -30,7 +37,7 @@ use crate::model::{EventKind, EventStatus, Project};
 use super::{Article, ClaimProposal, DateProposal, EventProposal, Span};
 use lexicon::{Form, FormTense, Words};
 use places::{LocationIndex, PlaceGroup, Places};
-use tokens::{Token, text_of, tokenize};
+use tokens::{Token, text_of};
 
 /// A happening's place is named within ten words of its trigger ("discussions involving US,
 /// Ukrainian and European officials in Berlin" is seven); further on, "in" belongs to
@@ -81,7 +88,7 @@ pub fn find_events(
     project: &Project,
     gazetteer: &Gazetteer,
 ) -> Vec<EventProposal> {
-    let words = lexicon::words();
+    let words = words();
     let text = article.text.as_str();
     let index = ActorIndex::new(project);
     let mut cast = Cast::default();

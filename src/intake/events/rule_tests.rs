@@ -149,6 +149,7 @@ fn a_signing() {
     assert_eq!(e.edtf.as_deref(), Some("2026-02-27"));
     assert_eq!(names(&e), ["Armenia", "Azerbaijan"]);
     assert_eq!(places(&e), [("Washington", false)]);
+    assert_eq!(e.title, "Armenia–Azerbaijan agreement in Washington");
 }
 
 #[test]
