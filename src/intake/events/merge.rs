@@ -374,7 +374,7 @@ impl<'a> Builder<'a> {
                     participants: d
                         .participants
                         .iter()
-                        .map(|p| p.actor.clone())
+                        .map(|p| qualified(&p.actor, d.places.first()))
                         .collect::<Vec<ActorRef>>(),
                     places: d.places.clone(),
                     place_wording: d.place_wording.clone(),
@@ -393,6 +393,22 @@ impl<'a> Builder<'a> {
         out.sort_by_key(|(at, _)| *at);
         out.into_iter().map(|(_, e)| e).collect()
     }
+}
+
+/// A new unnamed group of officials takes the event's place as a qualifier, as analysts
+/// name them ("US officials (Berlin)"): the US officials in Berlin and those in Miami are
+/// different people. Named delegations ("US delegation") and the project's actors keep
+/// their names.
+fn qualified(actor: &ActorRef, place: Option<&PlaceRef>) -> ActorRef {
+    let mut out = actor.clone();
+    if let Some(place) = place
+        && actor.known.is_none()
+        && actor.kind == ActorKind::Delegation
+        && actor.name.ends_with(" officials")
+    {
+        out.name = format!("{} ({})", actor.name, place.name);
+    }
+    out
 }
 
 fn is_function_word(lower: &str) -> bool {

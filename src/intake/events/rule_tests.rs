@@ -369,4 +369,9 @@ fn a_wire_story_with_five_happenings() {
         Some("Russian Foreign Minister")
     );
     assert!(all[3].participants.iter().any(|p| p.name == "Donald Trump"));
+    // Unnamed officials are qualified by the place of the happening.
+    assert_eq!(
+        names(&all[4]),
+        ["Chinese officials (Beijing)", "Indian officials (Beijing)"]
+    );
 }

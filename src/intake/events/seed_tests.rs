@@ -132,16 +132,12 @@ pub(super) fn sample() -> Project {
     crate::io::sample_project().expect("the sample loads")
 }
 
-/// Does the proposal name the expected actor: by the sample's id, or by name (the sample
-/// qualifies unnamed groups with their place, "US officials (Berlin)": the base name counts)?
+/// Does the proposal name the expected actor: by the sample's id, or by its name?
 fn names_actor(proposal: &EventProposal, project: &Project, id: &str) -> bool {
     let expected = project.actors.iter().find(|a| a.id.as_str() == id);
     proposal.participants.iter().any(|p| {
         p.known.map(Id::as_str) == Some(id)
-            || expected.is_some_and(|a| {
-                let base = a.name.split(" (").next().unwrap_or(&a.name);
-                fold(&p.name) == fold(base)
-            })
+            || expected.is_some_and(|a| fold(&p.name) == fold(&a.name))
     })
 }
 
