@@ -120,6 +120,14 @@ impl<'p> ActorIndex<'p> {
         }
     }
 
+    /// The project's name of a matched actor ("US officials (Berlin)" for "US officials"),
+    /// or `written` for a new one.
+    fn name_of(&self, known: Option<(Id, ActorKind)>, written: String) -> String {
+        known
+            .and_then(|(id, _)| self.actor(id))
+            .map_or(written, |a| a.name.clone())
+    }
+
     fn actor(&self, id: Id) -> Option<&'p crate::model::Actor> {
         self.by_id
             .get(&id)
@@ -333,7 +341,7 @@ fn group_mention(
     let known = scan.index.find(&name, scan.hints);
     ActorMention {
         actor: ActorRef {
-            name,
+            name: scan.index.name_of(known, name),
             known: known.map(|k| k.0),
             kind: known.map_or(ActorKind::Delegation, |k| k.1),
             role: None,
@@ -617,7 +625,7 @@ fn new_mention(
         actor: ActorRef {
             known: known.map(|k| k.0),
             kind: known.map_or(kind, |k| k.1),
-            name,
+            name: scan.index.name_of(known, name),
             role: None,
             spans: vec![span],
         },
