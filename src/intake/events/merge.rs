@@ -10,6 +10,9 @@
 //!   the latest event of a compatible kind introduced before it, at the same place if it
 //!   names one, whatever its date ("The talks continued on Tuesday" extends Monday's talks);
 //!   it adds no participants.
+//! - Without a date, a mention that names nobody and no place, or says nothing of where it
+//!   stands, makes no event of its own ("Officials will meet with reporters"); like a bare
+//!   noun, it may join one.
 //! - A bare noun without a date ("further negotiations with Moscow", a headline's "talks in
 //!   Miami") joins the compatible event it shares most people, countries or places with, or
 //!   is dropped ("a peace agreement" is not a happening).
@@ -162,10 +165,19 @@ impl<'a> Builder<'a> {
                 })
             })
             .flatten();
+        // Undated, with nobody and nowhere, or with nothing that says where it stands
+        // ("Officials will meet with reporters", "The council meets regularly"): not a
+        // happening of its own, only a mention that may join one.
+        let bare = m.participants.is_empty() && m.places.is_none();
+        let unknown = self.mention_status(&m) == EventStatus::Unknown;
         match found {
             Some(i) => {
                 self.join(i, &m, true);
                 Some(i)
+            }
+            None if !dated && (bare || unknown) => {
+                self.deferred.push(m);
+                None
             }
             None => Some(self.new_draft(m)),
         }
