@@ -106,6 +106,13 @@ impl<'a> Builder<'a> {
                 let d = &mut self.drafts[i];
                 d.sentences.insert(m.sentence);
                 d.spans.push(m.span);
+            } else if !m.back_reference
+                && m.status_words.is_some()
+                && !(m.participants.is_empty() && m.places.is_none())
+            {
+                // "Hamas and Israel have agreed to resume negotiations in Cairo": undated,
+                // but with parties, a place and a status, a happening of its own.
+                self.new_draft(m);
             }
         }
     }
@@ -148,7 +155,12 @@ impl<'a> Builder<'a> {
                 }
             };
         }
-        if !dated && m.form == Form::Noun {
+        // Undated, with nobody and nowhere, or with nothing that says where it stands
+        // ("The two leaders met …", "Officials will meet with reporters", "The council meets
+        // regularly"): not a happening of its own, only a mention that may join one.
+        let bare = m.participants.is_empty() && m.places.is_none();
+        let unknown = self.mention_status(&m) == EventStatus::Unknown;
+        if !dated && (m.form == Form::Noun || bare || unknown) {
             self.deferred.push(m);
             return None;
         }
@@ -162,25 +174,26 @@ impl<'a> Builder<'a> {
                             .iter()
                             .all(|p| d.participants.iter().any(|q| same_actor(p, q)))
                         && (m.places.is_none() || d.places.is_empty() || same_place(d, &m))
+                        // Something in common besides an overlapping date: "Talks on a
+                        // ceasefire collapsed last month" is not Saturday's summit; "signed a
+                        // peace agreement" is one happening in one sentence.
+                        && (shared(d, &m) > 0
+                            || self.same_date(d, &m)
+                            || d.sentences.contains(&m.sentence))
                 })
             })
             .flatten();
-        // Undated, with nobody and nowhere, or with nothing that says where it stands
-        // ("Officials will meet with reporters", "The council meets regularly"): not a
-        // happening of its own, only a mention that may join one.
-        let bare = m.participants.is_empty() && m.places.is_none();
-        let unknown = self.mention_status(&m) == EventStatus::Unknown;
         match found {
             Some(i) => {
                 self.join(i, &m, true);
                 Some(i)
             }
-            None if !dated && (bare || unknown) => {
-                self.deferred.push(m);
-                None
-            }
             None => Some(self.new_draft(m)),
         }
+    }
+
+    fn same_date(&self, d: &Draft, m: &Mention) -> bool {
+        self.draft_edtf(d).is_some() && self.draft_edtf(d) == self.mention_edtf(m)
     }
 
     fn dates_fit(&self, d: &Draft, m: &Mention) -> bool {
@@ -615,7 +628,7 @@ fn title(d: &Draft) -> String {
     let groups = d.participants.iter().filter(|p| {
         matches!(
             p.actor.kind,
-            ActorKind::State | ActorKind::Delegation | ActorKind::Group
+            ActorKind::State | ActorKind::Delegation | ActorKind::Group | ActorKind::Organisation
         )
     });
     let people = d

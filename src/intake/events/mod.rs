@@ -380,6 +380,10 @@ fn assign_dates(
         let Some(s) = read.get(date.sentence) else {
             continue;
         };
+        // "told reporters on Sunday that …", "said on Monday": the day of the telling.
+        if told_on(words, s, date.span) {
+            continue;
+        }
         let best = mentions
             .iter()
             .enumerate()
@@ -406,6 +410,21 @@ fn assign_dates(
             mentions[i].dates.push(d);
         }
     }
+}
+
+/// Does a reporting word end within two words before the date ("said on Monday", "told
+/// reporters on Sunday")?
+fn told_on(words: &Words, s: &Sentence, date: Span) -> bool {
+    const WORDS_BETWEEN: usize = 2; // "told reporters on"
+    let Some(first) = s.tokens.iter().position(|t| t.span.end > date.start) else {
+        return false;
+    };
+    (first.saturating_sub(WORDS_BETWEEN + 2)..first).any(|k| {
+        words
+            .reporting
+            .longest_at(&s.tokens, k)
+            .is_some_and(|(_, end)| end + WORDS_BETWEEN >= first && end <= first)
+    })
 }
 
 /// The bytes between two spans.

@@ -380,3 +380,60 @@ fn a_wire_story_with_five_happenings() {
         ["Chinese officials (Beijing)", "Indian officials (Beijing)"]
     );
 }
+
+#[test]
+fn harder_sentences() {
+    let text = "Putin will host Chinese President Xi Jinping in Moscow on May 9. Zelenskyy told reporters on Sunday that the trip to Washington would happen next week. The two leaders met on the sidelines of the G20 summit in Johannesburg on Saturday. Talks on a ceasefire collapsed last month. Hamas and Israel have agreed to resume negotiations in Cairo, Egyptian officials said.";
+    let fixture = Fixture::new(
+        text,
+        day(2026, 3, 4),
+        &[
+            ("on May 9", "2026-05-09"),
+            ("on Sunday", "2026-03-01"),
+            ("next week", "2026-03-09/2026-03-15"),
+            ("on Saturday", "2026-02-28"),
+            ("last month", "2026-02"),
+        ],
+    );
+    let all = fixture.events(&Project::new("empty"));
+    let view: Vec<(EventKind, EventStatus, Option<&str>, Vec<usize>)> = all
+        .iter()
+        .map(|e| (e.kind, e.status, e.edtf.as_deref(), e.claims.clone()))
+        .collect();
+    assert_eq!(
+        view,
+        [
+            // "May" the month is no hedge.
+            (
+                EventKind::Meeting,
+                EventStatus::Planned,
+                Some("2026-05-09"),
+                vec![0]
+            ),
+            // Sunday is the day Zelenskyy told reporters, not the trip's.
+            (
+                EventKind::Visit,
+                EventStatus::Planned,
+                Some("2026-03-09/2026-03-15"),
+                vec![1]
+            ),
+            // "The two leaders met" names nobody: it joins no other happening.
+            (
+                EventKind::Meeting,
+                EventStatus::Held,
+                Some("2026-02-28"),
+                vec![2]
+            ),
+            // February overlaps Saturday 28th, but nothing else is shared.
+            (
+                EventKind::Talks,
+                EventStatus::Held,
+                Some("2026-02"),
+                vec![3]
+            ),
+            // Undated, but with parties, a place and "agreed to".
+            (EventKind::Talks, EventStatus::Planned, None, vec![4]),
+        ]
+    );
+    assert_eq!(all[4].title, "Hamas–Israel talks in Cairo");
+}
