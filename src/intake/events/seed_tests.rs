@@ -366,3 +366,23 @@ fn statuses_are_the_samples() {
         ]
     );
 }
+
+#[test]
+fn a_large_project_costs_little_more() {
+    // 100,000 events and their actors and places: indexing and matching stay linear and
+    // cheap (the seed's proposals share people with few of them).
+    let mut project = crate::generate::generate_project(100_000, 7);
+    let sample = sample();
+    project.actors.extend(sample.actors.iter().cloned());
+    project.locations.extend(sample.locations.iter().cloned());
+    let fixture = seed();
+    let _ = fixture.events(&project);
+    let start = std::time::Instant::now();
+    let proposals = fixture.events(&project);
+    let elapsed = start.elapsed();
+    eprintln!("seed against 100,000 events: {elapsed:?}");
+    assert_eq!(proposals.len(), 5);
+    // Debug builds run ~10× slower than release, where the budget is 30 ms.
+    let budget_ms = if cfg!(debug_assertions) { 300 } else { 30 };
+    assert!(elapsed.as_millis() < budget_ms, "{elapsed:?}");
+}
