@@ -3,7 +3,7 @@
 use crate::intake::Span;
 use crate::model::{ActorKind, Id, Project};
 
-use super::actors::{ActorIndex, ActorMention, Cast, Scan, actors_in};
+use super::actors::{ActorIndex, ActorMention, Cast, Scan, actors_in, hints_of};
 use super::lexicon::words;
 use super::tokens::tokenize;
 
@@ -121,11 +121,7 @@ fn actors_in_span(
     cast: &mut Cast,
 ) -> Vec<ActorMention> {
     let tokens = tokenize(text, span);
-    let hints: Vec<String> = tokens
-        .iter()
-        .filter(|t| t.word && t.cap)
-        .map(|t| t.span.of(text).to_owned())
-        .collect();
+    let hints = hints_of(text, &tokens);
     let scan = Scan {
         text,
         tokens: &tokens,

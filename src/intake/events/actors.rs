@@ -96,7 +96,8 @@ impl<'p> ActorIndex<'p> {
 
     /// The project's actor called `name` (name or alias, case and accents ignored). A name
     /// with a qualifier ("US officials (Berlin)") also answers to its base name; when
-    /// several do, the one whose qualifier is among `hints` (the places nearby) wins.
+    /// several do, the one whose qualifier is among `hints` (the capitalised words nearby,
+    /// folded, sorted and without repeats) wins.
     pub fn find(&self, name: &str, hints: &[String]) -> Option<(Id, ActorKind)> {
         let key = fold(name);
         if key.is_empty() {
@@ -113,7 +114,7 @@ impl<'p> ActorIndex<'p> {
             .unwrap_or_default();
         let hinted = based
             .iter()
-            .find(|a| qualifier(&a.name).is_some_and(|q| hints.iter().any(|h| fold(h) == fold(q))));
+            .find(|a| qualifier(&a.name).is_some_and(|q| hints.binary_search(&fold(q)).is_ok()));
         match (hinted, based.as_slice()) {
             (Some(a), _) | (None, [a]) => Some((a.id, a.kind)),
             _ => None,
@@ -210,8 +211,22 @@ pub(crate) struct Scan<'a, 'p> {
     pub tokens: &'a [Token],
     pub words: &'a Words,
     pub index: &'a ActorIndex<'p>,
-    /// Place names near the scan, to choose between qualified actors.
+    /// The capitalised words near the scan, folded, sorted and without repeats, to choose
+    /// between qualified actors.
     pub hints: &'a [String],
+}
+
+/// The capitalised words of `tokens`, folded, sorted and without repeats: the hints that
+/// choose between qualified actors ("US officials (Berlin)" in a sentence naming Berlin).
+pub(crate) fn hints_of(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut hints: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.word && t.cap)
+        .map(|t| fold(t.span.of(text)))
+        .collect();
+    hints.sort_unstable();
+    hints.dedup();
+    hints
 }
 
 /// The actors named in `tokens[from..to]`, in text order.
