@@ -96,7 +96,8 @@ impl<'p> ActorIndex<'p> {
 
     /// The project's actor called `name` (name or alias, case and accents ignored). A name
     /// with a qualifier ("US officials (Berlin)") also answers to its base name; when
-    /// several do, the one whose qualifier is among `hints` (the places nearby) wins.
+    /// several do, the one whose qualifier is among `hints` (the capitalised words nearby,
+    /// folded, sorted and without repeats) wins.
     pub fn find(&self, name: &str, hints: &[String]) -> Option<(Id, ActorKind)> {
         let key = fold(name);
         if key.is_empty() {
@@ -113,11 +114,19 @@ impl<'p> ActorIndex<'p> {
             .unwrap_or_default();
         let hinted = based
             .iter()
-            .find(|a| qualifier(&a.name).is_some_and(|q| hints.iter().any(|h| fold(h) == fold(q))));
+            .find(|a| qualifier(&a.name).is_some_and(|q| hints.binary_search(&fold(q)).is_ok()));
         match (hinted, based.as_slice()) {
             (Some(a), _) | (None, [a]) => Some((a.id, a.kind)),
             _ => None,
         }
+    }
+
+    /// The project's name of a matched actor ("US officials (Berlin)" for "US officials"),
+    /// or `written` for a new one.
+    fn name_of(&self, known: Option<(Id, ActorKind)>, written: String) -> String {
+        known
+            .and_then(|(id, _)| self.actor(id))
+            .map_or(written, |a| a.name.clone())
     }
 
     fn actor(&self, id: Id) -> Option<&'p crate::model::Actor> {
@@ -202,8 +211,22 @@ pub(crate) struct Scan<'a, 'p> {
     pub tokens: &'a [Token],
     pub words: &'a Words,
     pub index: &'a ActorIndex<'p>,
-    /// Place names near the scan, to choose between qualified actors.
+    /// The capitalised words near the scan, folded, sorted and without repeats, to choose
+    /// between qualified actors.
     pub hints: &'a [String],
+}
+
+/// The capitalised words of `tokens`, folded, sorted and without repeats: the hints that
+/// choose between qualified actors ("US officials (Berlin)" in a sentence naming Berlin).
+pub(crate) fn hints_of(text: &str, tokens: &[Token]) -> Vec<String> {
+    let mut hints: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.word && t.cap)
+        .map(|t| fold(t.span.of(text)))
+        .collect();
+    hints.sort_unstable();
+    hints.dedup();
+    hints
 }
 
 /// The actors named in `tokens[from..to]`, in text order.
@@ -333,7 +356,7 @@ fn group_mention(
     let known = scan.index.find(&name, scan.hints);
     ActorMention {
         actor: ActorRef {
-            name,
+            name: scan.index.name_of(known, name),
             known: known.map(|k| k.0),
             kind: known.map_or(ActorKind::Delegation, |k| k.1),
             role: None,
@@ -617,7 +640,7 @@ fn new_mention(
         actor: ActorRef {
             known: known.map(|k| k.0),
             kind: known.map_or(kind, |k| k.1),
-            name,
+            name: scan.index.name_of(known, name),
             role: None,
             spans: vec![span],
         },
@@ -626,141 +649,5 @@ fn new_mention(
         tokens: (at, end),
         possessive: scan.tokens[end - 1].possessive,
         in_role: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::intake::events::lexicon::words;
-
-    fn scan_all(text: &str, project: &Project) -> Vec<ActorMention> {
-        let tokens = tokenize(text, Span::new(0, text.len()));
-        let index = ActorIndex::new(project);
-        let scan = Scan {
-            text,
-            tokens: &tokens,
-            words: words(),
-            index: &index,
-            hints: &[],
-        };
-        actors_in(&scan, 0, tokens.len(), &mut Cast::default())
-    }
-
-    fn empty() -> Project {
-        crate::model::Project::new("empty")
-    }
-
-    #[test]
-    fn groups_become_delegations_per_country() {
-        let found = scan_all(
-            "Negotiators from Washington and Moscow met US, Ukrainian and European officials and the Russian side.",
-            &empty(),
-        );
-        let names: Vec<&str> = found.iter().map(|m| m.actor.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "US delegation",
-                "Russian delegation",
-                "US officials",
-                "Ukrainian officials",
-                "European officials",
-                "Russian delegation"
-            ]
-        );
-        assert!(found.iter().all(|m| m.actor.kind == ActorKind::Delegation));
-        let shorts: Vec<&str> = found.iter().map(|m| m.short.as_str()).collect();
-        assert_eq!(
-            shorts,
-            ["US", "Russia", "US", "Ukraine", "Europe", "Russia"]
-        );
-    }
-
-    #[test]
-    fn people_roles_and_owners() {
-        let found = scan_all(
-            "The US delegation is expected to be led by Steve Witkoff, a special envoy of President Donald Trump, along with Trump’s son-in-law Jared Kushner.",
-            &empty(),
-        );
-        let view: Vec<(&str, ActorKind, Option<&str>, bool)> = found
-            .iter()
-            .map(|m| {
-                (
-                    m.actor.name.as_str(),
-                    m.actor.kind,
-                    m.actor.role.as_deref(),
-                    m.possessive || m.in_role,
-                )
-            })
-            .collect();
-        assert_eq!(
-            view,
-            [
-                ("US delegation", ActorKind::Delegation, None, false),
-                (
-                    "Steve Witkoff",
-                    ActorKind::Person,
-                    Some("special envoy of President Donald Trump"),
-                    false
-                ),
-                ("Donald Trump", ActorKind::Person, None, true),
-                ("Donald Trump", ActorKind::Person, None, true),
-                (
-                    "Jared Kushner",
-                    ActorKind::Person,
-                    Some("Trump’s son-in-law"),
-                    false
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn titles_adjectives_and_surnames() {
-        let found = scan_all(
-            "Ukrainian President Volodymyr Zelenskyy said so. Zelensky added that the Trump administration and NATO agreed.",
-            &empty(),
-        );
-        let view: Vec<(&str, ActorKind)> = found
-            .iter()
-            .map(|m| (m.actor.name.as_str(), m.actor.kind))
-            .collect();
-        assert_eq!(
-            view,
-            [
-                ("Volodymyr Zelenskyy", ActorKind::Person),
-                ("Volodymyr Zelenskyy", ActorKind::Person),
-                ("Trump administration", ActorKind::Organisation),
-                ("NATO", ActorKind::Organisation),
-            ]
-        );
-        assert_eq!(found[0].actor.role.as_deref(), Some("Ukrainian President"));
-        assert_eq!(found[1].short, "Zelensky");
-    }
-
-    #[test]
-    fn the_projects_actors_by_name_and_alias() {
-        let sample = crate::io::sample_project().expect("sample loads");
-        let found = scan_all(
-            "the US side would brief Russian representatives; Washington and Kyiv; Zelensky; US officials",
-            &sample,
-        );
-        let ids: Vec<Option<&str>> = found
-            .iter()
-            .map(|m| m.actor.known.map(Id::as_str))
-            .collect();
-        assert_eq!(
-            ids,
-            [
-                Some("a-us-delegation"),
-                Some("a-russian-delegation"),
-                Some("a-us"),
-                Some("a-ukraine"),
-                Some("a-zelenskyy"),
-                // "US officials (Berlin)" is the only actor with that base name.
-                Some("a-us-officials-berlin"),
-            ]
-        );
     }
 }

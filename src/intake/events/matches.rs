@@ -8,6 +8,8 @@
 //! the same kind. Each project event is matched at most once, best score first, so that two
 //! statements of one person on one day go to their own events.
 
+use std::collections::HashMap;
+
 use crate::geo::fold;
 use crate::intake::{EventProposal, Span};
 use crate::model::{Id, Project};
@@ -22,21 +24,55 @@ pub(super) fn match_project(
     text: &str,
     project: &Project,
 ) {
+    // What each dated proposal brings: its date's bounds, its sentences (folded), and the
+    // matched actors and places it names.
+    let readied: Vec<(usize, TimeBounds, Vec<String>)> = proposals
+        .iter()
+        .enumerate()
+        .filter_map(|(p, proposal)| {
+            let bounds = DateSpec::parse(proposal.edtf.as_deref()?)
+                .ok()?
+                .bounds()
+                .ok()?;
+            let sentences = proposal_sentences(proposal, read)
+                .into_iter()
+                .map(|s| fold(s.of(text)))
+                .collect();
+            Some((p, bounds, sentences))
+        })
+        .collect();
+    // A handful of ids: a short list beats hashing.
+    let mut wanted: Vec<Id> = readied
+        .iter()
+        .flat_map(|(p, _, _)| {
+            let proposal = &proposals[*p];
+            proposal
+                .participants
+                .iter()
+                .filter_map(|a| a.known)
+                .chain(proposal.places.iter().filter_map(|pl| pl.known))
+        })
+        .collect();
+    wanted.sort_by(|a, b| a.cmp_by_symbol(*b));
+    wanted.dedup();
+    if wanted.is_empty() {
+        return;
+    }
+    let claims: HashMap<Id, &str> = project.claims.iter().map(|c| (c.id, &*c.excerpt)).collect();
     let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (score, proposal, event)
-    for (p, proposal) in proposals.iter().enumerate() {
-        let Some(edtf) = proposal.edtf.as_deref() else {
+    // One pass over the project's events; an event that names none of the proposals'
+    // actors and places costs a few hash probes, so a million events stay cheap.
+    for (e, event) in project.events.iter().enumerate() {
+        let named = event.participants.iter().any(|p| wanted.contains(&p.actor))
+            || event.places.iter().any(|p| wanted.contains(&p.location));
+        if !named {
+            continue;
+        }
+        let Ok(event_bounds) = event.date.bounds() else {
             continue;
         };
-        let sentences: Vec<String> = proposal_sentences(proposal, read)
-            .into_iter()
-            .map(|s| fold(s.of(text)))
-            .collect();
-        let Some(bounds) = DateSpec::parse(edtf).ok().and_then(|d| d.bounds().ok()) else {
-            continue;
-        };
-        // Shared people and places first: two short lists, so that a project of a million
-        // events costs no date arithmetic for the events that share neither.
-        for (e, event) in project.events.iter().enumerate() {
+        for (p, bounds, sentences) in &readied {
+            let proposal = &proposals[*p];
             let people = proposal
                 .participants
                 .iter()
@@ -49,15 +85,20 @@ pub(super) fn match_project(
                 .filter_map(|pl| pl.known)
                 .filter(|id| event.location_ids().any(|x| x == *id))
                 .count();
-            if people + places == 0 || !event.date.bounds().is_ok_and(|b| overlaps(&b, &bounds)) {
+            if people + places == 0 || !overlaps(&event_bounds, bounds) {
                 continue;
             }
             let same_words = event
                 .all_claim_ids()
-                .filter(|c| excerpt_in(project, *c, &sentences))
+                .filter(|c| {
+                    claims.get(c).is_some_and(|excerpt| {
+                        let excerpt = fold(excerpt);
+                        !excerpt.is_empty() && sentences.contains(&excerpt)
+                    })
+                })
                 .count();
             let kind = usize::from(event.kind == proposal.kind);
-            scored.push((3 * same_words + 2 * (people + places) + kind, p, e));
+            scored.push((3 * same_words + 2 * (people + places) + kind, *p, e));
         }
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -77,17 +118,6 @@ fn proposal_sentences(proposal: &EventProposal, read: &[Sentence]) -> Vec<Span> 
         .filter(|s| proposal.spans.iter().any(|w| s.span.contains(*w)))
         .map(|s| s.span)
         .collect()
-}
-
-fn excerpt_in(project: &Project, claim: Id, sentences: &[String]) -> bool {
-    project
-        .claims
-        .iter()
-        .find(|c| c.id == claim)
-        .is_some_and(|c| {
-            let excerpt = fold(&c.excerpt);
-            !excerpt.is_empty() && sentences.contains(&excerpt)
-        })
 }
 
 /// Do two dates share a moment (an instant counts as a moment long)?

@@ -10,6 +10,9 @@
 //!   the latest event of a compatible kind introduced before it, at the same place if it
 //!   names one, whatever its date ("The talks continued on Tuesday" extends Monday's talks);
 //!   it adds no participants.
+//! - Without a date, a mention that names nobody and no place, or says nothing of where it
+//!   stands, makes no event of its own ("Officials will meet with reporters"); like a bare
+//!   noun, it may join one.
 //! - A bare noun without a date ("further negotiations with Moscow", a headline's "talks in
 //!   Miami") joins the compatible event it shares most people, countries or places with, or
 //!   is dropped ("a peace agreement" is not a happening).
@@ -29,6 +32,12 @@ use super::{ActorMention, Mention, Sentence};
 /// consider suspending its bid to join NATO".
 const TITLE_QUOTE_WORDS: usize = 9;
 
+/// How many happenings back a mention may refer to (the seed needs 3).
+const LOOKBACK: usize = 64;
+/// How many happenings ahead an undated mention may join (a headline's "talks in Miami"
+/// joins the first event the body tells of).
+const LOOKAHEAD: usize = 8;
+
 /// An event being assembled.
 #[derive(Debug)]
 struct Draft {
@@ -36,6 +45,8 @@ struct Draft {
     status: EventStatus,
     status_words: Option<Span>,
     dates: Vec<usize>,
+    /// The dates joined into one interval.
+    edtf: Option<String>,
     participants: Vec<ActorMention>,
     places: Vec<PlaceRef>,
     place_wording: Option<String>,
@@ -90,11 +101,20 @@ impl<'a> Builder<'a> {
             }
             self.add_linked_people(s, touched);
         }
+        // Drafts are in text order here; a weak mention looks at those near it.
+        let firsts: Vec<usize> = self
+            .drafts
+            .iter()
+            .map(|d| d.sentences.first().copied().unwrap_or(0))
+            .collect();
+        let mut own = Vec::new();
         for m in std::mem::take(&mut self.deferred) {
-            let best = self
-                .drafts
+            let at = firsts.partition_point(|&f| f <= m.sentence);
+            let near = at.saturating_sub(LOOKBACK)..(at + LOOKAHEAD).min(firsts.len());
+            let best = self.drafts[near.clone()]
                 .iter()
                 .enumerate()
+                .map(|(i, d)| (i + near.start, d))
                 .filter(|(_, d)| d.statement.is_none() && compatible(d.kind, m.kind))
                 .map(|(i, d)| (i, shared(d, &m)))
                 .filter(|&(_, score)| score > 0)
@@ -103,7 +123,17 @@ impl<'a> Builder<'a> {
                 let d = &mut self.drafts[i];
                 d.sentences.insert(m.sentence);
                 d.spans.push(m.span);
+            } else if !m.back_reference
+                && m.status_words.is_some()
+                && !(m.participants.is_empty() && m.places.is_none())
+            {
+                // "Hamas and Israel have agreed to resume negotiations in Cairo": undated,
+                // but with parties, a place and a status, a happening of its own.
+                own.push(m);
             }
+        }
+        for m in own {
+            self.new_draft(m);
         }
     }
 
@@ -130,7 +160,7 @@ impl<'a> Builder<'a> {
             return Some(i);
         }
         if m.back_reference {
-            let found = self.drafts.iter().rposition(|d| {
+            let found = self.latest(|d| {
                 d.statement.is_none() && compatible(d.kind, m.kind) && same_place(d, &m)
             });
             return match found {
@@ -145,13 +175,18 @@ impl<'a> Builder<'a> {
                 }
             };
         }
-        if !dated && m.form == Form::Noun {
+        // Undated, with nobody and nowhere, or with nothing that says where it stands
+        // ("The two leaders met …", "Officials will meet with reporters", "The council meets
+        // regularly"): not a happening of its own, only a mention that may join one.
+        let bare = m.participants.is_empty() && m.places.is_none();
+        let unknown = self.mention_status(&m) == EventStatus::Unknown;
+        if !dated && (m.form == Form::Noun || bare || unknown) {
             self.deferred.push(m);
             return None;
         }
         let found = (!m.separate)
             .then(|| {
-                self.drafts.iter().rposition(|d| {
+                self.latest(|d| {
                     d.statement.is_none()
                         && compatible(d.kind, m.kind)
                         && self.dates_fit(d, &m)
@@ -159,6 +194,12 @@ impl<'a> Builder<'a> {
                             .iter()
                             .all(|p| d.participants.iter().any(|q| same_actor(p, q)))
                         && (m.places.is_none() || d.places.is_empty() || same_place(d, &m))
+                        // Something in common besides an overlapping date: "Talks on a
+                        // ceasefire collapsed last month" is not Saturday's summit; "signed a
+                        // peace agreement" is one happening in one sentence.
+                        && (shared(d, &m) > 0
+                            || self.same_date(d, &m)
+                            || d.sentences.contains(&m.sentence))
                 })
             })
             .flatten();
@@ -171,6 +212,19 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn same_date(&self, d: &Draft, m: &Mention) -> bool {
+        self.draft_edtf(d).is_some() && self.draft_edtf(d) == self.mention_edtf(m)
+    }
+
+    /// The latest of the last [`LOOKBACK`] drafts that `fits`: a report refers back within
+    /// a few dozen happenings, and a 5 MB text stays linear.
+    fn latest(&self, fits: impl Fn(&Draft) -> bool) -> Option<usize> {
+        let from = self.drafts.len().saturating_sub(LOOKBACK);
+        (from..self.drafts.len())
+            .rev()
+            .find(|&i| fits(&self.drafts[i]))
+    }
+
     fn dates_fit(&self, d: &Draft, m: &Mention) -> bool {
         let (Some(a), Some(b)) = (self.draft_edtf(d), self.mention_edtf(m)) else {
             return true;
@@ -178,11 +232,9 @@ impl<'a> Builder<'a> {
         overlap(&a, &b)
     }
 
+    #[allow(clippy::unused_self)] // kept beside `mention_edtf`, its counterpart
     fn draft_edtf(&self, d: &Draft) -> Option<String> {
-        d.dates
-            .iter()
-            .filter_map(|&i| self.dates.get(i).map(|x| x.edtf.clone()))
-            .reduce(|a, b| union_edtf(&a, &b))
+        d.edtf.clone()
     }
 
     fn new_draft(&mut self, m: Mention) -> usize {
@@ -192,6 +244,7 @@ impl<'a> Builder<'a> {
             status,
             status_words: m.status_words.map(|s| s.1),
             dates: Vec::new(),
+            edtf: None,
             participants: Vec::new(),
             places: Vec::new(),
             place_wording: None,
@@ -200,7 +253,8 @@ impl<'a> Builder<'a> {
             first: None,
             statement: None,
         };
-        absorb(&mut d, &m, true);
+        let edtf = self.mention_edtf(&m);
+        absorb(&mut d, &m, true, edtf);
         d.first = Some(m);
         self.drafts.push(d);
         self.drafts.len() - 1
@@ -208,6 +262,7 @@ impl<'a> Builder<'a> {
 
     fn join(&mut self, i: usize, m: &Mention, with_people: bool) {
         let status = self.mention_status(m);
+        let edtf = self.mention_edtf(m);
         let d = &mut self.drafts[i];
         // A later report that it happened, or was put off or called off, outranks the
         // first mention's expectation.
@@ -223,7 +278,7 @@ impl<'a> Builder<'a> {
         if d.kind == EventKind::Meeting && m.kind == EventKind::Talks {
             d.kind = EventKind::Talks;
         }
-        absorb(d, m, with_people);
+        absorb(d, m, with_people, edtf);
     }
 
     /// "The US delegation is expected to be led by Steve Witkoff …": the people after the
@@ -238,7 +293,7 @@ impl<'a> Builder<'a> {
         let subject: Vec<&ActorMention> =
             s.actors.iter().filter(|a| a.tokens.1 <= link_at).collect();
         let target = touched.or_else(|| {
-            self.drafts.iter().rposition(|d| {
+            self.latest(|d| {
                 d.statement.is_none()
                     && subject
                         .iter()
@@ -262,12 +317,21 @@ impl<'a> Builder<'a> {
     pub fn add_statements(&mut self, read: &[Sentence], dates: &[DateProposal]) {
         let published = self.article.published.to_string();
         let text = self.article.text.as_str();
+        let mut taken = vec![false; read.len()];
+        for d in &self.drafts {
+            for &i in &d.sentences {
+                if let Some(t) = taken.get_mut(i) {
+                    *t = true;
+                }
+            }
+        }
+        for d in dates.iter().filter(|d| d.edtf != published) {
+            if let Some(t) = taken.get_mut(d.sentence) {
+                *t = true;
+            }
+        }
         for s in read {
-            if self.drafts.iter().any(|d| d.sentences.contains(&s.index))
-                || dates
-                    .iter()
-                    .any(|d| d.sentence == s.index && d.edtf != published)
-            {
+            if taken.get(s.index).copied().unwrap_or(true) {
                 continue;
             }
             let tokens = &s.tokens;
@@ -308,6 +372,7 @@ impl<'a> Builder<'a> {
                 status: EventStatus::Held,
                 status_words: Some(verb_span),
                 dates: Vec::new(),
+                edtf: None,
                 participants: vec![speaker.clone()],
                 places: Vec::new(),
                 place_wording: None,
@@ -329,6 +394,11 @@ impl<'a> Builder<'a> {
         claims: &[crate::intake::ClaimProposal],
     ) -> Vec<EventProposal> {
         let published = self.article.published.to_string();
+        let mut claims_of: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, c) in claims.iter().enumerate() {
+            claims_of.entry(c.sentence).or_default().push(i);
+        }
         let mut out: Vec<(usize, EventProposal)> = Vec::new();
         for d in &self.drafts {
             let mut edtf = self.draft_edtf(d);
@@ -374,15 +444,14 @@ impl<'a> Builder<'a> {
                     participants: d
                         .participants
                         .iter()
-                        .map(|p| p.actor.clone())
+                        .map(|p| qualified(&p.actor, d.places.first()))
                         .collect::<Vec<ActorRef>>(),
                     places: d.places.clone(),
                     place_wording: d.place_wording.clone(),
-                    claims: claims
+                    claims: d
+                        .sentences
                         .iter()
-                        .enumerate()
-                        .filter(|(_, c)| d.sentences.contains(&c.sentence))
-                        .map(|(i, _)| i)
+                        .flat_map(|s| claims_of.get(s).into_iter().flatten().copied())
                         .collect(),
                     spans: d.spans.clone(),
                     matches: None,
@@ -393,6 +462,22 @@ impl<'a> Builder<'a> {
         out.sort_by_key(|(at, _)| *at);
         out.into_iter().map(|(_, e)| e).collect()
     }
+}
+
+/// A new unnamed group of officials takes the event's place as a qualifier, as analysts
+/// name them ("US officials (Berlin)"): the US officials in Berlin and those in Miami are
+/// different people. Named delegations ("US delegation") and the project's actors keep
+/// their names.
+fn qualified(actor: &ActorRef, place: Option<&PlaceRef>) -> ActorRef {
+    let mut out = actor.clone();
+    if let Some(place) = place
+        && actor.known.is_none()
+        && actor.kind == ActorKind::Delegation
+        && actor.name.ends_with(" officials")
+    {
+        out.name = format!("{} ({})", actor.name, place.name);
+    }
+    out
 }
 
 fn is_function_word(lower: &str) -> bool {
@@ -479,10 +564,16 @@ fn add_participant(d: &mut Draft, a: &ActorMention) {
     }
 }
 
-fn absorb(d: &mut Draft, m: &Mention, with_people: bool) {
+/// Adds a mention to a draft; `edtf` is the mention's date, joined to the draft's interval
+/// here so that a draft never re-reads its dates.
+fn absorb(d: &mut Draft, m: &Mention, with_people: bool, edtf: Option<String>) {
     d.sentences.insert(m.sentence);
     d.spans.push(m.span);
     d.dates.extend(m.dates.iter().copied());
+    d.edtf = match (d.edtf.take(), edtf) {
+        (Some(a), Some(b)) => Some(union_edtf(&a, &b)),
+        (a, b) => a.or(b),
+    };
     if with_people {
         for p in &m.participants {
             add_participant(d, p);
@@ -587,7 +678,7 @@ fn title(d: &Draft) -> String {
     let groups = d.participants.iter().filter(|p| {
         matches!(
             p.actor.kind,
-            ActorKind::State | ActorKind::Delegation | ActorKind::Group
+            ActorKind::State | ActorKind::Delegation | ActorKind::Group | ActorKind::Organisation
         )
     });
     let people = d

@@ -18,11 +18,18 @@ mod status;
 mod tokens;
 
 #[cfg(test)]
+mod actor_tests;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod seed_tests;
 
-pub(crate) use actors::{ActorIndex, ActorMention, Cast, Scan, actors_in};
+// For the positions stage: build an `ActorIndex` once per article, `tokenize` each sentence,
+// and call `actors_in` with a `Scan` (the word lists are `words()`) and one `Cast` passed
+// through the sentences in order, as `read_sentence` does.
+pub(crate) use actors::{ActorIndex, ActorMention, Cast, Scan, actors_in, hints_of};
+pub(crate) use lexicon::words;
+pub(crate) use tokens::tokenize;
 
 use crate::geo::Gazetteer;
 use crate::model::{EventKind, EventStatus, Project};
@@ -30,7 +37,15 @@ use crate::model::{EventKind, EventStatus, Project};
 use super::{Article, ClaimProposal, DateProposal, EventProposal, Span};
 use lexicon::{Form, FormTense, Words};
 use places::{LocationIndex, PlaceGroup, Places};
-use tokens::{Token, text_of, tokenize};
+use tokens::{Token, text_of};
+
+/// A comma between a date and a trigger counts as 40 more bytes (about eight words): "visit
+/// the White House on Friday, where he will meet" dates the visit.
+const COMMA_BYTES: usize = 40;
+
+/// A date goes to one of the two mentions on either side of it: the nearest, unless a
+/// reporting word or commas stand between.
+const NEAR_MENTIONS: usize = 2;
 
 /// A happening's place is named within ten words of its trigger ("discussions involving US,
 /// Ukrainian and European officials in Berlin" is seven); further on, "in" belongs to
@@ -81,7 +96,7 @@ pub fn find_events(
     project: &Project,
     gazetteer: &Gazetteer,
 ) -> Vec<EventProposal> {
-    let words = lexicon::words();
+    let words = words();
     let text = article.text.as_str();
     let index = ActorIndex::new(project);
     let mut cast = Cast::default();
@@ -121,13 +136,7 @@ fn read_sentence(
     cast: &mut Cast,
 ) -> Sentence {
     let tokens = tokenize(text, span);
-    // Capitalised words of the sentence choose between qualified actors ("US officials
-    // (Berlin)" in a sentence that names Berlin).
-    let hints: Vec<String> = tokens
-        .iter()
-        .filter(|t| t.word && t.cap)
-        .map(|t| t.span.of(text).to_owned())
-        .collect();
+    let hints = hints_of(text, &tokens);
     let scan = Scan {
         text,
         tokens: &tokens,
@@ -209,12 +218,8 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
                     .iter()
                     .any(|a| m.actor.spans.iter().any(|w| a.overlaps(*w)))
         };
-        let mut subject: Vec<&ActorMention> = s
-            .actors
-            .iter()
-            .filter(|m| m.tokens.0 >= lo && m.tokens.1 <= ts)
-            .filter(usable)
-            .collect();
+        let mut subject: Vec<&ActorMention> =
+            actors_between(&s.actors, lo, ts).filter(usable).collect();
         let between = |w: &[&str]| {
             tokens[prev_end..ts]
                 .iter()
@@ -231,10 +236,7 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
                         && k > 0
                         && matches!(tokens[prev_end + k - 1].lower.as_str(), "during" | "at"))
             });
-        let object: Vec<&ActorMention> = s
-            .actors
-            .iter()
-            .filter(|m| m.tokens.0 >= te && m.tokens.1 <= object_end)
+        let object: Vec<&ActorMention> = actors_between(&s.actors, te, object_end)
             .filter(usable)
             .collect();
         let subject_person = match subject.as_slice() {
@@ -266,6 +268,20 @@ fn sentence_mentions(text: &str, s: &Sentence, words: &Words, places: &Places<'_
         previous_subject = subject_owned;
     }
     out
+}
+
+/// The actors wholly within tokens `from..to` (actors are in text order: a binary search
+/// finds the first, so a long sentence with many triggers stays linear).
+fn actors_between(
+    actors: &[ActorMention],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = &ActorMention> {
+    let first = actors.partition_point(|m| m.tokens.0 < from);
+    actors[first..]
+        .iter()
+        .take_while(move |m| m.tokens.0 < to)
+        .filter(move |m| m.tokens.1 <= to)
 }
 
 /// Is the phrase at `at..end` (trigger `t`) a happening here? Verbs that also mean other
@@ -373,32 +389,51 @@ fn assign_dates(
         let Some(s) = read.get(date.sentence) else {
             continue;
         };
-        let best = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == date.sentence)
-            .filter(|(_, m)| !reporting_between(words, s, m.span, date.span))
-            .min_by_key(|(_, m)| {
-                // A comma between them counts as 40 more bytes (about eight words): "visit
-                // the White House on Friday, where he will meet" dates the visit.
-                const COMMA_BYTES: usize = 40;
+        // "told reporters on Sunday that …", "said on Monday": the day of the telling.
+        if told_on(words, s, date.span) {
+            continue;
+        }
+        // The mentions are in text order: the nearest are the two on either side of the
+        // date, so a long sentence costs no more per date than a short one.
+        let at = mentions
+            .partition_point(|m| (m.sentence, m.span.start) < (date.sentence, date.span.start));
+        let near = at.saturating_sub(NEAR_MENTIONS)..(at + NEAR_MENTIONS).min(mentions.len());
+        let best = near
+            .filter(|&i| mentions[i].sentence == date.sentence)
+            .filter(|&i| !reporting_between(words, s, mentions[i].span, date.span))
+            .min_by_key(|&i| {
+                let m = &mentions[i];
                 let (distance, after) = if date.span.start >= m.span.end {
                     (date.span.start - m.span.end, 0)
                 } else {
                     (m.span.start.saturating_sub(date.span.end), 1)
                 };
-                let commas = s
-                    .tokens
+                let commas = tokens_within(s, gap(m.span, date.span))
                     .iter()
-                    .filter(|t| t.lower == "," && t.span.overlaps(gap(m.span, date.span)))
+                    .filter(|t| t.lower == ",")
                     .count();
                 (distance + COMMA_BYTES * commas, after)
-            })
-            .map(|(i, _)| i);
+            });
         if let Some(i) = best {
             mentions[i].dates.push(d);
         }
     }
+}
+
+/// Does a reporting word end within two words before the date ("said on Monday", "told
+/// reporters on Sunday")?
+fn told_on(words: &Words, s: &Sentence, date: Span) -> bool {
+    const WORDS_BETWEEN: usize = 2; // "told reporters on"
+    let first = s.tokens.partition_point(|t| t.span.end <= date.start);
+    if first >= s.tokens.len() {
+        return false;
+    }
+    (first.saturating_sub(WORDS_BETWEEN + 2)..first).any(|k| {
+        words
+            .reporting
+            .longest_at(&s.tokens, k)
+            .is_some_and(|(_, end)| end + WORDS_BETWEEN >= first && end <= first)
+    })
 }
 
 /// The bytes between two spans.
@@ -419,14 +454,19 @@ fn is_dateline(date: &DateProposal, published: &str, read: &[Sentence]) -> bool 
 }
 
 fn reporting_between(words: &Words, s: &Sentence, a: Span, b: Span) -> bool {
-    let (from, to) = if a.end <= b.start {
-        (a.end, b.start)
-    } else {
-        (b.end, a.start)
-    };
-    s.tokens.iter().enumerate().any(|(k, t)| {
-        t.span.start >= from
-            && t.span.end <= to
-            && words.reporting.longest_at(&s.tokens, k).is_some()
-    })
+    let within = gap(a, b);
+    let from = s.tokens.partition_point(|t| t.span.start < within.start);
+    (from..s.tokens.len())
+        .take_while(|&k| s.tokens[k].span.end <= within.end)
+        .any(|k| words.reporting.longest_at(&s.tokens, k).is_some())
+}
+
+/// The sentence's tokens inside `span` (found by binary search: tokens are in text order).
+fn tokens_within(s: &Sentence, span: Span) -> &[Token] {
+    let from = s.tokens.partition_point(|t| t.span.start < span.start);
+    let to = s
+        .tokens
+        .partition_point(|t| t.span.end <= span.end)
+        .max(from);
+    &s.tokens[from..to]
 }

@@ -312,5 +312,7 @@ mod tests {
         assert!(group("in December", &empty).is_none());
         assert!(group("in exchange for", &empty).is_none());
         assert!(group("in Xqzzyv", &empty).is_none());
+        assert!(group("in Trump’s plan", &empty).is_none());
+        assert!(group("at Trump Tower", &empty).is_none());
     }
 }

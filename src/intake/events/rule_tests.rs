@@ -149,6 +149,7 @@ fn a_signing() {
     assert_eq!(e.edtf.as_deref(), Some("2026-02-27"));
     assert_eq!(names(&e), ["Armenia", "Azerbaijan"]);
     assert_eq!(places(&e), [("Washington", false)]);
+    assert_eq!(e.title, "Armenia–Azerbaijan agreement in Washington");
 }
 
 #[test]
@@ -219,6 +220,11 @@ fn sources_and_owners_are_not_participants() {
 fn nothing_in_an_empty_or_eventless_text() {
     assert!(events("", &[]).is_empty());
     assert!(events("The weather was fine. Markets rose 2 per cent.", &[]).is_empty());
+    let all = events(
+        "Officials will meet with reporters. The council meets regularly. The deal is a good one, analysts said. Kyiv could receive assurances. He called for a ceasefire. It is a sign of progress.",
+        &[],
+    );
+    assert!(all.is_empty(), "{all:#?}");
 }
 
 fn arbitrary_text() -> impl Strategy<Value = String> {
@@ -368,4 +374,66 @@ fn a_wire_story_with_five_happenings() {
         Some("Russian Foreign Minister")
     );
     assert!(all[3].participants.iter().any(|p| p.name == "Donald Trump"));
+    // Unnamed officials are qualified by the place of the happening.
+    assert_eq!(
+        names(&all[4]),
+        ["Chinese officials (Beijing)", "Indian officials (Beijing)"]
+    );
+}
+
+#[test]
+fn harder_sentences() {
+    let text = "Putin will host Chinese President Xi Jinping in Moscow on May 9. Zelenskyy told reporters on Sunday that the trip to Washington would happen next week. The two leaders met on the sidelines of the G20 summit in Johannesburg on Saturday. Talks on a ceasefire collapsed last month. Hamas and Israel have agreed to resume negotiations in Cairo, Egyptian officials said.";
+    let fixture = Fixture::new(
+        text,
+        day(2026, 3, 4),
+        &[
+            ("on May 9", "2026-05-09"),
+            ("on Sunday", "2026-03-01"),
+            ("next week", "2026-03-09/2026-03-15"),
+            ("on Saturday", "2026-02-28"),
+            ("last month", "2026-02"),
+        ],
+    );
+    let all = fixture.events(&Project::new("empty"));
+    let view: Vec<(EventKind, EventStatus, Option<&str>, Vec<usize>)> = all
+        .iter()
+        .map(|e| (e.kind, e.status, e.edtf.as_deref(), e.claims.clone()))
+        .collect();
+    assert_eq!(
+        view,
+        [
+            // "May" the month is no hedge.
+            (
+                EventKind::Meeting,
+                EventStatus::Planned,
+                Some("2026-05-09"),
+                vec![0]
+            ),
+            // Sunday is the day Zelenskyy told reporters, not the trip's.
+            (
+                EventKind::Visit,
+                EventStatus::Planned,
+                Some("2026-03-09/2026-03-15"),
+                vec![1]
+            ),
+            // "The two leaders met" names nobody: it joins no other happening.
+            (
+                EventKind::Meeting,
+                EventStatus::Held,
+                Some("2026-02-28"),
+                vec![2]
+            ),
+            // February overlaps Saturday 28th, but nothing else is shared.
+            (
+                EventKind::Talks,
+                EventStatus::Held,
+                Some("2026-02"),
+                vec![3]
+            ),
+            // Undated, but with parties, a place and "agreed to".
+            (EventKind::Talks, EventStatus::Planned, None, vec![4]),
+        ]
+    );
+    assert_eq!(all[4].title, "Hamas–Israel talks in Cairo");
 }
