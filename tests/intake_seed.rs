@@ -16,7 +16,7 @@
 //!
 //!     cargo test --test intake_seed -- --nocapture
 //!
-//! The floors are what the merged stages reach, so that a change that loses a match fails.
+//! The floors (recall and precision) are what the merged stages reach, so that a change that loses a match fails.
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
 
@@ -28,15 +28,17 @@ use detente::model::{Claim, Event, Id, Position, Project, validate};
 
 const SEED: &[u8] = include_bytes!("fixtures/seed_report.txt");
 
-/// Recall floors per kind, in per cent. Raise them as the stages improve; never lower one
-/// to make a change pass.
-const FLOORS: [(&str, f64); 6] = [
-    ("events", 0.0),
-    ("claims (excerpt)", 0.0),
-    ("claims (excerpt and chain)", 0.0),
-    ("positions", 83.0),
-    ("participants", 0.0),
-    ("places", 0.0),
+/// Recall and precision floors per kind, in per cent: what the merged stages reach on
+/// 4 Dec 2026. Raise them as the stages improve; never lower one to make a change pass.
+/// Positions miss one of six (the United States' support for a settlement, which the text
+/// says only of "the United States and Russia" together).
+const FLOORS: [(&str, f64, f64); 6] = [
+    ("events", 100.0, 100.0),
+    ("claims (excerpt)", 100.0, 100.0),
+    ("claims (excerpt and chain)", 100.0, 100.0),
+    ("positions", 83.0, 100.0),
+    ("participants", 100.0, 100.0),
+    ("places", 100.0, 100.0),
 ];
 
 struct Score {
@@ -319,12 +321,18 @@ fn the_seed_accepted_into_an_empty_project_comes_close_to_the_sample() {
     for score in scores.iter().filter(|s| !s.missed.is_empty()) {
         println!("missed {}: {}", score.kind, score.missed.join("; "));
     }
-    for (score, (kind, floor)) in scores.iter().zip(FLOORS) {
+    for (score, (kind, recall, precision)) in scores.iter().zip(FLOORS) {
         assert_eq!(score.kind, kind);
         assert!(
-            score.recall() >= floor,
-            "{kind}: recall {:.0} % is below the floor {floor} %\n{}",
+            score.recall() >= recall,
+            "{kind}: recall {:.0} % is below the floor {recall} %\n{}",
             score.recall(),
+            table(&scores)
+        );
+        let produced = Score::percent(score.matched, score.produced.max(1));
+        assert!(
+            produced >= precision,
+            "{kind}: precision {produced:.0} % is below the floor {precision} %\n{}",
             table(&scores)
         );
     }
