@@ -44,6 +44,10 @@ impl ReviewDialog {
         }
     }
 
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
     /// The window, while open.
     pub fn ui(
         &mut self,
@@ -147,7 +151,7 @@ impl ReviewDialog {
                     .id_salt("intake_review_lists")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        if self.review.proposals == crate::intake::Proposals::default() {
+                        if Section::ALL.iter().all(|s| self.review.counts(*s).1 == 0) {
                             ui.label(
                                 "Nothing was proposed: no dates, events, claims or positions \
                                  were found in this text. Back to the text to check it, or add \
