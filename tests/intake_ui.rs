@@ -206,6 +206,11 @@ fn rejecting_everything_adds_nothing_and_says_so() {
     assert!(has_text(&harness, "Nothing is accepted"));
     assert!(harness.state().intake().is_review_open());
     assert_eq!(harness.state().document().project(), &Project::default());
+    // The next decision clears the message.
+    click(&mut harness, "Accept all dates");
+    let review = harness.state().intake().review().unwrap();
+    assert_eq!(review.decisions.dates, [true; 4]);
+    assert!(!has_text(&harness, "Nothing is accepted"));
 }
 
 #[test]

@@ -25,8 +25,8 @@ pub struct ReviewDialog {
     pub(super) review: Review,
     /// The proposal whose editor is open under its row.
     pub(super) editing: Option<ProposalRef>,
-    /// Why "Add to project" added nothing.
-    message: Option<String>,
+    /// Why "Add to project" added nothing; cleared by the next decision.
+    pub(super) message: Option<String>,
     /// The focus changed from a row: the text scrolls to its words once.
     pub(super) scroll_text: bool,
     /// The focus changed from the text: the list scrolls to its row once.
