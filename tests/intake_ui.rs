@@ -206,6 +206,11 @@ fn rejecting_everything_adds_nothing_and_says_so() {
     assert!(has_text(&harness, "Nothing is accepted"));
     assert!(harness.state().intake().is_review_open());
     assert_eq!(harness.state().document().project(), &Project::default());
+    // The next decision clears the message.
+    click(&mut harness, "Accept all dates");
+    let review = harness.state().intake().review().unwrap();
+    assert_eq!(review.decisions.dates, [true; 4]);
+    assert!(!has_text(&harness, "Nothing is accepted"));
 }
 
 #[test]
@@ -330,4 +335,32 @@ fn a_dropped_report_file_fills_the_input_dialog_instead_of_an_import() {
     drop_file(&mut harness, binary);
     assert!(has_text(&harness, "photo.txt is not a text file"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_click_on_a_row_shows_its_words_and_a_second_click_hides_them() {
+    use detente::app::intake_review::{ProposalRef, Section};
+    let mut harness = harness(empty_project());
+    review_seed(&mut harness, seed::proposals());
+    let focus = |h: &Harness<'_, DetenteApp>| h.state().intake().review().unwrap().focus;
+    assert_eq!(focus(&harness), None);
+    let row = "Umerov meets members of the US delegation — New event";
+    click(&mut harness, row);
+    let umerov = ProposalRef {
+        section: Section::Events,
+        index: 2,
+    };
+    assert_eq!(focus(&harness), Some(umerov));
+    click(&mut harness, row);
+    assert_eq!(focus(&harness), None);
+}
+
+#[test]
+fn a_review_of_nothing_says_that_nothing_was_proposed_and_adds_nothing() {
+    let mut harness = harness(empty_project());
+    review_seed(&mut harness, detente::intake::Proposals::default());
+    assert!(has_text(&harness, "Nothing was proposed"));
+    click(&mut harness, "Add to project");
+    assert!(has_text(&harness, "Nothing is accepted"));
+    assert_eq!(harness.state().document().project(), &Project::default());
 }

@@ -86,6 +86,11 @@ impl IntakeState {
         self.review.is_some()
     }
 
+    /// The review shown, with its decisions and focus: tests.
+    pub fn review(&self) -> Option<&Review> {
+        self.review.as_ref().map(ReviewDialog::review)
+    }
+
     /// What "Add to project" uses to build the entities.
     pub fn set_acceptor(&mut self, acceptor: Acceptor) {
         self.acceptor = acceptor;

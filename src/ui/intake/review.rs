@@ -25,8 +25,8 @@ pub struct ReviewDialog {
     pub(super) review: Review,
     /// The proposal whose editor is open under its row.
     pub(super) editing: Option<ProposalRef>,
-    /// Why "Add to project" added nothing.
-    message: Option<String>,
+    /// Why "Add to project" added nothing; cleared by the next decision.
+    pub(super) message: Option<String>,
     /// The focus changed from a row: the text scrolls to its words once.
     pub(super) scroll_text: bool,
     /// The focus changed from the text: the list scrolls to its row once.
@@ -42,6 +42,10 @@ impl ReviewDialog {
             scroll_text: false,
             scroll_row: false,
         }
+    }
+
+    pub fn review(&self) -> &Review {
+        &self.review
     }
 
     /// The window, while open.
@@ -147,7 +151,7 @@ impl ReviewDialog {
                     .id_salt("intake_review_lists")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        if self.review.proposals == crate::intake::Proposals::default() {
+                        if Section::ALL.iter().all(|s| self.review.counts(*s).1 == 0) {
                             ui.label(
                                 "Nothing was proposed: no dates, events, claims or positions \
                                  were found in this text. Back to the text to check it, or add \

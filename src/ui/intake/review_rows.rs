@@ -23,6 +23,13 @@ fn singular(section: Section) -> &'static str {
     }
 }
 
+/// After a decision: the message about the last one goes, and the footer (drawn before the
+/// lists, its panel comes first) shows the new count in the next frame, not at the next input.
+fn decided(ui: &egui::Ui, dialog: &mut ReviewDialog) {
+    dialog.message = None;
+    ui.ctx().request_repaint();
+}
+
 /// One section: its heading with the counts and the buttons for all, then its rows.
 pub(super) fn section_ui(
     ui: &mut egui::Ui,
@@ -40,12 +47,14 @@ pub(super) fn section_ui(
                 .clicked()
             {
                 dialog.review.set_section(section, true);
+                decided(ui, dialog);
             }
             if ui
                 .button(format!("Reject all {}", section.noun()))
                 .clicked()
             {
                 dialog.review.set_section(section, false);
+                decided(ui, dialog);
             }
         }
     });
@@ -85,6 +94,7 @@ fn row_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, cx: &IntakeContext<'_>, 
             });
             if response.clicked() {
                 dialog.review.set(of, value);
+                decided(ui, dialog);
             }
         }
         let editing = dialog.editing == Some(of);
