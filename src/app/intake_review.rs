@@ -8,12 +8,12 @@ use std::path::Path;
 use jiff::civil;
 
 use crate::intake::accept::Decisions;
+use crate::intake::article::{ArticleError, ArticleInput, InputKind, read_text};
 use crate::intake::{Article, Proposals, Span};
 
-/// A report longer than this is not one article: the longest news features run to about
-/// 20,000 words (~120 KB); 1 MB is about 150,000 words, a book, and proposing over it would
-/// take seconds, not the 100 ms the pipeline is built for.
-pub const MAX_REPORT_BYTES: usize = 1_000_000;
+/// A report longer than this is not one article: the article reader's limit (5 MiB, which
+/// leaves room for a saved news page's scripts and styles around its text).
+pub const MAX_REPORT_BYTES: usize = crate::intake::article::MAX_ARTICLE_BYTES;
 
 /// The file names a report is read from: plain text, HTML and Markdown.
 pub const REPORT_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "md", "markdown"];
@@ -51,6 +51,9 @@ pub struct ReportInput {
     /// IANA name, or empty.
     pub time_zone: String,
     pub url: String,
+    /// Plain text, HTML or Markdown (from the file's extension; pasted text is read as HTML
+    /// when it starts like a page).
+    pub kind: InputKind,
 }
 
 /// Relative words that cannot be read without the publication date, searched for the
@@ -100,13 +103,14 @@ impl ReportInput {
         if text.contains('\0') {
             return Err("The text holds binary data: paste the report's words only.".to_owned());
         }
-        if text.len() > MAX_REPORT_BYTES {
-            return Err(format!(
-                "The text is {:.1} MB: a report is at most 1 MB (about 150,000 words). Paste one \
-                 article at a time.",
-                text.len() as f64 / 1e6
-            ));
-        }
+        let read = read_text(text, self.kind).map_err(|err| match err {
+            ArticleError::TooLarge { bytes } => format!(
+                "The text is {:.1} MB: a report is at most {} MB. Paste one article at a time.",
+                bytes as f64 / 1e6,
+                MAX_REPORT_BYTES / (1024 * 1024)
+            ),
+            other => sentence_case(&other.to_string()),
+        })?;
         let outlet = self
             .outlet
             .as_deref()
@@ -141,15 +145,32 @@ impl ReportInput {
                  empty."
             ));
         }
-        Ok(Article {
-            text: text.to_owned(),
-            published,
-            time_zone: (!time_zone.is_empty()).then(|| time_zone.to_owned()),
-            outlet: Some(outlet.to_owned()),
-            url: (!url.is_empty()).then(|| url.to_owned()),
-            headline: None,
-        })
+        let mut article = read
+            .into_article(Some(published), Some(outlet.to_owned()))
+            .map_err(|err| sentence_case(&err.to_string()))?;
+        if !time_zone.is_empty() {
+            article.time_zone = Some(time_zone.to_owned());
+        }
+        if !url.is_empty() {
+            article.url = Some(url.to_owned());
+        }
+        Ok(article)
     }
+}
+
+/// What the text itself says of its publication (a dateline, the page's metadata, the
+/// seed's "date" line), for the dialog to fill in what the analyst has not; `None` when the
+/// text cannot be read as an article.
+pub fn found_in_text(text: &str, kind: InputKind) -> Option<ArticleInput> {
+    read_text(text.trim(), kind).ok()
+}
+
+/// "the article is empty: …" → "The article is empty: …".
+fn sentence_case(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The review's four lists.
@@ -540,7 +561,11 @@ mod tests {
             text: "word ".repeat(MAX_REPORT_BYTES / 4),
             ..input()
         };
-        assert!(huge.article().unwrap_err().contains("at most 1 MB"));
+        assert!(
+            huge.article().unwrap_err().contains("at most 5 MB"),
+            "{:?}",
+            huge.article()
+        );
     }
 
     #[test]

@@ -24,8 +24,9 @@ pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
 
 /// What the input is, from the file's extension (pasted text is `Text`, or `Html` when it
 /// starts like a page).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum InputKind {
+    #[default]
     Text,
     Html,
     Markdown,

@@ -8,8 +8,11 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use jiff::civil;
 
-use crate::app::intake_review::{MAX_REPORT_BYTES, ReportInput, Review, first_relative_words};
+use crate::app::intake_review::{
+    MAX_REPORT_BYTES, ReportInput, Review, first_relative_words, found_in_text,
+};
 use crate::geo::Gazetteer;
+use crate::intake::article::InputKind;
 use crate::intake::{Article, Proposals};
 use crate::model::{DateSpec, Project};
 use crate::ui::forms::{FormState, date_field_ui, field_error, hint, row, text_row};
@@ -51,6 +54,11 @@ pub struct InputDialog {
     url: String,
     /// Where the text came from ("seed_report.txt, 3.1 KB").
     origin: Option<String>,
+    /// Text, HTML or Markdown, from the file's extension.
+    kind: InputKind,
+    /// What the dialog filled in from the text itself ("Publication date read from the
+    /// text's dateline"), so that nothing is taken silently.
+    found: Option<String>,
     /// Why Propose did nothing, or why a file could not be read.
     message: Option<String>,
     /// Proposals being read on a thread, for a long text.
@@ -73,6 +81,8 @@ impl InputDialog {
             time_zone: String::new(),
             url: String::new(),
             origin: None,
+            kind: InputKind::Text,
+            found: None,
             message: None,
             pending: None,
             sources,
@@ -90,8 +100,9 @@ impl InputDialog {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if size > (4 * MAX_REPORT_BYTES) as u64 {
             self.message = Some(format!(
-                "{name} is {:.1} MB: a report is at most 1 MB (about 150,000 words).",
-                size as f64 / 1e6
+                "{name} is {:.1} MB: a report is at most {} MB.",
+                size as f64 / 1e6,
+                MAX_REPORT_BYTES / (1024 * 1024)
             ));
             return;
         }
@@ -105,9 +116,62 @@ impl InputDialog {
                     text.len() as f64 / 1e3
                 ));
                 self.text = text;
+                self.kind = InputKind::of_path(path);
                 self.message = None;
+                self.fill_from_text();
             }
             Err(problem) => self.message = Some(problem),
+        }
+    }
+
+    /// Fills what the analyst has not given from what the text says of itself: the
+    /// publication date (a dateline, the page's metadata), the outlet, the URL and the time
+    /// zone. Only empty fields are filled, and the dialog says what was taken from the text.
+    fn fill_from_text(&mut self) {
+        let Some(found) = found_in_text(&self.text, self.kind) else {
+            return;
+        };
+        let mut taken = Vec::new();
+        if self.published.is_none()
+            && let Some(day) = found.published
+            && let Ok(spec) = DateSpec::parse(&day.to_string())
+        {
+            self.published = Some(spec);
+            taken.push("publication date");
+        }
+        if self.outlet == Outlet::Unchosen
+            && let Some(outlet) = found.outlet
+        {
+            let known = self
+                .sources
+                .iter()
+                .find(|s| s.eq_ignore_ascii_case(outlet.trim()));
+            self.outlet = match known {
+                Some(name) => Outlet::Known(name.clone()),
+                None => {
+                    self.new_outlet = outlet;
+                    Outlet::New
+                }
+            };
+            taken.push("outlet");
+        }
+        if self.url.trim().is_empty()
+            && let Some(url) = found.url
+        {
+            self.url = url;
+            taken.push("URL");
+        }
+        if self.time_zone.trim().is_empty()
+            && let Some(zone) = found.time_zone
+        {
+            self.time_zone = zone;
+            taken.push("time zone");
+        }
+        if !taken.is_empty() {
+            self.found = Some(format!(
+                "Read from the text itself: {}. Check them before proposing.",
+                taken.join(", ")
+            ));
         }
     }
 
@@ -123,6 +187,7 @@ impl InputDialog {
             published: self.published_day().ok().flatten(),
             time_zone: self.time_zone.clone(),
             url: self.url.clone(),
+            kind: self.kind,
         }
     }
 
@@ -219,6 +284,7 @@ impl InputDialog {
                 });
                 if response.changed() {
                     self.message = None;
+                    self.fill_from_text();
                 }
             });
     }
@@ -247,6 +313,9 @@ impl InputDialog {
                 field_error(ui, &needed);
             }
             Ok(Some(_)) => {}
+        }
+        if let Some(found) = &self.found {
+            ui.weak(found);
         }
         if let Some(text) = text_row(
             ui,

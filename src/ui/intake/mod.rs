@@ -13,17 +13,11 @@ use std::path::Path;
 
 use crate::app::intake_review::Review;
 use crate::app::{DateDisplay, Document};
-use crate::intake::accept::{Accepted, Decisions};
-use crate::intake::{Article, Proposals};
 use crate::model::Project;
 use crate::ui::actions::Action;
 
 pub use input_dialog::InputDialog;
 pub use review::ReviewDialog;
-
-/// What turns the accepted proposals into entities: `intake::accept::accept`, or a stand-in
-/// a test gives (the accept stage is built apart from the review).
-pub type Acceptor = fn(&Project, &Article, &Proposals, &Decisions) -> Accepted;
 
 /// What the dialogs read of the app.
 pub struct IntakeContext<'a> {
@@ -40,7 +34,6 @@ pub struct IntakeState {
     /// The input is kept, hidden, while its proposals are reviewed: "Back to the text".
     input_shown: bool,
     review: Option<ReviewDialog>,
-    acceptor: Acceptor,
 }
 
 impl Default for IntakeState {
@@ -49,7 +42,6 @@ impl Default for IntakeState {
             input: None,
             input_shown: false,
             review: None,
-            acceptor: crate::intake::accept::accept,
         }
     }
 }
@@ -91,11 +83,6 @@ impl IntakeState {
         self.review.as_ref().map(ReviewDialog::review)
     }
 
-    /// What "Add to project" uses to build the entities.
-    pub fn set_acceptor(&mut self, acceptor: Acceptor) {
-        self.acceptor = acceptor;
-    }
-
     /// The open dialog, if any.
     pub fn ui(&mut self, ctx: &egui::Context, cx: &IntakeContext<'_>, actions: &mut Vec<Action>) {
         if self.input_shown
@@ -116,7 +103,7 @@ impl IntakeState {
         let Some(review) = self.review.as_mut() else {
             return;
         };
-        match review.ui(ctx, cx, self.acceptor) {
+        match review.ui(ctx, cx) {
             review::Outcome::Open => {}
             review::Outcome::Back => {
                 self.review = None;

@@ -8,7 +8,7 @@ use crate::app::intake_review::{Mark, ProposalRef, Review, Section};
 use crate::model::{DateSpec, count};
 use crate::ui::intake::review_rows::section_ui;
 use crate::ui::intake::review_text::{mark_fill, text_ui};
-use crate::ui::intake::{Acceptor, IntakeContext, window_size};
+use crate::ui::intake::{IntakeContext, window_size};
 
 /// What the dialog asks of the app this frame.
 pub enum Outcome {
@@ -49,12 +49,7 @@ impl ReviewDialog {
     }
 
     /// The window, while open.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        cx: &IntakeContext<'_>,
-        acceptor: Acceptor,
-    ) -> Outcome {
+    pub fn ui(&mut self, ctx: &egui::Context, cx: &IntakeContext<'_>) -> Outcome {
         // Wider than tall: the text and the lists side by side; 1600×1000 leaves a 1920×1080
         // screen's edges free and is about two 80-character columns.
         let size = window_size(ctx, egui::vec2(1600.0, 1000.0));
@@ -80,7 +75,7 @@ impl ReviewDialog {
                     .frame(egui::Frame::new())
                     .show(ui, |ui| {
                         ui.add_space(4.0);
-                        outcome = self.footer_ui(ui, cx, acceptor);
+                        outcome = self.footer_ui(ui, cx);
                     });
                 self.body_ui(ui, cx, size.x);
             });
@@ -166,12 +161,7 @@ impl ReviewDialog {
             });
     }
 
-    fn footer_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        cx: &IntakeContext<'_>,
-        acceptor: Acceptor,
-    ) -> Outcome {
+    fn footer_ui(&mut self, ui: &mut egui::Ui, cx: &IntakeContext<'_>) -> Outcome {
         if cx.read_only {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -196,7 +186,7 @@ impl ReviewDialog {
                 )
                 .on_disabled_hover_text("The project is read-only as of a past day");
             if add.clicked() {
-                match self.accepted_edit(cx, acceptor) {
+                match self.accepted_edit(cx) {
                     Ok(edit) => outcome = Outcome::Add(edit),
                     Err(problem) => self.message = Some(problem),
                 }
@@ -216,7 +206,7 @@ impl ReviewDialog {
     }
 
     /// The edit of what is accepted, or why there is none.
-    fn accepted_edit(&self, cx: &IntakeContext<'_>, acceptor: Acceptor) -> Result<Edit, String> {
+    fn accepted_edit(&self, cx: &IntakeContext<'_>) -> Result<Edit, String> {
         let review = &self.review;
         if !review.any_accepted() {
             return Err("Nothing is accepted: accept proposals first, or Cancel.".to_owned());
@@ -233,7 +223,7 @@ impl ReviewDialog {
             }
         }
         let project = cx.doc.project();
-        let accepted = acceptor(
+        let accepted = crate::intake::accept::accept(
             project,
             &review.article,
             &review.proposals,
