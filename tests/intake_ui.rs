@@ -38,9 +38,17 @@ fn empty_project() -> DetenteApp {
 
 /// The review of the seed's hand-built proposals, opened through the command path.
 fn review_seed(harness: &mut Harness<'_, DetenteApp>, proposals: detente::intake::Proposals) {
+    review_of(harness, seed::article(), proposals);
+}
+
+fn review_of(
+    harness: &mut Harness<'_, DetenteApp>,
+    article: detente::intake::Article,
+    proposals: detente::intake::Proposals,
+) {
     let ctx = harness.ctx.clone();
     let app = harness.state_mut();
-    let review = Review::new(seed::article(), proposals);
+    let review = Review::new(article, proposals);
     app.apply(&ctx, Action::ReviewReport(Box::new(review)));
     harness.run();
     assert!(harness.state().intake().is_review_open());
@@ -235,7 +243,11 @@ fn a_matched_event_reads_as_a_new_report_of_the_known_one_and_adds_a_reported_st
     ]) {
         event.matches = Some(Id::new(id));
     }
-    review_seed(&mut harness, proposals);
+    // The seed's words as Politico's: the sample holds Xinhua's, and the same claims of the
+    // same source again would say nothing new.
+    let mut article = seed::article();
+    article.outlet = Some("Politico".to_owned());
+    review_of(&mut harness, article, proposals);
     assert!(has_text(
         &harness,
         "US–Russia talks in Miami — New report of “US–Russia talks in Miami”"
@@ -426,6 +438,9 @@ fn the_seed_file_goes_through_the_whole_pipeline_into_an_empty_project() {
     );
     assert!(detente::model::validate(p).is_empty());
     assert!(p.sources.iter().any(|s| s.name == "Xinhua"));
+    // The empty project's timeline showed the weeks around today: it now shows the report's.
+    harness.run();
+    assert!(has_text(&harness, "5 events in view"));
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().document().project(), &Project::default());

@@ -10,6 +10,8 @@
 mod entities;
 mod ids;
 
+use std::collections::HashMap;
+
 use arcstr::ArcStr;
 use thin_vec::ThinVec;
 
@@ -94,6 +96,9 @@ pub fn accept(
     // The source (and its outlet actor) only when a claim cites it: nothing that was not
     // accepted enters the project.
     let mut source = None;
+    // The source's claims with the same words: the same report pasted again cites them
+    // instead of adding copies.
+    let mut known_claims: Option<HashMap<String, Id>> = None;
     let claim_ids: Vec<Option<Id>> = proposals
         .claims
         .iter()
@@ -101,7 +106,12 @@ pub fn accept(
         .map(|(i, c)| {
             is_accepted(&decisions.claims, i).then(|| {
                 let (source, outlet_actor) = *source.get_or_insert_with(|| e.source(&outlet));
-                add_claim(&mut e, article, c, source, outlet_actor, &published)
+                let known = known_claims
+                    .get_or_insert_with(|| claims_of_source(project, source, article, proposals));
+                match known.get(&one_spaced(c.span.of(&article.text))) {
+                    Some(&id) => id,
+                    None => add_claim(&mut e, article, c, source, outlet_actor, &published),
+                }
             })
         })
         .collect();
@@ -122,6 +132,17 @@ pub fn accept(
         let as_of = DateSpec::parse(&p.as_of)
             .unwrap_or_else(|_| published.clone())
             .with_wording(p.stance_words.of(&article.text));
+        // The same stance of the same holder on the same issue as of the same day is
+        // already there (the report pasted again).
+        let known = project.positions.iter().any(|x| {
+            x.holder == holder
+                && x.issue == issue
+                && x.stance == p.stance
+                && x.as_of.edtf_text() == as_of.edtf_text()
+        });
+        if known {
+            continue;
+        }
         let id = Id::new(
             &e.ids
                 .fresh("p", &format!("{} {}", p.holder.name, p.issue.name)),
@@ -147,6 +168,8 @@ pub fn accept(
         let state = reported_state(&mut e, event, decisions, &claims);
         add_memberships(&mut e, proposals, event, &claim_ids);
         match event.matches {
+            // A state whose claims one of the event's states already cites says nothing new.
+            Some(id) if already_reported(project, id, &state) => {}
             Some(id) => states.push((id, state)),
             None => add_event(&mut e, event, state, &claims, &published),
         }
@@ -155,6 +178,49 @@ pub fn accept(
         additions: e.added,
         states,
     }
+}
+
+/// Does one of the event's reported states already cite every claim of `state`?
+fn already_reported(project: &Project, event: Id, state: &ReportedState) -> bool {
+    !state.claims.is_empty()
+        && project
+            .events
+            .iter()
+            .find(|e| e.id.as_str() == event.as_str())
+            .is_some_and(|e| {
+                e.reported
+                    .iter()
+                    .any(|s| state.claims.iter().all(|c| s.claims.contains(c)))
+            })
+}
+
+/// The words of a text with its runs of white space made single spaces.
+fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `source`'s claims in the project whose excerpt is one of the proposals' (by words), by
+/// excerpt: one pass over the project's claims, comparing ids before words.
+fn claims_of_source(
+    project: &Project,
+    source: Id,
+    article: &Article,
+    proposals: &super::Proposals,
+) -> HashMap<String, Id> {
+    let wanted: std::collections::HashSet<String> = proposals
+        .claims
+        .iter()
+        .map(|c| one_spaced(c.span.of(&article.text)))
+        .collect();
+    project
+        .claims
+        .iter()
+        .filter(|c| c.source == source)
+        .filter_map(|c| {
+            let words = one_spaced(&c.excerpt);
+            wanted.contains(&words).then_some((words, c.id))
+        })
+        .collect()
 }
 
 fn is_accepted(list: &[bool], index: usize) -> bool {

@@ -149,7 +149,11 @@ fn accepting_the_seed_into_an_empty_project_gives_a_valid_project() {
 #[test]
 fn against_the_sample_matched_events_become_reported_states_not_duplicates() {
     let sample = crate::io::sample_project().expect("the sample loads");
-    let article = seed_article();
+    // The same words as read from another of the sample's sources: new claims, so new
+    // reported states (the sample's own Xinhua report again adds nothing:
+    // `the_same_report_accepted_again_adds_nothing`).
+    let mut article = seed_article();
+    article.outlet = Some("Politico".to_owned());
     let mut proposals = seed_proposals(&article, &sample);
     for (event, matched) in proposals.events.iter_mut().zip(SAMPLE_EVENTS) {
         event.matches = Some(id(matched));
@@ -263,4 +267,54 @@ fn rejecting_everything_adds_nothing() {
     let none = Decisions::default();
     let accepted = accept(&empty, &article, &proposals, &none);
     assert_eq!(accepted, Accepted::default());
+}
+
+#[test]
+fn the_same_report_accepted_again_adds_nothing() {
+    let empty = Project::default();
+    let article = seed_article();
+    let gazetteer = crate::geo::Gazetteer::embedded();
+    let first = crate::intake::propose(&article, &empty, gazetteer);
+    let once = appended(
+        &empty,
+        &accept(&empty, &article, &first, &Decisions::all(&first)),
+    );
+    assert_eq!(once.events.len(), 5);
+    // Read again against the project it made: every event matches, every claim and
+    // position is there already.
+    let again = crate::intake::propose(&article, &once, gazetteer);
+    assert!(
+        again.events.iter().all(|e| e.matches.is_some()),
+        "{:#?}",
+        again.events
+    );
+    let accepted = accept(&once, &article, &again, &Decisions::all(&again));
+    assert_eq!(accepted.additions, Project::default());
+    assert!(accepted.states.is_empty(), "{:#?}", accepted.states);
+}
+
+#[test]
+fn a_new_report_of_a_known_event_cites_the_known_claims_and_adds_only_its_own() {
+    let empty = Project::default();
+    let article = seed_article();
+    let gazetteer = crate::geo::Gazetteer::embedded();
+    let first = crate::intake::propose(&article, &empty, gazetteer);
+    let once = appended(
+        &empty,
+        &accept(&empty, &article, &first, &Decisions::all(&first)),
+    );
+    let mut next = article.clone();
+    next.text.push_str(
+        "\nThe talks in Miami will now be held on Sunday, officials from the Trump \
+         administration said.\n",
+    );
+    let proposals = crate::intake::propose(&next, &once, gazetteer);
+    let accepted = accept(&once, &next, &proposals, &Decisions::all(&proposals));
+    assert_eq!(
+        accepted.additions.claims.len(),
+        1,
+        "{:#?}",
+        accepted.additions.claims
+    );
+    assert!(accepted.additions.events.is_empty());
 }

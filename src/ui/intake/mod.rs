@@ -115,7 +115,14 @@ impl IntakeState {
                 self.review = None;
                 self.input = None;
                 self.input_shown = false;
+                // An empty project's timeline shows the weeks around today, where a report
+                // of last year's events has nothing: fit it to what was added. A project
+                // with events keeps the analyst's view.
+                let was_empty = cx.doc.project().events.is_empty();
                 actions.push(Action::Edit(edit, None));
+                if was_empty {
+                    actions.push(Action::FitTimeline);
+                }
             }
         }
     }
