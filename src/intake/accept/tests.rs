@@ -318,3 +318,44 @@ fn a_new_report_of_a_known_event_cites_the_known_claims_and_adds_only_its_own() 
     );
     assert!(accepted.additions.events.is_empty());
 }
+
+/// A report of the next day, in our own words: the Umerov meeting expected "over the
+/// weekend" was held on Friday morning, and the envoys are set to meet Dmitriev on Saturday.
+const DEC_19: &str = "date 2025-12-19 Witkoff and Kushner meet Umerov in Miami\n\
+    US special envoy Steve Witkoff and Jared Kushner met Ukraine's national security advisor \
+    Rustem Umerov in Miami on Friday morning, Reuters reported, citing two sources familiar \
+    with the matter.\n\
+    Witkoff and Kushner are set to meet Kirill Dmitriev in Miami on Saturday, the sources said.\n";
+
+#[test]
+fn a_later_report_revises_the_samples_plans_instead_of_adding_events() {
+    let sample = crate::io::sample_project().expect("the sample loads");
+    let article =
+        crate::intake::article::read_text(DEC_19, crate::intake::article::InputKind::Text)
+            .expect("reads")
+            .into_article(None, Some("Reuters".to_owned()))
+            .expect("dated by its first line");
+    let proposals = crate::intake::propose(&article, &sample, crate::geo::Gazetteer::embedded());
+    let matched: Vec<Option<&str>> = proposals
+        .events
+        .iter()
+        .map(|e| e.matches.map(Id::as_str))
+        .collect();
+    assert_eq!(
+        matched,
+        [Some("ev-umerov-us-meeting"), Some("ev-miami-talks")],
+        "{:#?}",
+        proposals.events
+    );
+    let accepted = accept(&sample, &article, &proposals, &Decisions::all(&proposals));
+    assert!(accepted.additions.events.is_empty());
+    let (event, held) = &accepted.states[0];
+    assert_eq!(event.as_str(), "ev-umerov-us-meeting");
+    assert_eq!(held.status, Some(EventStatus::Held));
+    assert_eq!(
+        held.date.as_ref().map(DateSpec::edtf_text).as_deref(),
+        Some("2025-12-19")
+    );
+    let project = appended(&sample, &accepted);
+    assert!(validate(&project).is_empty(), "{:#?}", validate(&project));
+}

@@ -2,10 +2,12 @@
 //! reported state instead of a duplicate.
 //!
 //! A project event is a candidate when its date overlaps the proposal's and it shares a
-//! participant or a place with it (matched actors and locations, by id). Candidates are
-//! scored: 3 for each of the event's claims whose excerpt is one of the proposal's
-//! sentences (the same report pasted again), 2 for each shared participant or place, 1 for
-//! the same kind. Each project event is matched at most once, best score first, so that two
+//! participant or a place with it (matched actors and locations, by id), or when it is a
+//! plan not yet held, shares a participant, and its date lies within [`DRIFT_SECS`] of the
+//! proposal's (reports revise each other: what was expected "this weekend" was held "on
+//! Friday morning"). Candidates are scored: 3 for each of the event's claims whose excerpt
+//! is one of the proposal's sentences (the same report pasted again), 2 for each shared
+//! participant or place, 1 for the same kind, 1 for an overlapping date. Each project event is matched at most once, best score first, so that two
 //! statements of one person on one day go to their own events.
 
 use std::collections::HashMap;
@@ -85,7 +87,14 @@ pub(super) fn match_project(
                 .filter_map(|pl| pl.known)
                 .filter(|id| event.location_ids().any(|x| x == *id))
                 .count();
-            if people + places == 0 || !overlaps(&event_bounds, bounds) {
+            let overlapping = overlaps(&event_bounds, bounds);
+            // A plan that a later report dates a little differently ("this weekend", then
+            // "on Friday morning") is still that plan, when a named party is the same.
+            let drifted = !overlapping
+                && !event.status.has_happened()
+                && people > 0
+                && gap_secs(&event_bounds, bounds) <= DRIFT_SECS;
+            if people + places == 0 || !(overlapping || drifted) {
                 continue;
             }
             let same_words = event
@@ -98,7 +107,13 @@ pub(super) fn match_project(
                 })
                 .count();
             let kind = usize::from(event.kind == proposal.kind);
-            scored.push((3 * same_words + 2 * (people + places) + kind, *p, e));
+            // An exact date weighs one point more than a drifted one.
+            let on_date = usize::from(overlapping);
+            scored.push((
+                3 * same_words + 2 * (people + places) + kind + on_date,
+                *p,
+                e,
+            ));
         }
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -118,6 +133,18 @@ fn proposal_sentences(proposal: &EventProposal, read: &[Sentence]) -> Vec<Span> 
         .filter(|s| proposal.spans.iter().any(|w| s.span.contains(*w)))
         .map(|s| s.span)
         .collect()
+}
+
+/// How far a plan's date may move between reports and still be the same plan: a week. The
+/// slips reports tell of are a day or two ("this weekend" → "Friday") or a postponement to
+/// the next week; the same people meeting again a fortnight later is another meeting.
+const DRIFT_SECS: i64 = 7 * 86_400;
+
+/// The gap between two dates, 0 when they overlap.
+fn gap_secs(a: &TimeBounds, b: &TimeBounds) -> i64 {
+    (b.earliest_secs - a.latest_secs)
+        .max(a.earliest_secs - b.latest_secs)
+        .max(0)
 }
 
 /// Do two dates share a moment (an instant counts as a moment long)?
