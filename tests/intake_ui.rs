@@ -438,6 +438,12 @@ fn the_seed_file_goes_through_the_whole_pipeline_into_an_empty_project() {
     );
     assert!(detente::model::validate(p).is_empty());
     assert!(p.sources.iter().any(|s| s.name == "Xinhua"));
+    // Each event's report is stamped with when it was recorded.
+    assert!(
+        p.events
+            .iter()
+            .all(|e| e.reported.iter().all(|s| s.recorded.is_some()))
+    );
     // The empty project's timeline showed the weeks around today: it now shows the report's.
     harness.run();
     assert!(has_text(&harness, "5 events in view"));

@@ -99,6 +99,7 @@ pub fn accept(
     // The source's claims with the same words: the same report pasted again cites them
     // instead of adding copies.
     let mut known_claims: Option<HashMap<String, Id>> = None;
+    let mut reused: Vec<Id> = Vec::new();
     let claim_ids: Vec<Option<Id>> = proposals
         .claims
         .iter()
@@ -109,7 +110,10 @@ pub fn accept(
                 let known = known_claims
                     .get_or_insert_with(|| claims_of_source(project, source, article, proposals));
                 match known.get(&one_spaced(c.span.of(&article.text))) {
-                    Some(&id) => id,
+                    Some(&id) => {
+                        reused.push(id);
+                        id
+                    }
                     None => add_claim(&mut e, article, c, source, outlet_actor, &published),
                 }
             })
@@ -168,8 +172,9 @@ pub fn accept(
         let state = reported_state(&mut e, event, decisions, &claims);
         add_memberships(&mut e, proposals, event, &claim_ids);
         match event.matches {
-            // A state whose claims one of the event's states already cites says nothing new.
-            Some(id) if already_reported(project, id, &state) => {}
+            // A state that cites only claims the project had (this report was read before)
+            // says nothing new.
+            Some(_) if state.claims.iter().all(|c| reused.contains(c)) => {}
             Some(id) => states.push((id, state)),
             None => add_event(&mut e, event, state, &claims, &published),
         }
@@ -178,20 +183,6 @@ pub fn accept(
         additions: e.added,
         states,
     }
-}
-
-/// Does one of the event's reported states already cite every claim of `state`?
-fn already_reported(project: &Project, event: Id, state: &ReportedState) -> bool {
-    !state.claims.is_empty()
-        && project
-            .events
-            .iter()
-            .find(|e| e.id.as_str() == event.as_str())
-            .is_some_and(|e| {
-                e.reported
-                    .iter()
-                    .any(|s| state.claims.iter().all(|c| s.claims.contains(c)))
-            })
 }
 
 /// The words of a text with its runs of white space made single spaces.

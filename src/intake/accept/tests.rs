@@ -359,3 +359,13 @@ fn a_later_report_revises_the_samples_plans_instead_of_adding_events() {
     let project = appended(&sample, &accepted);
     assert!(validate(&project).is_empty(), "{:#?}", validate(&project));
 }
+
+#[test]
+fn the_samples_own_report_pasted_into_the_sample_adds_nothing() {
+    let sample = crate::io::sample_project().expect("the sample loads");
+    let article = seed_article();
+    let proposals = crate::intake::propose(&article, &sample, crate::geo::Gazetteer::embedded());
+    let accepted = accept(&sample, &article, &proposals, &Decisions::all(&proposals));
+    assert_eq!(accepted.additions, Project::default());
+    assert!(accepted.states.is_empty(), "{:#?}", accepted.states);
+}

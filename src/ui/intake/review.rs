@@ -223,12 +223,23 @@ impl ReviewDialog {
             }
         }
         let project = cx.doc.project();
-        let accepted = crate::intake::accept::accept(
+        let mut accepted = crate::intake::accept::accept(
             project,
             &review.article,
             &review.proposals,
             &review.decisions,
         );
+        // When the analyst recorded each report, as Edit ▸ Record report… stamps it.
+        let now = jiff::Timestamp::now();
+        let now = now.round(jiff::Unit::Second).unwrap_or(now);
+        let new_states = accepted
+            .additions
+            .events
+            .iter_mut()
+            .flat_map(|e| &mut e.reported);
+        for state in new_states.chain(accepted.states.iter_mut().map(|(_, s)| s)) {
+            state.recorded.get_or_insert(now);
+        }
         intake_edit(project, accepted).ok_or_else(|| {
             "Nothing to add: the accepted proposals gave no new entity and no new report of an \
              event. Nothing was changed."
