@@ -146,12 +146,11 @@ impl InputDialog {
                 .sources
                 .iter()
                 .find(|s| s.eq_ignore_ascii_case(outlet.trim()));
-            self.outlet = match known {
-                Some(name) => Outlet::Known(name.clone()),
-                None => {
-                    self.new_outlet = outlet;
-                    Outlet::New
-                }
+            self.outlet = if let Some(name) = known {
+                Outlet::Known(name.clone())
+            } else {
+                self.new_outlet = outlet;
+                Outlet::New
             };
             taken.push("outlet");
         }

@@ -29,21 +29,12 @@ pub struct IntakeContext<'a> {
 }
 
 /// The two dialogs; at most one is shown at a time.
+#[derive(Default)]
 pub struct IntakeState {
     input: Option<InputDialog>,
     /// The input is kept, hidden, while its proposals are reviewed: "Back to the text".
     input_shown: bool,
     review: Option<ReviewDialog>,
-}
-
-impl Default for IntakeState {
-    fn default() -> Self {
-        Self {
-            input: None,
-            input_shown: false,
-            review: None,
-        }
-    }
 }
 
 impl IntakeState {
