@@ -154,19 +154,35 @@ pub(super) fn from_html(html: &str) -> ArticleInput {
     let lower = html.to_ascii_lowercase();
     let mut input = ArticleInput::default();
     let meta = |key: &str| meta_content(html, &lower, key);
-    input.headline = meta("og:title").or_else(|| element_text(html, &lower, "title"));
+    // The page's <title> often ends with the outlet ("… | The Courier"); the article's own
+    // <h1> does not.
+    input.headline = meta("og:title")
+        .or_else(|| element_text(html, &lower, "h1"))
+        .or_else(|| element_text(html, &lower, "title"));
     input.published = meta("article:published_time")
         .or_else(|| meta("datepublished"))
         .or_else(|| meta("date"))
         .and_then(|d| d.get(..10).and_then(|d| d.parse().ok()));
     input.outlet = meta("og:site_name");
     input.url = meta("og:url").or_else(|| canonical(html, &lower));
-    // The head holds the title and scripts, not the report.
-    let body = match (lower.find("<head"), lower.find("</head>")) {
-        (Some(start), Some(end)) if start < end => {
+    // The head holds the title and scripts, not the report; the doctype is no text either.
+    let body = match (
+        lower.find("<head"),
+        lower.find("</head>"),
+        lower.find("<body"),
+    ) {
+        (_, _, Some(start)) => html[start..].to_owned(),
+        (Some(start), Some(end), None) if start < end => {
             format!("{}{}", &html[..start], &html[end + "</head>".len()..])
         }
         _ => html.to_owned(),
+    };
+    let body = match body.to_ascii_lowercase().find("<!doctype") {
+        Some(at) => {
+            let end = body[at..].find('>').map_or(body.len(), |e| at + e + 1);
+            format!("{}{}", &body[..at], &body[end..])
+        }
+        None => body,
     };
     let mut text = html_to_text(&body);
     if let Some(headline) = &input.headline {

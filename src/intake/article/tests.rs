@@ -30,10 +30,14 @@ fn html_gives_its_text_title_date_outlet_and_url() {
     assert_eq!(input.published, Some(civil::date(2026, 3, 5)));
     assert_eq!(input.outlet.as_deref(), Some("The Courier"));
     assert_eq!(input.url.as_deref(), Some("https://courier.example/envoys"));
-    assert_eq!(
-        input.headline.as_deref(),
-        Some("Envoys meet in Geneva | The Courier")
+    // The article's own <h1>, not the page title with its outlet.
+    assert_eq!(input.headline.as_deref(), Some("Envoys meet in Geneva"));
+    assert!(
+        input.text.starts_with("Envoys meet in Geneva\n"),
+        "{}",
+        input.text
     );
+    assert!(!input.text.contains("DOCTYPE"), "{}", input.text);
     assert!(input.text.contains("The envoys met on Tuesday & agreed"));
     assert!(!input.text.contains("not text"));
     assert!(input.missing().is_empty());

@@ -175,3 +175,22 @@ fn the_projects_actors_by_name_and_alias() {
         ]
     );
 }
+
+#[test]
+fn a_datelines_place_is_no_actor() {
+    for text in [
+        "GENEVA — Russian and Ukrainian negotiators met Jane Holm on Tuesday.",
+        "MIAMI, Dec 20 (Reuters) — Russian and Ukrainian negotiators met Jane Holm.",
+    ] {
+        let found = scan_all(text, &empty());
+        let names: Vec<&str> = found.iter().map(|m| m.actor.name.as_str()).collect();
+        assert!(
+            !names.iter().any(|n| *n == "GENEVA" || *n == "MIAMI"),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Jane Holm"), "{names:?}");
+    }
+    // Capitals that are no dateline are still names: "NATO said".
+    let found = scan_all("NATO said the talks would go on.", &empty());
+    assert!(found.iter().any(|m| m.actor.name == "NATO"));
+}

@@ -390,6 +390,9 @@ fn named_at(
 ) -> Option<(ActorMention, usize)> {
     let (tokens, words) = (scan.tokens, scan.words);
     let t = &tokens[at];
+    if is_dateline_place(scan.text, tokens, at) {
+        return None;
+    }
     // "US President Donald Trump", "Russian Foreign Minister": a country before a title is
     // part of the role, not an actor.
     if let Some((_, _, end)) = words.country_at(tokens, at, &[NameUse::Name, NameUse::Adjective])
@@ -650,4 +653,20 @@ fn new_mention(
         possessive: scan.tokens[end - 1].possessive,
         in_role: false,
     }
+}
+
+/// The place of a dateline ("GENEVA —", "MIAMI, Dec 20 (Reuters) —"): a word in capitals
+/// of three letters or more (so not "US" or "UN"), before a dash or before a comma with a
+/// dash at most 8 tokens on (the date and the agency between them). It names where the
+/// report was filed, not a party to anything.
+fn is_dateline_place(text: &str, tokens: &[super::tokens::Token], at: usize) -> bool {
+    let word = tokens[at].span.of(text);
+    let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !word.chars().any(char::is_lowercase);
+    let is_dash = |t: &super::tokens::Token| matches!(t.span.of(text), "—" | "–" | "-" | "--");
+    capitals
+        && tokens.get(at + 1).is_some_and(|next| {
+            is_dash(next)
+                || (next.span.of(text) == "," && tokens[at + 1..].iter().take(8).any(is_dash))
+        })
 }
