@@ -18,9 +18,10 @@
 //!    "we" the paragraph's last speaker.
 //! 3. **Threads carry over.** A sentence relayed from another outlet ("according to a report
 //!    by US media outlet Politico") opens a *thread*: the outlet's part of the chain. Every
-//!    later sentence without sources of its own keeps it, across paragraphs, and a speaker
-//!    named inside the thread ("Sources familiar with the matter said") is nested in it
-//!    (sources said → Politico reported). A new outlet replaces the thread; a topic shift at
+//!    later sentence without sources of its own keeps it, across paragraphs, and an unnamed
+//!    speaker inside the thread ("Sources familiar with the matter said") is nested in it
+//!    (sources said → Politico reported); a speaker on the record ("the Kremlin said") is the
+//!    publisher's own reporting and closes the thread. A new outlet replaces the thread; a topic shift at
 //!    the start of a sentence ("Meanwhile", "Separately") closes it; "the report" reopens the
 //!    report named last. The publisher itself never opens one ("told Reuters" in Reuters).
 //! 4. **Speakers carry over within their paragraph**, into a following sentence without
@@ -257,6 +258,11 @@ impl Carry {
                     self.last_report = Some(relays);
                 }
             }
+            // An unnamed speaker inside a thread is the relaying outlet's source
+            // ("Sources familiar with the matter said" in Politico's report); a speaker on
+            // the record ("the Kremlin said") is the publisher's own reporting, and ends the
+            // thread.
+            None if speakers.iter().any(|s| s.role == Role::Named) => self.thread = None,
             None => chain.extend(self.thread.iter().flatten().cloned()),
         }
         if let Some(named) = speakers.iter().find(|s| s.role == Role::Named) {

@@ -524,3 +524,32 @@ Separately, the Wall Street Journal reported that European leaders were preparin
     // Kyiv is not an actor of this test project: the name as written, no actor.
     assert_eq!(claims[8].attribution[0].actor, None);
 }
+
+#[test]
+fn a_speaker_on_the_record_ends_another_outlets_thread() {
+    let text = "The talks were postponed last week, Reuters reported. Sources close to the talks said a new date was near.\n\
+The Kremlin said on Wednesday that Vladimir Putin had spoken to Recep Tayyip Erdogan.\n\
+Both sides want a ceasefire.";
+    let claims = claims_of(&article(text, Some("The Courier")));
+    let chains: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            c.attribution
+                .iter()
+                .map(|s| format!("{} {}", s.name, s.verb))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        })
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            "Reuters reported → The Courier cited",
+            // An unnamed source inside Reuters' thread is Reuters' source.
+            "sources close to the talks said → Reuters reported → The Courier cited",
+            // The Kremlin on the record is the publisher's own reporting.
+            "Kremlin said → The Courier reported",
+            "The Courier wrote",
+        ]
+    );
+}
