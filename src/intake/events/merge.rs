@@ -68,6 +68,8 @@ pub(super) struct Builder<'a> {
     deferred: Vec<Mention>,
     /// The sentence and draft of the last mention placed.
     last: Option<(usize, usize)>,
+    /// Each sentence's span, by index, for the tense of a mention's clause.
+    sentence_spans: Vec<Span>,
 }
 
 impl<'a> Builder<'a> {
@@ -84,12 +86,18 @@ impl<'a> Builder<'a> {
             drafts: Vec::new(),
             deferred: Vec::new(),
             last: None,
+            sentence_spans: Vec::new(),
         }
     }
 
     /// Places the mentions in text order, sentence by sentence, adding the people of each
     /// sentence's participant links after its mentions.
     pub fn add_mentions(&mut self, mentions: Vec<Mention>, read: &[Sentence]) {
+        self.sentence_spans =
+            vec![Span::default(); read.iter().map(|s| s.index + 1).max().unwrap_or(0)];
+        for s in read {
+            self.sentence_spans[s.index] = s.span;
+        }
         let mut mentions = mentions.into_iter().peekable();
         for s in read {
             let mut touched = None;
@@ -254,7 +262,7 @@ impl<'a> Builder<'a> {
             statement: None,
         };
         let edtf = self.mention_edtf(&m);
-        absorb(&mut d, &m, true, edtf);
+        absorb(&mut d, &m, true, true, edtf);
         d.first = Some(m);
         self.drafts.push(d);
         self.drafts.len() - 1
@@ -262,14 +270,45 @@ impl<'a> Builder<'a> {
 
     fn join(&mut self, i: usize, m: &Mention, with_people: bool) {
         let status = self.mention_status(m);
-        let edtf = self.mention_edtf(m);
+        let mut edtf = self.mention_edtf(m);
         let d = &mut self.drafts[i];
+        // "… are expected to meet on Tuesday. The talks were postponed last week": the date
+        // of a putting-off that does not overlap the event's is when it was decided, not
+        // when the event is; and an event expected or planned in the present or future
+        // ("are expected to meet", "will meet") and dated after that decision was set anew
+        // since. One stated as settled ("were to meet on Friday") is the plan put off.
+        let decided = matches!(status, EventStatus::Postponed | EventStatus::Cancelled)
+            && d.edtf
+                .as_deref()
+                .zip(edtf.as_deref())
+                .is_some_and(|(a, b)| !overlap(a, b));
+        // Only when a putting-off is dated (rare): the tense reads the whole sentence.
+        let told_in_past = || {
+            d.first.as_ref().is_some_and(|f| {
+                let sentence = self
+                    .sentence_spans
+                    .get(f.sentence)
+                    .copied()
+                    .unwrap_or_default();
+                crate::intake::dates::clause_tense(&self.article.text, sentence, f.span)
+                    == crate::intake::Tense::Past
+            })
+        };
+        let rescheduled = decided
+            && matches!(d.status, EventStatus::Expected | EventStatus::Planned)
+            && !told_in_past()
+            && d.edtf
+                .as_deref()
+                .and_then(bounds)
+                .zip(edtf.as_deref().and_then(bounds))
+                .is_some_and(|(event, decision)| event.0 >= decision.1);
         // A later report that it happened, or was put off or called off, outranks the
         // first mention's expectation.
         if matches!(
             status,
             EventStatus::Held | EventStatus::Postponed | EventStatus::Cancelled
         ) && status != d.status
+            && !rescheduled
             && (m.status_words.is_some() || m.tense == FormTense::Past || !m.dates.is_empty())
         {
             d.status = status;
@@ -278,7 +317,10 @@ impl<'a> Builder<'a> {
         if d.kind == EventKind::Meeting && m.kind == EventKind::Talks {
             d.kind = EventKind::Talks;
         }
-        absorb(d, m, with_people, edtf);
+        if decided {
+            edtf = None;
+        }
+        absorb(d, m, with_people, !decided, edtf);
     }
 
     /// "The US delegation is expected to be led by Steve Witkoff …": the people after the
@@ -566,10 +608,12 @@ fn add_participant(d: &mut Draft, a: &ActorMention) {
 
 /// Adds a mention to a draft; `edtf` is the mention's date, joined to the draft's interval
 /// here so that a draft never re-reads its dates.
-fn absorb(d: &mut Draft, m: &Mention, with_people: bool, edtf: Option<String>) {
+fn absorb(d: &mut Draft, m: &Mention, with_people: bool, with_dates: bool, edtf: Option<String>) {
     d.sentences.insert(m.sentence);
     d.spans.push(m.span);
-    d.dates.extend(m.dates.iter().copied());
+    if with_dates {
+        d.dates.extend(m.dates.iter().copied());
+    }
     d.edtf = match (d.edtf.take(), edtf) {
         (Some(a), Some(b)) => Some(union_edtf(&a, &b)),
         (a, b) => a.or(b),

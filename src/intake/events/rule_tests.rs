@@ -118,6 +118,33 @@ fn postponed_and_called_off() {
 }
 
 #[test]
+fn the_date_of_a_putting_off_is_not_the_events() {
+    // Set anew after it was put off: the new date and the expectation stand.
+    let e = only(
+        "Armenian and Azerbaijani negotiators are expected to meet in Geneva on Tuesday. \
+         The talks were postponed last week.",
+        &[
+            ("on Tuesday", "2026-03-10"),
+            ("last week", "2026-02-23/2026-03-01"),
+        ],
+    );
+    assert_eq!(e.status, EventStatus::Expected);
+    assert_eq!(e.edtf.as_deref(), Some("2026-03-10"));
+    assert_eq!(e.wording.as_deref(), Some("on Tuesday"));
+    // Put off after it was set: postponed, still dated by its own date.
+    let e = only(
+        "Armenian and Azerbaijani negotiators were to meet in Geneva on Friday, March 13. \
+         The talks were postponed on Monday.",
+        &[
+            ("Friday, March 13", "2026-03-13"),
+            ("on Monday", "2026-03-02"),
+        ],
+    );
+    assert_eq!(e.status, EventStatus::Postponed);
+    assert_eq!(e.edtf.as_deref(), Some("2026-03-13"));
+}
+
+#[test]
 fn a_past_date_makes_a_hedged_happening_held() {
     let e = only(
         "Officials said the talks that were expected to take place in Oslo last weekend went ahead.",
