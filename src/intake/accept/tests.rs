@@ -269,16 +269,22 @@ fn rejecting_everything_adds_nothing() {
     assert_eq!(accepted, Accepted::default());
 }
 
-#[test]
-fn the_same_report_accepted_again_adds_nothing() {
+/// The seed through the whole pipeline into an empty project, everything accepted.
+fn seed_once() -> (Article, Project) {
     let empty = Project::default();
     let article = seed_article();
-    let gazetteer = crate::geo::Gazetteer::embedded();
-    let first = crate::intake::propose(&article, &empty, gazetteer);
+    let first = crate::intake::propose(&article, &empty, crate::geo::Gazetteer::embedded());
     let once = appended(
         &empty,
         &accept(&empty, &article, &first, &Decisions::all(&first)),
     );
+    (article, once)
+}
+
+#[test]
+fn the_same_report_accepted_again_adds_nothing() {
+    let (article, once) = seed_once();
+    let gazetteer = crate::geo::Gazetteer::embedded();
     assert_eq!(once.events.len(), 5);
     // Read again against the project it made: every event matches, every claim and
     // position is there already.
@@ -295,14 +301,8 @@ fn the_same_report_accepted_again_adds_nothing() {
 
 #[test]
 fn a_new_report_of_a_known_event_cites_the_known_claims_and_adds_only_its_own() {
-    let empty = Project::default();
-    let article = seed_article();
+    let (article, once) = seed_once();
     let gazetteer = crate::geo::Gazetteer::embedded();
-    let first = crate::intake::propose(&article, &empty, gazetteer);
-    let once = appended(
-        &empty,
-        &accept(&empty, &article, &first, &Decisions::all(&first)),
-    );
     let mut next = article.clone();
     next.text.push_str(
         "\nThe talks in Miami will now be held on Sunday, officials from the Trump \

@@ -530,19 +530,8 @@ fn a_speaker_on_the_record_ends_another_outlets_thread() {
     let text = "The talks were postponed last week, Reuters reported. Sources close to the talks said a new date was near.\n\
 The Kremlin said on Wednesday that Vladimir Putin had spoken to Recep Tayyip Erdogan.\n\
 Both sides want a ceasefire.";
-    let claims = claims_of(&article(text, Some("The Courier")));
-    let chains: Vec<String> = claims
-        .iter()
-        .map(|c| {
-            c.attribution
-                .iter()
-                .map(|s| format!("{} {}", s.name, s.verb))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        })
-        .collect();
     assert_eq!(
-        chains,
+        chains(text, Some("The Courier")),
         [
             "Reuters reported → The Courier cited",
             // An unnamed source inside Reuters' thread is Reuters' source.
