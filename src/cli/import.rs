@@ -3,7 +3,7 @@
 //! never the input or the mapping, and replaces another existing file only with `--force`
 //! (or when it is the `--into` project, which the merge keeps whole).
 
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,18 +64,7 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
-    match run_inner(args) {
-        Ok(text) => {
-            if writeln!(std::io::stdout(), "{text}").is_err() {
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    super::print_outcome(run_inner(args))
 }
 
 fn run_inner(args: &ImportArgs) -> Result<String, String> {

@@ -2,7 +2,7 @@
 //! [--json]`: a news report's proposed dates, claims, events and positions, printed as a
 //! summary or as JSON; with `-o`, all of them accepted into a project written atomically.
 
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,18 +48,7 @@ fn parse_day(text: &str) -> Result<civil::Date, String> {
 }
 
 pub fn run(args: &IntakeArgs) -> ExitCode {
-    match run_inner(args) {
-        Ok(text) => {
-            if writeln!(std::io::stdout(), "{text}").is_err() {
-                return ExitCode::FAILURE;
-            }
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    super::print_outcome(run_inner(args))
 }
 
 fn run_inner(args: &IntakeArgs) -> Result<String, String> {

@@ -7,6 +7,7 @@ mod import;
 mod intake;
 mod overwrite;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -102,6 +103,23 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
         Ok([w, h])
     } else {
         Err("width and height must be between 100 and 20000".to_owned())
+    }
+}
+
+/// A subcommand's report on standard output, or its error on standard error, and the exit
+/// code that goes with it.
+fn print_outcome(outcome: Result<String, String>) -> ExitCode {
+    match outcome {
+        Ok(text) => {
+            if writeln!(std::io::stdout(), "{text}").is_err() {
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
     }
 }
 
