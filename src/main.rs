@@ -4,19 +4,33 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
+use detente::app::logging::{self, LogOptions, LogPlace};
 use detente::cli::Cli;
 use detente::ui::StartOptions;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => detente::cli::run(command),
-        None => detente::ui::run_app(start_options(&cli)),
+    let log_options = LogOptions {
+        verbosity: cli.verbose,
+        frame_stats: cli.frame_stats,
+    };
+    let log_place = match &cli.command {
+        Some(command) if !command.logs_to_file() => {
+            logging::start_without_file(log_options);
+            LogPlace::default()
+        }
+        _ => logging::start_with_file(logging::log_dir(), log_options),
+    };
+    if let Some(command) = cli.command {
+        return detente::cli::run(command);
     }
+    // Before the window: a panic while it starts is a crash to report too.
+    detente::app::crash::install_hook(log_place.dir.clone());
+    detente::ui::run_app(start_options(&cli, log_place))
 }
 
 /// How the window starts, from the command line's options.
-fn start_options(cli: &Cli) -> StartOptions {
+fn start_options(cli: &Cli, log_place: LogPlace) -> StartOptions {
     StartOptions {
         file: cli.file.clone(),
         frame_stats: cli.frame_stats,
@@ -26,5 +40,6 @@ fn start_options(cli: &Cli) -> StartOptions {
         renderer: cli.renderer.as_deref().map(StartOptions::renderer_named),
         as_of: cli.as_of,
         add_report: cli.add_report.clone(),
+        log_place,
     }
 }

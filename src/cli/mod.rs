@@ -1,6 +1,8 @@
 //! The command line: `detente [FILE]` opens the app; subcommands work without a window.
 
 mod check;
+#[cfg(debug_assertions)]
+mod debug_crash;
 mod export;
 mod generate;
 mod import;
@@ -54,6 +56,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub add_report: Option<PathBuf>,
 
+    /// Log more: -v logs info to standard error and debug to the log file, -vv debug to
+    /// both. Works before or after a subcommand.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -85,6 +92,22 @@ pub enum Command {
     /// Read a news report (text, HTML or Markdown) and propose its dates, claims, events and
     /// positions; with -o, add them all to a project.
     Intake(intake::IntakeArgs),
+    /// Debug builds only: installs the crash hook and panics, to test crash reports.
+    #[cfg(debug_assertions)]
+    #[command(hide = true)]
+    DebugCrash(debug_crash::DebugCrashArgs),
+}
+
+impl Command {
+    /// Whether the command logs to the app's log file. The subcommands log to standard
+    /// error only (their runs are many and short); the crash test stands for the app.
+    pub fn logs_to_file(&self) -> bool {
+        #[cfg(debug_assertions)]
+        if matches!(self, Self::DebugCrash(_)) {
+            return true;
+        }
+        false
+    }
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -108,6 +131,11 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 
 /// A subcommand's report on standard output, or its error on standard error, and the exit
 /// code that goes with it.
+///
+/// The subcommands' `eprintln!`s (here and in their files) are not logging but the command's
+/// answer: its error, or what it wrote when standard output carries data. They stay on
+/// standard error whatever `--verbose` says; the `log` macros are for what goes wrong
+/// beneath them.
 fn print_outcome(outcome: Result<String, String>) -> ExitCode {
     match outcome {
         Ok(text) => {
@@ -131,5 +159,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Intake(args) => intake::run(&args),
+        #[cfg(debug_assertions)]
+        Command::DebugCrash(args) => debug_crash::run(&args),
     }
 }

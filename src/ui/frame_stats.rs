@@ -1,5 +1,6 @@
-//! `--frame-stats`: the CPU time of frames, logged to standard error once a second, with the
-//! app repainting continuously so that the frame rate is the most this machine can draw.
+//! `--frame-stats`: the CPU time of frames, logged once a second (to the log file and to
+//! standard error), with the app repainting continuously so that the frame rate is the most
+//! this machine can draw.
 //!
 //! Two figures: the time of our UI pass (measured here), and eframe's figure for the whole
 //! previous frame (UI pass, tessellation and painting on the CPU side).
@@ -36,7 +37,10 @@ impl FrameStats {
         let last = *self.last_report.get_or_insert(now);
         if now.duration_since(last) >= REPORT_EVERY && !self.ui_secs.is_empty() {
             let fps = self.ui_secs.len() as f32 / now.duration_since(last).as_secs_f32();
-            eprintln!(
+            // At info under its own target: the log file has it, and `--frame-stats` lets
+            // this target through to standard error as before (app::logging).
+            log::info!(
+                target: crate::app::logging::FRAME_STATS_TARGET,
                 "frame-stats: {fps:.1} fps; ui pass mean {:.2} ms, max {:.2} ms; whole frame (cpu) mean {:.2} ms, max {:.2} ms",
                 mean_ms(&self.ui_secs),
                 max_ms(&self.ui_secs),

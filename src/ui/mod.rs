@@ -49,6 +49,8 @@ pub struct StartOptions {
     pub as_of: Option<crate::query::AsOf>,
     /// `--add-report FILE`: open the intake's input dialog on this report.
     pub add_report: Option<PathBuf>,
+    /// Where the log goes (About shows it) and where a crash report would be.
+    pub log_place: crate::app::logging::LogPlace,
 }
 
 /// The command line's names for the start options, read by `main.rs`, which alone knows both
@@ -94,7 +96,7 @@ pub fn run_app(options: StartOptions) -> ExitCode {
     let chosen = options.renderer;
     let result = match run_with(options.clone(), chosen.unwrap_or(eframe::Renderer::Glow)) {
         Err(err) if chosen.is_none() => {
-            eprintln!("detente: OpenGL could not start ({err}); trying wgpu");
+            log::warn!("OpenGL could not start ({err}); trying wgpu");
             run_with(options, eframe::Renderer::Wgpu)
         }
         other => other,
@@ -102,7 +104,7 @@ pub fn run_app(options: StartOptions) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("detente: could not open the window: {err}");
+            log::error!("could not open the window: {err}");
             ExitCode::FAILURE
         }
     }
@@ -122,6 +124,9 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
         "Detente",
         native,
         Box::new(move |cc| {
+            let description = renderer_description(renderer, cc);
+            log::info!("the window started, drawn with {description}");
+            crate::app::crash::set_renderer(description);
             let theme = options.theme.map(|t| match t {
                 egui::ThemePreference::Dark => crate::app::ThemeChoice::Dark,
                 egui::ThemePreference::Light => crate::app::ThemeChoice::Light,
@@ -129,7 +134,8 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
             });
             let mut app = DetenteApp::launch(options.file.as_deref(), crate::app::config_dir())
                 .with_theme_override(theme)
-                .with_frame_stats(options.frame_stats);
+                .with_frame_stats(options.frame_stats)
+                .with_log_place(options.log_place);
             if let Some(mode) = options.group_by {
                 app.timeline_mut().set_mode(mode);
             }
@@ -142,4 +148,22 @@ fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), efr
             Ok(Box::new(app))
         }),
     )
+}
+
+/// The renderer for a crash report: glow, or wgpu with its back end and adapter (which
+/// tells a software rasteriser such as llvmpipe from a GPU).
+fn renderer_description(renderer: eframe::Renderer, cc: &eframe::CreationContext<'_>) -> String {
+    match renderer {
+        eframe::Renderer::Glow => "glow (OpenGL)".to_owned(),
+        eframe::Renderer::Wgpu => cc.wgpu_render_state.as_ref().map_or_else(
+            || "wgpu".to_owned(),
+            |state| {
+                let info = state.adapter.get_info();
+                format!(
+                    "wgpu ({:?}: {}, driver {} {})",
+                    info.backend, info.name, info.driver, info.driver_info
+                )
+            },
+        ),
+    }
 }

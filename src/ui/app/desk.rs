@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::DetenteApp;
+use crate::app::crash::{self, UnsavedWork};
 use crate::app::recovery::{
     self, Recovery, discard_recovery, find_recovery, recovery_dir, write_recovery,
 };
@@ -42,6 +43,10 @@ pub struct Desk {
     pub settings_form: crate::ui::settings_window::SettingsForm,
     /// Saving over a file that changed on disk, waiting for Overwrite / Save As / Cancel.
     pub pending_overwrite: Option<PathBuf>,
+    /// Where the log and crash reports go (Help ▸ About).
+    pub log_place: crate::app::logging::LogPlace,
+    /// The document state last given to the crash hook: (revision, whether it was kept).
+    published: Option<(crate::app::autosave::Revision, bool)>,
 }
 
 impl Desk {
@@ -129,6 +134,7 @@ impl Desk {
     /// been unsaved for the autosave interval. The UI does not wait for it; its result
     /// comes back through [`Self::autosave_finished`].
     pub fn autosave_tick(&mut self, ctx: &egui::Context, doc: &Document, tasks: &mut Tasks) {
+        self.publish_unsaved_work(doc);
         let now = Instant::now();
         let interval = self.interval();
         if self
@@ -140,6 +146,27 @@ impl Desk {
         } else if let Some(left) = self.clock.time_left(now, interval) {
             ctx.request_repaint_after(left);
         }
+    }
+
+    /// Keeps the crash hook's copy of the unsaved work current (app::crash), so that a
+    /// panic writes the recovery file first: shared, not copied, and only when the document
+    /// changed. With autosave off nothing is kept, as the analyst asked.
+    fn publish_unsaved_work(&mut self, doc: &Document) {
+        let kept = doc.is_dirty() && self.interval().is_some();
+        let state = (doc.revision(), kept);
+        if self.published == Some(state) {
+            return;
+        }
+        self.published = Some(state);
+        let work = self
+            .recovery_dir()
+            .filter(|_| kept)
+            .map(|recovery_dir| UnsavedWork {
+                recovery_dir,
+                project: doc.shared_project(),
+                origin: doc.path().map(Path::to_path_buf),
+            });
+        crash::keep_unsaved_work(work);
     }
 
     /// An autosave task ended; a failure is a message to show.
@@ -190,6 +217,8 @@ impl Desk {
             tasks.cancel_and_wait(task);
         }
         self.clock.reset();
+        // Nor by the crash hook, until the document changes again.
+        crash::keep_unsaved_work(None);
         if let Some(dir) = self.recovery_dir() {
             let _ = recovery::discard(&dir);
         }

@@ -206,6 +206,22 @@ impl DetenteApp {
         }
     }
 
+    /// Where the log is (Help ▸ About shows it). A crash report the last run left is told
+    /// about once, above the recovery prompt that offers its unsaved work.
+    #[must_use]
+    pub fn with_log_place(mut self, place: crate::app::logging::LogPlace) -> Self {
+        if let Some(report) = place
+            .dir
+            .as_deref()
+            .and_then(crate::app::crash::take_pending_report)
+        {
+            log::warn!("the last run crashed; its report is {}", report.display());
+            self.error(crate::app::crash::crash_notice(&report));
+        }
+        self.desk.log_place = place;
+        self
+    }
+
     #[must_use]
     pub fn with_frame_stats(mut self, enabled: bool) -> Self {
         self.frame_stats = enabled.then(FrameStats::default);
@@ -372,6 +388,8 @@ impl DetenteApp {
         if let Some(stats) = &mut self.frame_stats {
             stats.begin_frame();
         }
+        #[cfg(debug_assertions)]
+        crash_on_purpose(ctx);
         if !self.chrome.fonts_installed {
             crate::ui::fonts::install(ctx);
             self.chrome.fonts_installed = true;
@@ -477,8 +495,11 @@ impl DetenteApp {
     /// About, Getting started, project properties, the palette, import and export dialogs,
     /// the import report and the settings.
     fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if self.windows.about {
-            about::about_window(ctx, &mut self.windows.about);
+        if self.windows.about
+            && let Some(problem) =
+                about::about_window(ctx, &mut self.windows.about, &self.desk.log_place)
+        {
+            self.error(problem);
         }
         if self.windows.getting_started {
             crate::ui::getting_started::getting_started_window(
@@ -684,4 +705,16 @@ impl eframe::App for DetenteApp {
         }
         DetenteApp::ui(self, ui);
     }
+}
+
+/// Debug builds: Ctrl+Alt+Shift+F12 panics, to try the crash report and the recovery file
+/// from the real window (a chord no one presses by chance).
+#[cfg(debug_assertions)]
+fn crash_on_purpose(ctx: &egui::Context) {
+    let chord = egui::Modifiers::CTRL | egui::Modifiers::ALT | egui::Modifiers::SHIFT;
+    let pressed = ctx.input_mut(|i| i.consume_key(chord, egui::Key::F12));
+    assert!(
+        !pressed,
+        "Ctrl+Alt+Shift+F12: a panic on purpose (debug builds only)"
+    );
 }
