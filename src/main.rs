@@ -3,13 +3,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use detente::app::logging::{self, LogOptions, LogPlace};
 use detente::cli::Cli;
 use detente::ui::StartOptions;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     let log_options = LogOptions {
         verbosity: cli.verbose,
         frame_stats: cli.frame_stats,

@@ -88,7 +88,7 @@ fn a_panic_writes_the_recovery_file_a_report_and_its_marker() {
         "Detente panicked at src/cli/debug_crash.rs:",
         "debug-crash: a panic on purpose, to test the crash report",
         "\nBacktrace\n---------\n",
-        "detente::cli::debug_crash::run",
+        "detente::cli::run",
         "\nLast log lines (oldest first)\n",
         "INFO  [detente::app::logging] Detente",
         "INFO  [detente::cli::debug_crash] debug-crash: about to panic on purpose",
@@ -160,4 +160,12 @@ fn verbose_is_read_before_and_after_a_subcommand() {
     }
     // The subcommands keep no log file.
     assert!(!config.join("logs").exists());
+    // The window's own options still do not go with a subcommand.
+    let out = detente(&config, &["--theme", "dark", "check", file]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--theme opens the window and cannot be used with a subcommand"),
+        "{}",
+        stderr(&out)
+    );
 }

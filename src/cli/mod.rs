@@ -19,9 +19,12 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "detente",
     version,
-    about = "A desktop timeline viewer for analysts who follow diplomacy"
+    about = "A desktop timeline viewer for analysts who follow diplomacy",
+    override_usage = "detente [OPTIONS] [FILE]\n       detente [-v...] <COMMAND>"
 )]
-#[command(args_conflicts_with_subcommands = true)]
+// Not `args_conflicts_with_subcommands`: it counts the global `--verbose` as the window's
+// option too, so `detente -v check FILE` read `check` as FILE. The window's own options
+// given with a subcommand are refused by `Cli::parse_checked` instead.
 pub struct Cli {
     /// A project file to open; without one, the sample project opens.
     pub file: Option<PathBuf>,
@@ -63,6 +66,41 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command line, parsed; exits with clap's usage error when an option of the window
+    /// comes with a subcommand (it would be ignored).
+    pub fn parse_checked() -> Self {
+        let cli = Self::parse();
+        if cli.command.is_some()
+            && let Some(name) = cli.window_option_given()
+        {
+            <Self as clap::CommandFactory>::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{name} opens the window and cannot be used with a subcommand"),
+                )
+                .exit();
+        }
+        cli
+    }
+
+    /// The first option of the window that was given, by its name on the command line.
+    fn window_option_given(&self) -> Option<&'static str> {
+        [
+            (self.file.is_some(), "[FILE]"),
+            (self.frame_stats, "--frame-stats"),
+            (self.window_size.is_some(), "--window-size"),
+            (self.theme.is_some(), "--theme"),
+            (self.group_by.is_some(), "--group-by"),
+            (self.renderer.is_some(), "--renderer"),
+            (self.as_of.is_some(), "--as-of"),
+            (self.add_report.is_some(), "--add-report"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
 }
 
 /// `--as-of`: a day as the app's date fields read it.
