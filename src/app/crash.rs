@@ -62,6 +62,14 @@ pub fn keep_unsaved_work(work: Option<UnsavedWork>) {
     drop(previous);
 }
 
+/// What a crash now would write to the recovery file (tests).
+pub fn kept_unsaved_work() -> Option<UnsavedWork> {
+    UNSAVED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
 /// How the window draws ("glow (OpenGL)", "wgpu (Vulkan: llvmpipe …)"), once it has started.
 pub fn set_renderer(description: String) {
     let _ = RENDERER.set(description);
