@@ -97,6 +97,9 @@ fn a_panic_writes_the_recovery_file_a_report_and_its_marker() {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
 
+    // The hook's own frames are left out of the backtrace.
+    assert!(!text.contains("install_hook"), "{text}");
+
     let marker = std::fs::read_to_string(logs.join(MARKER_FILE)).unwrap();
     assert_eq!(read_marker(&marker), Some(report.clone()));
 

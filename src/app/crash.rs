@@ -155,7 +155,7 @@ fn write_crash_files(report_dir: Option<PathBuf>, panic: &PanicFacts) -> Option<
         renderer: RENDERER.get().map(String::as_str),
         message: &panic.message,
         location: panic.location.as_deref(),
-        backtrace: panic.backtrace.to_string(),
+        backtrace: from_the_panic(&panic.backtrace.to_string()).to_owned(),
         unsaved_work,
         log_lines: log_lines.as_deref(),
     };
@@ -239,6 +239,17 @@ pub fn report_text(facts: &CrashFacts<'_>) -> String {
         "\nPlease send this file with a few words on what you were doing when it happened.\n",
     );
     text
+}
+
+/// A backtrace from the frame where the panic began: the frames above it are this hook and
+/// std's panic machinery, the same in every report. The whole text when that frame is not
+/// found (another platform's symbol names).
+pub fn from_the_panic(backtrace: &str) -> &str {
+    let Some(at) = backtrace.find("rust_begin_unwind") else {
+        return backtrace;
+    };
+    let line_start = backtrace[..at].rfind('\n').map_or(0, |i| i + 1);
+    &backtrace[line_start..]
 }
 
 /// `crash-20261204-153001.txt`
@@ -396,6 +407,18 @@ mod tests {
         assert!(text.contains("(nothing was logged)"), "{text}");
         let unread = report_text(&facts(None));
         assert!(unread.contains("(the log could not be read"), "{unread}");
+    }
+
+    #[test]
+    fn the_backtrace_starts_where_the_panic_began() {
+        let full = "   0: detente::app::crash::report\n             at ./src/app/crash.rs:116:20\n   \
+                    6: __rustc::rust_begin_unwind\n   7: core::panicking::panic_fmt\n   8: run\n";
+        assert_eq!(
+            from_the_panic(full),
+            "   6: __rustc::rust_begin_unwind\n   7: core::panicking::panic_fmt\n   8: run\n"
+        );
+        assert_eq!(from_the_panic("   0: main\n"), "   0: main\n");
+        assert_eq!(from_the_panic("rust_begin_unwind"), "rust_begin_unwind");
     }
 
     #[test]
