@@ -139,6 +139,7 @@ pub enum Command {
 impl Command {
     /// Whether the command logs to the app's log file. The subcommands log to standard
     /// error only (their runs are many and short); the crash test stands for the app.
+    #[cfg_attr(not(debug_assertions), allow(clippy::unused_self))]
     pub fn logs_to_file(&self) -> bool {
         #[cfg(debug_assertions)]
         if matches!(self, Self::DebugCrash(_)) {
