@@ -1,10 +1,12 @@
 //! The command line: `detente [FILE]` opens the app; subcommands work without a window.
 
 mod check;
+mod completions;
 mod export;
 mod generate;
 mod import;
 mod intake;
+mod manpage;
 mod overwrite;
 
 use std::io::Write as _;
@@ -85,6 +87,16 @@ pub enum Command {
     /// Read a news report (text, HTML or Markdown) and propose its dates, claims, events and
     /// positions; with -o, add them all to a project.
     Intake(intake::IntakeArgs),
+    /// Print a completion script for a shell (README, "Installing").
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page in roff, or a subcommand's page (`detente manpage import`).
+    Manpage {
+        /// A subcommand whose page to print instead of the main one.
+        subcommand: Option<String>,
+    },
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -123,6 +135,19 @@ fn print_outcome(outcome: Result<String, String>) -> ExitCode {
     }
 }
 
+/// Bytes made whole in memory (a script, a man page) on standard output, as they are.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
 /// Runs a subcommand; the caller handles the no-subcommand case (the app).
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -131,5 +156,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Intake(args) => intake::run(&args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Manpage { subcommand } => manpage::run(subcommand.as_deref()),
     }
 }
