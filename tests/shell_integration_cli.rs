@@ -143,7 +143,12 @@ fn an_unknown_shell_is_refused_with_the_choices() {
 /// ASCII for the comparison), else its roff with the escapes of `-` undone.
 fn rendered(roff: &[u8], name: &str) -> String {
     let path = temp_file(&format!("{name}.1"), roff);
-    let groff = run_if_installed("groff", &["-man", "-Tutf8", "-P", "-cbou"], &path);
+    // Lines long enough that no option name is broken, and plain text (no overstriking).
+    let groff = run_if_installed(
+        "groff",
+        &["-man", "-Tutf8", "-rLL=300n", "-P", "-cbou"],
+        &path,
+    );
     if let Some(output) = &groff {
         assert!(
             output.status.success(),
@@ -164,7 +169,9 @@ fn rendered(roff: &[u8], name: &str) -> String {
             .unwrap()
             .replace("\\-", "-"),
     };
-    text.replace(['\u{2010}', '\u{2212}'], "-")
+    // Justified lines have runs of spaces; a reader sees words.
+    let text = text.replace(['\u{2010}', '\u{2212}'], "-");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every long option of `command` that `--help` shows, as `--name`.

@@ -33,6 +33,13 @@ pub fn man_page(command: clap::Command, subcommand: Option<&str>) -> Result<Vec<
     // and its usage line (`detente import …`); `help` is no subcommand worth a page.
     let mut command = command.disable_help_subcommand(true);
     command.build();
+    // Every page's footer names the program and its version, as `detente 0.1.0`; clap
+    // would give a subcommand's page its own name and no version.
+    let source = format!(
+        "{} {}",
+        command.get_name(),
+        command.get_version().unwrap_or_default()
+    );
     let page = match subcommand {
         None => command,
         Some(name) => command
@@ -48,6 +55,7 @@ pub fn man_page(command: clap::Command, subcommand: Option<&str>) -> Result<Vec<
     };
     let mut roff = Vec::new();
     clap_mangen::Man::new(page)
+        .source(source)
         .render(&mut roff)
         .map_err(|e| format!("cannot write the man page: {e}"))?;
     Ok(roff)
@@ -76,6 +84,9 @@ mod tests {
     #[test]
     fn a_subcommand_page_is_titled_with_the_full_name() {
         let page = String::from_utf8(man_page(with_hidden(), Some("check")).unwrap()).unwrap();
-        assert!(page.contains(".TH detente\\-check 1"), "{page}");
+        assert!(
+            page.contains(".TH detente-check 1  \"detente 1.0\""),
+            "{page}"
+        );
     }
 }
