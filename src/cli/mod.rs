@@ -87,12 +87,13 @@ pub enum Command {
     /// Read a news report (text, HTML or Markdown) and propose its dates, claims, events and
     /// positions; with -o, add them all to a project.
     Intake(intake::IntakeArgs),
-    /// Print a completion script for a shell (README, "Installing").
+    /// Print a shell completion script (README.md, "Installing", says where it goes).
     Completions {
+        /// The shell the script is for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page in roff, or a subcommand's page (`detente manpage import`).
+    /// Print the man page in roff, or a subcommand's page (e.g. detente manpage import).
     Manpage {
         /// A subcommand whose page to print instead of the main one.
         subcommand: Option<String>,
