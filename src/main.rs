@@ -39,16 +39,41 @@ fn start_options(cli: &Cli) -> StartOptions {
 
 /// Gives a GUI-subsystem process the console of the terminal it was started from, if any, so
 /// that `--help`, errors and subcommands print there. Started from Explorer there is none,
-/// the call fails, and the app runs without a console, as it should.
+/// the call fails, and the app runs without a console, as it should. A redirection
+/// (`> out.txt`, a pipe) gives the process its standard handles from the start, and
+/// AttachConsole would point all three at the console, over them: those are put back.
 #[cfg(windows)]
-#[allow(unsafe_code)] // the one foreign call of the binary, on Windows only
+#[allow(unsafe_code)] // the binary's only foreign calls, on Windows only
 fn attach_parent_console() {
-    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
-    // SAFETY: AttachConsole takes a process id by value and touches no memory of ours; it
-    // fails harmlessly (returns 0) when there is no parent console or one is attached
-    // already. It is called first thing in `main`, before any thread or any use of the
-    // standard handles, which it may set.
+    use windows_sys::Win32::Foundation::{HANDLE, INVALID_HANDLE_VALUE};
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_ERROR_HANDLE, STD_INPUT_HANDLE,
+        STD_OUTPUT_HANDLE, SetStdHandle,
+    };
+    fn is_set(handle: HANDLE) -> bool {
+        !handle.is_null() && handle != INVALID_HANDLE_VALUE
+    }
+    let standard = [STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE];
+    // SAFETY: the three functions take and return plain values (a handle id, an opaque
+    // handle, a process id) and touch no memory of ours; each fails harmlessly, returning 0
+    // or a null handle. This runs first thing in `main`, before any other thread exists and
+    // before anything has written to a standard handle, which Rust's std looks up at each
+    // write, so the handles set here are the ones every later write uses.
     unsafe {
-        AttachConsole(ATTACH_PARENT_PROCESS);
+        let mut given: [HANDLE; 3] = [std::ptr::null_mut(); 3];
+        for (handle, id) in given.iter_mut().zip(standard) {
+            *handle = GetStdHandle(id);
+        }
+        if given.iter().all(|&handle| is_set(handle)) {
+            return; // all three redirected: no console needed
+        }
+        if AttachConsole(ATTACH_PARENT_PROCESS) == 0 {
+            return; // no parent console (Explorer, a shortcut): none is needed
+        }
+        for (handle, id) in given.into_iter().zip(standard) {
+            if is_set(handle) {
+                SetStdHandle(id, handle);
+            }
+        }
     }
 }
