@@ -80,4 +80,24 @@ mod tests {
             assert!(!script.contains("debug"), "{shell}: {script}");
         }
     }
+
+    #[test]
+    fn the_real_command_line_made_again_gives_the_same_scripts() {
+        // As with a hidden debugging subcommand: the top level is made again, and every
+        // shell's script is what it is without the hidden subcommand.
+        let cli = Cli::command().subcommand(clap::Command::new("debug-secret").hide(true));
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::PowerShell,
+            Shell::Elvish,
+        ] {
+            let script = completion_script(cli.clone(), shell);
+            assert!(
+                script == completion_script(Cli::command(), shell),
+                "{shell}"
+            );
+        }
+    }
 }
