@@ -1,12 +1,14 @@
 //! The command line: `detente [FILE]` opens the app; subcommands work without a window.
 
 mod check;
+mod completions;
 #[cfg(debug_assertions)]
 mod debug_crash;
 mod export;
 mod generate;
 mod import;
 mod intake;
+mod manpage;
 mod overwrite;
 
 use std::io::Write as _;
@@ -134,6 +136,17 @@ pub enum Command {
     #[cfg(debug_assertions)]
     #[command(hide = true)]
     DebugCrash(debug_crash::DebugCrashArgs),
+    /// Print a shell completion script (README.md, "Installing", says where it goes).
+    Completions {
+        /// The shell the script is for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page in roff, or a subcommand's page (e.g. detente manpage import).
+    Manpage {
+        /// A subcommand whose page to print instead of the main one.
+        subcommand: Option<String>,
+    },
 }
 
 impl Command {
@@ -190,6 +203,19 @@ fn print_outcome(outcome: Result<String, String>) -> ExitCode {
     }
 }
 
+/// Bytes made whole in memory (a script, a man page) on standard output, as they are.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
 /// Runs a subcommand; the caller handles the no-subcommand case (the app).
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -200,5 +226,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Intake(args) => intake::run(&args),
         #[cfg(debug_assertions)]
         Command::DebugCrash(args) => debug_crash::run(&args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Manpage { subcommand } => manpage::run(subcommand.as_deref()),
     }
 }

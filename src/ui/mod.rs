@@ -28,6 +28,7 @@ pub mod style;
 pub mod tasks;
 pub mod timeline;
 mod unsaved;
+pub mod window_icon;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,15 +112,16 @@ pub fn run_app(options: StartOptions) -> ExitCode {
 }
 
 fn run_with(options: StartOptions, renderer: eframe::Renderer) -> Result<(), eframe::Error> {
-    let native = eframe::NativeOptions {
+    let mut native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Detente")
-            .with_app_id("detente")
+            .with_app_id(window_icon::APP_ID)
             .with_inner_size(options.window_size.unwrap_or([1280.0, 800.0]))
             .with_min_inner_size([800.0, 500.0]),
         renderer,
         ..Default::default()
     };
+    native.viewport.icon = window_icon::icon();
     eframe::run_native(
         "Detente",
         native,
