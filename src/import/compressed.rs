@@ -59,7 +59,7 @@ pub fn zip_members<R: Read + Seek>(
 }
 
 /// Extensions of members read by default before others: text that an importer reads.
-const TEXT_EXTENSIONS: [&str; 8] = ["csv", "tsv", "tab", "txt", "json", "xml", "timeline", "tsv"];
+const TEXT_EXTENSIONS: [&str; 7] = ["csv", "tsv", "tab", "txt", "json", "xml", "timeline"];
 
 /// The member to read: the one asked for, else the only one, else the first whose
 /// extension is a text format, else the first.
@@ -126,10 +126,15 @@ pub fn notes(label: Option<&str>, members: &[String], how_to_choose: &str) -> Ve
     };
     let mut notes = vec![format!("Read {label}")];
     if members.len() > 1 {
+        // A zip of thousands of files is named by its first ten: the report is read, not
+        // searched.
+        let mut listed = members.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+        if members.len() > 10 {
+            listed.push_str(", …");
+        }
         notes.push(format!(
-            "The archive holds {} files ({}); choose another with {how_to_choose}",
+            "The archive holds {} files ({listed}); choose another with {how_to_choose}",
             members.len(),
-            members.join(", ")
         ));
     }
     notes

@@ -94,7 +94,8 @@ pub fn display_name(encoding: &'static Encoding) -> String {
 /// The encodings the import dialog offers besides "Automatic": those analysts' files come
 /// in (Excel on Western, Central European and Cyrillic Windows; old Unix and Japanese and
 /// Chinese tools).
-pub const OFFERED: [&Encoding; 13] = [
+pub fn offered() -> [&'static Encoding; 13] {
+    [
     encoding_rs::UTF_8,
     encoding_rs::UTF_16LE,
     encoding_rs::UTF_16BE,
@@ -108,7 +109,8 @@ pub const OFFERED: [&Encoding; 13] = [
     encoding_rs::EUC_KR,
     encoding_rs::GBK,
     encoding_rs::BIG5,
-];
+    ]
+}
 
 /// How many bytes the UTF-16 test looks at: 4 KiB is a few dozen rows of a table, plenty
 /// to tell text whose every other byte is zero.
@@ -272,7 +274,10 @@ pub fn head_text(head: &[u8], choice: EncodingChoice) -> String {
         return valid.to_owned();
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(body.len() * 2);
+    let capacity = decoder
+        .max_utf8_buffer_length(body.len())
+        .unwrap_or(body.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
     // Not the last bytes: a character cut at the end of the head is left out, not replaced.
     let (_, _, _) = decoder.decode_to_string(body, &mut text, false);
     text

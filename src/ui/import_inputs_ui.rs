@@ -2,7 +2,7 @@
 //! encoding, and which member of a zip archive. Each change re-runs the preview.
 
 use crate::import::EncodingChoice;
-use crate::import::encoding::{OFFERED, display_name};
+use crate::import::encoding::{display_name, offered};
 
 /// The "Encoding" menu: "Automatic (detected: …)", then the encodings analysts' files come
 /// in. Returns whether the choice changed.
@@ -19,7 +19,7 @@ pub fn encoding_ui(ui: &mut egui::Ui, choice: &mut EncodingChoice, detected: &st
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(choice, EncodingChoice::Auto, automatic);
-                for enc in OFFERED {
+                for enc in offered() {
                     ui.selectable_value(choice, EncodingChoice::Forced(enc), display_name(enc));
                 }
             })
