@@ -52,15 +52,26 @@ fn a_zipped_gdelt_day_file_is_imported_and_named() {
     assert!(run.status.success(), "{stderr}");
     assert!(stdout.contains("detected gdelt2"), "{stdout}");
     assert!(
-        stdout.contains("Read member 20250601.export.CSV of the zip archive 20250601.export.CSV.zip"),
+        stdout
+            .contains("Read member 20250601.export.CSV of the zip archive 20250601.export.CSV.zip"),
         "{stdout}"
     );
     assert!(stdout.contains("imported 3 events"), "{stdout}");
     // The dataset source names the member and the archive.
     let bytes = std::fs::read(fixture_path("20250601.export.CSV.zip")).unwrap();
-    let un = unpack(&bytes, "20250601.export.CSV.zip", None).unwrap().unwrap();
-    assert_eq!(detect_format(&un.bytes, &un.inner_name).unwrap(), ImportFormat::Gdelt2);
-    let imported = import(&un.bytes, ImportFormat::Gdelt2, &ImportOptions::named(&un.label)).unwrap();
+    let un = unpack(&bytes, "20250601.export.CSV.zip", None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        detect_format(&un.bytes, &un.inner_name).unwrap(),
+        ImportFormat::Gdelt2
+    );
+    let imported = import(
+        &un.bytes,
+        ImportFormat::Gdelt2,
+        &ImportOptions::named(&un.label),
+    )
+    .unwrap();
     assert_eq!(
         imported.project.sources[0].name,
         "member 20250601.export.CSV of the zip archive 20250601.export.CSV.zip"
@@ -72,7 +83,10 @@ fn gzip_files_are_imported() {
     for name in ["20250601.export.CSV.gz", "events.csv.gz"] {
         let (run, stdout, stderr) = import_file(name, &[]);
         assert!(run.status.success(), "{name}: {stderr}");
-        assert!(stdout.contains(&format!("Read {name} (gzip-compressed)")), "{stdout}");
+        assert!(
+            stdout.contains(&format!("Read {name} (gzip-compressed)")),
+            "{stdout}"
+        );
     }
 }
 
@@ -80,7 +94,10 @@ fn gzip_files_are_imported() {
 fn a_member_is_chosen_and_the_others_listed() {
     let (run, stdout, stderr) = import_file("two_members.zip", &[]);
     assert!(run.status.success(), "{stderr}");
-    assert!(stdout.contains("Read member events.csv of the zip archive two_members.zip"), "{stdout}");
+    assert!(
+        stdout.contains("Read member events.csv of the zip archive two_members.zip"),
+        "{stdout}"
+    );
     assert!(stdout.contains("more/summits.csv"), "{stdout}");
     assert!(stdout.contains("imported 2 events"), "{stdout}");
     let (run, stdout, stderr) = import_file("two_members.zip", &["--member", "more/summits.csv"]);
@@ -96,7 +113,12 @@ fn a_cut_gzip_file_is_an_error_and_nothing_is_written() {
     let dir = temp_dir("cut");
     let out = dir.join("out.detente.ron");
     let input = fixture_path("truncated.csv.gz");
-    let run = detente(&["import", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let run = detente(&[
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(stderr.contains("truncated.csv.gz"), "{stderr}");
@@ -124,10 +146,18 @@ fn a_gzip_bomb_stops_at_the_import_limit() {
     let path = dir.join("bomb.json.gz");
     std::fs::write(&path, &packed).unwrap();
     let out = dir.join("out.detente.ron");
-    let run = detente(&["import", path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let run = detente(&[
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
-    assert!(stderr.contains("bomb.json.gz (gzip-compressed)"), "{stderr}");
+    assert!(
+        stderr.contains("bomb.json.gz (gzip-compressed)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 GiB"), "{stderr}");
     assert!(!out.exists());
 }

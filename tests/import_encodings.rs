@@ -52,7 +52,10 @@ fn excel_unicode_text_is_utf16le_with_a_byte_order_mark() {
         ]
     );
     let report = imported.report.to_text();
-    assert!(report.contains("Read as UTF-16LE (byte order mark)"), "{report}");
+    assert!(
+        report.contains("Read as UTF-16LE (byte order mark)"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -123,7 +126,10 @@ fn timelinejs_in_utf16_is_read_as_a_stream_and_whole_alike() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(json.encode_utf16().flat_map(u16::to_le_bytes));
     let options = ImportOptions::named("t.json");
-    assert_eq!(detect_format(&bytes, "t.json").unwrap(), ImportFormat::TimelineJs);
+    assert_eq!(
+        detect_format(&bytes, "t.json").unwrap(),
+        ImportFormat::TimelineJs
+    );
     let whole = import(&bytes, ImportFormat::TimelineJs, &options).unwrap();
     let (head, rest) = bytes.split_at(7); // inside a character: the decoder carries it over
     let streamed = import_stream(head, &mut &rest[..], ImportFormat::TimelineJs, &options);
@@ -171,23 +177,52 @@ fn the_command_line_detects_and_takes_encoding() {
     let (input, out_s) = (input.to_str().unwrap(), out.to_str().unwrap());
     let run = detente(&["import", input, "-o", out_s]);
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(stdout.contains("Read as Windows-1252 (detected)"), "{stdout}");
-    let run = detente(&["import", input, "-o", out_s, "--force", "--encoding", "latin1"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("Read as Windows-1252 (detected)"),
+        "{stdout}"
+    );
+    let run = detente(&[
+        "import",
+        input,
+        "-o",
+        out_s,
+        "--force",
+        "--encoding",
+        "latin1",
+    ]);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("Read as Windows-1252 (chosen)"), "{stdout}");
-    let run = detente(&["import", input, "-o", out_s, "--force", "--encoding", "utf-8"]);
+    let run = detente(&[
+        "import",
+        input,
+        "-o",
+        out_s,
+        "--force",
+        "--encoding",
+        "utf-8",
+    ]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(stderr.contains("line 2, column 12"), "{stderr}");
     let run = detente(&["import", input, "-o", out_s, "--encoding", "klingon"]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
-    assert!(stderr.contains("unknown encoding") && stderr.contains("windows-1252"), "{stderr}");
+    assert!(
+        stderr.contains("unknown encoding") && stderr.contains("windows-1252"),
+        "{stderr}"
+    );
     let excel = fixture_path("excel_unicode_text.txt");
     let run = detente(&["import", excel.to_str().unwrap(), "-o", out_s, "--force"]);
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(stdout.contains("Read as UTF-16LE (byte order mark)"), "{stdout}");
+    assert!(
+        stdout.contains("Read as UTF-16LE (byte order mark)"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -202,8 +237,15 @@ fn intake_reads_a_windows_1252_report() {
     std::fs::write(&path, &ansi).unwrap();
     let run = detente(&["intake", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(stdout.starts_with("Read as Windows-1252 (detected)"), "{stdout}");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.starts_with("Read as Windows-1252 (detected)"),
+        "{stdout}"
+    );
     let run = detente(&["intake", path.to_str().unwrap(), "--encoding", "utf-8"]);
     assert!(!run.status.success());
 }

@@ -61,7 +61,11 @@ fn check(bytes: &[u8]) {
     let _ = DecodingReader::new(bytes, encoding_rs::GBK).read_to_string(&mut out);
     for member in [None, Some("events.csv")] {
         if let Ok(Some(unpacked)) = unpack(bytes, "fuzz.zip", member) {
-            let _ = import(&unpacked.bytes, ImportFormat::Csv, &ImportOptions::named("x"));
+            let _ = import(
+                &unpacked.bytes,
+                ImportFormat::Csv,
+                &ImportOptions::named("x"),
+            );
         }
     }
 }

@@ -61,10 +61,16 @@ fn the_encoding_menu_names_the_detected_encoding_and_rereads_the_preview() {
     // UTF-8 chosen, the preview says where the file is not UTF-8.
     choose(&mut harness, "Encoding", "UTF-8");
     harness.get_by_label_contains("line 2, column 12");
-    choose(&mut harness, "Encoding", "Automatic (detected: Windows-1252)");
+    choose(
+        &mut harness,
+        "Encoding",
+        "Automatic (detected: Windows-1252)",
+    );
     harness.get_by_label("Café summit ends");
     harness.get_by_label("Import").click();
-    run_until(&mut harness, |h| h.query_by_label("Import report").is_some());
+    run_until(&mut harness, |h| {
+        h.query_by_label("Import report").is_some()
+    });
     harness.get_by_label_contains("Read as Windows-1252 (detected)");
 }
 

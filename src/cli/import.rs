@@ -151,10 +151,11 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     };
     let mut imported =
         import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;
-    imported
-        .report
-        .input_notes
-        .extend(compressed::notes(opened.label.as_deref(), &opened.members, "--member"));
+    imported.report.input_notes.extend(compressed::notes(
+        opened.label.as_deref(),
+        &opened.members,
+        "--member",
+    ));
     let (project, report) = if let Some(into) = &args.into {
         let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
         let (added, merge_report, report) = merge_additions(&project, imported);

@@ -10,8 +10,8 @@ use jiff::civil;
 
 use super::overwrite::Overwrite;
 use crate::geo::Gazetteer;
-use crate::intake::accept::{Decisions, accept};
 use crate::import::EncodingChoice;
+use crate::intake::accept::{Decisions, accept};
 use crate::intake::article::{ArticleError, InputKind, MAX_ARTICLE_BYTES, read_bytes_in};
 use crate::intake::{Article, Proposals, json, propose};
 use crate::model::Project;

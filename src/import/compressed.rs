@@ -37,16 +37,20 @@ pub fn compression_of(head: &[u8]) -> Option<Compression> {
 /// files a `mimetype` entry.
 fn is_document(names: &[String]) -> bool {
     names.iter().any(|n| {
-        n == "[Content_Types].xml" || n == "mimetype" || n.starts_with("xl/") || n == "META-INF/manifest.xml"
+        n == "[Content_Types].xml"
+            || n == "mimetype"
+            || n.starts_with("xl/")
+            || n == "META-INF/manifest.xml"
     })
 }
 
 /// The members of a zip archive that hold data (directories and macOS's `__MACOSX/`
 /// resource forks left out), or `None` when the zip is a spreadsheet or document.
-pub fn zip_members<R: Read + Seek>(
-    archive: &ZipArchive<R>,
-) -> Option<Vec<String>> {
-    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+pub fn zip_members<R: Read + Seek>(archive: &ZipArchive<R>) -> Option<Vec<String>> {
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|name| name.ok().map(std::borrow::Cow::into_owned))
+        .collect();
     if is_document(&names) {
         return None;
     }
@@ -84,7 +88,9 @@ pub fn choose_member(
     let text = |m: &&String| {
         std::path::Path::new(m.as_str())
             .extension()
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
+            .is_some_and(|e| {
+                TEXT_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            })
     };
     members
         .iter()
@@ -92,7 +98,9 @@ pub fn choose_member(
         .or_else(|| members.first())
         .cloned()
         .ok_or_else(|| {
-            ImportError::Format(format!("the zip archive {archive_name} is empty: it has no file"))
+            ImportError::Format(format!(
+                "the zip archive {archive_name} is empty: it has no file"
+            ))
         })
 }
 
@@ -128,7 +136,12 @@ pub fn notes(label: Option<&str>, members: &[String], how_to_choose: &str) -> Ve
     if members.len() > 1 {
         // A zip of thousands of files is named by its first ten: the report is read, not
         // searched.
-        let mut listed = members.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+        let mut listed = members
+            .iter()
+            .take(10)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
         if members.len() > 10 {
             listed.push_str(", …");
         }
@@ -168,7 +181,9 @@ pub fn open<'a, R: Read + Seek + 'a>(
     archive: &'a mut Option<ZipArchive<R>>,
 ) -> Result<Opened<'a>, ImportError> {
     let damaged = |e: &dyn std::fmt::Display, what: String| {
-        ImportError::Format(format!("{what} is damaged or cut short: {e}; nothing was imported"))
+        ImportError::Format(format!(
+            "{what} is damaged or cut short: {e}; nothing was imported"
+        ))
     };
     match compression_of(head) {
         Some(Compression::Gzip) => Ok(Opened {
@@ -369,32 +384,52 @@ mod tests {
     fn a_cut_gzip_file_is_an_error_naming_it() {
         let mut packed = gzip(&b"date,title\n2025-06-01,Talks\n".repeat(100));
         packed.truncate(packed.len() / 2);
-        let err = unpack(&packed, "events.csv.gz", None).unwrap_err().to_string();
+        let err = unpack(&packed, "events.csv.gz", None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("gzip file events.csv.gz is damaged"), "{err}");
     }
 
     #[test]
     fn zip_members_are_chosen_and_named() {
-        let packed = zip_of(&[("notes/readme.md", b"hello"), ("a.csv", b"x,y\n"), ("b.csv", b"z\n")]);
+        let packed = zip_of(&[
+            ("notes/readme.md", b"hello"),
+            ("a.csv", b"x,y\n"),
+            ("b.csv", b"z\n"),
+        ]);
         let un = unpack(&packed, "two.zip", None).unwrap().unwrap();
         assert_eq!(un.member.as_deref(), Some("a.csv"));
         assert_eq!(un.label, "member a.csv of the zip archive two.zip");
         assert_eq!(un.members, ["a.csv", "b.csv", "notes/readme.md"]);
         let b = unpack(&packed, "two.zip", Some("b.csv")).unwrap().unwrap();
         assert_eq!(b.bytes, b"z\n");
-        let err = unpack(&packed, "two.zip", Some("c.csv")).unwrap_err().to_string();
-        assert!(err.contains("no member c.csv") && err.contains("a.csv, b.csv"), "{err}");
+        let err = unpack(&packed, "two.zip", Some("c.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("no member c.csv") && err.contains("a.csv, b.csv"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_spreadsheet_is_not_taken_for_an_archive() {
-        let xlsx = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("xl/workbook.xml", b"<w/>")]);
+        let xlsx = zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<w/>"),
+        ]);
         assert!(unpack(&xlsx, "book.xlsx", None).unwrap().is_none());
-        let ods = zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")]);
+        let ods = zip_of(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        )]);
         assert!(unpack(&ods, "book.ods", None).unwrap().is_none());
         let nested = zip_of(&[("book.xlsx", &xlsx)]);
         let err = unpack(&nested, "book.zip", None).unwrap_err().to_string();
-        assert!(err.contains("member book.xlsx of the zip archive book.zip is itself"), "{err}");
+        assert!(
+            err.contains("member book.xlsx of the zip archive book.zip is itself"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -120,7 +120,12 @@ pub fn detect_format_of_head(
     head: &[u8],
     file_name: &str,
 ) -> Result<(ImportFormat, String), ImportError> {
-    detect_with(head, head.len() < HEAD_BYTES, file_name, EncodingChoice::Auto)
+    detect_with(
+        head,
+        head.len() < HEAD_BYTES,
+        file_name,
+        EncodingChoice::Auto,
+    )
 }
 
 /// [`detect_format_of_head`] of text in the encoding `encoding` says (detected when

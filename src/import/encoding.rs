@@ -96,19 +96,19 @@ pub fn display_name(encoding: &'static Encoding) -> String {
 /// Chinese tools).
 pub fn offered() -> [&'static Encoding; 13] {
     [
-    encoding_rs::UTF_8,
-    encoding_rs::UTF_16LE,
-    encoding_rs::UTF_16BE,
-    encoding_rs::WINDOWS_1252,
-    encoding_rs::ISO_8859_2,
-    encoding_rs::ISO_8859_15,
-    encoding_rs::WINDOWS_1250,
-    encoding_rs::WINDOWS_1251,
-    encoding_rs::KOI8_R,
-    encoding_rs::SHIFT_JIS,
-    encoding_rs::EUC_KR,
-    encoding_rs::GBK,
-    encoding_rs::BIG5,
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+        encoding_rs::WINDOWS_1252,
+        encoding_rs::ISO_8859_2,
+        encoding_rs::ISO_8859_15,
+        encoding_rs::WINDOWS_1250,
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::KOI8_R,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_KR,
+        encoding_rs::GBK,
+        encoding_rs::BIG5,
     ]
 }
 
@@ -165,10 +165,13 @@ pub fn detect(bytes: &[u8], whole: bool) -> (&'static Encoding, EncodingSource, 
         return (encoding_rs::UTF_8, EncodingSource::Utf8, 0);
     }
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
-    let mut detector = chardetng::EncodingDetector::new();
+    // ISO-2022-JP is no export format of any tool analysts use; it is left out, as
+    // browsers leave it out.
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, whole && sample.len() == bytes.len());
     // UTF-8 is ruled out above; chardetng then picks among the legacy encodings.
-    (detector.guess(None, false), EncodingSource::Detected, 0)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    (guess, EncodingSource::Detected, 0)
 }
 
 /// Valid UTF-8; the first bytes of a longer input may end inside a character.
@@ -403,13 +406,20 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252
             .encode("date,title\n2025-06-01,\u{201c}Talks\u{201d} in Genève cost 5 €, café\n");
         let decoded = decode(&bytes, EncodingChoice::Auto).unwrap();
-        assert!(decoded.text.contains("\u{201c}Talks\u{201d} in Genève cost 5 €, café"));
+        assert!(
+            decoded
+                .text
+                .contains("\u{201c}Talks\u{201d} in Genève cost 5 €, café")
+        );
         assert_eq!(decoded.description(), "Read as Windows-1252 (detected)");
     }
 
     #[test]
     fn a_chosen_encoding_is_used_and_invalid_bytes_are_an_error_with_a_place() {
-        let latin2 = decode(b"\xA3\xF3d\xBC", EncodingChoice::Forced(encoding_rs::ISO_8859_2));
+        let latin2 = decode(
+            b"\xA3\xF3d\xBC",
+            EncodingChoice::Forced(encoding_rs::ISO_8859_2),
+        );
         let latin2 = latin2.unwrap();
         assert_eq!(latin2.text, "Łódź");
         assert_eq!(latin2.description(), "Read as ISO-8859-2 (chosen)");
@@ -422,12 +432,21 @@ mod tests {
     #[test]
     fn labels_are_whatwg_and_unknown_ones_list_examples() {
         let f = |l: &str| EncodingChoice::from_label(l).unwrap();
-        assert_eq!(f("latin1"), EncodingChoice::Forced(encoding_rs::WINDOWS_1252));
-        assert_eq!(f("ISO-8859-1"), EncodingChoice::Forced(encoding_rs::WINDOWS_1252));
+        assert_eq!(
+            f("latin1"),
+            EncodingChoice::Forced(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(
+            f("ISO-8859-1"),
+            EncodingChoice::Forced(encoding_rs::WINDOWS_1252)
+        );
         assert_eq!(f("utf-16"), EncodingChoice::Forced(encoding_rs::UTF_16LE));
         assert_eq!(f(" Auto "), EncodingChoice::Auto);
         let err = EncodingChoice::from_label("klingon").unwrap_err();
-        assert!(err.contains("windows-1252") && err.contains("klingon"), "{err}");
+        assert!(
+            err.contains("windows-1252") && err.contains("klingon"),
+            "{err}"
+        );
         assert!(EncodingChoice::from_label("iso-2022-kr").is_err());
     }
 

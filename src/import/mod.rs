@@ -36,12 +36,12 @@ use std::fmt;
 use std::io::Read;
 
 pub use crate::formats::timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
-pub use encoding::{Decoded, EncodingChoice, EncodingSource};
 pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
 pub use detect::{
     detect_format, detect_format_of_head, detect_format_of_head_in, detect_format_with_reason,
 };
+pub use encoding::{Decoded, EncodingChoice, EncodingSource};
 pub use html_text::html_to_text;
 pub use merge::{
     DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions,
@@ -283,10 +283,7 @@ fn import_rows(
 
 /// The input as UTF-8 text: what no importer reads refused from the raw bytes (archives,
 /// images), then decoded, then refused if the text is blank or binary.
-fn decode_input<'a>(
-    bytes: &'a [u8],
-    options: &ImportOptions,
-) -> Result<Decoded<'a>, ImportError> {
+fn decode_input<'a>(bytes: &'a [u8], options: &ImportOptions) -> Result<Decoded<'a>, ImportError> {
     detect::check_size_and_kind(bytes)?;
     let decoded = encoding::decode(bytes, options.encoding)?;
     detect::check_text(decoded.text.as_bytes())?;

@@ -70,7 +70,9 @@ pub struct ArticleInput {
 pub enum ArticleError {
     Empty,
     Binary,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotEnglish,
     NoDate,
     /// The bytes are not text in the encoding chosen (`--encoding`): why, and where.

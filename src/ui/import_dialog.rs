@@ -356,7 +356,11 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
     let key = (ready.format, ready.mapping.clone());
     if ready.preview_for.as_ref() != Some(&key) {
         let options = ImportOptions {
-            file_name: ready.input.label.clone().unwrap_or_else(|| file_name.to_owned()),
+            file_name: ready
+                .input
+                .label
+                .clone()
+                .unwrap_or_else(|| file_name.to_owned()),
             mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
             encoding: ready.input.encoding,
             ..ImportOptions::default()

@@ -126,13 +126,20 @@ impl InputChoices {
 
     /// The menus; returns whether a choice changed (the preview is then out of date), with
     /// `bytes` unpacked again when the member changed.
-    pub fn ui(&mut self, ui: &mut egui::Ui, bytes: &mut std::sync::Arc<Vec<u8>>) -> Result<bool, String> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        bytes: &mut std::sync::Arc<Vec<u8>>,
+    ) -> Result<bool, String> {
         let mut changed = false;
         if self.members.len() > 1 && member_ui(ui, &mut self.member, &self.members) {
             if let Some(packed) = &self.packed {
-                let unpacked =
-                    crate::import::compressed::unpack(packed, &self.file_name, self.member.as_deref())
-                        .map_err(|e| e.to_string())?;
+                let unpacked = crate::import::compressed::unpack(
+                    packed,
+                    &self.file_name,
+                    self.member.as_deref(),
+                )
+                .map_err(|e| e.to_string())?;
                 if let Some(unpacked) = unpacked {
                     self.take(&unpacked);
                     *bytes = std::sync::Arc::new(unpacked.bytes);

@@ -111,7 +111,11 @@ fn bad_input_is_refused_with_a_message() {
         read_bytes(&utf16, InputKind::Text).map(|a| a.text),
         read_bytes(b"The envoys met.", InputKind::Text).map(|a| a.text)
     );
-    let err = read_bytes_in(b"caf\xe9", InputKind::Text, EncodingChoice::Forced(encoding_rs::UTF_8));
+    let err = read_bytes_in(
+        b"caf\xe9",
+        InputKind::Text,
+        EncodingChoice::Forced(encoding_rs::UTF_8),
+    );
     assert!(matches!(err, Err(ArticleError::Encoding(_))), "{err:?}");
     let huge = "The envoys met. ".repeat(MAX_ARTICLE_BYTES / 16 + 1);
     let err = read_bytes(huge.as_bytes(), InputKind::Text).expect_err("too large");
