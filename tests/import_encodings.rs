@@ -232,7 +232,8 @@ fn intake_reads_a_windows_1252_report() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_report.txt"),
     )
     .unwrap();
-    let (ansi, _, _) = encoding_rs::WINDOWS_1252.encode(&format!("{seed}\nTalks in Genève.\n"));
+    let text = format!("{seed}\nTalks in Genève.\n");
+    let (ansi, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     let path = dir.join("report.txt");
     std::fs::write(&path, &ansi).unwrap();
     let run = detente(&["intake", path.to_str().unwrap()]);
