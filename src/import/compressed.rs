@@ -117,7 +117,10 @@ pub fn gzip_label(archive_name: &str) -> String {
 /// The name of what a gzip file holds, for format detection: its name without `.gz`.
 pub fn gzip_inner_name(archive_name: &str) -> &str {
     let path = std::path::Path::new(archive_name);
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
         &archive_name[..archive_name.len() - 3]
     } else {
         archive_name
