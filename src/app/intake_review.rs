@@ -27,17 +27,20 @@ pub fn is_report_file(path: &Path) -> bool {
 
 /// The text of a report file's bytes, or why it is not one.
 pub fn report_text(bytes: &[u8], name: &str) -> Result<String, String> {
-    if bytes.contains(&0) {
+    // Zero bytes are binary data, except as every other byte of UTF-16 (checked once
+    // decoded).
+    let utf16 = crate::import::encoding::utf16_of(bytes).is_some();
+    let decoded = crate::import::encoding::decode(bytes, crate::import::EncodingChoice::Auto)
+        .map_err(|err| format!("{name}: {err}"))?;
+    if (!utf16 && bytes.contains(&0)) || decoded.text.contains('\0') {
         return Err(format!(
             "{name} is not a text file (it holds binary data): open the report as .txt, .html \
              or .md."
         ));
     }
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
-        format!("{name} is not UTF-8 text: save the report as UTF-8 and open it again.")
-    })?;
-    // A byte-order mark is not part of the report.
-    Ok(text.trim_start_matches('\u{feff}').to_owned())
+    // Issue 15: read in the encoding detected (UTF-8, UTF-16, Windows-1252 …); automatic
+    // decoding does not fail, and takes off the byte-order mark.
+    Ok(decoded.text.trim_start_matches('\u{feff}').to_owned())
 }
 
 /// What the input dialog holds: the report and what is known about its publication.
@@ -600,11 +603,9 @@ mod tests {
                 .unwrap_err()
                 .contains("binary")
         );
-        assert!(
-            report_text(&[0xff, 0xfe, 0x41], "x.txt")
-                .unwrap_err()
-                .contains("UTF-8")
-        );
+        // Issue 15: UTF-16 and Windows-1252 reports are decoded.
+        assert_eq!(report_text(&[0xff, 0xfe, 0x41, 0], "x.txt").unwrap(), "A");
+        assert_eq!(report_text(b"Gen\xe8ve", "x.txt").unwrap(), "Genève");
         assert_eq!(
             report_text("\u{feff}Talks".as_bytes(), "x").unwrap(),
             "Talks"

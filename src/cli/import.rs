@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use super::overwrite::Overwrite;
 use crate::import::{
-    CsvMapping, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES, append_additions,
-    detect_format_of_head, import_stream, merge_additions,
+    CsvMapping, EncodingChoice, HEAD_BYTES, ImportFormat, ImportOptions, MAX_IMPORT_BYTES,
+    append_additions, compressed, detect_format_of_head_in, import_stream, merge_additions,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -61,6 +61,14 @@ pub struct ImportArgs {
     /// Merge into this project (duplicates removed) instead of starting a new one.
     #[arg(long, value_name = "PROJECT")]
     pub into: Option<PathBuf>,
+    /// The text's encoding, any WHATWG label (utf-8, utf-16le, utf-16be, windows-1252,
+    /// latin1, iso-8859-2, …); without it, or with "auto", it is detected.
+    #[arg(long, value_name = "NAME", value_parser = EncodingChoice::from_label)]
+    pub encoding: Option<EncodingChoice>,
+    /// The member of a zip archive to import (without it: the only one, or the first
+    /// text file).
+    #[arg(long, value_name = "NAME")]
+    pub member: Option<String>,
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
@@ -90,11 +98,34 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     {
         return Err(read_err(crate::io::import_too_large()));
     }
+    let mut packed_head = Vec::with_capacity(HEAD_BYTES);
+    (&mut file)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut packed_head)
+        .map_err(read_err)?;
+    // A .gz or .zip is read through its compression, unpacked as it is read; errors then
+    // name the archive (and the member).
+    let mut archive = None;
+    let opened = compressed::open(
+        file,
+        &packed_head,
+        &file_name(input),
+        args.member.as_deref(),
+        &mut archive,
+    )
+    .map_err(|e| format!("{shown}: {e}"))?;
+    let shown = opened.label.clone().unwrap_or(shown);
+    let read_err = |e: std::io::Error| format!("could not read {shown}: {e}");
+    let mut file = opened.reader;
     let mut head = Vec::with_capacity(HEAD_BYTES);
     (&mut file)
         .take(HEAD_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(read_err)?;
+    if let Some(label) = &opened.label {
+        compressed::check_member_kind(&head, label).map_err(|e| e.to_string())?;
+    }
+    let encoding = args.encoding.unwrap_or_default();
     let mapping = match &args.mapping {
         Some(path) => {
             let text = crate::io::read_mapping_text(path)
@@ -107,18 +138,24 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     let format = if let Some(f) = args.format {
         ImportFormat::from(f)
     } else {
-        let (format, reason) =
-            detect_format_of_head(&head, &shown).map_err(|e| format!("{shown}: {e}"))?;
+        let (format, reason) = detect_format_of_head_in(&head, &opened.inner_name, encoding)
+            .map_err(|e| format!("{shown}: {e}"))?;
         text.push_str(&format!("detected {}: {reason}\n", format.name()));
         format
     };
     let options = ImportOptions {
-        file_name: file_name(input),
+        file_name: opened.label.clone().unwrap_or_else(|| file_name(input)),
         mapping,
+        encoding,
         ..ImportOptions::default()
     };
-    let imported =
+    let mut imported =
         import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;
+    imported.report.input_notes.extend(compressed::notes(
+        opened.label.as_deref(),
+        &opened.members,
+        "--member",
+    ));
     let (project, report) = if let Some(into) = &args.into {
         let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
         let (added, merge_report, report) = merge_additions(&project, imported);

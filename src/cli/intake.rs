@@ -10,8 +10,9 @@ use jiff::civil;
 
 use super::overwrite::Overwrite;
 use crate::geo::Gazetteer;
+use crate::import::EncodingChoice;
 use crate::intake::accept::{Decisions, accept};
-use crate::intake::article::{ArticleError, InputKind, MAX_ARTICLE_BYTES, read_bytes};
+use crate::intake::article::{ArticleError, InputKind, MAX_ARTICLE_BYTES, read_bytes_in};
 use crate::intake::{Article, Proposals, json, propose};
 use crate::model::Project;
 
@@ -39,6 +40,10 @@ pub struct IntakeArgs {
     /// Print the proposals as one JSON object (offsets in Unicode code points).
     #[arg(long)]
     pub json: bool,
+    /// The report's encoding, any WHATWG label (utf-8, utf-16le, windows-1252, latin1, …);
+    /// without it, or with "auto", it is detected.
+    #[arg(long, value_name = "NAME", value_parser = EncodingChoice::from_label)]
+    pub encoding: Option<EncodingChoice>,
 }
 
 fn parse_day(text: &str) -> Result<civil::Date, String> {
@@ -78,7 +83,8 @@ fn run_inner(args: &IntakeArgs) -> Result<String, String> {
     } else {
         InputKind::of_path(&args.article)
     };
-    let input = read_bytes(&bytes, kind).map_err(|e| format!("{shown}: {e}"))?;
+    let encoding = args.encoding.unwrap_or_default();
+    let input = read_bytes_in(&bytes, kind, encoding).map_err(|e| format!("{shown}: {e}"))?;
     let article = input
         .into_article(args.published, args.source.clone())
         .map_err(|e| match e {
@@ -95,7 +101,9 @@ fn run_inner(args: &IntakeArgs) -> Result<String, String> {
     let mut text = if args.json {
         json::to_json(&article, &proposals)
     } else {
-        summary(&article, &proposals)
+        // How the text was decoded, when it was not plain UTF-8.
+        let note = crate::import::encoding::note(&bytes, encoding);
+        note.map(|n| format!("{n}\n")).unwrap_or_default() + &summary(&article, &proposals)
     };
     if let Some(output) = &args.output {
         let accepted = accept(&project, &article, &proposals, &Decisions::all(&proposals));

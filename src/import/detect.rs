@@ -1,7 +1,7 @@
 //! Which format a file is in, from its content (the extension only breaks ties), and what
 //! is refused outright: empty, too large, binary, spreadsheets, archives.
 
-use super::{ImportError, ImportFormat, MAX_IMPORT_BYTES};
+use super::{EncodingChoice, ImportError, ImportFormat, MAX_IMPORT_BYTES};
 
 /// How much of the start of a file detection looks at.
 pub const HEAD_BYTES: usize = 64 * 1024;
@@ -68,23 +68,30 @@ pub(crate) fn check_start(bytes: &[u8], whole: bool) -> Result<(), ImportError> 
             "this is a GIF image",
             "Detente imports timelines and event tables",
         ),
-        (
-            b"\xFF\xFE",
-            "this is UTF-16 text",
-            "save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again",
-        ),
-        (
-            b"\xFE\xFF",
-            "this is UTF-16 text",
-            "save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again",
-        ),
     ];
     for (prefix, what, hint) in magic {
         if bytes.starts_with(prefix) {
             return Err(ImportError::unsupported(*what, *hint));
         }
     }
-    let head = &body[..body.len().min(HEAD_BYTES)];
+    // UTF-16 text (Excel's "Unicode text") has a zero as every other byte: it is decoded
+    // first and its text checked (`check_text`).
+    if super::encoding::utf16_of(bytes).is_none() {
+        check_no_zero(&body[..body.len().min(HEAD_BYTES)])?;
+    }
+    Ok(())
+}
+
+/// Refuses decoded text that is blank or holds a zero byte (binary data that happened to
+/// look like UTF-16).
+pub(crate) fn check_text(text: &[u8]) -> Result<(), ImportError> {
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    check_no_zero(&text[..text.len().min(HEAD_BYTES)])
+}
+
+fn check_no_zero(head: &[u8]) -> Result<(), ImportError> {
     if let Some(at) = head.iter().position(|&b| b == 0) {
         return Err(ImportError::unsupported(
             format!("this is a binary file (a zero byte at offset {at}), not text"),
@@ -104,7 +111,7 @@ pub fn detect_format_with_reason(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<(ImportFormat, String), ImportError> {
-    detect_with(bytes, true, file_name)
+    detect_with(bytes, true, file_name, EncodingChoice::Auto)
 }
 
 /// [`detect_format_with_reason`] from the first [`HEAD_BYTES`] of a file read as a stream
@@ -113,25 +120,45 @@ pub fn detect_format_of_head(
     head: &[u8],
     file_name: &str,
 ) -> Result<(ImportFormat, String), ImportError> {
-    detect_with(head, head.len() < HEAD_BYTES, file_name)
+    detect_with(
+        head,
+        head.len() < HEAD_BYTES,
+        file_name,
+        EncodingChoice::Auto,
+    )
+}
+
+/// [`detect_format_of_head`] of text in the encoding `encoding` says (detected when
+/// automatic): the head is decoded first, so that a UTF-16 file is recognised.
+pub fn detect_format_of_head_in(
+    head: &[u8],
+    file_name: &str,
+    encoding: EncodingChoice,
+) -> Result<(ImportFormat, String), ImportError> {
+    detect_with(head, head.len() < HEAD_BYTES, file_name, encoding)
 }
 
 fn detect_with(
     bytes: &[u8],
     whole: bool,
     file_name: &str,
+    encoding: EncodingChoice,
 ) -> Result<(ImportFormat, String), ImportError> {
     check_start(bytes, whole)?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let head = &body[..body.len().min(HEAD_BYTES)];
-    let head = match std::str::from_utf8(head) {
-        Ok(text) => text,
-        // The head may end inside a character; anything earlier is not UTF-8.
-        Err(err) if err.valid_up_to() + 4 >= head.len() && err.error_len().is_none() => {
-            std::str::from_utf8(&head[..err.valid_up_to()]).unwrap_or_default()
-        }
-        Err(_) => return Err(super::text_of(bytes).err().unwrap_or(ImportError::Empty)),
-    };
+    // The head decoded (a character cut at its end left out): UTF-16 and legacy encodings
+    // are detected as the text they are.
+    let decoded = super::encoding::head_text(&bytes[..bytes.len().min(HEAD_BYTES)], encoding);
+    if let EncodingChoice::Forced(enc) = encoding
+        && enc == encoding_rs::UTF_8
+        && whole
+    {
+        super::text_of(bytes)?;
+    }
+    check_text(decoded.as_bytes()).or_else(|err| match err {
+        ImportError::Empty if !whole => Ok(()),
+        other => Err(other),
+    })?;
+    let head = decoded.as_str();
     let extension = std::path::Path::new(file_name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

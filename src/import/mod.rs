@@ -28,6 +28,9 @@ mod timeline_app;
 mod timelinejs;
 mod timelinejs_stream;
 mod title_case;
+// Issue 15: text in any encoding, and compressed inputs.
+pub mod compressed;
+pub mod encoding;
 
 use std::fmt;
 use std::io::Read;
@@ -35,7 +38,10 @@ use std::io::Read;
 pub use crate::formats::timelinejs::DETENTE_KEY as TIMELINEJS_EXTRA_KEY;
 pub use cameo::{cameo_code_of_text, cameo_kind_status, cameo_name, cameo_roles};
 pub use csv_mapping::{ColumnRef, CsvColumns, CsvMapping, DateFormat};
-pub use detect::{detect_format, detect_format_of_head, detect_format_with_reason};
+pub use detect::{
+    detect_format, detect_format_of_head, detect_format_of_head_in, detect_format_with_reason,
+};
+pub use encoding::{Decoded, EncodingChoice, EncodingSource};
 pub use html_text::html_to_text;
 pub use merge::{
     DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions,
@@ -142,6 +148,8 @@ pub struct ImportOptions {
     /// Run in the background: the rows read go into its progress, and once it is cancelled
     /// the import stops at the next row (its result is then partial and to be dropped).
     pub work: crate::io::Work,
+    /// The character encoding: detected, or as the analyst chose (`--encoding`).
+    pub encoding: EncodingChoice,
 }
 
 impl ImportOptions {
@@ -211,9 +219,11 @@ pub fn import(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let imported = import_rows(bytes, format, options)?;
+    let decoded = decode_input(bytes, options)?;
+    let imported = import_decoded(&decoded, format, options)?;
     if imported.project.events.is_empty() {
-        return Err(no_events_error(bytes, format, &imported.report.skipped));
+        let text = decoded.text.as_bytes();
+        return Err(no_events_error(text, format, &imported.report.skipped));
     }
     Ok(imported)
 }
@@ -238,12 +248,26 @@ pub fn import_stream(
             .map_err(|e| ImportError::Read(e.to_string()))?;
         return import(&bytes, format, options);
     }
-    // The JSON reader takes no byte order mark: it is skipped, as `text_of` does.
-    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let input = crate::io::ImportReader::new(body.chain(reader));
-    let imported = timelinejs::import_reader(input, options)?;
+    // The JSON reader takes no byte order mark: it is skipped, as `text_of` does. Text in
+    // another encoding is decoded to UTF-8 as it is read; the limit counts the bytes read.
+    let (encoding, source, bom) = encoding::of_head(head, options.encoding);
+    let input = crate::io::ImportReader::new(head[bom..].chain(reader));
+    let mut imported = if encoding == encoding_rs::UTF_8 {
+        timelinejs::import_reader(input, options)?
+    } else {
+        timelinejs::import_reader(encoding::DecodingReader::new(input, encoding), options)?
+    };
     if imported.project.events.is_empty() {
-        return Err(no_events_error(head, format, &imported.report.skipped));
+        let text = encoding::head_text(head, options.encoding);
+        return Err(no_events_error(
+            text.as_bytes(),
+            format,
+            &imported.report.skipped,
+        ));
+    }
+    if source != EncodingSource::Utf8 {
+        let note = encoding::describe(encoding, source);
+        imported.report.input_notes.insert(0, note);
     }
     Ok(imported)
 }
@@ -254,14 +278,36 @@ fn import_rows(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    import_decoded(&decode_input(bytes, options)?, format, options)
+}
+
+/// The input as UTF-8 text: what no importer reads refused from the raw bytes (archives,
+/// images), then decoded, then refused if the text is blank or binary.
+fn decode_input<'a>(bytes: &'a [u8], options: &ImportOptions) -> Result<Decoded<'a>, ImportError> {
     detect::check_size_and_kind(bytes)?;
-    match format {
+    let decoded = encoding::decode(bytes, options.encoding)?;
+    detect::check_text(decoded.text.as_bytes())?;
+    Ok(decoded)
+}
+
+/// Imports decoded text; the report says how it was decoded unless it was plain UTF-8.
+fn import_decoded(
+    decoded: &Decoded<'_>,
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let bytes = decoded.text.as_bytes();
+    let mut imported = match format {
         ImportFormat::TimelineJs => timelinejs::import(text_of(bytes)?, options),
         ImportFormat::TimelineApp => timeline_app::import(text_of(bytes)?, options),
         ImportFormat::Csv => csv_import::import(bytes, options),
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Ok(gdelt::import(bytes, format, options)),
         ImportFormat::Icews => icews::import(bytes, options),
+    }?;
+    if decoded.source != EncodingSource::Utf8 {
+        imported.report.input_notes.insert(0, decoded.description());
     }
+    Ok(imported)
 }
 
 /// One row of the import preview: an event as it will be read, or a row that will be

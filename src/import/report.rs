@@ -104,6 +104,9 @@ pub struct ImportReport {
     pub suspicious_dates: Vec<SuspiciousDate>,
     /// Events dropped as duplicates when merging into an open project.
     pub duplicates_removed: usize,
+    /// How the input was read, when there is something to say: its encoding ("Read as
+    /// Windows-1252 (detected)"), the archive member read.
+    pub input_notes: Vec<String>,
 }
 
 /// At most this many skipped rows and warnings are listed in the text report; the rest
@@ -122,6 +125,7 @@ impl ImportReport {
             warnings: Vec::new(),
             suspicious_dates: Vec::new(),
             duplicates_removed: 0,
+            input_notes: Vec::new(),
         }
     }
 
@@ -158,6 +162,9 @@ impl ImportReport {
             ));
         }
         text.push('\n');
+        for note in &self.input_notes {
+            text.push_str(&format!("{note}\n"));
+        }
         list(&mut text, "skipped", &self.skipped);
         list(&mut text, "suspicious date", &self.suspicious_dates);
         list(&mut text, "warning", &self.warnings);

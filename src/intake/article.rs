@@ -11,6 +11,7 @@ use std::fmt;
 use jiff::civil;
 
 use super::Article;
+use crate::import::EncodingChoice;
 
 mod english;
 mod markup;
@@ -69,9 +70,13 @@ pub struct ArticleInput {
 pub enum ArticleError {
     Empty,
     Binary,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotEnglish,
     NoDate,
+    /// The bytes are not text in the encoding chosen (`--encoding`): why, and where.
+    Encoding(String),
 }
 
 impl fmt::Display for ArticleError {
@@ -92,6 +97,7 @@ impl fmt::Display for ArticleError {
                 f,
                 "the text does not look like English (too few English words such as \"the\", \"of\", \"said\"): intake reads English reports only"
             ),
+            Self::Encoding(why) => f.write_str(why),
             Self::NoDate => write!(
                 f,
                 "the publication date is unknown: give it (YYYY-MM-DD); relative dates such as \"this weekend\" are read against it"
@@ -107,17 +113,31 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
 }
 
-/// Reads a file's bytes (or pasted text's) as an article of `kind`.
+/// Reads a file's bytes (or pasted text's) as an article of `kind`, in the encoding
+/// detected from them (UTF-8, UTF-16, Windows-1252 …).
 pub fn read_bytes(bytes: &[u8], kind: InputKind) -> Result<ArticleInput, ArticleError> {
+    read_bytes_in(bytes, kind, EncodingChoice::Auto)
+}
+
+/// [`read_bytes`] in the encoding `encoding` says (`detente intake --encoding`).
+pub fn read_bytes_in(
+    bytes: &[u8],
+    kind: InputKind,
+    encoding: EncodingChoice,
+) -> Result<ArticleInput, ArticleError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { bytes: bytes.len() });
     }
-    // A NUL byte never occurs in text; invalid UTF-8 is a binary file or another encoding.
-    if bytes.contains(&0) {
+    // A NUL byte never occurs in text, except as every other byte of UTF-16.
+    if crate::import::encoding::utf16_of(bytes).is_none() && bytes.contains(&0) {
         return Err(ArticleError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)?;
-    read_text(text, kind)
+    let decoded = crate::import::encoding::decode(bytes, encoding)
+        .map_err(|err| ArticleError::Encoding(err.to_string()))?;
+    if decoded.text.contains('\0') {
+        return Err(ArticleError::Binary);
+    }
+    read_text(&decoded.text, kind)
 }
 
 /// Reads text (a file's, or pasted) as an article of `kind`; pasted text that starts like a

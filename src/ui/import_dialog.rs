@@ -16,6 +16,7 @@ use crate::import::{
     CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow, Skipped,
     detect_format_with_reason, import, no_events_error, preview,
 };
+use crate::ui::import_inputs_ui::InputChoices;
 use crate::ui::tasks::{Outcome, Tasks};
 
 /// Rows shown in the preview: enough to see the columns are right.
@@ -57,6 +58,8 @@ struct Ready {
     preview: Result<Vec<PreviewRow>, String>,
     /// The (format, mapping) the preview was made for.
     preview_for: Option<(ImportFormat, CsvMapping)>,
+    /// Issue 15: unpacked from an archive, in an encoding.
+    input: InputChoices,
 }
 
 pub struct ImportDialog {
@@ -104,11 +107,17 @@ impl ImportDialog {
             self.error = Some(format!("Reading {} was cancelled", self.path.display()));
             return;
         }
-        match read {
-            Ok(bytes) => match detect_format_with_reason(&bytes, &self.file_name()) {
+        let read = read.map_err(|err| format!("could not read {}: {err}", self.path.display()));
+        let unpacked = read.and_then(|bytes| {
+            InputChoices::read(bytes, &self.file_name())
+                .map_err(|err| format!("{}: {err}", self.path.display()))
+        });
+        match unpacked {
+            Ok((input, bytes)) => match detect_format_with_reason(&bytes, &input.inner_name) {
                 Ok((format, reason)) => {
-                    let mapping = saved_or_guessed_mapping(&self.path, &bytes);
+                    let mapping = saved_or_guessed_mapping(&self.path, input.head.as_bytes());
                     self.stage = Stage::Ready(Box::new(Ready {
+                        input,
                         path: self.path.clone(),
                         saved: None,
                         bytes: Arc::new(bytes),
@@ -122,9 +131,7 @@ impl ImportDialog {
                 }
                 Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
             },
-            Err(err) => {
-                self.error = Some(format!("could not read {}: {err}", self.path.display()));
-            }
+            Err(err) => self.error = Some(err),
         }
     }
 
@@ -244,10 +251,12 @@ impl ImportDialog {
         };
         let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
         let mut options = ImportOptions {
-            file_name: self.file_name(),
+            file_name: ready.input.import_name(),
             mapping: (format == ImportFormat::Csv).then(|| ready.mapping.clone()),
+            encoding: ready.input.encoding,
             ..ImportOptions::default()
         };
+        let notes = ready.input.notes();
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
@@ -255,7 +264,11 @@ impl ImportDialog {
             ProgressUnit::Rows,
             move |work| {
                 options.work = work.clone();
-                Outcome::Imported(target, Box::new(import(&bytes, format, &options)))
+                let imported = import(&bytes, format, &options).map(|mut imported| {
+                    imported.report.input_notes.extend(notes);
+                    imported
+                });
+                Outcome::Imported(target, Box::new(imported))
             },
         );
         self.error = None;
@@ -303,6 +316,11 @@ fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
 
 /// The format, the mapping and the preview; returns the target when Import is pressed.
 fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Target> {
+    match ready.input.ui(ui, &mut ready.bytes) {
+        Ok(true) => ready.preview_for = None,
+        Ok(false) => {}
+        Err(err) => ready.preview = Err(err),
+    }
     ui.horizontal(|ui| {
         ui.label("Format");
         egui::ComboBox::from_id_salt("import_format")
@@ -317,7 +335,7 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
     });
     ui.weak(format!("Detected: {}", ready.reason));
     if ready.format == ImportFormat::Csv {
-        crate::ui::csv_mapping_ui::mapping_ui(ui, &mut ready.mapping, &ready.bytes);
+        crate::ui::csv_mapping_ui::mapping_ui(ui, &mut ready.mapping, ready.input.head.as_bytes());
         if ui
             .button("Save this mapping for reuse")
             .on_hover_text("Saved beside the file; the next import of it starts from it")
@@ -338,8 +356,13 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
     let key = (ready.format, ready.mapping.clone());
     if ready.preview_for.as_ref() != Some(&key) {
         let options = ImportOptions {
-            file_name: file_name.to_owned(),
+            file_name: ready
+                .input
+                .label
+                .clone()
+                .unwrap_or_else(|| file_name.to_owned()),
             mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
+            encoding: ready.input.encoding,
             ..ImportOptions::default()
         };
         ready.preview =
@@ -353,7 +376,7 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
             // The error the import would give, with the rows' reasons below it.
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                nothing_read_message(&ready.bytes, ready.format, rows),
+                nothing_read_message(ready.input.head.as_bytes(), ready.format, rows),
             );
             if !rows.is_empty() {
                 preview_table_ui(ui, rows);

@@ -102,10 +102,21 @@ fn bad_input_is_refused_with_a_message() {
         read_bytes(b"PK\x03\x04\x00\x00binary", InputKind::Text),
         Err(ArticleError::Binary)
     );
+    // Issue 15: UTF-16 is decoded, not refused; a chosen encoding the bytes are not in is.
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain("The envoys met.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     assert_eq!(
-        read_bytes(&[0xff, 0xfe, b'a', b'b'], InputKind::Text),
-        Err(ArticleError::Binary)
+        read_bytes(&utf16, InputKind::Text).map(|a| a.text),
+        read_bytes(b"The envoys met.", InputKind::Text).map(|a| a.text)
     );
+    let err = read_bytes_in(
+        b"caf\xe9",
+        InputKind::Text,
+        EncodingChoice::Forced(encoding_rs::UTF_8),
+    );
+    assert!(matches!(err, Err(ArticleError::Encoding(_))), "{err:?}");
     let huge = "The envoys met. ".repeat(MAX_ARTICLE_BYTES / 16 + 1);
     let err = read_bytes(huge.as_bytes(), InputKind::Text).expect_err("too large");
     assert!(matches!(err, ArticleError::TooLarge { .. }));

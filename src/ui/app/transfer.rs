@@ -242,6 +242,9 @@ pub(super) fn is_importable(path: &Path) -> bool {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     !name.to_ascii_lowercase().ends_with(".ron")
-        && crate::io::read_import_bytes(path)
-            .is_ok_and(|bytes| crate::import::detect_format(&bytes, &name).is_ok())
+        && crate::io::read_import_bytes(path).is_ok_and(|bytes| {
+            // A .gz or a zip archive goes to the dialog, which unpacks it (issue 15).
+            crate::import::detect_format(&bytes, &name).is_ok()
+                || crate::import::compressed::compression_of(&bytes).is_some()
+        })
 }
