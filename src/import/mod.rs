@@ -24,6 +24,8 @@ mod line_numbers;
 mod merge;
 mod no_events;
 mod report;
+mod sheet;
+mod sheet_cells;
 mod timeline_app;
 mod timelinejs;
 mod timelinejs_stream;
@@ -43,6 +45,7 @@ pub use merge::{
 };
 pub use no_events::no_events_error;
 pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
+pub use sheet::{SheetSummary, row_cells, sheet_names, sheet_summaries};
 
 use crate::model::Project;
 
@@ -71,16 +74,19 @@ pub enum ImportFormat {
     Gdelt2,
     /// ICEWS-style coded events (source actor, event text, target actor, date).
     Icews,
+    /// A sheet of a workbook (xlsx, xlsb, xls, ods) with the CSV column mapping.
+    Spreadsheet,
 }
 
 impl ImportFormat {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::TimelineJs,
         Self::TimelineApp,
         Self::Csv,
         Self::Gdelt1,
         Self::Gdelt2,
         Self::Icews,
+        Self::Spreadsheet,
     ];
 
     /// The name on the command line.
@@ -92,6 +98,7 @@ impl ImportFormat {
             Self::Gdelt1 => "gdelt1",
             Self::Gdelt2 => "gdelt2",
             Self::Icews => "icews",
+            Self::Spreadsheet => "spreadsheet",
         }
     }
 
@@ -103,6 +110,7 @@ impl ImportFormat {
             Self::Gdelt1 => "GDELT 1.0 event export",
             Self::Gdelt2 => "GDELT 2.0 event export",
             Self::Icews => "ICEWS-style coded events",
+            Self::Spreadsheet => "Spreadsheet (xlsx, xls, ods)",
         }
     }
 
@@ -119,6 +127,7 @@ impl ImportFormat {
             Self::TimelineApp | Self::Csv | Self::Gdelt1 | Self::Gdelt2 | Self::Icews => {
                 PositionUnit::Line
             }
+            Self::Spreadsheet => PositionUnit::Row,
         }
     }
 }
@@ -142,6 +151,11 @@ pub struct ImportOptions {
     /// Run in the background: the rows read go into its progress, and once it is cancelled
     /// the import stops at the next row (its result is then partial and to be dropped).
     pub work: crate::io::Work,
+    /// The sheet of a spreadsheet to read; `None` takes the first that has data.
+    pub sheet: Option<String>,
+    /// A spreadsheet's header row, 1-based as the spreadsheet numbers it; `None` takes the
+    /// first row of mostly text with data under it (a title and blank rows above are skipped).
+    pub header_row: Option<usize>,
 }
 
 impl ImportOptions {
@@ -229,8 +243,11 @@ pub fn import_stream(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    // Binary and blank inputs are refused from their first bytes, before the rest is read.
-    detect::check_start(head, head.len() < HEAD_BYTES)?;
+    // Binary and blank inputs are refused from their first bytes, before the rest is read
+    // (a spreadsheet is binary, and read whole).
+    if format != ImportFormat::Spreadsheet {
+        detect::check_start(head, head.len() < HEAD_BYTES)?;
+    }
     if format != ImportFormat::TimelineJs {
         let mut bytes = Vec::new();
         crate::io::ImportReader::new(head.chain(reader))
@@ -254,13 +271,17 @@ fn import_rows(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    detect::check_size_and_kind(bytes)?;
+    // A spreadsheet is binary by nature: the spreadsheet reader checks its size and kind.
+    if format != ImportFormat::Spreadsheet {
+        detect::check_size_and_kind(bytes)?;
+    }
     match format {
         ImportFormat::TimelineJs => timelinejs::import(text_of(bytes)?, options),
         ImportFormat::TimelineApp => timeline_app::import(text_of(bytes)?, options),
         ImportFormat::Csv => csv_import::import(bytes, options),
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Ok(gdelt::import(bytes, format, options)),
         ImportFormat::Icews => icews::import(bytes, options),
+        ImportFormat::Spreadsheet => sheet::import(bytes, options),
     }
 }
 

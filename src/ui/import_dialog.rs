@@ -16,6 +16,8 @@ use crate::import::{
     CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow, Skipped,
     detect_format_with_reason, import, no_events_error, preview,
 };
+use crate::ui::csv_mapping_ui::sheet_mapping_ui;
+use crate::ui::sheet_choice_ui::{SheetChoice, sheet_choice_ui};
 use crate::ui::tasks::{Outcome, Tasks};
 
 /// Rows shown in the preview: enough to see the columns are right.
@@ -55,8 +57,30 @@ struct Ready {
     mapping: CsvMapping,
     target: Target,
     preview: Result<Vec<PreviewRow>, String>,
-    /// The (format, mapping) the preview was made for.
-    preview_for: Option<(ImportFormat, CsvMapping)>,
+    /// The (format, mapping, sheet, header row) the preview was made for.
+    preview_for: Option<PreviewKey>,
+    /// A spreadsheet's sheet and header row; `None` for other formats.
+    sheet: Option<SheetChoice>,
+}
+
+type PreviewKey = (ImportFormat, CsvMapping, Option<String>, Option<usize>);
+
+impl Ready {
+    /// How to read the file as chosen in the dialog.
+    fn options(&self, file_name: &str) -> ImportOptions {
+        let sheet = self
+            .sheet
+            .as_ref()
+            .filter(|_| self.format == ImportFormat::Spreadsheet);
+        ImportOptions {
+            file_name: file_name.to_owned(),
+            mapping: matches!(self.format, ImportFormat::Csv | ImportFormat::Spreadsheet)
+                .then(|| self.mapping.clone()),
+            sheet: sheet.and_then(|c| c.sheet.clone()),
+            header_row: sheet.map(|c| c.header_row),
+            ..ImportOptions::default()
+        }
+    }
 }
 
 pub struct ImportDialog {
@@ -107,7 +131,13 @@ impl ImportDialog {
         match read {
             Ok(bytes) => match detect_format_with_reason(&bytes, &self.file_name()) {
                 Ok((format, reason)) => {
-                    let mapping = saved_or_guessed_mapping(&self.path, &bytes);
+                    let sheet =
+                        (format == ImportFormat::Spreadsheet).then(|| SheetChoice::read(&bytes));
+                    let mapping = match &sheet {
+                        Some(choice) => saved_mapping(&self.path)
+                            .unwrap_or_else(|| choice.guess_mapping(&CsvMapping::default())),
+                        None => saved_or_guessed_mapping(&self.path, &bytes),
+                    };
                     self.stage = Stage::Ready(Box::new(Ready {
                         path: self.path.clone(),
                         saved: None,
@@ -118,6 +148,7 @@ impl ImportDialog {
                         target: Target::NewProject,
                         preview: Ok(Vec::new()),
                         preview_for: None,
+                        sheet,
                     }));
                 }
                 Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
@@ -243,11 +274,7 @@ impl ImportDialog {
             return;
         };
         let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
-        let mut options = ImportOptions {
-            file_name: self.file_name(),
-            mapping: (format == ImportFormat::Csv).then(|| ready.mapping.clone()),
-            ..ImportOptions::default()
-        };
+        let mut options = ready.options(&self.file_name());
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
@@ -277,11 +304,16 @@ fn file_name_of(path: &Path) -> String {
     )
 }
 
+/// The mapping saved beside the file by an earlier import.
+fn saved_mapping(path: &Path) -> Option<CsvMapping> {
+    let text =
+        crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path)).ok()?;
+    CsvMapping::from_json(&text).ok()
+}
+
 /// The mapping saved beside the file by an earlier import, or one by header names.
 fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
-    if let Ok(text) = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path))
-        && let Ok(mapping) = CsvMapping::from_json(&text)
-    {
+    if let Some(mapping) = saved_mapping(path) {
         return mapping;
     }
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -316,8 +348,20 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Import format"));
     });
     ui.weak(format!("Detected: {}", ready.reason));
+    if ready.format == ImportFormat::Spreadsheet {
+        let choice = ready
+            .sheet
+            .get_or_insert_with(|| SheetChoice::read(&ready.bytes));
+        if sheet_choice_ui(ui, choice, &ready.bytes) {
+            ready.mapping = choice.guess_mapping(&ready.mapping);
+        }
+        let cells = choice.header_cells.clone();
+        sheet_mapping_ui(ui, &mut ready.mapping, &cells);
+    }
     if ready.format == ImportFormat::Csv {
         crate::ui::csv_mapping_ui::mapping_ui(ui, &mut ready.mapping, &ready.bytes);
+    }
+    if matches!(ready.format, ImportFormat::Csv | ImportFormat::Spreadsheet) {
         if ui
             .button("Save this mapping for reuse")
             .on_hover_text("Saved beside the file; the next import of it starts from it")
@@ -335,25 +379,30 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
             ui.weak(saved);
         }
     }
-    let key = (ready.format, ready.mapping.clone());
+    let options = ready.options(file_name);
+    let key = (
+        ready.format,
+        ready.mapping.clone(),
+        options.sheet.clone(),
+        options.header_row,
+    );
     if ready.preview_for.as_ref() != Some(&key) {
-        let options = ImportOptions {
-            file_name: file_name.to_owned(),
-            mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
-            ..ImportOptions::default()
-        };
         ready.preview =
             preview(&ready.bytes, ready.format, &options, PREVIEW_ROWS).map_err(|e| e.to_string());
         ready.preview_for = Some(key);
     }
     ui.separator();
-    ui.label(RichText::new("First rows as they will be read").strong());
+    let heading = match &options.sheet {
+        Some(sheet) => format!("First rows of sheet “{sheet}” as they will be read"),
+        None => "First rows as they will be read".to_owned(),
+    };
+    ui.label(RichText::new(heading).strong());
     match &ready.preview {
         Ok(rows) if rows.iter().all(|r| r.skipped.is_some()) => {
             // The error the import would give, with the rows' reasons below it.
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                nothing_read_message(&ready.bytes, ready.format, rows),
+                nothing_read_message(&ready.bytes, ready.format, rows, options.sheet.as_deref()),
             );
             if !rows.is_empty() {
                 preview_table_ui(ui, rows);
@@ -388,13 +437,19 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
 /// Why nothing would be imported: what the format expects, the file's first line and the
 /// first skipped row's reason (the message `detente import` gives). The preview reads only
 /// the first rows, so a full preview says so.
-fn nothing_read_message(bytes: &[u8], format: ImportFormat, rows: &[PreviewRow]) -> String {
+fn nothing_read_message(
+    bytes: &[u8],
+    format: ImportFormat,
+    rows: &[PreviewRow],
+    sheet: Option<&str>,
+) -> String {
     let skipped: Vec<Skipped> = rows
         .iter()
         .map(|r| Skipped {
             line_or_row: r.line_or_row,
             unit: r.unit,
             reason: r.skipped.clone().unwrap_or_default(),
+            sheet: sheet.map(str::to_owned),
         })
         .collect();
     let message = no_events_error(bytes, format, &skipped).to_string();

@@ -15,6 +15,7 @@ mod frame_stats;
 mod getting_started;
 pub mod image_export;
 pub mod import_dialog;
+pub mod sheet_choice_ui;
 pub mod intake;
 pub mod map;
 mod menu;
