@@ -109,7 +109,7 @@ fn the_first_sheet_is_read_from_its_header_under_a_title_and_a_blank_row() {
     assert_eq!(skipped[0].line_or_row, 6);
     assert_eq!(skipped[0].unit, PositionUnit::Row);
     assert!(
-        report.contains("skipped: sheet “Meetings”, row 6: date \"18 Dec 2025\""),
+        report.contains("skipped: sheet “Meetings”, row 6: invalid EDTF date \"18 Dec 2025\""),
         "{report}"
     );
     // The error cell is read as empty, with a warning that says where.
@@ -150,7 +150,13 @@ fn another_sheet_and_a_mapping_by_its_names() {
     assert_eq!(dates(&imported), ["2025-10-16", "2025-10-17", "2025-11-21"]);
     assert_eq!(imported.event_rows, [2, 3, 4]);
     // The preview shows the sheet's rows.
-    let rows = preview(&fixture("meetings.xlsx"), ImportFormat::Spreadsheet, &options, 2).unwrap();
+    let rows = preview(
+        &fixture("meetings.xlsx"),
+        ImportFormat::Spreadsheet,
+        &options,
+        2,
+    )
+    .unwrap();
     let at: Vec<usize> = rows.iter().map(|r| r.line_or_row).collect();
     assert_eq!(at, [2, 3]);
     assert_eq!(rows[0].unit, PositionUnit::Row);
@@ -167,7 +173,10 @@ fn a_header_row_given_by_hand() {
         &options,
     )
     .unwrap_err();
-    assert!(err.to_string().contains("no column named like a date"), "{err}");
+    assert!(
+        err.to_string().contains("no column named like a date"),
+        "{err}"
+    );
     options.header_row = Some(3);
     assert_eq!(run("meetings.xlsx", &options).project.events.len(), 3);
     options.header_row = Some(99);
@@ -231,7 +240,10 @@ fn broken_and_refused_workbooks_say_why() {
     options.sheet = None;
     options.mapping = Some(mapping);
     let unmapped = err("meetings.xlsx", &options).to_string();
-    assert!(unmapped.contains("\"Nope\" is not in the file's header"), "{unmapped}");
+    assert!(
+        unmapped.contains("\"Nope\" is not in the file's header"),
+        "{unmapped}"
+    );
 }
 
 /// `detente import` on a workbook: the sheet by name, a header row, errors naming the file.
@@ -294,7 +306,10 @@ fn the_command_line_imports_a_sheet() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(stderr.contains("meetings.xlsx"), "{stderr}");
-    assert!(stderr.contains("its sheets are “Meetings”, “Calls”"), "{stderr}");
+    assert!(
+        stderr.contains("its sheets are “Meetings”, “Calls”"),
+        "{stderr}"
+    );
 
     let truncated = path("truncated.xlsx");
     let run = detente(&[
@@ -321,16 +336,24 @@ fn the_command_line_imports_a_sheet() {
     ]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
-    assert!(stderr.contains("--sheet and --header-row are for spreadsheets"), "{stderr}");
+    assert!(
+        stderr.contains("--sheet and --header-row are for spreadsheets"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Every workbook fixture, cut to its first 6 KB or whole.
 fn seeds() -> Vec<Vec<u8>> {
-    ["meetings.xlsx", "istanbul.xls", "summits.ods", "truncated.xlsx"]
-        .into_iter()
-        .map(fixture)
-        .collect()
+    [
+        "meetings.xlsx",
+        "istanbul.xls",
+        "summits.ods",
+        "truncated.xlsx",
+    ]
+    .into_iter()
+    .map(fixture)
+    .collect()
 }
 
 /// An import of `bytes` as a spreadsheet is an error or a valid project: never a panic out

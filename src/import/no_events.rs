@@ -72,7 +72,10 @@ pub fn no_events_error(bytes: &[u8], format: ImportFormat, skipped: &[Skipped]) 
     );
     // A workbook's bytes are no line to quote; the skipped rows name the sheet.
     if format != ImportFormat::Spreadsheet {
-        message.push_str(&format!("; the file's first line is “{}”", first_line(bytes)));
+        message.push_str(&format!(
+            "; the file's first line is “{}”",
+            first_line(bytes)
+        ));
     }
     if let Some(first) = skipped.first() {
         let rows = crate::model::count(

@@ -30,8 +30,10 @@ impl Kind {
             Self::Xlsx => "a zip archive with an xl/ folder: an Excel workbook (xlsx)",
             Self::Xlsb => "a zip archive with xl/workbook.bin: an Excel binary workbook (xlsb)",
             Self::Xls => "an OLE compound file: an Excel 97-2003 workbook (xls)",
-            Self::Ods => "a zip archive of mimetype application/vnd.oasis.opendocument.spreadsheet: \
-                 an OpenDocument spreadsheet (ods)",
+            Self::Ods => {
+                "a zip archive of mimetype application/vnd.oasis.opendocument.spreadsheet: \
+                 an OpenDocument spreadsheet (ods)"
+            }
         }
     }
 }
@@ -50,11 +52,15 @@ const PASSWORD: &str = "the workbook is protected with a password; open it in th
 /// OLE in UTF-16 in its directory.
 pub(crate) fn sniff(bytes: &[u8]) -> Option<Result<Kind, ImportError>> {
     let has = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
-    let utf16 = |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let utf16 =
+        |name: &str| -> Vec<u8> { name.encode_utf16().flat_map(u16::to_le_bytes).collect() };
     if bytes.starts_with(ZIP_MAGIC) {
         // ODF puts an uncompressed `mimetype` member first (ODF 1.2, part 3, 3.3).
         if bytes.get(30..38) == Some(b"mimetype") {
-            return Some(if has(b"application/vnd.oasis.opendocument.spreadsheet") {
+            // A compressed mimetype (against the standard) is tried as a spreadsheet.
+            let other_kind = has(b"application/vnd.oasis.opendocument.")
+                && !has(b"application/vnd.oasis.opendocument.spreadsheet");
+            return Some(if !other_kind {
                 Ok(Kind::Ods)
             } else {
                 Err(ImportError::unsupported(
@@ -94,7 +100,8 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<Result<Kind, ImportError>> {
 
 /// Why a file was detected as a spreadsheet, for the import dialog and `detente import`.
 pub(crate) fn detect(bytes: &[u8]) -> Option<Result<(ImportFormat, String), ImportError>> {
-    sniff(bytes).map(|found| found.map(|kind| (ImportFormat::Spreadsheet, kind.describe().to_owned())))
+    sniff(bytes)
+        .map(|found| found.map(|kind| (ImportFormat::Spreadsheet, kind.describe().to_owned())))
 }
 
 /// A sheet of a workbook and how many rows it has (up to its last cell that is not empty).
@@ -123,7 +130,10 @@ pub fn sheet_summaries(bytes: &[u8]) -> Result<Vec<SheetSummary>, ImportError> {
                 .map_err(|e| read_error(&e.to_string()))?;
             let rows: Vec<&[Data]> = range.rows().collect();
             summaries.push(SheetSummary {
-                num_rows: rows.iter().rposition(|r| r.iter().any(|c| !is_blank(c))).map_or(0, |last| last + 1),
+                num_rows: rows
+                    .iter()
+                    .rposition(|r| r.iter().any(|c| !is_blank(c)))
+                    .map_or(0, |last| last + 1),
                 header_row: detect_header(&rows, range.width()).map(|i| first_row(&range) + i),
                 name,
             });
@@ -144,7 +154,12 @@ pub fn row_cells(bytes: &[u8], sheet: &str, row: usize) -> Result<Vec<String>, I
         Ok(range
             .rows()
             .nth(index)
-            .map(|cells| cells.iter().map(|c| cell_text(c).unwrap_or_default()).collect())
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| cell_text(c).unwrap_or_default())
+                    .collect()
+            })
             .unwrap_or_default())
     })
 }
@@ -226,11 +241,13 @@ impl Table {
                 warning.sheet.clone_from(&sheet);
             }
         }
-        report.warnings.extend(self.warnings.iter().map(|(row, message)| super::Warning {
-            at: Some((PositionUnit::Row, *row)),
-            sheet: sheet.clone(),
-            message: message.clone(),
-        }));
+        report
+            .warnings
+            .extend(self.warnings.iter().map(|(row, message)| super::Warning {
+                at: Some((PositionUnit::Row, *row)),
+                sheet: sheet.clone(),
+                message: message.clone(),
+            }));
         for row in &mut imported.event_rows {
             *row = self.row_of(*row);
         }
@@ -338,10 +355,7 @@ fn column_name(mut col: usize) -> String {
     String::from_utf8(name).unwrap_or_default()
 }
 
-fn sheet_range(
-    book: &mut Sheets<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Range<Data>, ImportError> {
+fn sheet_range(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Range<Data>, ImportError> {
     let names = book.sheet_names();
     if !names.iter().any(|n| n == name) {
         return Err(ImportError::Format(format!(
@@ -476,7 +490,9 @@ mod tests {
         ods.extend_from_slice(&[0; 26]);
         ods.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
         assert_eq!(sniff(&ods), Some(Ok(Kind::Ods)));
-        let odt = String::from_utf8(ods).unwrap().replace("spreadsheet", "text");
+        let odt = String::from_utf8(ods)
+            .unwrap()
+            .replace("spreadsheet", "text");
         assert!(sniff(odt.as_bytes()).unwrap().is_err());
         let mut docx = b"PK\x03\x04".to_vec();
         docx.extend_from_slice(b"word/document.xml");

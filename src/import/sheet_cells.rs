@@ -155,7 +155,10 @@ mod tests {
     fn cells_read_as_typed() {
         assert_eq!(cell_text(&Data::Float(12.0)).unwrap(), "12");
         assert_eq!(cell_text(&Data::Float(-3.25)).unwrap(), "-3.25");
-        assert_eq!(cell_text(&Data::Float(1e20)).unwrap(), "100000000000000000000");
+        assert_eq!(
+            cell_text(&Data::Float(1e20)).unwrap(),
+            "100000000000000000000"
+        );
         assert_eq!(cell_text(&Data::Int(7)).unwrap(), "7");
         assert_eq!(cell_text(&Data::Bool(true)).unwrap(), "TRUE");
         assert_eq!(cell_text(&Data::Empty).unwrap(), "");

@@ -306,8 +306,7 @@ fn file_name_of(path: &Path) -> String {
 
 /// The mapping saved beside the file by an earlier import.
 fn saved_mapping(path: &Path) -> Option<CsvMapping> {
-    let text =
-        crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path)).ok()?;
+    let text = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path)).ok()?;
     CsvMapping::from_json(&text).ok()
 }
 
