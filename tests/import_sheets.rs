@@ -234,8 +234,10 @@ fn broken_and_refused_workbooks_say_why() {
     assert!(docx.contains("not a spreadsheet"), "{docx}");
     let text = import(b"date,title\n", ImportFormat::Spreadsheet, &plain).unwrap_err();
     assert!(text.to_string().contains("not a spreadsheet"), "{text}");
-    let mut mapping = CsvMapping::default();
-    mapping.date_format = DateFormat::Iso;
+    let mut mapping = CsvMapping {
+        date_format: DateFormat::Iso,
+        ..CsvMapping::default()
+    };
     mapping.columns.date = Some(detente::import::ColumnRef::Name("Nope".into()));
     options.sheet = None;
     options.mapping = Some(mapping);

@@ -60,13 +60,13 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<Result<Kind, ImportError>> {
             // A compressed mimetype (against the standard) is tried as a spreadsheet.
             let other_kind = has(b"application/vnd.oasis.opendocument.")
                 && !has(b"application/vnd.oasis.opendocument.spreadsheet");
-            return Some(if !other_kind {
-                Ok(Kind::Ods)
-            } else {
+            return Some(if other_kind {
                 Err(ImportError::unsupported(
                     "this is an OpenDocument file that is not a spreadsheet (a text or a presentation)",
                     "Detente imports spreadsheets (ods, xlsx, xls) and event tables, not documents",
                 ))
+            } else {
+                Ok(Kind::Ods)
             });
         }
         if has(b"xl/workbook.bin") {
@@ -409,7 +409,7 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, ImportError> {
         }
     };
     let cursor = Cursor::new(bytes);
-    let opened = match kind {
+    match kind {
         Kind::Xlsx => calamine::Xlsx::new(cursor).map(Sheets::Xlsx).map_err(|e| {
             if matches!(e, calamine::XlsxError::Password) {
                 ImportError::Format(PASSWORD.to_owned())
@@ -434,8 +434,7 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, ImportError> {
         Kind::Ods => calamine::Ods::new(cursor)
             .map(Sheets::Ods)
             .map_err(|e| damaged("ods", &e.to_string())),
-    };
-    opened
+    }
 }
 
 fn damaged(kind: &str, why: &str) -> ImportError {

@@ -10,7 +10,7 @@ use calamine::{Data, ExcelDateTime};
 pub(crate) fn cell_text(cell: &Data) -> Result<String, String> {
     Ok(match cell {
         Data::Empty => String::new(),
-        Data::String(text) => text.clone(),
+        Data::String(text) | Data::DurationIso(text) => text.clone(),
         Data::Int(n) => n.to_string(),
         Data::Float(x) => number_text(*x),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
@@ -24,7 +24,6 @@ pub(crate) fn cell_text(cell: &Data) -> Result<String, String> {
         // OpenDocument keeps dates as ISO text already; a time without seconds is given
         // its seconds, which EDTF wants.
         Data::DateTimeIso(text) => normalise_iso(text),
-        Data::DurationIso(text) => text.clone(),
         Data::Error(err) => return Err(err.to_string()),
     })
 }
