@@ -588,9 +588,11 @@ fn refusals_leave_nothing_half_done() {
                     let text = err.to_string();
                     let checked = match expected {
                         "not valid JSON" => format == ImportFormat::TimelineJs,
-                        "not UTF-8" => {
-                            !matches!(format, ImportFormat::Gdelt1 | ImportFormat::Gdelt2)
-                        }
+                        // A spreadsheet is no text: "not a spreadsheet".
+                        "not UTF-8" => !matches!(
+                            format,
+                            ImportFormat::Gdelt1 | ImportFormat::Gdelt2 | ImportFormat::Spreadsheet
+                        ),
                         _ => true,
                     };
                     if checked {
@@ -671,6 +673,14 @@ fn format_names_match_the_command_line() {
     let names: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
     assert_eq!(
         names,
-        ["timelinejs", "timeline", "csv", "gdelt1", "gdelt2", "icews"]
+        [
+            "timelinejs",
+            "timeline",
+            "csv",
+            "gdelt1",
+            "gdelt2",
+            "icews",
+            "spreadsheet"
+        ]
     );
 }

@@ -402,6 +402,8 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, ImportError> {
     let kind = match sniff(bytes) {
         Some(found) => found?,
         None => {
+            // An image, a PDF, an archive: said as such.
+            super::detect::check_size_and_kind(bytes)?;
             return Err(ImportError::unsupported(
                 "this is not a spreadsheet (neither a zip-based xlsx or ods nor an OLE-based xls)",
                 "import it with the format it is in, or save the sheet from the spreadsheet program as xlsx or CSV",
