@@ -399,17 +399,15 @@ fn quoted_list(names: &[String]) -> String {
 
 /// Opens the workbook `bytes` is, by its kind.
 fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, ImportError> {
-    let kind = match sniff(bytes) {
-        Some(found) => found?,
-        None => {
-            // An image, a PDF, an archive: said as such.
-            super::detect::check_size_and_kind(bytes)?;
-            return Err(ImportError::unsupported(
-                "this is not a spreadsheet (neither a zip-based xlsx or ods nor an OLE-based xls)",
-                "import it with the format it is in, or save the sheet from the spreadsheet program as xlsx or CSV",
-            ));
-        }
+    let Some(found) = sniff(bytes) else {
+        // An image, a PDF, an archive: said as such.
+        super::detect::check_size_and_kind(bytes)?;
+        return Err(ImportError::unsupported(
+            "this is not a spreadsheet (neither a zip-based xlsx or ods nor an OLE-based xls)",
+            "import it with the format it is in, or save the sheet from the spreadsheet program as xlsx or CSV",
+        ));
     };
+    let kind = found?;
     let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx => calamine::Xlsx::new(cursor).map(Sheets::Xlsx).map_err(|e| {
