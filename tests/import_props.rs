@@ -50,9 +50,11 @@ fn check(bytes: &[u8]) {
 /// The fixtures, and the corpus where `DETENTE_CORPUS` names it, cut to their first 6 KB.
 fn seed_files() -> Vec<Vec<u8>> {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // Files only: the fixtures of one format may have a folder of their own (`sheets/`).
     let mut files: Vec<_> = std::fs::read_dir(&fixtures)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     if let Ok(dir) = std::env::var("DETENTE_CORPUS") {
         files.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()));

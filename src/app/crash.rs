@@ -11,7 +11,6 @@
 //! must end, not hang.
 
 use std::backtrace::Backtrace;
-use std::cell::Cell;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,11 +45,6 @@ static RENDERER: OnceLock<String> = OnceLock::new();
 /// thread) gets only the default hook.
 static REPORTING: AtomicBool = AtomicBool::new(false);
 
-thread_local! {
-    /// How many [`suppress_reports_here`] calls this thread is inside.
-    static SUPPRESSED: Cell<u32> = const { Cell::new(0) };
-}
-
 /// The app's unsaved work as it is now (`None`: everything is saved). Cheap: the project is
 /// shared, not copied.
 pub fn keep_unsaved_work(work: Option<UnsavedWork>) {
@@ -75,24 +69,7 @@ pub fn set_renderer(description: String) {
     let _ = RENDERER.set(description);
 }
 
-/// Runs `f`, which catches a panic on purpose (`catch_unwind`), without a crash report for
-/// that panic: it is handled, not a crash.
-pub fn suppress_reports_here<R>(f: impl FnOnce() -> R) -> R {
-    struct Leave;
-    impl Drop for Leave {
-        fn drop(&mut self) {
-            let _ = SUPPRESSED.try_with(|depth| depth.set(depth.get().saturating_sub(1)));
-        }
-    }
-    let _ = SUPPRESSED.try_with(|depth| depth.set(depth.get() + 1));
-    let _leave = Leave;
-    f()
-}
-
-/// Whether this thread is inside [`suppress_reports_here`].
-pub fn reports_suppressed() -> bool {
-    SUPPRESSED.try_with(Cell::get).is_ok_and(|depth| depth > 0)
-}
+pub use crate::io::caught_panic::{reports_suppressed, suppress_reports_here};
 
 /// Installs the hook, chained before the one in place (std's, which prints the message).
 /// Reports go to `report_dir`; without one, only the recovery file is written.
@@ -456,26 +433,6 @@ mod tests {
                 report.display()
             )
         );
-    }
-
-    #[test]
-    fn suppression_holds_inside_and_ends_after_a_caught_panic() {
-        assert!(!reports_suppressed());
-        let caught = suppress_reports_here(|| {
-            assert!(reports_suppressed());
-            suppress_reports_here(|| assert!(reports_suppressed()));
-            assert!(reports_suppressed(), "nested calls count");
-            std::panic::catch_unwind(|| {
-                assert!(reports_suppressed());
-                panic!("caught on purpose");
-            })
-        });
-        assert!(caught.is_err());
-        assert!(!reports_suppressed());
-        // A panic out of `f` itself also leaves the thread unsuppressed.
-        let escaped = std::panic::catch_unwind(|| suppress_reports_here(|| panic!("escaping")));
-        assert!(escaped.is_err());
-        assert!(!reports_suppressed());
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! `detente import INPUT -o OUTPUT [--format F] [--mapping FILE] [--into PROJECT]`: another
-//! tool's file as a Detente project, saved atomically, with the import report. The output is
-//! never the input or the mapping, and replaces another existing file only with `--force`
-//! (or when it is the `--into` project, which the merge keeps whole).
+//! `detente import INPUT -o OUTPUT [--format F] [--mapping FILE] [--into PROJECT] [--sheet NAME]
+//! [--header-row N]`: another tool's file as a Detente project, saved atomically, with the
+//! import report. The output is never the input or the mapping, and replaces another existing
+//! file only with `--force` (or when it is the `--into` project, which the merge keeps whole).
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,9 @@ pub enum ImportFormatArg {
     Gdelt2,
     /// ICEWS-style coded events
     Icews,
+    /// A sheet of a workbook: xlsx, xlsm, xlsb, xls or ods (with --sheet, --header-row and
+    /// --mapping as for CSV)
+    Spreadsheet,
 }
 
 impl From<ImportFormatArg> for ImportFormat {
@@ -38,6 +41,7 @@ impl From<ImportFormatArg> for ImportFormat {
             ImportFormatArg::Gdelt1 => Self::Gdelt1,
             ImportFormatArg::Gdelt2 => Self::Gdelt2,
             ImportFormatArg::Icews => Self::Icews,
+            ImportFormatArg::Spreadsheet => Self::Spreadsheet,
         }
     }
 }
@@ -69,6 +73,13 @@ pub struct ImportArgs {
     /// text file).
     #[arg(long, value_name = "NAME")]
     pub member: Option<String>,
+    /// The sheet of a spreadsheet to import; without it, the first sheet that has data.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// A spreadsheet's header row, counted from 1 as the spreadsheet numbers rows; without
+    /// it, the first row of mostly text with data under it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_row: Option<u32>,
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
@@ -143,10 +154,18 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         text.push_str(&format!("detected {}: {reason}\n", format.name()));
         format
     };
+    if format != ImportFormat::Spreadsheet && (args.sheet.is_some() || args.header_row.is_some()) {
+        return Err(format!(
+            "{shown}: --sheet and --header-row are for spreadsheets, and this file is read as {}",
+            format.description()
+        ));
+    }
     let options = ImportOptions {
         file_name: opened.label.clone().unwrap_or_else(|| file_name(input)),
         mapping,
         encoding,
+        sheet: args.sheet.clone(),
+        header_row: args.header_row.map(|n| n as usize),
         ..ImportOptions::default()
     };
     let mut imported =

@@ -124,7 +124,8 @@ pub enum Command {
     },
     /// Write a synthetic project of N events (for benchmarks and stress tests).
     Generate(generate::GenerateArgs),
-    /// Import a TimelineJS, Timeline app, CSV/TSV, GDELT or ICEWS file as a project.
+    /// Import a TimelineJS, Timeline app, CSV/TSV, spreadsheet (xlsx, xls, ods), GDELT or ICEWS
+    /// file as a project.
     Import(import::ImportArgs),
     /// Export a project as CSV, TimelineJS JSON, a chronology brief (Markdown, HTML) or an
     /// image of the timeline (SVG, PNG).

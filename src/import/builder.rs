@@ -181,6 +181,7 @@ impl Builder {
             line_or_row: row,
             unit: self.unit,
             reason: reason.into(),
+            sheet: None,
         });
     }
 
@@ -188,6 +189,7 @@ impl Builder {
         self.report.warnings.push(Warning {
             at: row.map(|r| (self.unit, r)),
             message: message.into(),
+            sheet: None,
         });
     }
 
@@ -229,6 +231,7 @@ impl Builder {
                 unit: self.unit,
                 date: event.date.edtf_text(),
                 reason,
+                sheet: None,
             });
         }
         self.project.events.push(event);

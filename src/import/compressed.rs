@@ -44,6 +44,18 @@ fn is_document(names: &[String]) -> bool {
     })
 }
 
+/// Whether a file's name says it is an office document stored as a zip (xlsx, ods, docx…).
+fn is_document_name(name: &str) -> bool {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        extension.as_str(),
+        "xlsx" | "xlsm" | "xlsb" | "ods" | "docx" | "odt" | "pptx" | "odp"
+    )
+}
+
 /// The members of a zip archive that hold data (directories and macOS's `__MACOSX/`
 /// resource forks left out), or `None` when the zip is a spreadsheet or document.
 pub fn zip_members<R: Read + Seek>(archive: &ZipArchive<R>) -> Option<Vec<String>> {
@@ -194,6 +206,14 @@ pub fn open<'a, R: Read + Seek + 'a>(
             members: Vec::new(),
             member: None,
         }),
+        // A file named as a workbook or document goes to its own reader, whole or damaged:
+        // "the workbook is damaged" says more than "the zip archive is damaged".
+        Some(Compression::Zip) if is_document_name(name) => {
+            input
+                .seek(io::SeekFrom::Start(0))
+                .map_err(|e| ImportError::Read(e.to_string()))?;
+            Ok(plain(input, name))
+        }
         Some(Compression::Zip) => {
             input
                 .seek(io::SeekFrom::Start(0))

@@ -111,6 +111,16 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
 
 pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportError> {
     let text = super::text_of(bytes)?;
+    import_text(text, options, ImportFormat::Csv)
+}
+
+/// [`import`] of text already decoded, reported as `format` (a spreadsheet's sheet comes
+/// here as tab-separated text).
+pub(crate) fn import_text(
+    text: &str,
+    options: &ImportOptions,
+    format: ImportFormat,
+) -> Result<Imported, ImportError> {
     let given = options.mapping.clone();
     let delimiter = given.as_ref().and_then(|m| m.delimiter).map_or_else(
         || sniff_delimiter(text),
@@ -138,7 +148,7 @@ pub(crate) fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, 
     } else {
         None
     };
-    let mut b = Builder::new(ImportFormat::Csv, options);
+    let mut b = Builder::new(format, options);
     let mapping = if let Some(m) = given {
         m
     } else {

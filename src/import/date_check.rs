@@ -20,7 +20,10 @@ pub(crate) fn dataset_start(format: ImportFormat) -> Option<(i32, &'static str)>
     match format {
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Some((1979, "GDELT")),
         ImportFormat::Icews => Some((1995, "ICEWS")),
-        ImportFormat::Csv | ImportFormat::TimelineJs | ImportFormat::TimelineApp => None,
+        ImportFormat::Csv
+        | ImportFormat::Spreadsheet
+        | ImportFormat::TimelineJs
+        | ImportFormat::TimelineApp => None,
     }
 }
 

@@ -36,7 +36,7 @@ pub(crate) fn check_start(bytes: &[u8], whole: bool) -> Result<(), ImportError> 
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
             "this is an old Microsoft Office file (xls, doc)",
-            "save the sheet as CSV and import that file",
+            "import an xls workbook as a spreadsheet (--format spreadsheet), or save the sheet as CSV",
         ),
         (
             b"\x1F\x8B",
@@ -144,6 +144,10 @@ fn detect_with(
     file_name: &str,
     encoding: EncodingChoice,
 ) -> Result<(ImportFormat, String), ImportError> {
+    // Workbooks are zip or OLE files, which `check_start` refuses: they are looked for first.
+    if let Some(found) = super::sheet::detect(bytes) {
+        return found;
+    }
     check_start(bytes, whole)?;
     // The head decoded (a character cut at its end left out): UTF-16 and legacy encodings
     // are detected as the text they are.

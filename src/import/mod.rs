@@ -24,6 +24,8 @@ mod line_numbers;
 mod merge;
 mod no_events;
 mod report;
+mod sheet;
+mod sheet_cells;
 mod timeline_app;
 mod timelinejs;
 mod timelinejs_stream;
@@ -49,6 +51,7 @@ pub use merge::{
 };
 pub use no_events::no_events_error;
 pub use report::{ImportReport, PositionUnit, Skipped, SuspiciousDate, Warning};
+pub use sheet::{SheetSummary, row_cells, sheet_names, sheet_summaries};
 
 use crate::model::Project;
 
@@ -77,16 +80,19 @@ pub enum ImportFormat {
     Gdelt2,
     /// ICEWS-style coded events (source actor, event text, target actor, date).
     Icews,
+    /// A sheet of a workbook (xlsx, xlsb, xls, ods) with the CSV column mapping.
+    Spreadsheet,
 }
 
 impl ImportFormat {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::TimelineJs,
         Self::TimelineApp,
         Self::Csv,
         Self::Gdelt1,
         Self::Gdelt2,
         Self::Icews,
+        Self::Spreadsheet,
     ];
 
     /// The name on the command line.
@@ -98,6 +104,7 @@ impl ImportFormat {
             Self::Gdelt1 => "gdelt1",
             Self::Gdelt2 => "gdelt2",
             Self::Icews => "icews",
+            Self::Spreadsheet => "spreadsheet",
         }
     }
 
@@ -109,6 +116,7 @@ impl ImportFormat {
             Self::Gdelt1 => "GDELT 1.0 event export",
             Self::Gdelt2 => "GDELT 2.0 event export",
             Self::Icews => "ICEWS-style coded events",
+            Self::Spreadsheet => "Spreadsheet (xlsx, xls, ods)",
         }
     }
 
@@ -125,6 +133,7 @@ impl ImportFormat {
             Self::TimelineApp | Self::Csv | Self::Gdelt1 | Self::Gdelt2 | Self::Icews => {
                 PositionUnit::Line
             }
+            Self::Spreadsheet => PositionUnit::Row,
         }
     }
 }
@@ -150,6 +159,11 @@ pub struct ImportOptions {
     pub work: crate::io::Work,
     /// The character encoding: detected, or as the analyst chose (`--encoding`).
     pub encoding: EncodingChoice,
+    /// The sheet of a spreadsheet to read; `None` takes the first that has data.
+    pub sheet: Option<String>,
+    /// A spreadsheet's header row, 1-based as the spreadsheet numbers it; `None` takes the
+    /// first row of mostly text with data under it (a title and blank rows above are skipped).
+    pub header_row: Option<usize>,
 }
 
 impl ImportOptions {
@@ -219,6 +233,13 @@ pub fn import(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    if format == ImportFormat::Spreadsheet {
+        let imported = sheet::import(bytes, options)?;
+        if imported.project.events.is_empty() {
+            return Err(no_events_error(&[], format, &imported.report.skipped));
+        }
+        return Ok(imported);
+    }
     let decoded = decode_input(bytes, options)?;
     let imported = import_decoded(&decoded, format, options)?;
     if imported.project.events.is_empty() {
@@ -239,8 +260,11 @@ pub fn import_stream(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    // Binary and blank inputs are refused from their first bytes, before the rest is read.
-    detect::check_start(head, head.len() < HEAD_BYTES)?;
+    // Binary and blank inputs are refused from their first bytes, before the rest is read
+    // (a spreadsheet is binary, and read whole).
+    if format != ImportFormat::Spreadsheet {
+        detect::check_start(head, head.len() < HEAD_BYTES)?;
+    }
     if format != ImportFormat::TimelineJs {
         let mut bytes = Vec::new();
         crate::io::ImportReader::new(head.chain(reader))
@@ -278,6 +302,11 @@ fn import_rows(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    // A spreadsheet is binary by nature and no text: the spreadsheet reader checks its size
+    // and kind, and no encoding applies.
+    if format == ImportFormat::Spreadsheet {
+        return sheet::import(bytes, options);
+    }
     import_decoded(&decode_input(bytes, options)?, format, options)
 }
 
@@ -303,6 +332,7 @@ fn import_decoded(
         ImportFormat::Csv => csv_import::import(bytes, options),
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Ok(gdelt::import(bytes, format, options)),
         ImportFormat::Icews => icews::import(bytes, options),
+        ImportFormat::Spreadsheet => sheet::import(bytes, options),
     }?;
     if decoded.source != EncodingSource::Utf8 {
         imported.report.input_notes.insert(0, decoded.description());

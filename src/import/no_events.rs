@@ -17,6 +17,10 @@ pub(crate) fn expected(format: ImportFormat) -> &'static str {
         }
         ImportFormat::TimelineApp => "the Timeline app's XML, with <event> elements in <events>",
         ImportFormat::Csv => "rows with a date and a title in the columns the mapping names",
+        ImportFormat::Spreadsheet => {
+            "a sheet whose rows have a date and a title in the columns the mapping names, \
+             under a header row"
+        }
         ImportFormat::Gdelt1 => {
             "tab-separated rows of 57 or 58 columns, an event id and a YYYYMMDD date first"
         }
@@ -62,11 +66,17 @@ pub(crate) fn first_line(bytes: &[u8]) -> String {
 /// rows it skipped, whose first reason is often the whole story.
 pub fn no_events_error(bytes: &[u8], format: ImportFormat, skipped: &[Skipped]) -> ImportError {
     let mut message = format!(
-        "no event could be read as {}: expected {}; the file's first line is “{}”",
+        "no event could be read as {}: expected {}",
         format.description(),
         expected(format),
-        first_line(bytes)
     );
+    // A workbook's bytes are no line to quote; the skipped rows name the sheet.
+    if format != ImportFormat::Spreadsheet {
+        message.push_str(&format!(
+            "; the file's first line is “{}”",
+            first_line(bytes)
+        ));
+    }
     if let Some(first) = skipped.first() {
         let rows = crate::model::count(
             skipped.len(),

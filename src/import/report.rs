@@ -25,6 +25,14 @@ impl PositionUnit {
     }
 }
 
+/// `sheet “Calls”, ` before a row of a spreadsheet.
+fn write_sheet(f: &mut fmt::Formatter<'_>, sheet: Option<&str>) -> fmt::Result {
+    match sheet {
+        Some(name) => write!(f, "sheet “{name}”, "),
+        None => Ok(()),
+    }
+}
+
 /// A row (or slide, or element) that was not imported, and why.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Skipped {
@@ -32,10 +40,14 @@ pub struct Skipped {
     pub line_or_row: usize,
     pub unit: PositionUnit,
     pub reason: String,
+    /// The sheet of a spreadsheet the row is on, named before it: `sheet “Calls”, row 7`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_sheet(f, self.sheet.as_deref())?;
         write!(
             f,
             "{} {}: {}",
@@ -53,10 +65,14 @@ pub struct Warning {
     /// Where, when the warning is about one row.
     pub at: Option<(PositionUnit, usize)>,
     pub message: String,
+    /// The sheet of a spreadsheet the row is on, named before it: `sheet “Calls”, row 7`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_sheet(f, self.sheet.as_deref())?;
         match self.at {
             Some((unit, n)) => write!(f, "{} {n}: {}", unit.label(), self.message),
             None => f.write_str(&self.message),
@@ -74,10 +90,14 @@ pub struct SuspiciousDate {
     /// The date as imported (EDTF).
     pub date: String,
     pub reason: String,
+    /// The sheet of a spreadsheet the row is on, named before it: `sheet “Calls”, row 7`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 impl fmt::Display for SuspiciousDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_sheet(f, self.sheet.as_deref())?;
         write!(
             f,
             "{} {}: {} is {}; kept as written",

@@ -1,6 +1,7 @@
 //! Files: the project format, atomic saves and the embedded sample. No UI here.
 
 mod atomic;
+pub mod caught_panic;
 mod error;
 mod event_line;
 mod outline;

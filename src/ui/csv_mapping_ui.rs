@@ -100,6 +100,22 @@ pub fn mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, bytes: &[u8]) {
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Separator"));
         ui.checkbox(&mut mapping.quoting, "\"Quoted\" fields (RFC 4180)");
     });
+    date_format_ui(ui, mapping);
+    let cells = first_line_cells(bytes, mapping.delimiter);
+    columns_ui(ui, mapping, &cells);
+}
+
+/// The mapping of a spreadsheet's sheet: no separator or quoting (cells are cells), the
+/// columns named by the header row's `cells`.
+pub fn sheet_mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, cells: &[String]) {
+    ui.separator();
+    ui.strong("Columns");
+    ui.checkbox(&mut mapping.has_header, "The sheet has a header row");
+    date_format_ui(ui, mapping);
+    columns_ui(ui, mapping, cells);
+}
+
+fn date_format_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping) {
     ui.horizontal(|ui| {
         ui.label("Dates are written");
         egui::ComboBox::from_id_salt("csv_date_format")
@@ -113,7 +129,10 @@ pub fn mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, bytes: &[u8]) {
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Date format"));
         ui.weak("(chosen, never guessed: 03/04/2025 is March in one country and April in another)");
     });
-    let cells = first_line_cells(bytes, mapping.delimiter);
+}
+
+/// Which column holds what, and how several values in a cell are separated.
+fn columns_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, cells: &[String]) {
     let has_header = mapping.has_header;
     let c = &mut mapping.columns;
     egui::Grid::new("csv_columns")
@@ -136,7 +155,7 @@ pub fn mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, bytes: &[u8]) {
                 ("id", &mut c.id),
             ];
             for (label, value) in fields {
-                column_ui(ui, label, value, &cells, has_header);
+                column_ui(ui, label, value, cells, has_header);
             }
         });
     ui.horizontal(|ui| {

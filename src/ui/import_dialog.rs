@@ -13,10 +13,12 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::{ProgressUnit, TaskId, TaskKind};
 use crate::import::{
-    CsvMapping, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow, Skipped,
-    detect_format_with_reason, import, no_events_error, preview,
+    CsvMapping, EncodingChoice, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow,
+    Skipped, detect_format_with_reason, import, no_events_error, preview,
 };
+use crate::ui::csv_mapping_ui::sheet_mapping_ui;
 use crate::ui::import_inputs_ui::InputChoices;
+use crate::ui::sheet_choice_ui::{SheetChoice, sheet_choice_ui};
 use crate::ui::tasks::{Outcome, Tasks};
 
 /// Rows shown in the preview: enough to see the columns are right.
@@ -56,10 +58,40 @@ struct Ready {
     mapping: CsvMapping,
     target: Target,
     preview: Result<Vec<PreviewRow>, String>,
-    /// The (format, mapping) the preview was made for.
-    preview_for: Option<(ImportFormat, CsvMapping)>,
+    /// The (format, mapping, sheet, header row, encoding, member) the preview was made for.
+    preview_for: Option<PreviewKey>,
     /// Issue 15: unpacked from an archive, in an encoding.
     input: InputChoices,
+    /// A spreadsheet's sheet and header row; `None` for other formats.
+    sheet: Option<SheetChoice>,
+}
+
+type PreviewKey = (
+    ImportFormat,
+    CsvMapping,
+    Option<String>,
+    Option<usize>,
+    EncodingChoice,
+    Option<String>,
+);
+
+impl Ready {
+    /// How to read the file as chosen in the dialog.
+    fn options(&self) -> ImportOptions {
+        let sheet = self
+            .sheet
+            .as_ref()
+            .filter(|_| self.format == ImportFormat::Spreadsheet);
+        ImportOptions {
+            file_name: self.input.import_name(),
+            mapping: matches!(self.format, ImportFormat::Csv | ImportFormat::Spreadsheet)
+                .then(|| self.mapping.clone()),
+            sheet: sheet.and_then(|c| c.sheet.clone()),
+            header_row: sheet.map(|c| c.header_row),
+            encoding: self.input.encoding,
+            ..ImportOptions::default()
+        }
+    }
 }
 
 pub struct ImportDialog {
@@ -115,7 +147,13 @@ impl ImportDialog {
         match unpacked {
             Ok((input, bytes)) => match detect_format_with_reason(&bytes, &input.inner_name) {
                 Ok((format, reason)) => {
-                    let mapping = saved_or_guessed_mapping(&self.path, input.head.as_bytes());
+                    let sheet =
+                        (format == ImportFormat::Spreadsheet).then(|| SheetChoice::read(&bytes));
+                    let mapping = match &sheet {
+                        Some(choice) => saved_mapping(&self.path)
+                            .unwrap_or_else(|| choice.guess_mapping(&CsvMapping::default())),
+                        None => saved_or_guessed_mapping(&self.path, input.head.as_bytes()),
+                    };
                     self.stage = Stage::Ready(Box::new(Ready {
                         input,
                         path: self.path.clone(),
@@ -127,6 +165,7 @@ impl ImportDialog {
                         target: Target::NewProject,
                         preview: Ok(Vec::new()),
                         preview_for: None,
+                        sheet,
                     }));
                 }
                 Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
@@ -223,11 +262,7 @@ impl ImportDialog {
                         ctx.request_repaint_after(std::time::Duration::from_millis(250));
                     }
                     Stage::Ready(ready) => {
-                        let file_name = self
-                            .path
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                        start = ready_ui(ui, ready, &file_name);
+                        start = ready_ui(ui, ready);
                         if start.is_none() && ui.button("Cancel").clicked() {
                             close = true;
                         }
@@ -250,12 +285,7 @@ impl ImportDialog {
             return;
         };
         let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
-        let mut options = ImportOptions {
-            file_name: ready.input.import_name(),
-            mapping: (format == ImportFormat::Csv).then(|| ready.mapping.clone()),
-            encoding: ready.input.encoding,
-            ..ImportOptions::default()
-        };
+        let mut options = ready.options();
         let notes = ready.input.notes();
         let task = tasks.spawn(
             ctx,
@@ -290,11 +320,15 @@ fn file_name_of(path: &Path) -> String {
     )
 }
 
+/// The mapping saved beside the file by an earlier import.
+fn saved_mapping(path: &Path) -> Option<CsvMapping> {
+    let text = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path)).ok()?;
+    CsvMapping::from_json(&text).ok()
+}
+
 /// The mapping saved beside the file by an earlier import, or one by header names.
 fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
-    if let Ok(text) = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path))
-        && let Ok(mapping) = CsvMapping::from_json(&text)
-    {
+    if let Some(mapping) = saved_mapping(path) {
         return mapping;
     }
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -315,8 +349,10 @@ fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
 }
 
 /// The format, the mapping and the preview; returns the target when Import is pressed.
-fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Target> {
-    match ready.input.ui(ui, &mut ready.bytes) {
+fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
+    // A spreadsheet is no text: no encoding applies to it.
+    let is_text = ready.format != ImportFormat::Spreadsheet;
+    match ready.input.ui(ui, &mut ready.bytes, is_text) {
         Ok(true) => ready.preview_for = None,
         Ok(false) => {}
         Err(err) => ready.preview = Err(err),
@@ -334,8 +370,20 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Import format"));
     });
     ui.weak(format!("Detected: {}", ready.reason));
+    if ready.format == ImportFormat::Spreadsheet {
+        let choice = ready
+            .sheet
+            .get_or_insert_with(|| SheetChoice::read(&ready.bytes));
+        if sheet_choice_ui(ui, choice, &ready.bytes) {
+            ready.mapping = choice.guess_mapping(&ready.mapping);
+        }
+        let cells = choice.header_cells.clone();
+        sheet_mapping_ui(ui, &mut ready.mapping, &cells);
+    }
     if ready.format == ImportFormat::Csv {
         crate::ui::csv_mapping_ui::mapping_ui(ui, &mut ready.mapping, ready.input.head.as_bytes());
+    }
+    if matches!(ready.format, ImportFormat::Csv | ImportFormat::Spreadsheet) {
         if ui
             .button("Save this mapping for reuse")
             .on_hover_text("Saved beside the file; the next import of it starts from it")
@@ -353,30 +401,37 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
             ui.weak(saved);
         }
     }
-    let key = (ready.format, ready.mapping.clone());
+    let options = ready.options();
+    let key = (
+        ready.format,
+        ready.mapping.clone(),
+        options.sheet.clone(),
+        options.header_row,
+        options.encoding,
+        ready.input.member.clone(),
+    );
     if ready.preview_for.as_ref() != Some(&key) {
-        let options = ImportOptions {
-            file_name: ready
-                .input
-                .label
-                .clone()
-                .unwrap_or_else(|| file_name.to_owned()),
-            mapping: (ready.format == ImportFormat::Csv).then(|| ready.mapping.clone()),
-            encoding: ready.input.encoding,
-            ..ImportOptions::default()
-        };
         ready.preview =
             preview(&ready.bytes, ready.format, &options, PREVIEW_ROWS).map_err(|e| e.to_string());
         ready.preview_for = Some(key);
     }
     ui.separator();
-    ui.label(RichText::new("First rows as they will be read").strong());
+    let heading = match &options.sheet {
+        Some(sheet) => format!("First rows of sheet “{sheet}” as they will be read"),
+        None => "First rows as they will be read".to_owned(),
+    };
+    ui.label(RichText::new(heading).strong());
     match &ready.preview {
         Ok(rows) if rows.iter().all(|r| r.skipped.is_some()) => {
             // The error the import would give, with the rows' reasons below it.
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                nothing_read_message(ready.input.head.as_bytes(), ready.format, rows),
+                nothing_read_message(
+                    ready.input.head.as_bytes(),
+                    ready.format,
+                    rows,
+                    options.sheet.as_deref(),
+                ),
             );
             if !rows.is_empty() {
                 preview_table_ui(ui, rows);
@@ -411,13 +466,19 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready, file_name: &str) -> Option<Tar
 /// Why nothing would be imported: what the format expects, the file's first line and the
 /// first skipped row's reason (the message `detente import` gives). The preview reads only
 /// the first rows, so a full preview says so.
-fn nothing_read_message(bytes: &[u8], format: ImportFormat, rows: &[PreviewRow]) -> String {
+fn nothing_read_message(
+    bytes: &[u8],
+    format: ImportFormat,
+    rows: &[PreviewRow],
+    sheet: Option<&str>,
+) -> String {
     let skipped: Vec<Skipped> = rows
         .iter()
         .map(|r| Skipped {
             line_or_row: r.line_or_row,
             unit: r.unit,
             reason: r.skipped.clone().unwrap_or_default(),
+            sheet: sheet.map(str::to_owned),
         })
         .collect();
     let message = no_events_error(bytes, format, &skipped).to_string();

@@ -130,6 +130,7 @@ impl InputChoices {
         &mut self,
         ui: &mut egui::Ui,
         bytes: &mut std::sync::Arc<Vec<u8>>,
+        show_encoding: bool,
     ) -> Result<bool, String> {
         let mut changed = false;
         if self.members.len() > 1 && member_ui(ui, &mut self.member, &self.members) {
@@ -147,7 +148,7 @@ impl InputChoices {
             }
             changed = true;
         }
-        if encoding_ui(ui, &mut self.encoding, &self.detected) {
+        if show_encoding && encoding_ui(ui, &mut self.encoding, &self.detected) {
             changed = true;
         }
         if changed {

@@ -25,6 +25,7 @@ pub mod panels;
 pub mod place_picker;
 pub mod project_form;
 pub mod settings_window;
+pub mod sheet_choice_ui;
 pub mod style;
 pub mod tasks;
 pub mod timeline;
