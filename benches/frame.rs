@@ -310,12 +310,14 @@ fn bench_zoom(c: &mut Criterion) {
     group.finish();
 }
 
+// `bench_text_filter` first: it needs no egui context, so `-- filter_text` runs it before
+// the others build their apps.
 criterion_group!(
     benches,
+    bench_text_filter,
     bench_pan,
     bench_panels,
     bench_filter_change,
-    bench_text_filter,
     bench_zoom
 );
 criterion_main!(benches);
