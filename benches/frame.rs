@@ -7,6 +7,11 @@
 //!   events (issue 4: every panel fills, sorts and filters without a visible stall).
 //! - `filter/N` (100k and 1M): the frame after a text search changes, which recomputes the
 //!   filter and every panel's rows.
+//! - `filter_text/<needle>/1000000`: the filter alone (`query::apply_filter`, no frame) for
+//!   a text search, on a generated project where every tenth title names a place with an
+//!   accent ("… in Genève"): what folding accents and case costs over a million events.
+//!   `talks` is an ASCII needle most titles miss or hit early, `geneve` one that only the
+//!   folded accented titles match.
 //! - `frame_zoom/N/{aggregated,every_mark}` (1k, 10k, 100k, 1M, and 10k grouped by
 //!   participant and by location: `10000_by_participant`): a steady frame at the
 //!   project's worst zoom, found first by sweeping the visible span from a day to the whole
@@ -26,6 +31,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use detente::app::{Document, Origin};
 use detente::generate::generate_project;
 use detente::layout::{LaneMode, TimeView};
+use detente::model::Filter;
+use detente::query::{ClaimIndex, apply_filter};
 use detente::ui::DetenteApp;
 use detente::ui::panels::{ParticipantsView, PositionsView, SideTab};
 
@@ -146,6 +153,30 @@ fn bench_filter_change(c: &mut Criterion) {
                 app.set_filter(filter);
                 black_box(frame(&ctx, &mut app, t))
             });
+        });
+    }
+    group.finish();
+}
+
+fn bench_text_filter(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter_text");
+    group.sample_size(10);
+    let num_events = 1_000_000;
+    let mut project = generate_project(num_events, 1);
+    // One title in ten with an accented place: real headlines carry "Genève", "Zürich",
+    // "Kyïv" and typographic dashes, which the ASCII fast path cannot take.
+    for event in project.events.iter_mut().step_by(10) {
+        event.title = format!("{} in Genève", event.title).into();
+    }
+    let lookup = project.lookup();
+    let claims = ClaimIndex::new(&project, &lookup);
+    for needle in ["talks", "geneve"] {
+        let filter = Filter {
+            text: needle.into(),
+            ..Filter::default()
+        };
+        group.bench_function(format!("{needle}/{num_events}"), |b| {
+            b.iter(|| black_box(apply_filter(&project, &lookup, &claims, &filter)));
         });
     }
     group.finish();
@@ -279,8 +310,11 @@ fn bench_zoom(c: &mut Criterion) {
     group.finish();
 }
 
+// `bench_text_filter` first: it needs no egui context, so `-- filter_text` runs it before
+// the others build their apps.
 criterion_group!(
     benches,
+    bench_text_filter,
     bench_pan,
     bench_panels,
     bench_filter_change,

@@ -6,6 +6,11 @@
 
 use std::sync::OnceLock;
 
+use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, MetadataProvider};
+
 /// DejaVu Sans, also the app's fallback font.
 pub const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
@@ -18,19 +23,49 @@ const FALLBACK_ADVANCE_EM: f64 = 0.65;
 
 /// Advances in ems: ASCII precomputed, the rest looked up in the face.
 struct Metrics {
-    face: Option<ttf_parser::Face<'static>>,
+    face: Option<Face>,
     ascii: [f64; 128],
+}
+
+/// What measuring needs of the font, read once: its character map and horizontal metrics
+/// (in font units, `Size::unscaled`, divided by `units_per_em` here so that a digit is
+/// exactly 1303/2048 em).
+struct Face {
+    charmap: Charmap<'static>,
+    glyph_metrics: GlyphMetrics<'static>,
+    units_per_em: f64,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Option<Self> {
+        let font = FontRef::new(data).ok()?;
+        let units_per_em = font
+            .metrics(Size::unscaled(), LocationRef::default())
+            .units_per_em;
+        Some(Self {
+            charmap: font.charmap(),
+            glyph_metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units_per_em: f64::from(units_per_em.max(1)),
+        })
+    }
+
+    fn advance_em(&self, c: char) -> f64 {
+        self.charmap
+            .map(c)
+            .and_then(|g| self.glyph_metrics.advance_width(g))
+            .map_or(FALLBACK_ADVANCE_EM, |a| f64::from(a) / self.units_per_em)
+    }
 }
 
 fn metrics() -> &'static Metrics {
     static METRICS: OnceLock<Metrics> = OnceLock::new();
     METRICS.get_or_init(|| {
-        let face = ttf_parser::Face::parse(DEJAVU_SANS, 0).ok();
+        let face = Face::parse(DEJAVU_SANS);
         let mut ascii = [FALLBACK_ADVANCE_EM; 128];
         if let Some(face) = &face {
             for (code, slot) in ascii.iter_mut().enumerate() {
                 if let Some(c) = char::from_u32(code as u32) {
-                    *slot = advance_em(face, c);
+                    *slot = face.advance_em(c);
                 }
             }
         }
@@ -38,11 +73,12 @@ fn metrics() -> &'static Metrics {
     })
 }
 
-fn advance_em(face: &ttf_parser::Face<'_>, c: char) -> f64 {
-    let units = f64::from(face.units_per_em().max(1));
-    face.glyph_index(c)
-        .and_then(|g| face.glyph_hor_advance(g))
-        .map_or(FALLBACK_ADVANCE_EM, |a| f64::from(a) / units)
+/// Whether the bundled font has a glyph for `c` (the timeline's badge glyph is checked).
+pub fn has_glyph(c: char) -> bool {
+    metrics()
+        .face
+        .as_ref()
+        .is_some_and(|f| f.charmap.map(c).is_some())
 }
 
 /// Width of `text` at `size` px in DejaVu Sans (kerning ignored: it moves a label by well
@@ -56,7 +92,7 @@ pub fn text_width(text: &str, size: f64) -> f64 {
             None => m
                 .face
                 .as_ref()
-                .map_or(FALLBACK_ADVANCE_EM, |f| advance_em(f, c)),
+                .map_or(FALLBACK_ADVANCE_EM, |f| f.advance_em(c)),
         })
         .sum();
     ems * size
@@ -99,6 +135,26 @@ mod tests {
         // Non-ASCII letters are in the face too; a private-use character falls back.
         assert!(text_width("Ж", 12.0) > 0.0);
         assert!((text_width("\u{e000}", 10.0) - FALLBACK_ADVANCE_EM * 10.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn advances_are_the_fonts_own_units() {
+        // DejaVu Sans's hmtx advances over its 2048 units per em, as ttf-parser read them
+        // before skrifa did (every mapped character compared equal when switching).
+        for (text, units) in [
+            ("W", 2025.0),
+            ("i", 569.0),
+            (" ", 651.0),
+            ("Ж", 2206.0),
+            ("é", 1260.0),
+            ("→", 1716.0),
+            ("€", 1303.0),
+            ("…", 2048.0),
+        ] {
+            assert!((text_width(text, 2048.0) - units).abs() < 1e-9, "{text}");
+        }
+        assert!(has_glyph('≠') && has_glyph('é'));
+        assert!(!has_glyph('\u{e000}'));
     }
 
     #[test]

@@ -93,20 +93,21 @@ fn parse_countries(tsv: &str) -> HashMap<String, (String, String)> {
         .collect()
 }
 
-/// Lower case, accents and other scripts transliterated to ASCII (ü → u, Київ → kyyiv),
-/// apostrophes dropped and other punctuation read as a space, so that "Sharm el-Sheikh",
-/// "sharm el sheikh" and "SHARM EL SHEIKH" are one key.
+/// Search's folding ([`crate::model::fold`]: lower case, accents and other scripts
+/// transliterated to ASCII, ü → u, Київ → kyyiv), with apostrophes dropped and other
+/// punctuation read as a space, so that "Sharm el-Sheikh", "sharm el sheikh" and
+/// "SHARM EL SHEIKH" are one key.
 pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
-    let mut out = String::with_capacity(ascii.len());
+    let folded = crate::model::fold(text);
+    let mut out = String::with_capacity(folded.len());
     let mut space = false;
-    for c in ascii.chars() {
+    for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
         } else if !matches!(c, '\'' | '`' | '"') {
             space = true;
         }

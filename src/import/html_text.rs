@@ -2,7 +2,10 @@
 //!
 //! A small forgiving scanner rather than an HTML5 parser: slide texts are short fragments,
 //! and all that is wanted is their words, their paragraphs and their links. Unclosed tags,
-//! stray `<` and unknown entities come through as text; nothing here can fail.
+//! stray `<` and unknown entities come through as text; nothing here can fail. Entities are
+//! decoded by `htmlize`, which knows all of HTML's.
+
+use std::borrow::Cow;
 
 /// Plain text of an HTML fragment. Paragraphs and line breaks become newlines, list items
 /// start with "• ", and a link becomes "text (url)" unless its text is the url itself.
@@ -117,7 +120,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
             _ => value.split(char::is_whitespace).next().unwrap_or(""),
         };
-        return Some(decode_entities(raw.trim()));
+        return Some(decode_attribute(raw.trim()).into_owned());
     }
     None
 }
@@ -184,73 +187,20 @@ fn collapse(text: &str) -> String {
     tidy(&out)
 }
 
-/// Decodes character references: the XML five, common typographic names, and numeric ones.
-pub(crate) fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after
-            .char_indices()
-            .take(12)
-            .find(|(_, c)| *c == ';')
-            .map(|(i, _)| i);
-        let decoded = end.and_then(|end| entity(&after[..end]).map(|c| (c, end)));
-        if let Some((c, end)) = decoded {
-            out.push(c);
-            rest = &after[end + 1..];
-        } else {
-            out.push('&');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
+/// Character references decoded as a browser decodes them in text: every named entity of
+/// HTML (`&ccedil;`, `&euro;`, `&rarr;`), numeric ones (`&#233;`, `&#x2192;`) and the few
+/// legacy names a browser takes without their semicolon (`&copy`). An unknown name stays as
+/// written; a numeric reference to no character (`&#0;`, a surrogate) becomes U+FFFD, as in a
+/// browser.
+fn decode_entities(text: &str) -> Cow<'_, str> {
+    htmlize::unescape(text)
 }
 
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "copy" => '©',
-        "reg" => '®',
-        "deg" => '°',
-        "middot" => '·',
-        "bull" => '•',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "szlig" => 'ß',
-        _ => return None,
-    })
+/// As [`decode_entities`], for an attribute's value: there a legacy name without its
+/// semicolon followed by a letter, digit or `=` stays as written, so that a link's
+/// `?a=1&copy=2` keeps its `&copy`.
+pub(crate) fn decode_attribute(text: &str) -> Cow<'_, str> {
+    htmlize::unescape_attribute(text)
 }
 
 #[cfg(test)]
@@ -266,6 +216,36 @@ mod tests {
             html_to_text(html),
             "Take Ada Lovelace (https://en.wikipedia.org/wiki/Ada_Lovelace): Lord Byron's daughter & more.\n\nA note."
         );
+    }
+
+    #[test]
+    fn every_html_entity_decodes() {
+        assert_eq!(
+            html_to_text("<p>Fran&ccedil;ois: &euro;5 &rarr; &#233;t&#xE9; &#x2192; &hearts;</p>"),
+            "François: €5 → été → ♥"
+        );
+        // Unknown names stay as written; a reference to no character becomes U+FFFD.
+        assert_eq!(html_to_text("&bogus; &#0;"), "&bogus; \u{fffd}");
+        // In a link, `&copy=` is a URL's parameter, not ©; in text, `&copy` is ©.
+        assert_eq!(
+            html_to_text("<a href=\"https://x.example/?a=1&copy=2&amp;b\">see</a> &copy 2025"),
+            "see (https://x.example/?a=1&copy=2&b) © 2025"
+        );
+    }
+
+    #[test]
+    fn timelinejs_slides_decode_every_entity() {
+        let json = r#"{"events": [{"start_date": {"year": "2025", "month": "12", "day": "20"},
+            "text": {"headline": "Talks in Gen&egrave;ve &rarr; Z&uuml;rich",
+                     "text": "<p>Fran&ccedil;ais &euro;5, caf&#233; &#x2192; done</p>"}}]}"#;
+        let imported = super::super::timelinejs::import(
+            json,
+            &crate::import::ImportOptions::named("slides.json"),
+        )
+        .expect("imports");
+        let event = &imported.project.events[0];
+        assert_eq!(event.title, "Talks in Genève → Zürich");
+        assert_eq!(event.description.as_str(), "Français €5, café → done");
     }
 
     #[test]

@@ -535,7 +535,7 @@ fn first_href(html: &str) -> Option<String> {
         return None;
     }
     let value = rest[1..].split(quote).next()?;
-    is_url(value).then(|| super::html_text::decode_entities(value))
+    is_url(value).then(|| super::html_text::decode_attribute(value).into_owned())
 }
 
 /// `Name (https://…)` as [`html_to_text`] writes a linked credit, without the link.

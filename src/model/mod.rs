@@ -8,6 +8,7 @@ mod date_input;
 mod date_text;
 mod event;
 mod event_file;
+mod fold;
 mod id;
 mod location;
 mod migrate;
@@ -31,6 +32,7 @@ pub use date_text::{DayStyle, describe_bounds, describe_bounds_styled};
 pub use event::{
     Citation, Event, EventKind, EventPlace, EventStatus, ParticipantRole, Participation,
 };
+pub use fold::fold;
 pub use id::Id;
 pub use location::{Location, LocationPrecision};
 pub use migrate::{OLDEST_FORMAT_VERSION, state_of_version_1, upgrade};

@@ -71,7 +71,8 @@ impl LaneMode {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Filter {
-    /// Case-insensitive text, searched in titles, descriptions, names, aliases and excerpts.
+    /// Text searched with case and accents ignored (`query::TextSearch`) in titles,
+    /// descriptions, names, aliases and excerpts.
     pub text: String,
     /// Event kinds to show; empty shows all.
     pub kinds: Vec<EventKind>,

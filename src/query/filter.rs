@@ -6,10 +6,9 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
-
 use super::corroboration::ClaimIndex;
 use super::filter_state::FilterState;
+use super::text_search::TextSearch;
 use crate::model::{Event, Filter, Id, Lookup, Position, Project, TimeSecs};
 
 /// What passes, per entity list, by position in the project's lists.
@@ -76,41 +75,6 @@ impl FilterResult {
     }
 }
 
-/// Case-insensitive substring search: Aho–Corasick for ASCII needles (the common case,
-/// and fast over a million titles), lower-casing for others.
-struct TextMatcher {
-    ascii: Option<AhoCorasick>,
-    lower: String,
-}
-
-impl TextMatcher {
-    fn new(text: &str) -> Option<Self> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        let ascii = if text.is_ascii() {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([text])
-                .ok()
-        } else {
-            None
-        };
-        Some(Self {
-            ascii,
-            lower: text.to_lowercase(),
-        })
-    }
-
-    fn matches(&self, hay: &str) -> bool {
-        match &self.ascii {
-            Some(ac) => ac.is_match(hay),
-            None => hay.to_lowercase().contains(&self.lower),
-        }
-    }
-}
-
 /// Which claims each issue's positions cite: an event is on an issue when the same claims
 /// report it (the Miami talks and the 20-point plan), or when it carries a tag of that name.
 fn issue_claims(project: &Project, issues: &[Id]) -> HashSet<Id> {
@@ -127,7 +91,7 @@ fn issue_claims(project: &Project, issues: &[Id]) -> HashSet<Id> {
 /// kept while events change).
 pub(super) struct Prepared {
     pub filter: Filter,
-    text: Option<TextMatcher>,
+    text: Option<TextSearch>,
     /// Actors, places and claims whose own text matches.
     pub actor_text: HashSet<Id>,
     pub location_text: HashSet<Id>,
@@ -139,7 +103,7 @@ pub(super) struct Prepared {
 
 impl Prepared {
     pub fn new(project: &Project, lookup: &Lookup, filter: &Filter) -> Self {
-        let text = TextMatcher::new(&filter.text);
+        let text = TextSearch::new(&filter.text);
         let matches = |s: &str| text.as_ref().is_some_and(|t| t.matches(s));
         let actor_text = project
             .actors

@@ -12,6 +12,7 @@ mod mentions;
 mod report_history;
 mod stance_timeline;
 mod summaries;
+mod text_search;
 mod who_met_whom;
 
 pub use crate::model::Filter;
@@ -31,4 +32,5 @@ pub use mentions::{
 pub use report_history::{HistoryEntry, places_text, report_history};
 pub use stance_timeline::{StanceLane, StanceSegment, stance_lanes};
 pub use summaries::{best_grade, roles_text};
+pub use text_search::TextSearch;
 pub use who_met_whom::{MAX_PARTICIPANTS_PAIRED, Pair, who_met_whom};

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::app::{Document, FilteredView};
 use crate::model::{DateSpec, EventKind, EventStatus, Filter, Id, Reliability};
-use crate::query::Shown;
+use crate::query::{Shown, TextSearch};
 use crate::ui::actions::Action;
 
 /// What the filter bar keeps between frames: the texts of the search and date fields as
@@ -253,7 +253,7 @@ fn entity_menu(
                 .hint_text("Find…")
                 .desired_width(200.0),
         );
-        let needle = search.to_lowercase();
+        let needle = TextSearch::new(search);
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
@@ -263,9 +263,7 @@ fn entity_menu(
                 let matching: Vec<&(Id, String)> = all
                     .iter()
                     .filter(|(id, n)| {
-                        chosen.contains(id)
-                            || needle.is_empty()
-                            || n.to_lowercase().contains(&needle)
+                        chosen.contains(id) || needle.as_ref().is_none_or(|s| s.matches(n))
                     })
                     .take(200)
                     .collect();

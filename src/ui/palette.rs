@@ -4,6 +4,7 @@
 use egui::{Key, RichText};
 
 use crate::app::command_table::{CommandContext, Platform, command_table};
+use crate::query::TextSearch;
 use crate::ui::actions::Action;
 
 /// One command of the palette.
@@ -29,18 +30,19 @@ pub fn commands(platform: Platform, enabled: CommandContext) -> Vec<PaletteComma
 }
 
 /// Commands matching `query`: every word of the query appears in the name (any order, any
-/// case), names starting with the query first.
+/// case, accents ignored), names starting with the query first.
 pub fn matching<'c>(commands: &'c [PaletteCommand], query: &str) -> Vec<&'c PaletteCommand> {
-    let query = query.trim().to_lowercase();
-    let words: Vec<&str> = query.split_whitespace().collect();
+    let words: Vec<TextSearch> = query
+        .split_whitespace()
+        .filter_map(TextSearch::new)
+        .collect();
     let mut found: Vec<&PaletteCommand> = commands
         .iter()
-        .filter(|c| {
-            let name = c.name.to_lowercase();
-            words.iter().all(|w| name.contains(w))
-        })
+        .filter(|c| words.iter().all(|w| w.matches(&c.name)))
         .collect();
-    found.sort_by_key(|c| !c.name.to_lowercase().starts_with(&query));
+    if let Some(whole) = TextSearch::new(query) {
+        found.sort_by_key(|c| !whole.matches_start(&c.name));
+    }
     found
 }
 
@@ -187,6 +189,8 @@ mod tests {
         };
         assert_eq!(names("save as")[0], "Save As…");
         assert_eq!(names("as save")[0], "Save As…");
+        // Case and accents are ignored, as everywhere text is searched.
+        assert_eq!(names("SÁVE AS")[0], "Save As…");
         assert!(names("group particip").contains(&"Group timeline: Participant".to_owned()));
         assert!(names("zzz").is_empty());
         assert_eq!(names("").len(), all.len());

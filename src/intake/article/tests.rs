@@ -44,6 +44,23 @@ fn html_gives_its_text_title_date_outlet_and_url() {
 }
 
 #[test]
+fn html_articles_decode_every_entity() {
+    let html = "<html><head><title>Talks in Gen&egrave;ve</title></head><body>\
+        <h1>Talks in Gen&egrave;ve &rarr; Z&uuml;rich</h1>\
+        <p>The Fran&ccedil;ois plan, worth &euro;5 billion, was agreed in caf&#233; talks \
+        &#x2192; the envoys said on Monday that the ministers would meet again.</p></body></html>";
+    let input = read_bytes(html.as_bytes(), InputKind::Html).expect("reads");
+    assert_eq!(input.headline.as_deref(), Some("Talks in Genève → Zürich"));
+    assert!(
+        input
+            .text
+            .contains("The François plan, worth €5 billion, was agreed in café talks → the envoys"),
+        "{}",
+        input.text
+    );
+}
+
+#[test]
 fn pasted_html_is_read_as_html() {
     let html = "<html><body><p>The foreign ministers of the two countries met in Ankara on Monday and said that the talks would continue.</p></body></html>";
     let input = read_text(html, InputKind::Text).expect("reads");

@@ -1,6 +1,7 @@
 //! Pickers that suggest as the analyst types: existing entries first, then "create".
 
 use crate::model::{ActorKind, Id, Project};
+use crate::query::TextSearch;
 
 /// Suggestions shown under a picker's text field at most: more than eight is a list to
 /// scroll, not a suggestion.
@@ -12,12 +13,11 @@ pub enum Pick {
     New(String, ActorKind),
 }
 
-/// Case-insensitive match of `query` against a name or one of its aliases; names that start
-/// with the query rank before names that merely contain it.
-fn rank(query: &str, name: &str, aliases: &[String]) -> Option<u8> {
-    let q = query.to_lowercase();
-    let starts = |s: &str| s.to_lowercase().starts_with(&q);
-    let contains = |s: &str| s.to_lowercase().contains(&q);
+/// Match of `search` against a name or one of its aliases, accents and case ignored; names
+/// that start with it rank before names that merely contain it.
+fn rank(search: &TextSearch, name: &str, aliases: &[String]) -> Option<u8> {
+    let starts = |s: &str| search.matches_start(s);
+    let contains = |s: &str| search.matches(s);
     if starts(name) {
         Some(0)
     } else if aliases.iter().any(|a| starts(a)) {
@@ -51,15 +51,13 @@ pub fn actor_picker_ui(
             .desired_width(f32::INFINITY),
     );
     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add participant"));
+    let search = TextSearch::new(text)?;
     let query = text.trim();
-    if query.is_empty() {
-        return None;
-    }
     let mut matches: Vec<(u8, &crate::model::Actor)> = project
         .actors
         .iter()
         .filter(|a| !exclude.contains(&a.id))
-        .filter_map(|a| rank(query, &a.name, &a.aliases).map(|r| (r, a)))
+        .filter_map(|a| rank(&search, &a.name, &a.aliases).map(|r| (r, a)))
         .collect();
     matches.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(&y.1.name)));
     let mut picked = None;
@@ -112,15 +110,13 @@ pub fn location_picker_ui(
             .desired_width(f32::INFINITY),
     );
     field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add place"));
+    let search = TextSearch::new(text)?;
     let query = text.trim();
-    if query.is_empty() {
-        return None;
-    }
     let mut matches: Vec<(u8, &crate::model::Location)> = project
         .locations
         .iter()
         .filter(|l| !exclude.contains(&l.id))
-        .filter_map(|l| rank(query, &l.name, &l.aliases).map(|r| (r, l)))
+        .filter_map(|l| rank(&search, &l.name, &l.aliases).map(|r| (r, l)))
         .collect();
     matches.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.name.cmp(&y.1.name)));
     let mut picked = None;
@@ -148,16 +144,30 @@ pub fn location_picker_ui(
 
 #[cfg(test)]
 mod tests {
-    use super::rank;
+    use super::{TextSearch, rank};
+
+    fn rank_of(query: &str, name: &str, aliases: &[String]) -> Option<u8> {
+        rank(&TextSearch::new(query).expect("a query"), name, aliases)
+    }
 
     #[test]
     fn ranking_prefers_prefixes_then_aliases_then_substrings() {
-        assert_eq!(rank("wit", "Steve Witkoff", &[]), Some(2));
-        assert_eq!(rank("ste", "Steve Witkoff", &[]), Some(0));
+        assert_eq!(rank_of("wit", "Steve Witkoff", &[]), Some(2));
+        assert_eq!(rank_of("ste", "Steve Witkoff", &[]), Some(0));
         assert_eq!(
-            rank("zelensky", "Volodymyr Zelenskyy", &["Zelensky".into()]),
+            rank_of("zelensky", "Volodymyr Zelenskyy", &["Zelensky".into()]),
             Some(1)
         );
-        assert_eq!(rank("putin", "Steve Witkoff", &[]), None);
+        assert_eq!(rank_of("putin", "Steve Witkoff", &[]), None);
+    }
+
+    #[test]
+    fn ranking_ignores_accents_and_case() {
+        assert_eq!(rank_of("geneve", "Genève", &[]), Some(0));
+        assert_eq!(rank_of("ZURICH", "Lake Zürich", &[]), Some(2));
+        assert_eq!(
+            rank_of("cote", "Ivory Coast", &["Côte d'Ivoire".into()]),
+            Some(1)
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::app::{DateDisplay, edits, list_date_text};
 use crate::model::{
     EventPlace, EventStatus, Id, Lookup, Project, ReportedParticipant, ReportedState,
 };
+use crate::query::TextSearch;
 use crate::ui::actions::Action;
 use crate::ui::forms::{FormState, date_field_ui, hint, quoted_excerpt, row, text_row};
 
@@ -244,18 +245,18 @@ impl Draft {
             &mut self.claim_query,
             "Find claim: type words of its excerpt or its source…",
         );
-        if query.is_empty() {
+        let Some(search) = TextSearch::new(&query) else {
             return;
-        }
+        };
         let matches: Vec<Id> = project
             .claims
             .iter()
             .filter(|c| !self.state.claims.contains(&c.id))
             .filter(|c| {
-                contains(&c.excerpt, &query)
+                search.matches(&c.excerpt)
                     || lookup
                         .source(project, c.source)
-                        .is_some_and(|s| contains(&s.name, &query))
+                        .is_some_and(|s| search.matches(&s.name))
             })
             .map(|c| c.id)
             .take(MAX_SUGGESTIONS)
@@ -309,15 +310,15 @@ impl Draft {
                     &mut self.place_query,
                     "Add place: type a name…",
                 );
-                if query.is_empty() {
+                let Some(search) = TextSearch::new(&query) else {
                     return;
-                }
+                };
                 let matches: Vec<(Id, String)> = project
                     .locations
                     .iter()
                     .filter(|l| !chosen.contains(&l.id))
                     .filter(|l| {
-                        contains(&l.name, &query) || l.aliases.iter().any(|a| contains(a, &query))
+                        search.matches(&l.name) || l.aliases.iter().any(|a| search.matches(a))
                     })
                     .map(|l| match &l.country {
                         Some(country) => (l.id, format!("{} ({country})", l.name)),
@@ -391,16 +392,16 @@ impl Draft {
             ui.add_space(90.0);
             ui.vertical(|ui| {
                 let text = search_field_ui(ui, search, query, &format!("{search}: type a name…"));
-                if text.is_empty() {
+                let Some(typed) = TextSearch::new(&text) else {
                     return;
-                }
+                };
                 // An actor is present or absent in one report, not both.
                 let matches: Vec<(Id, String)> = project
                     .actors
                     .iter()
                     .filter(|a| !present.contains(&a.id) && !self.state.absent.contains(&a.id))
                     .filter(|a| {
-                        contains(&a.name, &text) || a.aliases.iter().any(|x| contains(x, &text))
+                        typed.matches(&a.name) || a.aliases.iter().any(|x| typed.matches(x))
                     })
                     .map(|a| (a.id, format!("{} ({})", a.name, a.kind.label())))
                     .take(MAX_SUGGESTIONS)
@@ -516,9 +517,4 @@ fn claim_line(project: &Project, lookup: &Lookup, id: Id) -> String {
         "{} — {source}, {published}",
         quoted_excerpt(&claim.excerpt, EXCERPT_CHARS)
     )
-}
-
-/// Case-insensitive "contains".
-fn contains(text: &str, query: &str) -> bool {
-    text.to_lowercase().contains(&query.to_lowercase())
 }
