@@ -118,7 +118,7 @@ fn the_first_sheet_is_read_from_its_header_under_a_title_and_a_blank_row() {
         "{report}"
     );
     assert!(
-        report.contains("read sheet “Meetings” with its header on row 3"),
+        report.contains("Read sheet “Meetings” with its header on row 3"),
         "{report}"
     );
     // A spreadsheet is not text: no encoding is named.

@@ -213,17 +213,11 @@ impl Table {
         let report = &mut imported.report;
         let sheet = Some(self.sheet.clone());
         let how = match self.header_row {
-            Some(row) => format!("read sheet “{}” with its header on row {row}", self.sheet),
-            None => format!("read sheet “{}” without a header row", self.sheet),
+            Some(row) => format!("sheet “{}” with its header on row {row}", self.sheet),
+            None => format!("sheet “{}” without a header row", self.sheet),
         };
-        report.warnings.insert(
-            0,
-            super::Warning {
-                at: None,
-                message: how,
-                sheet: None,
-            },
-        );
+        // How the sheet was read is a note, like a text file's encoding, not a warning.
+        report.input_notes.insert(0, format!("Read {how}"));
         for skipped in &mut report.skipped {
             skipped.line_or_row = self.row_of(skipped.line_or_row);
             skipped.unit = PositionUnit::Row;

@@ -100,6 +100,17 @@ pub struct ImportDialog {
     error: Option<String>,
     /// The import done, to hand over at the next [`Self::ui`].
     finished: Option<Finished>,
+    /// The dialog window's id, new for each dialog (its scroll position is kept by id).
+    window_id: egui::Id,
+}
+
+/// Counts the dialogs opened, for their window ids.
+static DIALOGS_OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A window id no dialog had before.
+fn next_window_id() -> egui::Id {
+    let n = DIALOGS_OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    egui::Id::unique(("import_dialog", n))
 }
 
 impl ImportDialog {
@@ -119,6 +130,7 @@ impl ImportDialog {
             stage: Stage::Reading(task),
             error: None,
             finished: None,
+            window_id: next_window_id(),
         }
     }
 
@@ -220,7 +232,9 @@ impl ImportDialog {
         let title = format!("Import {}", self.file_name());
         let mut open = true;
         egui::Window::new(title)
-            .id(egui::Id::unique("import_dialog"))
+            // Each dialog its own id: a second import starts scrolled to its top, not where
+            // the previous dialog was left.
+            .id(self.window_id)
             .open(&mut open)
             .collapsible(false)
             // With a column mapping the dialog is taller than a 1024×700 window: it takes
@@ -545,7 +559,7 @@ fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
                         ui.label(&r.kind);
                     });
                     row.col(|ui| {
-                        ui.label(format!("{} · {}", r.participants, r.places));
+                        ui.label(participants_and_places(&r.participants, &r.places));
                     });
                 }
             });
@@ -581,6 +595,15 @@ fn suspicious_dates_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
 /// Warnings in the preview: egui's warning orange in the dark theme (7.5:1 on its window),
 /// a darker orange in the light one, where egui's (255, 100, 0) reads at 2.8:1 and this one
 /// at 5.1:1 or more on the window and its striped rows (text needs 4.5:1).
+/// A preview row's "participants · places", without a dangling "·" when one is empty.
+fn participants_and_places(participants: &str, places: &str) -> String {
+    match (participants.is_empty(), places.is_empty()) {
+        (false, false) => format!("{participants} · {places}"),
+        (false, true) => participants.to_owned(),
+        (true, _) => places.to_owned(),
+    }
+}
+
 fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
     if visuals.dark_mode {
         visuals.warn_fg_color
@@ -591,7 +614,27 @@ fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
 
 #[cfg(test)]
 mod tests {
-    use super::warning_color;
+    use super::{next_window_id, participants_and_places, warning_color};
+
+    #[test]
+    fn each_dialog_has_its_own_window() {
+        // The same id would carry the last dialog's scroll position into the next one.
+        assert_ne!(next_window_id(), next_window_id());
+    }
+
+    #[test]
+    fn no_dangling_dot_between_participants_and_places() {
+        assert_eq!(
+            participants_and_places("France, Ukraine", "Geneva"),
+            "France, Ukraine · Geneva"
+        );
+        assert_eq!(
+            participants_and_places("France, Ukraine", ""),
+            "France, Ukraine"
+        );
+        assert_eq!(participants_and_places("", "Geneva"), "Geneva");
+        assert_eq!(participants_and_places("", ""), "");
+    }
     use crate::export::palette::{MIN_TEXT_CONTRAST, contrast_ratio};
     use crate::ui::style::to_rgb;
 
