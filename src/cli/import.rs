@@ -27,6 +27,8 @@ pub enum ImportFormatArg {
     Gdelt2,
     /// ICEWS-style coded events
     Icews,
+    /// Apache Parquet: a file, or a folder of a partitioned dataset
+    Parquet,
 }
 
 impl From<ImportFormatArg> for ImportFormat {
@@ -38,6 +40,7 @@ impl From<ImportFormatArg> for ImportFormat {
             ImportFormatArg::Gdelt1 => Self::Gdelt1,
             ImportFormatArg::Gdelt2 => Self::Gdelt2,
             ImportFormatArg::Icews => Self::Icews,
+            ImportFormatArg::Parquet => Self::Parquet,
         }
     }
 }
@@ -61,6 +64,31 @@ pub struct ImportArgs {
     /// Merge into this project (duplicates removed) instead of starting a new one.
     #[arg(long, value_name = "PROJECT")]
     pub into: Option<PathBuf>,
+    #[command(flatten)]
+    pub slice: SliceArgs,
+}
+
+/// Which part of a Parquet dataset to import (`--limit` applies to every format).
+#[derive(Debug, Default, clap::Args)]
+pub struct SliceArgs {
+    /// Parquet: the first day to import (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Parquet: the last day to import (YYYY-MM-DD), included.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Parquet: only events with this actor (a code such as USA, or a name), on either side.
+    #[arg(long, value_name = "CODE_OR_NAME")]
+    pub actor: Option<String>,
+    /// Parquet: only events with this country (an actor's or the place's code or name).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Parquet: only events whose code starts with this (CAMEO: 04 for every consultation).
+    #[arg(long, value_name = "PREFIX")]
+    pub event_code: Option<String>,
+    /// Import at most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
@@ -78,6 +106,12 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         hint: ", or give it as --into too to merge the import into it",
     }
     .check(&args.output)?;
+    let parquet = args.format == Some(ImportFormatArg::Parquet)
+        || (args.format.is_none() && crate::import::parquet::is_parquet_path(input));
+    if parquet {
+        return super::import_parquet::run_parquet(args);
+    }
+    super::import_parquet::refuse_slice_flags(&args.slice)?;
     let shown = input.display().to_string();
     // The first bytes decide the format; the rest is read as the importer goes, so that a
     // TimelineJS file of 1M events is never held whole in memory.
@@ -115,10 +149,21 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     let options = ImportOptions {
         file_name: file_name(input),
         mapping,
+        max_rows: args.slice.limit,
         ..ImportOptions::default()
     };
     let imported =
         import_stream(&head, &mut file, format, &options).map_err(|e| format!("{shown}: {e}"))?;
+    save_imported(args, imported, text)
+}
+
+/// Merges `imported` into `--into` or not, checks it and saves it to `-o`: the end of every
+/// import, Parquet's too. `text` is the report so far.
+pub(super) fn save_imported(
+    args: &ImportArgs,
+    imported: crate::import::Imported,
+    mut text: String,
+) -> Result<String, String> {
     let (project, report) = if let Some(into) = &args.into {
         let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
         let (added, merge_report, report) = merge_additions(&project, imported);
@@ -145,7 +190,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     Ok(text)
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod generate;
 mod import;
+mod import_parquet;
 mod intake;
 mod overwrite;
 

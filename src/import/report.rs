@@ -104,6 +104,8 @@ pub struct ImportReport {
     pub suspicious_dates: Vec<SuspiciousDate>,
     /// Events dropped as duplicates when merging into an open project.
     pub duplicates_removed: usize,
+    /// What a Parquet import read and skipped (files, row groups, bytes).
+    pub parquet: Option<super::parquet::ParquetReadReport>,
 }
 
 /// At most this many skipped rows and warnings are listed in the text report; the rest
@@ -122,6 +124,7 @@ impl ImportReport {
             warnings: Vec::new(),
             suspicious_dates: Vec::new(),
             duplicates_removed: 0,
+            parquet: None,
         }
     }
 
@@ -158,6 +161,9 @@ impl ImportReport {
             ));
         }
         text.push('\n');
+        if let Some(parquet) = &self.parquet {
+            text.push_str(&format!("{parquet}\n"));
+        }
         list(&mut text, "skipped", &self.skipped);
         list(&mut text, "suspicious date", &self.suspicious_dates);
         list(&mut text, "warning", &self.warnings);
