@@ -521,6 +521,7 @@ impl FilterColumnsResolved {
                 actor_names: spelt(&f.actor_names),
                 countries: spelt(&f.countries),
                 event_codes: spelt(&f.event_codes),
+                names_upper: f.names_upper,
             },
         }
     }

@@ -161,7 +161,8 @@ impl Preset {
         if let Some(m) = mapping {
             return Self::Mapped(m.clone());
         }
-        if has_all(&GDELT_EVENT_REQUIRED) {
+        // Told by the id and the date, so that a file lacking EventCode is refused by name.
+        if has_all(&["GLOBALEVENTID", "SQLDATE"]) {
             Self::GdeltEvents
         } else if has_all(&["GLOBALEVENTID", "MentionTimeDate", "MentionIdentifier"]) {
             Self::GdeltMentions
@@ -218,6 +219,7 @@ impl Preset {
                     "ActionGeo_CountryCode".into(),
                 ],
                 event_codes: vec!["EventCode".into()],
+                names_upper: true,
             },
             Self::GdeltMentions => FilterColumns {
                 date: Some("MentionTimeDate".into()),
@@ -229,6 +231,7 @@ impl Preset {
                 actor_names: vec!["actor1".into(), "actor2".into()],
                 countries: vec!["country".into()],
                 event_codes: vec!["event_type".into(), "sub_event_type".into()],
+                names_upper: false,
             },
             Self::Polecat => FilterColumns {
                 date: Some("Event Date".into()),
@@ -240,6 +243,7 @@ impl Preset {
                     "Country".into(),
                 ],
                 event_codes: vec!["Event Type".into()],
+                names_upper: false,
             },
             Self::Mapped(m) => {
                 let name = |c: &Option<ColumnRef>| match c {
@@ -252,6 +256,7 @@ impl Preset {
                     actor_names: name(&m.columns.actors).into_iter().collect(),
                     countries: Vec::new(),
                     event_codes: name(&m.columns.kind).into_iter().collect(),
+                    names_upper: false,
                 }
             }
         }
@@ -279,8 +284,11 @@ pub struct FilterColumns {
     pub date: Option<String>,
     /// Compared exactly (after upper-casing what was asked for): codes such as `USA`.
     pub actor_codes: Vec<String>,
-    /// Compared ignoring case.
+    /// Compared ignoring case, unless `names_upper`.
     pub actor_names: Vec<String>,
+    /// The dataset writes its names in upper case (GDELT: `UNITED STATES`), so a name is
+    /// compared in upper case exactly, which lets row-group statistics rule it out.
+    pub names_upper: bool,
     pub countries: Vec<String>,
     /// Matched by prefix (CAMEO codes) or, for words, ignoring case.
     pub event_codes: Vec<String>,

@@ -40,7 +40,7 @@ pub(crate) fn row_group_may_match(
             }
             // Every spelling of an ASCII name that differs only in case sorts between its
             // upper- and lower-case forms (upper-case letters sort first).
-            let (low, high) = if by_name {
+            let (low, high) = if by_name && !test.columns.names_upper {
                 (upper.as_bytes(), lower.as_bytes())
             } else {
                 (upper.as_bytes(), upper.as_bytes())

@@ -196,9 +196,15 @@ impl RowTest {
                 .is_none_or(|d| d.day(row).is_some_and(|day| (from..=to).contains(&day)));
             if ok && s.actor.is_some() {
                 ok = codes.iter().any(|c| c.bytes(row).is_some_and(|v| v == actor))
-                    || names
-                        .iter()
-                        .any(|c| c.bytes(row).is_some_and(|v| v.eq_ignore_ascii_case(actor)));
+                    || names.iter().any(|c| {
+                        c.bytes(row).is_some_and(|v| {
+                            if self.columns.names_upper {
+                                v == actor
+                            } else {
+                                v.eq_ignore_ascii_case(actor)
+                            }
+                        })
+                    });
             }
             if ok && s.country.is_some() {
                 ok = countries.iter().any(|c| {
