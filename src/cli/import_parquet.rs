@@ -62,8 +62,16 @@ pub(super) fn run_parquet(args: &ImportArgs) -> Result<String, String> {
         mapping,
         ..ImportOptions::default()
     };
+    let started = std::time::Instant::now();
     let imported = import_path(&args.input, &options, &slice).map_err(|e| e.to_string())?;
+    let imported_ms = started.elapsed().as_millis();
     let text = format!("slice: {}\n", slice.describe());
-    save_imported(args, imported, text)
+    let mut text = save_imported(args, imported, text)?;
+    // Where the time went, for benches/parquet_slice.py and docs/PERFORMANCE.md.
+    text.push_str(&format!(
+        "\ntiming: import {imported_ms} ms, check and save {} ms",
+        started.elapsed().as_millis() - imported_ms
+    ));
+    Ok(text)
 }
 
