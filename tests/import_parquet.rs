@@ -77,9 +77,18 @@ fn the_slice_reads_only_the_days_and_actor_asked_for() {
     let stats = imported.report.parquet.clone().unwrap();
     // Row groups of 4 rows sorted by day: the third (20th, 20th, 21st, 21st) is ruled out by
     // its SQLDATE statistics and never read.
-    assert_eq!((stats.row_groups_read, stats.row_groups_skipped), (2, 1), "{stats:?}");
+    assert_eq!(
+        (stats.row_groups_read, stats.row_groups_skipped),
+        (2, 1),
+        "{stats:?}"
+    );
     assert_eq!((stats.rows_scanned, stats.rows_matched), (8, 2));
-    assert!(imported.report.to_text().contains("1 skipped by statistics"));
+    assert!(
+        imported
+            .report
+            .to_text()
+            .contains("1 skipped by statistics")
+    );
 
     // An actor outside every actor column's min/max rules a row group out too.
     let swiss = slice_import(
@@ -151,7 +160,11 @@ fn hive_partitions_outside_the_dates_are_not_opened_and_mentions_become_reports(
         .find(|e| e.id == "gdelt-1275000004")
         .unwrap();
     assert_eq!(event.reported.len(), 2);
-    assert_eq!(event.claims.len(), 3, "the dataset's claim and two articles'");
+    assert_eq!(
+        event.claims.len(),
+        3,
+        "the dataset's claim and two articles'"
+    );
     let outlets: Vec<&str> = imported
         .project
         .sources
@@ -185,7 +198,11 @@ fn acled_polecat_and_mapped_tables_import() {
     assert_eq!(agreement.kind.label(), "agreement");
     assert!(agreement.title.contains("Government of Ukraine"));
     assert_eq!(agreement.participants.len(), 2);
-    assert!(acled.project.events[0].description.contains("No casualties"));
+    assert!(
+        acled.project.events[0]
+            .description
+            .contains("No casualties")
+    );
     assert_eq!(acled.event_rows, vec![1, 2, 3]);
 
     let polecat = slice_import("polecat.parquet", &Slice::default());
@@ -217,9 +234,15 @@ fn bad_input_is_refused_naming_the_file() {
             .to_string()
     };
     let e = err("gdelt_no_event_code.parquet", &Slice::default());
-    assert!(e.contains("gdelt_no_event_code.parquet") && e.contains("\"EventCode\""), "{e}");
+    assert!(
+        e.contains("gdelt_no_event_code.parquet") && e.contains("\"EventCode\""),
+        "{e}"
+    );
     let e = err("empty_dir", &Slice::default());
-    assert!(e.contains("empty_dir") && e.contains("no .parquet file"), "{e}");
+    assert!(
+        e.contains("empty_dir") && e.contains("no .parquet file"),
+        "{e}"
+    );
     let e = err(
         "gdelt_events.parquet",
         &Slice {
@@ -227,7 +250,10 @@ fn bad_input_is_refused_naming_the_file() {
             ..Slice::default()
         },
     );
-    assert!(e.contains("gdelt_events.parquet") && e.contains("no row falls in the slice"), "{e}");
+    assert!(
+        e.contains("gdelt_events.parquet") && e.contains("no row falls in the slice"),
+        "{e}"
+    );
     let e = err("brotli.parquet", &Slice::default());
     assert!(e.contains("BROTLI") && e.contains("brotli.parquet"), "{e}");
     let e = err(
@@ -241,9 +267,13 @@ fn bad_input_is_refused_naming_the_file() {
     assert!(e.contains("no row falls"), "{e}");
 
     let bytes = std::fs::read(fixture("gdelt_events.parquet")).unwrap();
-    let truncated = import_bytes(&bytes[..bytes.len() / 2], &options("cut.parquet"), &Slice::default())
-        .unwrap_err()
-        .to_string();
+    let truncated = import_bytes(
+        &bytes[..bytes.len() / 2],
+        &options("cut.parquet"),
+        &Slice::default(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(truncated.contains("cut.parquet"), "{truncated}");
 }
 
@@ -307,7 +337,11 @@ fn the_command_line_imports_a_slice_and_refuses_slice_flags_for_other_formats() 
         "04",
     ]);
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(stdout.contains("format: parquet"), "{stdout}");
     assert!(stdout.contains("parquet: read"), "{stdout}");
     assert!(out.exists());
@@ -322,7 +356,9 @@ fn the_command_line_imports_a_slice_and_refuses_slice_flags_for_other_formats() 
         "USA",
     ]);
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("--actor slices Parquet datasets only"));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--actor slices Parquet datasets only")
+    );
 
     let bad = detente(&[
         "import",
@@ -336,4 +372,23 @@ fn the_command_line_imports_a_slice_and_refuses_slice_flags_for_other_formats() 
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from"));
     assert!(!dir.join("y.detente.ron").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn progress_counts_the_rows_to_scan_and_cancel_stops_the_import() {
+    let options = ImportOptions::named("gdelt_hive");
+    let slice = Slice {
+        from: day("2025-12-19"),
+        ..Slice::default()
+    };
+    let imported = import_path(&fixture("gdelt_hive"), &options, &slice).unwrap();
+    let (done, total) = options.work.progress.get();
+    // The 19th, 20th and 21st: 9 event rows known from the footers before any was read.
+    assert_eq!((done, total), (9, 9));
+    assert_eq!(imported.project.events.len(), 9);
+
+    let cancelled = ImportOptions::named("gdelt_hive");
+    cancelled.work.cancel.cancel();
+    let err = import_path(&fixture("gdelt_hive"), &cancelled, &slice).unwrap_err();
+    assert!(err.to_string().contains("cancelled"), "{err}");
 }

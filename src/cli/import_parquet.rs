@@ -2,7 +2,6 @@
 //! `--actor`, `--country`, `--event-code` and `--limit`. The slice flags other than
 //! `--limit` are Parquet's: other formats refuse them rather than import everything.
 
-
 use super::import::{ImportArgs, SliceArgs, file_name, save_imported};
 use crate::import::parquet::{Slice, import_path};
 use crate::import::{CsvMapping, ImportOptions};
@@ -74,4 +73,3 @@ pub(super) fn run_parquet(args: &ImportArgs) -> Result<String, String> {
     ));
     Ok(text)
 }
-

@@ -152,7 +152,12 @@ impl RowReader {
         Self(State::start(b, ImportFormat::Gdelt2))
     }
 
-    pub(super) fn row(&mut self, b: &mut Builder, row: usize, r: &ByteRecord) -> Result<(), String> {
+    pub(super) fn row(
+        &mut self,
+        b: &mut Builder,
+        row: usize,
+        r: &ByteRecord,
+    ) -> Result<(), String> {
         self.0.row(b, row, r)
     }
 }

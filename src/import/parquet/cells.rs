@@ -216,7 +216,11 @@ impl TimestampCells<'_> {
 
 /// `YYYYMMDD` from an integer `YYYYMMDD` or `YYYYMMDDHHMMSS`.
 pub(crate) fn day_of_number(n: i128) -> Option<u32> {
-    let n = if n >= 10_000_000_000_000 { n / 1_000_000 } else { n };
+    let n = if n >= 10_000_000_000_000 {
+        n / 1_000_000
+    } else {
+        n
+    };
     let n = u32::try_from(n).ok()?;
     valid_ymd(n)
 }
@@ -288,7 +292,11 @@ fn civil(days: i64) -> (i64, u32, u32) {
 
 /// Days since 1970-01-01 of a `YYYYMMDD` day: Howard Hinnant's `days_from_civil`.
 pub(crate) fn days_of_ymd(ymd: u32) -> i64 {
-    let (y, m, d) = (i64::from(ymd / 10_000), i64::from(ymd / 100 % 100), i64::from(ymd % 100));
+    let (y, m, d) = (
+        i64::from(ymd / 10_000),
+        i64::from(ymd / 100 % 100),
+        i64::from(ymd % 100),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);

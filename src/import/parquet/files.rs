@@ -60,7 +60,9 @@ fn walk(
             continue;
         };
         if meta.is_dir() {
-            let pushed = name.split_once('=').map(|(k, v)| (k.to_owned(), unescape(v)));
+            let pushed = name
+                .split_once('=')
+                .map(|(k, v)| (k.to_owned(), unescape(v)));
             let had = pushed.is_some();
             partition.extend(pushed);
             walk(&path, partition, depth + 1, files)?;

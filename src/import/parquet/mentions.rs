@@ -29,7 +29,10 @@ impl Mentions {
     pub fn new(b: &Builder) -> Self {
         let mut events = HashMap::new();
         for (i, e) in b.project.events.iter().enumerate() {
-            if let Some(n) = e.id.strip_prefix("gdelt-").and_then(|n| n.parse::<u64>().ok()) {
+            if let Some(n) =
+                e.id.strip_prefix("gdelt-")
+                    .and_then(|n| n.parse::<u64>().ok())
+            {
                 events.entry(n).or_insert(i);
             }
         }
@@ -66,9 +69,8 @@ impl Mentions {
         let outlet = col("MentionSourceName")?;
         let identifier = col("MentionIdentifier")?;
         let confidence = col("Confidence")?;
-        let text = |c: &Option<Cells<'_>>, row: usize| {
-            c.as_ref().map(|c| c.text(row)).unwrap_or_default()
-        };
+        let text =
+            |c: &Option<Cells<'_>>, row: usize| c.as_ref().map(|c| c.text(row)).unwrap_or_default();
         for row in 0..batch.num_rows() {
             let Some(&event) = id
                 .text(row)

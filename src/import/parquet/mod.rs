@@ -28,7 +28,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use parquet::file::reader::ChunkReader;
 
 pub use counters::ParquetReadReport;
 pub use preset::Preset;
@@ -40,7 +39,7 @@ use super::{ImportError, ImportFormat, ImportOptions, Imported, PositionUnit};
 use files::{DataFile, discover};
 use gdelt_rows::GdeltRows;
 use mentions::Mentions;
-use reader::{Counted, OpenFile};
+use reader::{Counted, OpenFile, Source};
 use slice::RowTest;
 use table_rows::TableRows;
 
@@ -115,6 +114,16 @@ enum Sink {
     Table(TableRows),
 }
 
+/// A file of events whose footer has been read, with what to read of it.
+struct Planned {
+    label: String,
+    open: OpenFile,
+    /// The row groups the statistics leave, with their rows.
+    groups: Vec<(usize, u64)>,
+    columns: Vec<String>,
+    test: Option<RowTest>,
+}
+
 struct Run<'a> {
     options: &'a ImportOptions,
     slice: &'a Slice,
@@ -128,7 +137,7 @@ struct Run<'a> {
     /// Rows of the slice so far: a row's number in the report.
     row: usize,
     build: Duration,
-    mentions_files: Vec<Input>,
+    mentions_files: Vec<(String, OpenFile)>,
 }
 
 impl<'a> Run<'a> {
@@ -147,10 +156,18 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Reads every footer first, so that the rows to scan are known before the first is
+    /// read (the progress's total), then the row groups left, one at a time.
     fn import(mut self, inputs: Vec<Input>) -> Result<Imported, ImportError> {
         let started = Instant::now();
+        let mut planned = Vec::new();
         for input in inputs {
-            self.input(input).map_err(ImportError::Format)?;
+            planned.extend(self.plan(input).map_err(ImportError::Format)?);
+        }
+        let rows: u64 = planned.iter().flat_map(|p| &p.groups).map(|g| g.1).sum();
+        self.options.work.progress.set_total(rows);
+        for p in planned {
+            self.read_file(p).map_err(ImportError::Format)?;
         }
         let Some(sink) = self.sink.take() else {
             return Err(ImportError::Format(if self.mentions_files.is_empty() {
@@ -174,7 +191,7 @@ impl<'a> Run<'a> {
             return Err(self.nothing_read(&b));
         }
         if !self.mentions_files.is_empty() {
-            self.mentions(&mut b)?;
+            self.mentions(&mut b).map_err(ImportError::Format)?;
         }
         let elapsed = started.elapsed();
         self.counters.bytes_read = self.read.load(Ordering::Relaxed);
@@ -203,10 +220,7 @@ impl<'a> Run<'a> {
         if let Some(first) = b.report.skipped.first() {
             return ImportError::NoEvents(format!(
                 "{}: none of the {} rows of the slice could be read; the first: row {}: {}",
-                self.shown,
-                b.report.rows_read,
-                first.line_or_row,
-                first.reason
+                self.shown, b.report.rows_read, first.line_or_row, first.reason
             ));
         }
         ImportError::NoEvents(format!(
@@ -219,48 +233,37 @@ impl<'a> Run<'a> {
         ))
     }
 
-    fn input(&mut self, input: Input) -> Result<(), String> {
-        match input {
+    /// Opens an input unless its partition rules it out, and plans what to read of it; a
+    /// mentions file is set aside for after the events.
+    fn plan(&mut self, input: Input) -> Result<Option<Planned>, String> {
+        let (label, source) = match input {
             Input::File(file) => {
-                {
-                    self.counters.bytes_total += file.size;
-                    if let (Some((first, last)), true) = (
-                        prune::partition_days(&file.partition),
-                        self.slice.from.is_some() || self.slice.to.is_some(),
-                    ) && (self.slice.to.is_some_and(|to| first > to)
+                self.counters.bytes_total += file.size;
+                if (self.slice.from.is_some() || self.slice.to.is_some())
+                    && let Some((first, last)) = prune::partition_days(&file.partition)
+                    && (self.slice.to.is_some_and(|to| first > to)
                         || self.slice.from.is_some_and(|from| last < from))
-                    {
-                        self.counters.files_skipped += 1;
-                        return Ok(());
-                    }
+                {
+                    self.counters.files_skipped += 1;
+                    return Ok(None);
                 }
                 let label = file.path.display().to_string();
-                let handle = std::fs::File::open(&file.path).map_err(|e| format!("{label}: {e}"))?;
-                let open = self.open(handle, &label)?;
-                self.file(open, &label, Input::File(file))
+                let handle =
+                    std::fs::File::open(&file.path).map_err(|e| format!("{label}: {e}"))?;
+                (label, Source::File(handle))
             }
             Input::Memory { name, data } => {
                 self.counters.bytes_total += data.len() as u64;
-                let open = self.open(data.clone(), &name)?;
-                self.file(open, &name.clone(), Input::Memory { name, data })
+                (name, Source::Memory(data))
             }
-        }
-    }
-
-    fn open<R: ChunkReader + 'static>(&mut self, inner: R, label: &str) -> Result<OpenFile<R>, String> {
-        let counted = Counted::new(inner, Arc::clone(&self.read), self.options.work.cancel.clone());
+        };
+        let counted = Counted::new(
+            source,
+            Arc::clone(&self.read),
+            self.options.work.cancel.clone(),
+        );
         let open = OpenFile::open(counted).map_err(|e| format!("{label}: {e}"))?;
         self.counters.files_read += 1;
-        Ok(open)
-    }
-
-    /// Reads one open file of events, or sets a mentions file aside for after the events.
-    fn file<R: ChunkReader + 'static>(
-        &mut self,
-        open: OpenFile<R>,
-        label: &str,
-        input: Input,
-    ) -> Result<(), String> {
         let mut preset = Preset::detect(&open.names, self.options.mapping.as_ref());
         if let Preset::Mapped(m) = &mut preset {
             resolve_numbers(m, &open.names);
@@ -269,10 +272,8 @@ impl<'a> Run<'a> {
             .check_required(&open.names)
             .map_err(|e| format!("{label}: {e}"))?;
         if preset == Preset::GdeltMentions {
-            // Read after the events, whose ids they are matched with.
-            self.counters.files_read -= 1;
-            self.mentions_files.push(input);
-            return Ok(());
+            self.mentions_files.push((label, open));
+            return Ok(None);
         }
         match &self.events {
             Some((first, first_label)) if first.name() != preset.name() => {
@@ -283,11 +284,14 @@ impl<'a> Run<'a> {
                 ));
             }
             Some(_) => {}
-            None => self.start(&preset, label)?,
+            None => self.start(&preset, &label)?,
         }
         let mut columns = FilterColumnsResolved::of(&preset, &open);
         let test = if self.slice.filters_rows() {
-            Some(RowTest::new(self.slice, columns.filter.clone()).map_err(|e| format!("{label}: {e}"))?)
+            Some(
+                RowTest::new(self.slice, columns.filter.clone())
+                    .map_err(|e| format!("{label}: {e}"))?,
+            )
         } else {
             None
         };
@@ -299,59 +303,71 @@ impl<'a> Run<'a> {
         }
         columns.read.sort();
         columns.read.dedup();
+        let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
         self.counters.bytes_needed += open
-            .needed_bytes(&groups.iter().map(|g| g.0).collect::<Vec<_>>(), &columns.read)
+            .needed_bytes(&indexes, &columns.read)
             .map_err(|e| format!("{label}: {e}"))?;
-        let rows: u64 = groups.iter().map(|g| g.1).sum();
-        self.counters.rows_scanned += rows;
-        let progress = &self.options.work.progress;
-        progress.set_total(progress.get().1 + rows);
-        let limit = self.remaining();
-        if limit == Some(0) || groups.is_empty() {
-            return Ok(());
-        }
+        self.counters.rows_scanned += groups.iter().map(|g| g.1).sum::<u64>();
+        Ok(Some(Planned {
+            label,
+            open,
+            groups,
+            columns: columns.read,
+            test,
+        }))
+    }
+
+    /// Reads a planned file's row groups into the events, moving the progress by each
+    /// group's rows.
+    fn read_file(&mut self, p: Planned) -> Result<(), String> {
         let mut sink = self.sink.take();
         let (mut row, mut build, mut matched) = (self.row, self.build, 0u64);
         let work = self.options.work.clone();
-        let result = open.read(
-            groups.iter().map(|g| g.0).collect(),
-            &columns.read,
-            test,
-            limit,
-            &mut |batch| {
-                if work.cancel.is_cancelled() {
-                    return Err("cancelled".into());
-                }
-                let started = Instant::now();
-                matched += batch.num_rows() as u64;
-                work.progress.add(batch.num_rows() as u64);
-                match &mut sink {
-                    Some(Sink::Gdelt(b, rows)) => rows.batch(b, batch, &mut row)?,
-                    Some(Sink::Table(rows)) => {
-                        row += batch.num_rows();
-                        rows.batch(batch)?;
+        let mut result = Ok(());
+        for &(group, rows) in &p.groups {
+            let limit = self.remaining(row);
+            if limit == Some(0) {
+                break;
+            }
+            result = p
+                .open
+                .read(group, &p.columns, p.test.clone(), limit, &mut |batch| {
+                    if work.cancel.is_cancelled() {
+                        return Err("cancelled".into());
                     }
-                    None => {}
-                }
-                build += started.elapsed();
-                Ok(true)
-            },
-        );
+                    let started = Instant::now();
+                    matched += batch.num_rows() as u64;
+                    match &mut sink {
+                        Some(Sink::Gdelt(b, rows)) => rows.batch(b, batch, &mut row)?,
+                        Some(Sink::Table(rows)) => {
+                            row += batch.num_rows();
+                            rows.batch(batch)?;
+                        }
+                        None => {}
+                    }
+                    build += started.elapsed();
+                    Ok(())
+                });
+            if result.is_err() {
+                break;
+            }
+            work.progress.add(rows);
+        }
         self.sink = sink;
         self.row = row;
         self.build = build;
         self.counters.rows_matched += matched;
-        result.map_err(|e| format!("{label}: {e}"))
+        result.map_err(|e| format!("{}: {e}", p.label))
     }
 
-    /// Rows still wanted under `--limit` and the preview's row limit.
-    fn remaining(&self) -> Option<usize> {
+    /// Rows still wanted under `--limit` and the preview's row limit, `row` rows read.
+    fn remaining(&self, row: usize) -> Option<usize> {
         let limits = [self.slice.limit, self.options.max_rows];
         limits
             .into_iter()
             .flatten()
             .min()
-            .map(|max| max.saturating_sub(self.row))
+            .map(|max| max.saturating_sub(row))
     }
 
     /// Starts the events with the first file's preset.
@@ -362,7 +378,8 @@ impl<'a> Run<'a> {
                 // the TSV importer's are; the report says Parquet.
                 let mut b = Builder::new(ImportFormat::Gdelt2, self.options);
                 let rows = GdeltRows::start(&mut b);
-                b.project.sources[0].name = format!("GDELT 2.0 events from Parquet ({})", b.project.title);
+                b.project.sources[0].name =
+                    format!("GDELT 2.0 events from Parquet ({})", b.project.title);
                 Sink::Gdelt(b, rows)
             }
             other => Sink::Table(TableRows::new(other.clone())?),
@@ -385,9 +402,8 @@ impl<'a> Run<'a> {
                 progress: Arc::default(),
             },
         };
-        let imported = super::csv_import::import(&csv, &options).map_err(|e| {
-            ImportError::Format(format!("{}: {e}", self.shown))
-        })?;
+        let imported = super::csv_import::import(&csv, &options)
+            .map_err(|e| ImportError::Format(format!("{}: {e}", self.shown)))?;
         self.build += started.elapsed();
         let preset = self.events.as_ref().map_or("Parquet", |(p, _)| p.name());
         let mut b = Builder::new(ImportFormat::Parquet, self.options);
@@ -398,7 +414,11 @@ impl<'a> Run<'a> {
             source.note = format!("{preset} rows imported from Parquet by Detente");
         }
         // CSV line N (after the header) is row N - 1 of the slice.
-        b.event_rows = imported.event_rows.iter().map(|l| l.saturating_sub(1)).collect();
+        b.event_rows = imported
+            .event_rows
+            .iter()
+            .map(|l| l.saturating_sub(1))
+            .collect();
         for s in &mut b.report.skipped {
             s.line_or_row = s.line_or_row.saturating_sub(1);
         }
@@ -413,32 +433,44 @@ impl<'a> Run<'a> {
         Ok(b)
     }
 
-    /// Adds the mentions files' reports to the events read.
-    fn mentions(&mut self, b: &mut Builder) -> Result<(), ImportError> {
+    /// Adds the mentions files' reports to the events read: only mentions of those events
+    /// are decoded (a row filter on their ids).
+    fn mentions(&mut self, b: &mut Builder) -> Result<(), String> {
         let mut mentions = Mentions::new(b);
         let ids = mentions.ids();
-        let (scanned_before, matched_before) = (self.counters.rows_scanned, self.counters.rows_matched);
-        for input in std::mem::take(&mut self.mentions_files) {
-            let (label, open) = match &input {
-                Input::File(f) => {
-                    let label = f.path.display().to_string();
-                    let handle = std::fs::File::open(&f.path)
-                        .map_err(|e| ImportError::Format(format!("{label}: {e}")))?;
-                    (label.clone(), MentionSource::File(self.open(handle, &label).map_err(ImportError::Format)?))
-                }
-                Input::Memory { name, data } => (
-                    name.clone(),
-                    MentionSource::Memory(self.open(data.clone(), name).map_err(ImportError::Format)?),
-                ),
+        let (mut scanned, mut matched) = (0u64, 0u64);
+        for (label, open) in std::mem::take(&mut self.mentions_files) {
+            let Some(id_column) = open.column_name("GLOBALEVENTID") else {
+                return Err(format!("{label}: the file has no column \"GLOBALEVENTID\""));
             };
-            let result = match open {
-                MentionSource::File(o) => self.read_mentions(o, &label, &ids, b, &mut mentions),
-                MentionSource::Memory(o) => self.read_mentions(o, &label, &ids, b, &mut mentions),
-            };
-            result.map_err(ImportError::Format)?;
+            let mut test = RowTest::new(&Slice::default(), Preset::GdeltMentions.filter_columns())
+                .map_err(|e| format!("{label}: {e}"))?;
+            test.event_ids = Some((id_column, Arc::clone(&ids)));
+            let groups = open.row_groups(None);
+            let columns: Vec<String> = preset::MENTION_COLUMNS
+                .iter()
+                .filter_map(|c| open.column_name(c))
+                .collect();
+            let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
+            self.counters.row_groups_read += groups.len();
+            self.counters.bytes_needed += open
+                .needed_bytes(&indexes, &columns)
+                .map_err(|e| format!("{label}: {e}"))?;
+            scanned += groups.iter().map(|g| g.1).sum::<u64>();
+            let cancel = self.options.work.cancel.clone();
+            for &group in &indexes {
+                open.read(group, &columns, Some(test.clone()), None, &mut |batch| {
+                    if cancel.is_cancelled() {
+                        return Err("cancelled".into());
+                    }
+                    matched += batch.num_rows() as u64;
+                    mentions.batch(b, batch)
+                })
+                .map_err(|e| format!("{label}: {e}"))?;
+            }
         }
-        let scanned = self.counters.rows_scanned - scanned_before;
-        let matched = self.counters.rows_matched - matched_before;
+        self.counters.rows_scanned += scanned;
+        self.counters.rows_matched += matched;
         b.warn(
             None,
             format!(
@@ -449,55 +481,6 @@ impl<'a> Run<'a> {
         );
         Ok(())
     }
-
-    fn read_mentions<R: ChunkReader + 'static>(
-        &mut self,
-        open: OpenFile<R>,
-        label: &str,
-        ids: &Arc<std::collections::HashSet<u64>>,
-        b: &mut Builder,
-        mentions: &mut Mentions,
-    ) -> Result<(), String> {
-        let Some(id_column) = open.column_name("GLOBALEVENTID") else {
-            return Err(format!("{label}: the file has no column \"GLOBALEVENTID\""));
-        };
-        let mut test = RowTest::new(&Slice::default(), Preset::GdeltMentions.filter_columns())
-            .map_err(|e| format!("{label}: {e}"))?;
-        test.event_ids = Some((id_column, Arc::clone(ids)));
-        let groups = open.row_groups(None);
-        let columns: Vec<String> = preset::MENTION_COLUMNS
-            .iter()
-            .filter_map(|c| open.column_name(c))
-            .collect();
-        self.counters.row_groups_read += groups.len();
-        self.counters.bytes_needed += open
-            .needed_bytes(&groups.iter().map(|g| g.0).collect::<Vec<_>>(), &columns)
-            .map_err(|e| format!("{label}: {e}"))?;
-        self.counters.rows_scanned += groups.iter().map(|g| g.1).sum::<u64>();
-        let mut matched = 0u64;
-        let cancel = self.options.work.cancel.clone();
-        let result = open.read(
-            groups.iter().map(|g| g.0).collect(),
-            &columns,
-            Some(test),
-            None,
-            &mut |batch| {
-                if cancel.is_cancelled() {
-                    return Err("cancelled".into());
-                }
-                matched += batch.num_rows() as u64;
-                mentions.batch(b, batch)?;
-                Ok(true)
-            },
-        );
-        self.counters.rows_matched += matched;
-        result.map_err(|e| format!("{label}: {e}"))
-    }
-}
-
-enum MentionSource {
-    File(OpenFile<std::fs::File>),
-    Memory(OpenFile<Bytes>),
 }
 
 /// A preset's columns under the file's own spelling: those the rows are built from and
@@ -508,7 +491,7 @@ struct FilterColumnsResolved {
 }
 
 impl FilterColumnsResolved {
-    fn of<R: ChunkReader + 'static>(preset: &Preset, open: &OpenFile<R>) -> Self {
+    fn of(preset: &Preset, open: &OpenFile) -> Self {
         let spelt = |names: &[String]| -> Vec<String> {
             names.iter().filter_map(|n| open.column_name(n)).collect()
         };

@@ -74,8 +74,7 @@ pub(crate) const GDELT_EVENT_COLUMNS: [&str; 61] = [
 /// id, the date, each actor's code, name, country, group, ethnicity and religions, the event
 /// code, the action's place, the day added and the article. The rest are never decoded.
 pub(crate) const GDELT_EVENT_READ: [usize; 26] = [
-    0, 1, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 18, 19, 20, 21, 26, 51, 52, 56, 57, 58, 59, 60, 53,
-    28,
+    0, 1, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 18, 19, 20, 21, 26, 51, 52, 56, 57, 58, 59, 60, 53, 28,
 ];
 
 /// Without these a GDELT event row cannot be read.

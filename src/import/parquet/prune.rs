@@ -110,10 +110,9 @@ fn byte_range(group: &RowGroupMetaData, leaf: usize) -> Option<(Vec<u8>, Vec<u8>
         return None;
     }
     match column.statistics()? {
-        Statistics::ByteArray(s) => Some((
-            s.min_opt()?.data().to_vec(),
-            s.max_opt()?.data().to_vec(),
-        )),
+        Statistics::ByteArray(s) => {
+            Some((s.min_opt()?.data().to_vec(), s.max_opt()?.data().to_vec()))
+        }
         _ => None,
     }
 }
@@ -136,10 +135,16 @@ pub(crate) fn partition_days(values: &[(String, String)]) -> Option<(u32, u32)> 
     if !(1..=9999).contains(&year) {
         return None;
     }
-    let Some(month) = get(&["month"]).and_then(number).filter(|m| (1..=12).contains(m)) else {
+    let Some(month) = get(&["month"])
+        .and_then(number)
+        .filter(|m| (1..=12).contains(m))
+    else {
         return Some((year * 10_000 + 101, year * 10_000 + 1231));
     };
-    if let Some(day) = get(&["day"]).and_then(number).filter(|d| (1..=31).contains(d)) {
+    if let Some(day) = get(&["day"])
+        .and_then(number)
+        .filter(|d| (1..=31).contains(d))
+    {
         let ymd = year * 10_000 + month * 100 + day;
         return Some((ymd, ymd));
     }

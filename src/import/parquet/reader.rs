@@ -25,24 +25,61 @@ use crate::io::CancelToken;
 /// Rows decoded at a time: arrow-rs's default; a batch is also how often Cancel is checked.
 const BATCH_ROWS: usize = 8192;
 
-/// A [`ChunkReader`] that counts the bytes taken from it and stops once cancelled.
-pub(crate) struct Counted<R> {
-    inner: R,
+/// Where a file's bytes come from: the disk, or memory (the import dialog's bytes).
+pub(crate) enum Source {
+    File(std::fs::File),
+    Memory(Bytes),
+}
+
+impl Length for Source {
+    fn len(&self) -> u64 {
+        match self {
+            Self::File(f) => f.len(),
+            Self::Memory(b) => b.len() as u64,
+        }
+    }
+}
+
+impl ChunkReader for Source {
+    type T = Box<dyn std::io::Read>;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
+        Ok(match self {
+            Self::File(f) => Box::new(f.get_read(start)?),
+            Self::Memory(b) => Box::new(b.get_read(start)?),
+        })
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<Bytes> {
+        match self {
+            Self::File(f) => f.get_bytes(start, length),
+            Self::Memory(b) => b.get_bytes(start, length),
+        }
+    }
+}
+
+/// A [`Source`] that counts the bytes taken from it and stops once cancelled; shared by
+/// the readers of a file's row groups.
+#[derive(Clone)]
+pub(crate) struct Counted(Arc<CountedInner>);
+
+struct CountedInner {
+    inner: Source,
     read: Arc<AtomicU64>,
     cancel: CancelToken,
 }
 
-impl<R> Counted<R> {
-    pub fn new(inner: R, read: Arc<AtomicU64>, cancel: CancelToken) -> Self {
-        Self {
+impl Counted {
+    pub fn new(inner: Source, read: Arc<AtomicU64>, cancel: CancelToken) -> Self {
+        Self(Arc::new(CountedInner {
             inner,
             read,
             cancel,
-        }
+        }))
     }
 
     fn check(&self) -> parquet::errors::Result<()> {
-        if self.cancel.is_cancelled() {
+        if self.0.cancel.is_cancelled() {
             Err(ParquetError::General("cancelled".into()))
         } else {
             Ok(())
@@ -50,37 +87,37 @@ impl<R> Counted<R> {
     }
 }
 
-impl<R: Length> Length for Counted<R> {
+impl Length for Counted {
     fn len(&self) -> u64 {
-        self.inner.len()
+        self.0.inner.len()
     }
 }
 
-impl<R: ChunkReader> ChunkReader for Counted<R> {
-    type T = CountedRead<R::T>;
+impl ChunkReader for Counted {
+    type T = CountedRead;
 
     fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
         self.check()?;
         Ok(CountedRead {
-            inner: self.inner.get_read(start)?,
-            read: Arc::clone(&self.read),
+            inner: self.0.inner.get_read(start)?,
+            read: Arc::clone(&self.0.read),
         })
     }
 
     fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<Bytes> {
         self.check()?;
-        let bytes = self.inner.get_bytes(start, length)?;
-        self.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let bytes = self.0.inner.get_bytes(start, length)?;
+        self.0.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(bytes)
     }
 }
 
-pub(crate) struct CountedRead<T> {
-    inner: T,
+pub(crate) struct CountedRead {
+    inner: Box<dyn std::io::Read>,
     read: Arc<AtomicU64>,
 }
 
-impl<T: std::io::Read> std::io::Read for CountedRead<T> {
+impl std::io::Read for CountedRead {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read.fetch_add(n as u64, Ordering::Relaxed);
@@ -89,8 +126,8 @@ impl<T: std::io::Read> std::io::Read for CountedRead<T> {
 }
 
 /// A file whose footer has been read.
-pub(crate) struct OpenFile<R> {
-    source: Counted<R>,
+pub(crate) struct OpenFile {
+    source: Counted,
     meta: ArrowReaderMetadata,
     /// The top-level column names, in the file's order.
     pub names: Vec<String>,
@@ -104,10 +141,10 @@ fn codec_supported(c: Compression) -> bool {
     )
 }
 
-impl<R: ChunkReader + 'static> OpenFile<R> {
+impl OpenFile {
     /// Reads the footer. The Arrow schema that writers embed is ignored: columns are read
     /// as their Parquet types say (text as UTF-8 strings, never dictionaries).
-    pub fn open(source: Counted<R>) -> Result<Self, String> {
+    pub fn open(source: Counted) -> Result<Self, String> {
         let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
         let meta = ArrowReaderMetadata::load(&source, options)
             .map_err(|e| format!("not a readable Parquet file: {e}"))?;
@@ -177,15 +214,15 @@ impl<R: ChunkReader + 'static> OpenFile<R> {
         Ok(total)
     }
 
-    /// Reads `columns` of `groups`, rows that pass `test` only, at most `limit` of them,
-    /// handing each batch to `on_batch` until it returns `false`.
+    /// Reads `columns` of row group `group`, rows that pass `test` only, at most `limit` of
+    /// them, handing each batch to `on_batch`.
     pub fn read(
-        self,
-        groups: Vec<usize>,
+        &self,
+        group: usize,
         columns: &[String],
         test: Option<RowTest>,
         limit: Option<usize>,
-        on_batch: &mut dyn FnMut(&RecordBatch) -> Result<bool, String>,
+        on_batch: &mut dyn FnMut(&RecordBatch) -> Result<(), String>,
     ) -> Result<(), String> {
         let descr = self.meta.parquet_schema();
         let leaves = |names: &[String]| -> Vec<usize> {
@@ -199,11 +236,13 @@ impl<R: ChunkReader + 'static> OpenFile<R> {
             });
             RowFilter::new(vec![Box::new(predicate)])
         });
-        let mut builder =
-            ParquetRecordBatchReaderBuilder::new_with_metadata(self.source, self.meta.clone())
-                .with_projection(mask)
-                .with_row_groups(groups)
-                .with_batch_size(BATCH_ROWS);
+        let mut builder = ParquetRecordBatchReaderBuilder::new_with_metadata(
+            self.source.clone(),
+            self.meta.clone(),
+        )
+        .with_projection(mask)
+        .with_row_groups(vec![group])
+        .with_batch_size(BATCH_ROWS);
         if let Some(filter) = filter {
             builder = builder.with_row_filter(filter);
         }
@@ -212,10 +251,7 @@ impl<R: ChunkReader + 'static> OpenFile<R> {
         }
         let reader = builder.build().map_err(|e| e.to_string())?;
         for batch in reader {
-            let batch = batch.map_err(|e| e.to_string())?;
-            if !on_batch(&batch)? {
-                break;
-            }
+            on_batch(&batch.map_err(|e| e.to_string())?)?;
         }
         Ok(())
     }

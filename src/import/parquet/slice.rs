@@ -150,7 +150,10 @@ impl RowTest {
             None
         };
         let (codes, names) = if s.actor.is_some() {
-            (list(&self.columns.actor_codes)?, list(&self.columns.actor_names)?)
+            (
+                list(&self.columns.actor_codes)?,
+                list(&self.columns.actor_names)?,
+            )
         } else {
             (Vec::new(), Vec::new())
         };
@@ -195,7 +198,9 @@ impl RowTest {
                 .as_ref()
                 .is_none_or(|d| d.day(row).is_some_and(|day| (from..=to).contains(&day)));
             if ok && s.actor.is_some() {
-                ok = codes.iter().any(|c| c.bytes(row).is_some_and(|v| v == actor))
+                ok = codes
+                    .iter()
+                    .any(|c| c.bytes(row).is_some_and(|v| v == actor))
                     || names.iter().any(|c| {
                         c.bytes(row).is_some_and(|v| {
                             if self.columns.names_upper {
