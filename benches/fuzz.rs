@@ -145,6 +145,7 @@ fn format_name(format: ImportFormat) -> &'static str {
         ImportFormat::Gdelt1 => "gdelt1",
         ImportFormat::Gdelt2 => "gdelt2",
         ImportFormat::Icews => "icews",
+        ImportFormat::Parquet => "parquet",
     }
 }
 

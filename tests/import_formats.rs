@@ -671,6 +671,14 @@ fn format_names_match_the_command_line() {
     let names: Vec<&str> = ImportFormat::ALL.iter().map(|f| f.name()).collect();
     assert_eq!(
         names,
-        ["timelinejs", "timeline", "csv", "gdelt1", "gdelt2", "icews"]
+        [
+            "timelinejs",
+            "timeline",
+            "csv",
+            "gdelt1",
+            "gdelt2",
+            "icews",
+            "parquet"
+        ]
     );
 }

@@ -36,7 +36,9 @@ fn titles(imported: &Imported) -> Vec<String> {
 }
 
 fn day(text: &str) -> Option<u32> {
-    Some(Slice::parse_day(text).unwrap())
+    let day = Slice::parse_day(text);
+    assert!(day.is_ok(), "{text}: {day:?}");
+    day.ok()
 }
 
 #[test]

@@ -20,9 +20,11 @@ pub(crate) fn dataset_start(format: ImportFormat) -> Option<(i32, &'static str)>
     match format {
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Some((1979, "GDELT")),
         ImportFormat::Icews => Some((1995, "ICEWS")),
-        ImportFormat::Csv | ImportFormat::TimelineJs | ImportFormat::TimelineApp => None,
-        // GDELT rows read from Parquet are checked as GDELT's (their presets say so).
-        ImportFormat::Parquet => None,
+        // Parquet's GDELT rows are built as a GDELT 2.0 import, and checked as GDELT's.
+        ImportFormat::Csv
+        | ImportFormat::TimelineJs
+        | ImportFormat::TimelineApp
+        | ImportFormat::Parquet => None,
     }
 }
 

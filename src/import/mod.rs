@@ -262,6 +262,15 @@ fn import_rows(
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     if format == ImportFormat::Parquet {
+        if !bytes.starts_with(b"PAR1") {
+            // What it is instead, when it can be told (empty, a spreadsheet, text).
+            detect::check_size_and_kind(bytes)?;
+            text_of(bytes)?;
+            return Err(ImportError::unsupported(
+                "this is not a Parquet file (it does not start with PAR1)",
+                "choose the format the file is in",
+            ));
+        }
         // Binary: the text checks below would refuse it.
         return parquet::import_bytes(bytes, options, &parquet::Slice::default());
     }

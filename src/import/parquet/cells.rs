@@ -248,8 +248,8 @@ const MONTHS: [&str; 12] = [
 /// `YYYYMMDD` of text starting `YYYY-MM-DD` (a date or a timestamp), `YYYYMMDD`, or a day
 /// written `19 December 2025` (ACLED's spreadsheets).
 pub(crate) fn day_of_text(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let b = t.as_bytes();
+    let trimmed = text.trim();
+    let b = trimmed.as_bytes();
     let digits = |s: &[u8]| {
         (!s.is_empty() && s.iter().all(u8::is_ascii_digit))
             .then(|| s.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
@@ -261,7 +261,7 @@ pub(crate) fn day_of_text(text: &str) -> Option<u32> {
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) {
         return day_of_number(i128::from(digits(&b[..8])?));
     }
-    let mut words = t.split_whitespace();
+    let mut words = trimmed.split_whitespace();
     let (d, m, y) = (words.next()?, words.next()?, words.next()?);
     let m = MONTHS
         .iter()

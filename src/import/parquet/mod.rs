@@ -110,8 +110,8 @@ enum Input {
 
 /// Where the events of the slice go.
 enum Sink {
-    Gdelt(Builder, GdeltRows),
-    Table(TableRows),
+    Gdelt(Box<(Builder, GdeltRows)>),
+    Table(Box<TableRows>),
 }
 
 /// A file of events whose footer has been read, with what to read of it.
@@ -166,7 +166,7 @@ impl<'a> Run<'a> {
         }
         let rows: u64 = planned.iter().flat_map(|p| &p.groups).map(|g| g.1).sum();
         self.options.work.progress.set_total(rows);
-        for p in planned {
+        for p in &planned {
             self.read_file(p).map_err(ImportError::Format)?;
         }
         let Some(sink) = self.sink.take() else {
@@ -184,8 +184,8 @@ impl<'a> Run<'a> {
             }));
         };
         let mut b = match sink {
-            Sink::Gdelt(b, _) => b,
-            Sink::Table(rows) => self.table_builder(rows)?,
+            Sink::Gdelt(gdelt) => gdelt.0,
+            Sink::Table(rows) => self.table_builder(*rows)?,
         };
         if b.project.events.is_empty() {
             return Err(self.nothing_read(&b));
@@ -319,7 +319,7 @@ impl<'a> Run<'a> {
 
     /// Reads a planned file's row groups into the events, moving the progress by each
     /// group's rows.
-    fn read_file(&mut self, p: Planned) -> Result<(), String> {
+    fn read_file(&mut self, p: &Planned) -> Result<(), String> {
         let mut sink = self.sink.take();
         let (mut row, mut build, mut matched) = (self.row, self.build, 0u64);
         let work = self.options.work.clone();
@@ -338,7 +338,10 @@ impl<'a> Run<'a> {
                     let started = Instant::now();
                     matched += batch.num_rows() as u64;
                     match &mut sink {
-                        Some(Sink::Gdelt(b, rows)) => rows.batch(b, batch, &mut row)?,
+                        Some(Sink::Gdelt(gdelt)) => {
+                            let (b, rows) = &mut **gdelt;
+                            rows.batch(b, batch, &mut row)?;
+                        }
                         Some(Sink::Table(rows)) => {
                             row += batch.num_rows();
                             rows.batch(batch)?;
@@ -380,9 +383,9 @@ impl<'a> Run<'a> {
                 let rows = GdeltRows::start(&mut b);
                 b.project.sources[0].name =
                     format!("GDELT 2.0 events from Parquet ({})", b.project.title);
-                Sink::Gdelt(b, rows)
+                Sink::Gdelt(Box::new((b, rows)))
             }
-            other => Sink::Table(TableRows::new(other.clone())?),
+            other => Sink::Table(Box::new(TableRows::new(other.clone())?)),
         });
         self.events = Some((preset.clone(), label.to_owned()));
         Ok(())

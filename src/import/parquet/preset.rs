@@ -139,7 +139,7 @@ pub enum Preset {
     Acled,
     Polecat,
     /// Any other table, read through a CSV column mapping (given, or found from the names).
-    Mapped(CsvMapping),
+    Mapped(Box<CsvMapping>),
 }
 
 impl Preset {
@@ -158,7 +158,7 @@ impl Preset {
     pub fn detect(names: &[String], mapping: Option<&CsvMapping>) -> Self {
         let has_all = |wanted: &[&str]| wanted.iter().all(|w| find(names, w).is_some());
         if let Some(m) = mapping {
-            return Self::Mapped(m.clone());
+            return Self::Mapped(Box::new(m.clone()));
         }
         // Told by the id and the date, so that a file lacking EventCode is refused by name.
         if has_all(&["GLOBALEVENTID", "SQLDATE"]) {
@@ -171,7 +171,7 @@ impl Preset {
             Self::Polecat
         } else {
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-            Self::Mapped(CsvMapping::from_header(&refs))
+            Self::Mapped(Box::new(CsvMapping::from_header(&refs)))
         }
     }
 

@@ -68,7 +68,7 @@ impl TableRows {
                     DateFormat::Compact | DateFormat::Iso => DateFormat::Edtf,
                     other => other,
                 },
-                ..m.clone()
+                ..(**m).clone()
             },
             _ => CsvMapping {
                 delimiter: Some(','),
@@ -125,11 +125,10 @@ impl TableRows {
                     .unwrap_or_default()
             };
             let day = |i: usize| -> String {
-                cells[i]
-                    .as_ref()
-                    .and_then(|c| c.day(row))
-                    .map(|d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100))
-                    .unwrap_or_else(|| get(i))
+                cells[i].as_ref().and_then(|c| c.day(row)).map_or_else(
+                    || get(i),
+                    |d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100),
+                )
             };
             out.clear();
             match &self.preset {
