@@ -23,9 +23,11 @@ pub struct ParquetReadReport {
     /// Rows the statistics could not rule out, and of them those that matched the slice.
     pub rows_scanned: u64,
     pub rows_matched: u64,
-    /// Time spent reading and decoding Parquet, and building events from rows (ms).
+    /// Time spent reading and decoding Parquet (on its own thread), building events from
+    /// rows, and the whole import (ms): decoding and building overlap.
     pub decode_ms: u64,
     pub build_ms: u64,
+    pub wall_ms: u64,
 }
 
 impl fmt::Display for ParquetReadReport {
@@ -34,7 +36,7 @@ impl fmt::Display for ParquetReadReport {
             f,
             "parquet: read {} of {} files ({} skipped by partition), {} row groups ({} skipped by statistics); \
              read {} of {} bytes (needed columns of the row groups read: {} bytes); \
-             {} of {} rows scanned matched; decoding {} ms, building {} ms",
+             {} of {} rows scanned matched; decoding {} ms, building {} ms, in all {} ms",
             self.files_read,
             self.files_read + self.files_skipped,
             self.files_skipped,
@@ -47,6 +49,7 @@ impl fmt::Display for ParquetReadReport {
             self.rows_scanned,
             self.decode_ms,
             self.build_ms,
+            self.wall_ms,
         )
     }
 }

@@ -136,7 +136,9 @@ struct Run<'a> {
     sink: Option<Sink>,
     /// Rows of the slice so far: a row's number in the report.
     row: usize,
+    /// Time spent building events, and decoding (on the decoder's thread).
     build: Duration,
+    decode: Duration,
     mentions_files: Vec<(String, OpenFile)>,
 }
 
@@ -152,6 +154,7 @@ impl<'a> Run<'a> {
             sink: None,
             row: 0,
             build: Duration::ZERO,
+            decode: Duration::ZERO,
             mentions_files: Vec::new(),
         }
     }
@@ -166,9 +169,7 @@ impl<'a> Run<'a> {
         }
         let rows: u64 = planned.iter().flat_map(|p| &p.groups).map(|g| g.1).sum();
         self.options.work.progress.set_total(rows);
-        for p in &planned {
-            self.read_file(p).map_err(ImportError::Format)?;
-        }
+        self.read_all(planned).map_err(ImportError::Format)?;
         let Some(sink) = self.sink.take() else {
             return Err(ImportError::Format(if self.mentions_files.is_empty() {
                 format!(
@@ -193,10 +194,10 @@ impl<'a> Run<'a> {
         if !self.mentions_files.is_empty() {
             self.mentions(&mut b).map_err(ImportError::Format)?;
         }
-        let elapsed = started.elapsed();
         self.counters.bytes_read = self.read.load(Ordering::Relaxed);
         self.counters.build_ms = self.build.as_millis() as u64;
-        self.counters.decode_ms = elapsed.saturating_sub(self.build).as_millis() as u64;
+        self.counters.decode_ms = self.decode.as_millis() as u64;
+        self.counters.wall_ms = started.elapsed().as_millis() as u64;
         let mut imported = b.finish();
         let report = &mut imported.report;
         report.format_used = ImportFormat::Parquet;
@@ -317,50 +318,61 @@ impl<'a> Run<'a> {
         }))
     }
 
-    /// Reads a planned file's row groups into the events, moving the progress by each
-    /// group's rows.
-    fn read_file(&mut self, p: &Planned) -> Result<(), String> {
-        let mut sink = self.sink.take();
-        let (mut row, mut build, mut matched) = (self.row, self.build, 0u64);
+    /// Reads the planned row groups into the events: a second thread decodes them while
+    /// this one builds events from the batches it sends, so that decoding and building
+    /// share the two cores. A panic of the decoder comes back here, to [`guarded`].
+    fn read_all(&mut self, planned: Vec<Planned>) -> Result<(), String> {
+        let limit = self.remaining(self.row);
         let work = self.options.work.clone();
-        let mut result = Ok(());
-        for &(group, rows) in &p.groups {
-            let limit = self.remaining(row);
-            if limit == Some(0) {
-                break;
-            }
-            result = p
-                .open
-                .read(group, &p.columns, p.test.clone(), limit, &mut |batch| {
-                    if work.cancel.is_cancelled() {
-                        return Err("cancelled".into());
+        let (tx, rx) = std::sync::mpsc::sync_channel(BATCHES_IN_FLIGHT);
+        let mut sink = self.sink.take();
+        let (mut row, mut build, mut matched) = (self.row, Duration::ZERO, 0u64);
+        let mut failed = None;
+        let decoder_work = work.clone();
+        let decoded = std::thread::scope(|scope| {
+            let decoder = scope.spawn(move || decode(&planned, limit, &decoder_work, &tx));
+            let rx = rx;
+            for message in &rx {
+                let (label, batch) = match message {
+                    Ok(sent) => sent,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
                     }
-                    let started = Instant::now();
-                    matched += batch.num_rows() as u64;
-                    match &mut sink {
-                        Some(Sink::Gdelt(gdelt)) => {
-                            let (b, rows) = &mut **gdelt;
-                            rows.batch(b, batch, &mut row)?;
-                        }
-                        Some(Sink::Table(rows)) => {
-                            row += batch.num_rows();
-                            rows.batch(batch)?;
-                        }
-                        None => {}
+                };
+                let started = Instant::now();
+                matched += batch.num_rows() as u64;
+                let built = match &mut sink {
+                    Some(Sink::Gdelt(gdelt)) => {
+                        let (b, rows) = &mut **gdelt;
+                        rows.batch(b, &batch, &mut row)
                     }
-                    build += started.elapsed();
-                    Ok(())
-                });
-            if result.is_err() {
-                break;
+                    Some(Sink::Table(rows)) => {
+                        row += batch.num_rows();
+                        rows.batch(&batch)
+                    }
+                    None => Ok(()),
+                };
+                build += started.elapsed();
+                if let Err(e) = built {
+                    failed = Some(format!("{label}: {e}"));
+                    break;
+                }
             }
-            work.progress.add(rows);
-        }
+            // Dropping the receiver stops the decoder at its next batch.
+            drop(rx);
+            decoder.join()
+        });
+        let decoding = decoded.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         self.sink = sink;
         self.row = row;
-        self.build = build;
+        self.build += build;
+        self.decode += decoding;
         self.counters.rows_matched += matched;
-        result.map_err(|e| format!("{}: {e}", p.label))
+        if work.cancel.is_cancelled() {
+            return Err(format!("{}: cancelled", self.shown));
+        }
+        failed.map_or(Ok(()), Err)
     }
 
     /// Rows still wanted under `--limit` and the preview's row limit, `row` rows read.
@@ -484,6 +496,55 @@ impl<'a> Run<'a> {
         );
         Ok(())
     }
+}
+
+/// Batches decoded ahead of the builder: enough to keep both threads busy, few enough that
+/// memory stays at a few batches (8,192 rows each).
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// A batch and the file it came from, or why decoding stopped.
+type Decoded = Result<(Arc<str>, arrow_array::RecordBatch), String>;
+
+/// Decodes the planned row groups in order, at most `limit` rows, sending each batch to
+/// the builder and moving the progress by each group's rows. Returns the time spent
+/// decoding, waits for the builder left out.
+fn decode(
+    planned: &[Planned],
+    limit: Option<usize>,
+    work: &crate::io::Work,
+    tx: &std::sync::mpsc::SyncSender<Decoded>,
+) -> Duration {
+    let started = Instant::now();
+    let mut waiting = Duration::ZERO;
+    let mut sent = 0usize;
+    'files: for p in planned {
+        let label: Arc<str> = Arc::from(p.label.as_str());
+        for &(group, rows) in &p.groups {
+            let left = limit.map(|l| l.saturating_sub(sent));
+            if left == Some(0) {
+                break 'files;
+            }
+            let result = p
+                .open
+                .read(group, &p.columns, p.test.clone(), left, &mut |batch| {
+                    if work.cancel.is_cancelled() {
+                        return Err("cancelled".into());
+                    }
+                    sent += batch.num_rows();
+                    let wait = Instant::now();
+                    let delivered = tx.send(Ok((Arc::clone(&label), batch.clone())));
+                    waiting += wait.elapsed();
+                    // The builder has stopped (an error): so does decoding.
+                    delivered.map_err(|_| "stopped".to_owned())
+                });
+            if let Err(e) = result {
+                let _ = tx.send(Err(format!("{label}: {e}")));
+                break 'files;
+            }
+            work.progress.add(rows);
+        }
+    }
+    started.elapsed().saturating_sub(waiting)
 }
 
 /// A preset's columns under the file's own spelling: those the rows are built from and
