@@ -373,6 +373,20 @@ fn the_command_line_imports_a_slice_and_refuses_slice_flags_for_other_formats() 
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--from"));
     assert!(!dir.join("y.detente.ron").exists());
+
+    let empty = fixture("empty_dir");
+    let none = detente(&[
+        "import",
+        empty.to_str().unwrap(),
+        "-o",
+        dir.join("z.detente.ron").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&none.stderr);
+    assert!(!none.status.success());
+    assert!(
+        stderr.contains("empty_dir") && stderr.contains("no .parquet file"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

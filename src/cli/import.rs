@@ -107,7 +107,9 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     }
     .check(&args.output)?;
     let parquet = args.format == Some(ImportFormatArg::Parquet)
-        || (args.format.is_none() && crate::import::parquet::is_parquet_path(input));
+        || (args.format.is_none()
+            // A folder is a partitioned dataset: no other format is a folder.
+            && (input.is_dir() || crate::import::parquet::is_parquet_path(input)));
     if parquet {
         return super::import_parquet::run_parquet(args);
     }
