@@ -146,6 +146,7 @@ fn format_name(format: ImportFormat) -> &'static str {
         ImportFormat::Gdelt2 => "gdelt2",
         ImportFormat::Icews => "icews",
         ImportFormat::Spreadsheet => "spreadsheet",
+        ImportFormat::Parquet => "parquet",
     }
 }
 

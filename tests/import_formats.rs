@@ -676,7 +676,8 @@ fn format_names_match_the_command_line() {
             "gdelt1",
             "gdelt2",
             "icews",
-            "spreadsheet"
+            "spreadsheet",
+            "parquet"
         ]
     );
 }

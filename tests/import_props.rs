@@ -54,6 +54,7 @@ fn seed_files() -> Vec<Vec<u8>> {
     let mut files: Vec<_> = std::fs::read_dir(&fixtures)
         .unwrap()
         .map(|e| e.unwrap().path())
+        // Folders (tests/fixtures/parquet) hold fixtures of their own.
         .filter(|p| p.is_file())
         .collect();
     if let Ok(dir) = std::env::var("DETENTE_CORPUS") {

@@ -30,6 +30,8 @@ pub enum ImportFormatArg {
     /// A sheet of a workbook: xlsx, xlsm, xlsb, xls or ods (with --sheet, --header-row and
     /// --mapping as for CSV)
     Spreadsheet,
+    /// Apache Parquet: a file, or a folder of a partitioned dataset
+    Parquet,
 }
 
 impl From<ImportFormatArg> for ImportFormat {
@@ -42,6 +44,7 @@ impl From<ImportFormatArg> for ImportFormat {
             ImportFormatArg::Gdelt2 => Self::Gdelt2,
             ImportFormatArg::Icews => Self::Icews,
             ImportFormatArg::Spreadsheet => Self::Spreadsheet,
+            ImportFormatArg::Parquet => Self::Parquet,
         }
     }
 }
@@ -80,6 +83,31 @@ pub struct ImportArgs {
     /// it, the first row of mostly text with data under it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub header_row: Option<u32>,
+    #[command(flatten)]
+    pub slice: SliceArgs,
+}
+
+/// Which part of a Parquet dataset to import (`--limit` applies to every format).
+#[derive(Debug, Default, clap::Args)]
+pub struct SliceArgs {
+    /// Parquet: the first day to import (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Parquet: the last day to import (YYYY-MM-DD), included.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Parquet: only events with this actor (a code such as USA, or a name), on either side.
+    #[arg(long, value_name = "CODE_OR_NAME")]
+    pub actor: Option<String>,
+    /// Parquet: only events with this country (an actor's or the place's code or name).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Parquet: only events whose code starts with this (CAMEO: 04 for every consultation).
+    #[arg(long, value_name = "PREFIX")]
+    pub event_code: Option<String>,
+    /// Import at most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
@@ -97,6 +125,14 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         hint: ", or give it as --into too to merge the import into it",
     }
     .check(&args.output)?;
+    let parquet = args.format == Some(ImportFormatArg::Parquet)
+        || (args.format.is_none()
+            // A folder is a partitioned dataset: no other format is a folder.
+            && (input.is_dir() || crate::import::parquet::is_parquet_path(input)));
+    if parquet {
+        return super::import_parquet::run_parquet(args);
+    }
+    super::import_parquet::refuse_slice_flags(&args.slice)?;
     let shown = input.display().to_string();
     // The first bytes decide the format; the rest is read as the importer goes, so that a
     // TimelineJS file of 1M events is never held whole in memory.
@@ -166,6 +202,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         encoding,
         sheet: args.sheet.clone(),
         header_row: args.header_row.map(|n| n as usize),
+        max_rows: args.slice.limit,
         ..ImportOptions::default()
     };
     let mut imported =
@@ -175,6 +212,16 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         &opened.members,
         "--member",
     ));
+    save_imported(args, imported, text)
+}
+
+/// Merges `imported` into `--into` or not, checks it and saves it to `-o`: the end of every
+/// import, Parquet's too. `text` is the report so far.
+pub(super) fn save_imported(
+    args: &ImportArgs,
+    imported: crate::import::Imported,
+    mut text: String,
+) -> Result<String, String> {
     let (project, report) = if let Some(into) = &args.into {
         let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
         let (added, merge_report, report) = merge_additions(&project, imported);
@@ -201,7 +248,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
     Ok(text)
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -7,6 +7,7 @@ mod debug_crash;
 mod export;
 mod generate;
 mod import;
+mod import_parquet;
 mod intake;
 mod manpage;
 mod overwrite;

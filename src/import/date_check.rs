@@ -20,10 +20,12 @@ pub(crate) fn dataset_start(format: ImportFormat) -> Option<(i32, &'static str)>
     match format {
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Some((1979, "GDELT")),
         ImportFormat::Icews => Some((1995, "ICEWS")),
+        // Parquet's GDELT rows are built as a GDELT 2.0 import, and checked as GDELT's.
         ImportFormat::Csv
         | ImportFormat::Spreadsheet
         | ImportFormat::TimelineJs
-        | ImportFormat::TimelineApp => None,
+        | ImportFormat::TimelineApp
+        | ImportFormat::Parquet => None,
     }
 }
 

@@ -85,11 +85,8 @@ impl Layout {
 }
 
 pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions) -> Imported {
-    let layout = Layout::of(format);
     let mut b = Builder::new(format, options);
-    b.project.sources[0].name = format!("{} ({})", format.description(), b.project.title);
-    b.project.sources[0].note =
-        "GDELT Project event data (gdeltproject.org), machine-coded from news reports".into();
+    let mut state = State::start(&mut b, format);
     let estimate = bytes.len() / 250;
     b.project.events.reserve(estimate);
     b.project.claims.reserve(estimate);
@@ -103,17 +100,6 @@ pub(crate) fn import(bytes: &[u8], format: ImportFormat, options: &ImportOptions
         .from_reader(bytes);
     let mut record = ByteRecord::new();
     let mut lines = LineNumbers::new(bytes);
-    let mut state = State {
-        layout,
-        format,
-        dates: FastMap::default(),
-        actors: FastMap::default(),
-        coded: HashMap::new(),
-        places: FastMap::default(),
-        seen_ids: FastMap::default(),
-        key: Vec::with_capacity(128),
-        id_text: String::with_capacity(32),
-    };
     loop {
         if b.is_full() {
             break;
@@ -156,7 +142,44 @@ struct State {
     id_text: String,
 }
 
+/// GDELT 2.0 rows that come from elsewhere than a TSV file (Parquet), read one 61-column
+/// record at a time exactly as [`import`] reads a line.
+pub(super) struct RowReader(State);
+
+impl RowReader {
+    /// Names `b`'s dataset source as GDELT's and starts reading.
+    pub(super) fn start(b: &mut Builder) -> Self {
+        Self(State::start(b, ImportFormat::Gdelt2))
+    }
+
+    pub(super) fn row(
+        &mut self,
+        b: &mut Builder,
+        row: usize,
+        r: &ByteRecord,
+    ) -> Result<(), String> {
+        self.0.row(b, row, r)
+    }
+}
+
 impl State {
+    fn start(b: &mut Builder, format: ImportFormat) -> Self {
+        b.project.sources[0].name = format!("{} ({})", format.description(), b.project.title);
+        b.project.sources[0].note =
+            "GDELT Project event data (gdeltproject.org), machine-coded from news reports".into();
+        Self {
+            layout: Layout::of(format),
+            format,
+            dates: FastMap::default(),
+            actors: FastMap::default(),
+            coded: HashMap::new(),
+            places: FastMap::default(),
+            seen_ids: FastMap::default(),
+            key: Vec::with_capacity(128),
+            id_text: String::with_capacity(32),
+        }
+    }
+
     fn row(&mut self, b: &mut Builder, line: usize, r: &ByteRecord) -> Result<(), String> {
         if line == 1 && r[0].eq_ignore_ascii_case(b"GLOBALEVENTID") {
             b.report.rows_read -= 1;

@@ -23,6 +23,7 @@ mod kind_words;
 mod line_numbers;
 mod merge;
 mod no_events;
+pub mod parquet;
 mod report;
 mod sheet;
 mod sheet_cells;
@@ -82,10 +83,12 @@ pub enum ImportFormat {
     Icews,
     /// A sheet of a workbook (xlsx, xlsb, xls, ods) with the CSV column mapping.
     Spreadsheet,
+    /// Apache Parquet: a file or a partitioned dataset (GDELT, ACLED, POLECAT presets).
+    Parquet,
 }
 
 impl ImportFormat {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::TimelineJs,
         Self::TimelineApp,
         Self::Csv,
@@ -93,6 +96,7 @@ impl ImportFormat {
         Self::Gdelt2,
         Self::Icews,
         Self::Spreadsheet,
+        Self::Parquet,
     ];
 
     /// The name on the command line.
@@ -105,6 +109,7 @@ impl ImportFormat {
             Self::Gdelt2 => "gdelt2",
             Self::Icews => "icews",
             Self::Spreadsheet => "spreadsheet",
+            Self::Parquet => "parquet",
         }
     }
 
@@ -117,6 +122,7 @@ impl ImportFormat {
             Self::Gdelt2 => "GDELT 2.0 event export",
             Self::Icews => "ICEWS-style coded events",
             Self::Spreadsheet => "Spreadsheet (xlsx, xls, ods)",
+            Self::Parquet => "Apache Parquet (GDELT, ACLED, POLECAT or mapped columns)",
         }
     }
 
@@ -133,7 +139,7 @@ impl ImportFormat {
             Self::TimelineApp | Self::Csv | Self::Gdelt1 | Self::Gdelt2 | Self::Icews => {
                 PositionUnit::Line
             }
-            Self::Spreadsheet => PositionUnit::Row,
+            Self::Spreadsheet | Self::Parquet => PositionUnit::Row,
         }
     }
 }
@@ -233,8 +239,8 @@ pub fn import(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    if format == ImportFormat::Spreadsheet {
-        let imported = sheet::import(bytes, options)?;
+    if let Some(imported) = import_binary(bytes, format, options) {
+        let imported = imported?;
         if imported.project.events.is_empty() {
             return Err(no_events_error(&[], format, &imported.report.skipped));
         }
@@ -302,12 +308,41 @@ fn import_rows(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    // A spreadsheet is binary by nature and no text: the spreadsheet reader checks its size
-    // and kind, and no encoding applies.
-    if format == ImportFormat::Spreadsheet {
-        return sheet::import(bytes, options);
+    if let Some(imported) = import_binary(bytes, format, options) {
+        return imported;
     }
     import_decoded(&decode_input(bytes, options)?, format, options)
+}
+
+/// Spreadsheets and Parquet are binary by nature and no text: their readers check their
+/// size and kind, and no encoding applies. `None` for the text formats.
+fn import_binary(
+    bytes: &[u8],
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Option<Result<Imported, ImportError>> {
+    match format {
+        ImportFormat::Spreadsheet => Some(sheet::import(bytes, options)),
+        ImportFormat::Parquet if !bytes.starts_with(b"PAR1") => {
+            // What it is instead, when it can be told (empty, a spreadsheet, text).
+            Some(
+                detect::check_size_and_kind(bytes)
+                    .and_then(|()| text_of(bytes).map(|_| ()))
+                    .and_then(|()| {
+                        Err(ImportError::unsupported(
+                            "this is not a Parquet file (it does not start with PAR1)",
+                            "choose the format the file is in",
+                        ))
+                    }),
+            )
+        }
+        ImportFormat::Parquet => Some(parquet::import_bytes(
+            bytes,
+            options,
+            &parquet::Slice::default(),
+        )),
+        _ => None,
+    }
 }
 
 /// The input as UTF-8 text: what no importer reads refused from the raw bytes (archives,
@@ -333,6 +368,7 @@ fn import_decoded(
         ImportFormat::Gdelt1 | ImportFormat::Gdelt2 => Ok(gdelt::import(bytes, format, options)),
         ImportFormat::Icews => icews::import(bytes, options),
         ImportFormat::Spreadsheet => sheet::import(bytes, options),
+        ImportFormat::Parquet => parquet::import_bytes(bytes, options, &parquet::Slice::default()),
     }?;
     if decoded.source != EncodingSource::Utf8 {
         imported.report.input_notes.insert(0, decoded.description());

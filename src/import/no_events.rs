@@ -31,6 +31,7 @@ pub(crate) fn expected(format: ImportFormat) -> &'static str {
             "rows of source, CAMEO event text, target and date, with or without a header \
              naming \"Event Date\", \"Source Name\", \"Event Text\" and \"Target Name\""
         }
+        ImportFormat::Parquet => "a Parquet file whose rows fall in the slice asked for",
     }
 }
 

@@ -127,6 +127,8 @@ pub struct ImportReport {
     /// How the input was read, when there is something to say: its encoding ("Read as
     /// Windows-1252 (detected)"), the archive member read.
     pub input_notes: Vec<String>,
+    /// What a Parquet import read and skipped (files, row groups, bytes).
+    pub parquet: Option<super::parquet::ParquetReadReport>,
 }
 
 /// At most this many skipped rows and warnings are listed in the text report; the rest
@@ -146,6 +148,7 @@ impl ImportReport {
             suspicious_dates: Vec::new(),
             duplicates_removed: 0,
             input_notes: Vec::new(),
+            parquet: None,
         }
     }
 
@@ -184,6 +187,9 @@ impl ImportReport {
         text.push('\n');
         for note in &self.input_notes {
             text.push_str(&format!("{note}\n"));
+        }
+        if let Some(parquet) = &self.parquet {
+            text.push_str(&format!("{parquet}\n"));
         }
         list(&mut text, "skipped", &self.skipped);
         list(&mut text, "suspicious date", &self.suspicious_dates);

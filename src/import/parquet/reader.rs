@@ -1,0 +1,258 @@
+//! The row reader: opens a Parquet file counting the bytes it reads, keeps the row groups
+//! the statistics allow, decodes only the columns needed, and lets the slice's row filter
+//! run first so that the other columns of rows it rejects are never built.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use arrow_array::RecordBatch;
+use arrow_schema::ArrowError;
+use bytes::Bytes;
+use parquet::arrow::ProjectionMask;
+use parquet::arrow::arrow_reader::{
+    ArrowPredicateFn, ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+    RowFilter,
+};
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::reader::{ChunkReader, Length};
+
+use super::preset::find;
+use super::prune::row_group_may_match;
+use super::slice::RowTest;
+use crate::io::CancelToken;
+
+/// Rows decoded at a time: arrow-rs's default; a batch is also how often Cancel is checked.
+const BATCH_ROWS: usize = 8192;
+
+/// Where a file's bytes come from: the disk, or memory (the import dialog's bytes).
+pub(crate) enum Source {
+    File(std::fs::File),
+    Memory(Bytes),
+}
+
+impl Length for Source {
+    fn len(&self) -> u64 {
+        match self {
+            Self::File(f) => f.len(),
+            Self::Memory(b) => b.len() as u64,
+        }
+    }
+}
+
+impl ChunkReader for Source {
+    type T = Box<dyn std::io::Read>;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
+        Ok(match self {
+            Self::File(f) => Box::new(f.get_read(start)?),
+            Self::Memory(b) => Box::new(b.get_read(start)?),
+        })
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<Bytes> {
+        match self {
+            Self::File(f) => f.get_bytes(start, length),
+            Self::Memory(b) => b.get_bytes(start, length),
+        }
+    }
+}
+
+/// A [`Source`] that counts the bytes taken from it and stops once cancelled; shared by
+/// the readers of a file's row groups.
+#[derive(Clone)]
+pub(crate) struct Counted(Arc<CountedInner>);
+
+struct CountedInner {
+    inner: Source,
+    read: Arc<AtomicU64>,
+    cancel: CancelToken,
+}
+
+impl Counted {
+    pub fn new(inner: Source, read: Arc<AtomicU64>, cancel: CancelToken) -> Self {
+        Self(Arc::new(CountedInner {
+            inner,
+            read,
+            cancel,
+        }))
+    }
+
+    fn check(&self) -> parquet::errors::Result<()> {
+        if self.0.cancel.is_cancelled() {
+            Err(ParquetError::General("cancelled".into()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Length for Counted {
+    fn len(&self) -> u64 {
+        self.0.inner.len()
+    }
+}
+
+impl ChunkReader for Counted {
+    type T = CountedRead;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
+        self.check()?;
+        Ok(CountedRead {
+            inner: self.0.inner.get_read(start)?,
+            read: Arc::clone(&self.0.read),
+        })
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<Bytes> {
+        self.check()?;
+        let bytes = self.0.inner.get_bytes(start, length)?;
+        self.0.read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(bytes)
+    }
+}
+
+pub(crate) struct CountedRead {
+    inner: Box<dyn std::io::Read>,
+    read: Arc<AtomicU64>,
+}
+
+impl std::io::Read for CountedRead {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// A file whose footer has been read.
+pub(crate) struct OpenFile {
+    source: Counted,
+    meta: ArrowReaderMetadata,
+    /// The top-level column names, in the file's order.
+    pub names: Vec<String>,
+}
+
+/// The codecs this build decodes; others are refused by name before any page is read.
+fn codec_supported(c: Compression) -> bool {
+    matches!(
+        c,
+        Compression::UNCOMPRESSED | Compression::SNAPPY | Compression::GZIP(_)
+    )
+}
+
+impl OpenFile {
+    /// Reads the footer. The Arrow schema that writers embed is ignored: columns are read
+    /// as their Parquet types say (text as UTF-8 strings, never dictionaries).
+    pub fn open(source: Counted) -> Result<Self, String> {
+        let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
+        let meta = ArrowReaderMetadata::load(&source, options)
+            .map_err(|e| format!("not a readable Parquet file: {e}"))?;
+        let names = meta
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        Ok(Self {
+            source,
+            meta,
+            names,
+        })
+    }
+
+    pub fn num_row_groups(&self) -> usize {
+        self.meta.metadata().num_row_groups()
+    }
+
+    /// The leaf index of the top-level column `name` (any case).
+    fn leaf(&self, name: &str) -> Option<usize> {
+        self.meta
+            .parquet_schema()
+            .columns()
+            .iter()
+            .position(|c| c.path().parts().len() == 1 && c.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The file's own spelling of the column `name`, if it has one.
+    pub fn column_name(&self, name: &str) -> Option<String> {
+        find(&self.names, name).map(|i| self.names[i].clone())
+    }
+
+    /// The row groups `test` cannot rule out, with their rows.
+    pub fn row_groups(&self, test: Option<&RowTest>) -> Vec<(usize, u64)> {
+        let leaf = |name: &str| self.leaf(name);
+        self.meta
+            .metadata()
+            .row_groups()
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| test.is_none_or(|t| row_group_may_match(g, t, &leaf)))
+            .map(|(i, g)| (i, u64::try_from(g.num_rows()).unwrap_or(0)))
+            .collect()
+    }
+
+    /// The compressed bytes of `columns` in `groups`, and an error naming a column whose
+    /// codec this build cannot decode.
+    pub fn needed_bytes(&self, groups: &[usize], columns: &[String]) -> Result<u64, String> {
+        let leaves: Vec<usize> = columns.iter().filter_map(|c| self.leaf(c)).collect();
+        let mut total = 0u64;
+        for &g in groups {
+            let group = self.meta.metadata().row_group(g);
+            for &l in &leaves {
+                let chunk = group.column(l);
+                if !codec_supported(chunk.compression()) {
+                    return Err(format!(
+                        "column \"{}\" is compressed with {}, which Detente does not read (it reads SNAPPY, GZIP and uncompressed files); write the slice with snappy, e.g. DuckDB's COPY … (FORMAT PARQUET, COMPRESSION SNAPPY)",
+                        chunk.column_descr().name(),
+                        chunk.compression()
+                    ));
+                }
+                total += u64::try_from(chunk.compressed_size()).unwrap_or(0);
+            }
+        }
+        Ok(total)
+    }
+
+    /// Reads `columns` of row group `group`, rows that pass `test` only, at most `limit` of
+    /// them, handing each batch to `on_batch`.
+    pub fn read(
+        &self,
+        group: usize,
+        columns: &[String],
+        test: Option<RowTest>,
+        limit: Option<usize>,
+        on_batch: &mut dyn FnMut(&RecordBatch) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let descr = self.meta.parquet_schema();
+        let leaves = |names: &[String]| -> Vec<usize> {
+            names.iter().filter_map(|n| self.leaf(n)).collect()
+        };
+        let mask = ProjectionMask::leaves(descr, leaves(columns));
+        let filter = test.map(|test| {
+            let filter_mask = ProjectionMask::leaves(descr, leaves(&test.column_names()));
+            let predicate = ArrowPredicateFn::new(filter_mask, move |batch: RecordBatch| {
+                test.evaluate(&batch).map_err(ArrowError::ComputeError)
+            });
+            RowFilter::new(vec![Box::new(predicate)])
+        });
+        let mut builder = ParquetRecordBatchReaderBuilder::new_with_metadata(
+            self.source.clone(),
+            self.meta.clone(),
+        )
+        .with_projection(mask)
+        .with_row_groups(vec![group])
+        .with_batch_size(BATCH_ROWS);
+        if let Some(filter) = filter {
+            builder = builder.with_row_filter(filter);
+        }
+        if let Some(limit) = limit {
+            builder = builder.with_limit(limit);
+        }
+        let reader = builder.build().map_err(|e| e.to_string())?;
+        for batch in reader {
+            on_batch(&batch.map_err(|e| e.to_string())?)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,232 @@
+//! The slice asked for (`--from/--to`, `--actor`, `--country`, `--event-code`, `--limit`) and
+//! how a row is tested against it, cell by cell, inside the Parquet reader's row filter.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use arrow_array::{BooleanArray, RecordBatch};
+
+use super::cells::{Cells, day_of_text};
+use super::preset::FilterColumns;
+use crate::import::country_codes::iso2_of_name;
+
+/// What part of a dataset to import. The default is all of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Slice {
+    /// First and last day, as `YYYYMMDD`, both included.
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    /// An actor's code (`USA`) or name (`United States`), matching either actor of a row.
+    pub actor: Option<String>,
+    /// A country code or name, matching an actor's country or the place's.
+    pub country: Option<String>,
+    /// A CAMEO event code prefix (`04` for every consultation), or the start of an event
+    /// type's name for ACLED and POLECAT.
+    pub event_code: Option<String>,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+impl Slice {
+    /// A day as `YYYY-MM-DD` (or `YYYYMMDD`) for `--from`/`--to`.
+    pub fn parse_day(text: &str) -> Result<u32, String> {
+        day_of_text(text)
+            .filter(|_| text.trim().len() <= 10)
+            .ok_or_else(|| format!("\"{text}\" is not a day of the form YYYY-MM-DD"))
+    }
+
+    /// True when a row filter is needed (the limit alone needs none).
+    pub fn filters_rows(&self) -> bool {
+        self.from.is_some()
+            || self.to.is_some()
+            || self.actor.is_some()
+            || self.country.is_some()
+            || self.event_code.is_some()
+    }
+
+    /// The slice in words, for messages.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let day = |d: u32| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100);
+        if let Some(from) = self.from {
+            parts.push(format!("from {}", day(from)));
+        }
+        if let Some(to) = self.to {
+            parts.push(format!("to {}", day(to)));
+        }
+        if let Some(a) = &self.actor {
+            parts.push(format!("actor \"{a}\""));
+        }
+        if let Some(c) = &self.country {
+            parts.push(format!("country \"{c}\""));
+        }
+        if let Some(e) = &self.event_code {
+            parts.push(format!("event code {e}…"));
+        }
+        if parts.is_empty() {
+            "the whole dataset".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// A slice's test of rows, with the file's own names of the columns it reads.
+#[derive(Clone, Debug)]
+pub(crate) struct RowTest {
+    pub slice: Slice,
+    pub columns: FilterColumns,
+    actor_upper: String,
+    country_upper: String,
+    /// Rows whose id column (GDELT mentions' GLOBALEVENTID) holds one of these ids.
+    pub event_ids: Option<(String, Arc<HashSet<u64>>)>,
+}
+
+impl RowTest {
+    /// The test of `slice` on a file whose filter columns are `columns` (already resolved
+    /// to the file's spelling); an error names a filter the dataset has no column for.
+    pub fn new(slice: &Slice, columns: FilterColumns) -> Result<Self, String> {
+        let lacks = |what: &str, flag: &str| {
+            format!("the file has no {what} column, so {flag} cannot be applied to it")
+        };
+        if (slice.from.is_some() || slice.to.is_some()) && columns.date.is_none() {
+            return Err(lacks("date", "--from/--to"));
+        }
+        if slice.actor.is_some() && columns.actor_codes.is_empty() && columns.actor_names.is_empty()
+        {
+            return Err(lacks("actor", "--actor"));
+        }
+        if slice.country.is_some() && columns.countries.is_empty() {
+            return Err(lacks("country", "--country"));
+        }
+        if slice.event_code.is_some() && columns.event_codes.is_empty() {
+            return Err(lacks("event code", "--event-code"));
+        }
+        Ok(Self {
+            actor_upper: slice.actor.as_deref().unwrap_or("").trim().to_uppercase(),
+            country_upper: slice.country.as_deref().unwrap_or("").trim().to_uppercase(),
+            slice: slice.clone(),
+            columns,
+            event_ids: None,
+        })
+    }
+
+    /// The names of the columns the test reads.
+    pub fn column_names(&self) -> Vec<String> {
+        let c = &self.columns;
+        let mut names = Vec::new();
+        names.extend(self.event_ids.as_ref().map(|(name, _)| name.clone()));
+        if self.slice.from.is_some() || self.slice.to.is_some() {
+            names.extend(c.date.clone());
+        }
+        if self.slice.actor.is_some() {
+            names.extend(c.actor_codes.iter().cloned());
+            names.extend(c.actor_names.iter().cloned());
+        }
+        if self.slice.country.is_some() {
+            names.extend(c.countries.iter().cloned());
+        }
+        if self.slice.event_code.is_some() {
+            names.extend(c.event_codes.iter().cloned());
+        }
+        names
+    }
+
+    /// Which rows of `batch` (holding at least [`Self::column_names`]) are in the slice.
+    pub fn evaluate(&self, batch: &RecordBatch) -> Result<BooleanArray, String> {
+        let col = |name: &String| -> Result<Option<Cells<'_>>, String> {
+            batch
+                .column_by_name(name)
+                .map(|a| Cells::of(a).map_err(|t| format!("column \"{name}\" is of type {t}")))
+                .transpose()
+        };
+        let list = |names: &[String]| -> Result<Vec<Cells<'_>>, String> {
+            names.iter().filter_map(|n| col(n).transpose()).collect()
+        };
+        let s = &self.slice;
+        let date = if s.from.is_some() || s.to.is_some() {
+            self.columns.date.as_ref().map(col).transpose()?.flatten()
+        } else {
+            None
+        };
+        let (codes, names) = if s.actor.is_some() {
+            (
+                list(&self.columns.actor_codes)?,
+                list(&self.columns.actor_names)?,
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let countries = if s.country.is_some() {
+            list(&self.columns.countries)?
+        } else {
+            Vec::new()
+        };
+        let events = if s.event_code.is_some() {
+            list(&self.columns.event_codes)?
+        } else {
+            Vec::new()
+        };
+        let prefix = s.event_code.as_deref().unwrap_or("").trim().as_bytes();
+        let actor = self.actor_upper.as_bytes();
+        let country = self.country_upper.as_str();
+        let (from, to) = (s.from.unwrap_or(0), s.to.unwrap_or(u32::MAX));
+        let mut text = Vec::new();
+        let mut cell = |c: &Cells<'_>, row: usize| -> Vec<u8> {
+            text.clear();
+            c.write(row, &mut text);
+            text.clone()
+        };
+        let ids = match &self.event_ids {
+            Some((name, set)) => col(name)?.map(|c| (c, set)),
+            None => None,
+        };
+        let mut keep = Vec::with_capacity(batch.num_rows());
+        for row in 0..batch.num_rows() {
+            if let Some((c, set)) = &ids {
+                let id = cell(c, row);
+                let wanted = std::str::from_utf8(&id)
+                    .ok()
+                    .and_then(|t| t.trim().parse::<u64>().ok())
+                    .is_some_and(|n| set.contains(&n));
+                if !wanted {
+                    keep.push(false);
+                    continue;
+                }
+            }
+            let mut ok = date
+                .as_ref()
+                .is_none_or(|d| d.day(row).is_some_and(|day| (from..=to).contains(&day)));
+            if ok && s.actor.is_some() {
+                ok = codes
+                    .iter()
+                    .any(|c| c.bytes(row).is_some_and(|v| v == actor))
+                    || names.iter().any(|c| {
+                        c.bytes(row).is_some_and(|v| {
+                            if self.columns.names_upper {
+                                v == actor
+                            } else {
+                                v.eq_ignore_ascii_case(actor)
+                            }
+                        })
+                    });
+            }
+            if ok && s.country.is_some() {
+                ok = countries.iter().any(|c| {
+                    let v = cell(c, row);
+                    let v = String::from_utf8_lossy(&v);
+                    v.trim().eq_ignore_ascii_case(country)
+                        || (country.len() == 2 && iso2_of_name(v.trim()) == Some(country))
+                });
+            }
+            if ok && s.event_code.is_some() {
+                ok = events.iter().any(|c| {
+                    let v = cell(c, row);
+                    v.len() >= prefix.len() && v[..prefix.len()].eq_ignore_ascii_case(prefix)
+                });
+            }
+            keep.push(ok);
+        }
+        Ok(BooleanArray::from(keep))
+    }
+}
