@@ -113,10 +113,20 @@ impl<W: fmt::Write> fmt::Write for Unescaped<W> {
         if std::mem::take(&mut self.held_backslash) && !rest.starts_with('\'') {
             self.inner.write_char('\\')?;
         }
-        while let Some(at) = rest.find("\\'") {
-            self.inner.write_str(&rest[..at])?;
-            // The `'` stays, to be written with what follows it.
-            rest = &rest[at + 1..];
+        // A search for the one byte `\` (memchr), then a look at the next: `find("\\'")`
+        // built a two-way searcher for every piece ron writes, 16% of the CPU of saving a
+        // 1M-event project (docs/PERFORMANCE.md, Parquet slices).
+        let mut from = 0;
+        while let Some(off) = rest[from..].find('\\') {
+            let at = from + off;
+            if rest[at + 1..].starts_with('\'') {
+                self.inner.write_str(&rest[..at])?;
+                // The `'` stays, to be written with what follows it.
+                rest = &rest[at + 1..];
+                from = 0;
+            } else {
+                from = at + 1;
+            }
         }
         if let Some(head) = rest.strip_suffix('\\') {
             self.held_backslash = true;
