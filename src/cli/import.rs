@@ -173,14 +173,7 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
         compressed::check_member_kind(&head, label).map_err(|e| e.to_string())?;
     }
     let encoding = args.encoding.unwrap_or_default();
-    let mapping = match &args.mapping {
-        Some(path) => {
-            let text = crate::io::read_mapping_text(path)
-                .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
-            Some(CsvMapping::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
-        }
-        None => None,
-    };
+    let mapping = read_mapping(args)?;
     let mut text = String::new();
     let format = if let Some(f) = args.format {
         ImportFormat::from(f)
@@ -246,6 +239,18 @@ pub(super) fn save_imported(
     crate::io::save_project(&project, &args.output).map_err(|e| e.to_string())?;
     text.push_str(&format!("\nwrote {}", args.output.display()));
     Ok(text)
+}
+
+/// The `--mapping` file read, if one was given.
+pub(super) fn read_mapping(args: &ImportArgs) -> Result<Option<CsvMapping>, String> {
+    let Some(path) = &args.mapping else {
+        return Ok(None);
+    };
+    let text = crate::io::read_mapping_text(path)
+        .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
+    CsvMapping::from_json(&text)
+        .map(Some)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub(super) fn file_name(path: &Path) -> String {

@@ -3,8 +3,8 @@
 //! `--limit` are Parquet's: other formats refuse them rather than import everything.
 
 use super::import::{ImportArgs, SliceArgs, file_name, save_imported};
+use crate::import::ImportOptions;
 use crate::import::parquet::{Slice, import_path};
-use crate::import::{CsvMapping, ImportOptions};
 
 /// The slice the flags ask for.
 fn slice_of(args: &SliceArgs) -> Result<Slice, String> {
@@ -48,14 +48,7 @@ pub(super) fn refuse_slice_flags(args: &SliceArgs) -> Result<(), String> {
 
 pub(super) fn run_parquet(args: &ImportArgs) -> Result<String, String> {
     let slice = slice_of(&args.slice)?;
-    let mapping = match &args.mapping {
-        Some(path) => {
-            let text = crate::io::read_mapping_text(path)
-                .map_err(|e| format!("could not read the mapping {}: {e}", path.display()))?;
-            Some(CsvMapping::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?)
-        }
-        None => None,
-    };
+    let mapping = super::import::read_mapping(args)?;
     let options = ImportOptions {
         file_name: file_name(&args.input),
         mapping,
