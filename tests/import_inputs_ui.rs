@@ -3,11 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
 
+mod support;
+
 use detente::ui::DetenteApp;
 use detente::ui::actions::Action;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use support::run_until;
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -19,21 +22,6 @@ fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-/// Steps the app until `done` holds (background threads finish in a few frames).
-fn run_until(
-    harness: &mut Harness<'_, DetenteApp>,
-    done: impl Fn(&Harness<'_, DetenteApp>) -> bool,
-) {
-    for _ in 0..200 {
-        harness.run_steps(4);
-        if done(harness) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("timed out");
 }
 
 fn choose(harness: &mut Harness<'_, DetenteApp>, combo: &str, option: &str) {
