@@ -148,6 +148,14 @@ fn detect_with(
     if let Some(found) = super::sheet::detect(bytes) {
         return found;
     }
+    // Parquet is binary too: its magic says what it is (a member of a zip archive comes here
+    // as bytes; a file or folder on disk goes to `parquet::import_path`).
+    if bytes.starts_with(b"PAR1") {
+        return Ok((
+            ImportFormat::Parquet,
+            "starts with PAR1: an Apache Parquet file".to_owned(),
+        ));
+    }
     check_start(bytes, whole)?;
     // The head decoded (a character cut at its end left out): UTF-16 and legacy encodings
     // are detected as the text they are.

@@ -71,6 +71,63 @@ impl Slice {
     }
 }
 
+/// A slice as typed: the import dialog's fields, the command line's flags. Blank fields ask
+/// for nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SliceFields {
+    pub from: String,
+    pub to: String,
+    pub actor: String,
+    pub country: String,
+    pub event_code: String,
+    pub limit: String,
+}
+
+/// What the fields are called where they were typed, for messages: `--from` on the command
+/// line, "From" in the dialog.
+pub struct FieldNames {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub limit: &'static str,
+}
+
+impl SliceFields {
+    /// The slice the fields ask for, or what is wrong with them.
+    pub fn slice(&self, names: &FieldNames) -> Result<Slice, String> {
+        let day = |name: &str, text: &str| {
+            let text = text.trim();
+            (!text.is_empty())
+                .then(|| Slice::parse_day(text).map_err(|e| format!("{name}: {e}")))
+                .transpose()
+        };
+        let text = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+        let limit = match self.limit.trim() {
+            "" => None,
+            t => Some(
+                t.parse::<usize>()
+                    .map_err(|_| format!("{}: \"{t}\" is not a number of rows", names.limit))?,
+            ),
+        };
+        let slice = Slice {
+            from: day(names.from, &self.from)?,
+            to: day(names.to, &self.to)?,
+            actor: text(&self.actor),
+            country: text(&self.country),
+            event_code: text(&self.event_code),
+            limit,
+        };
+        if let (Some(from), Some(to)) = (slice.from, slice.to)
+            && from > to
+        {
+            return Err(format!(
+                "{} is after {}: the slice holds no day",
+                names.from, names.to
+            ));
+        }
+        Ok(slice)
+    }
+}
+
 /// A slice's test of rows, with the file's own names of the columns it reads.
 #[derive(Clone, Debug)]
 pub(crate) struct RowTest {
