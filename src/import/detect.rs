@@ -335,6 +335,16 @@ mod tests {
     }
 
     #[test]
+    fn parquet_is_told_by_its_magic() {
+        // A `.parquet` member of a zip archive reaches detection as bytes: it was refused
+        // as "a binary file".
+        let (format, reason) =
+            detect_format_with_reason(b"PAR1\x15\x04\x00rest", "member.parquet").unwrap();
+        assert_eq!(format, ImportFormat::Parquet);
+        assert!(reason.contains("Parquet"), "{reason}");
+    }
+
+    #[test]
     fn a_character_across_the_xml_sniffing_limit_does_not_panic() {
         // Issue 11: `<`, 4,094 × `a`, then `é` (bytes 4095 and 4096) panicked with "end byte
         // index 4096 is not a char boundary".

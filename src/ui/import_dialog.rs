@@ -321,7 +321,14 @@ impl ImportDialog {
                             .button(if reading { "Cancel" } else { "Close" })
                             .clicked();
                     }
-                    Stage::Importing { started, task, .. } => {
+                    Stage::Importing {
+                        started,
+                        task,
+                        back,
+                    } => {
+                        if let Back::Parquet(choices) = back {
+                            choices.importing_ui(ui);
+                        }
                         importing_ui(ui, tasks, *task, *started);
                         ui.weak(
                             "The app stays usable; the project changes when the import is done.",
@@ -444,7 +451,7 @@ fn importing_ui(ui: &mut egui::Ui, tasks: &Tasks, task: TaskId, started: Instant
             ui.add(
                 egui::ProgressBar::new(fraction.min(1.0))
                     .text(format!(
-                        "{} of {} rows read · {seconds:.0} s",
+                        "{} of {} rows scanned · {seconds:.0} s",
                         crate::model::group_thousands(s.done),
                         crate::model::group_thousands(s.total)
                     ))

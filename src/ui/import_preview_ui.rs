@@ -103,7 +103,7 @@ fn participants_and_places(participants: &str, places: &str) -> String {
     }
 }
 
-fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
+pub fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
     if visuals.dark_mode {
         visuals.warn_fg_color
     } else {

@@ -15,7 +15,7 @@ use crate::import::parquet::{
 use crate::import::{CsvMapping, ImportOptions, PreviewRow};
 use crate::io::{CancelToken, Work};
 use crate::ui::import_dialog::Target;
-use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui};
+use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui, warning_color};
 
 /// Rows in the preview: as many as the other formats show.
 const PREVIEW_ROWS: usize = 20;
@@ -112,6 +112,9 @@ impl ParquetChoices {
         let Ok(slice) = slice else {
             return false;
         };
+        if let Some(warning) = size_warning(&self.summary, &slice) {
+            ui.colored_label(warning_color(ui.visuals()), warning);
+        }
         self.poll_preview(ui.ctx(), file_name, &slice);
         match &self.preview {
             Preview::NotYet => false,
@@ -132,6 +135,15 @@ impl ParquetChoices {
                 false
             }
         }
+    }
+
+    /// While the import runs: the dataset and the slice being read.
+    pub fn importing_ui(&self, ui: &mut egui::Ui) {
+        summary_ui(ui, &self.summary);
+        if let Ok(slice) = self.slice() {
+            ui.label(format!("Reading the slice: {}", slice.describe()));
+        }
+        ui.separator();
     }
 
     /// Takes a finished preview, and starts one when the fields or the mapping changed.
@@ -211,6 +223,25 @@ impl Drop for ParquetChoices {
         // A closed dialog leaves no thread reading a big dataset.
         self.cancel_preview();
     }
+}
+
+/// Events a project is built to hold: the budget the timeline, the panels and saving are
+/// measured at (docs/PERFORMANCE.md, 1M events).
+const EVENTS_BUDGET: u64 = 1_000_000;
+
+/// A warning when the slice asks for the whole of a dataset bigger than a project holds
+/// well: a slice is what the import is for.
+fn size_warning(summary: &DatasetSummary, slice: &Slice) -> Option<String> {
+    let rows = slice
+        .limit
+        .map_or(summary.num_rows, |l| summary.num_rows.min(l as u64));
+    (!slice.filters_rows() && rows > EVENTS_BUDGET).then(|| {
+        format!(
+            "⚠ No slice chosen: all {} rows would be imported. Detente is built for projects of up to {} events; choose days, an actor or a limit.",
+            crate::model::group_thousands(rows),
+            crate::model::group_thousands(EVENTS_BUDGET)
+        )
+    })
 }
 
 /// What the dataset holds, from its footers.

@@ -205,6 +205,63 @@ mod tests {
         assert_eq!(day_text(20_251_001), "2025-10-01");
     }
 
+    fn fixture(name: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/parquet")
+            .join(name)
+    }
+
+    #[test]
+    fn a_partitioned_folder_is_told_from_its_footers() {
+        let work = Work::default();
+        let s = inspect(&fixture("gdelt_hive"), &work).unwrap();
+        assert_eq!(s.preset, Preset::GdeltEvents);
+        assert_eq!(s.num_files, 5);
+        assert_eq!(s.num_rows, 12);
+        assert_eq!(s.num_mention_files, 1);
+        assert_eq!(s.num_mention_rows, 13);
+        assert_eq!(s.partition_keys, ["date"]);
+        assert_eq!(s.days_text().as_deref(), Some("2025-12-18 to 2025-12-21"));
+        assert!(s.describe().starts_with("5 files partitioned by date, "));
+        assert!(s.describe().ends_with("13 GDELT mentions in 1 file"));
+        assert!(!s.holds_only_mentions());
+        // Progress counts the files.
+        assert_eq!(work.progress.get(), (5, 5));
+    }
+
+    #[test]
+    fn a_single_file_says_its_days_by_its_statistics() {
+        let s = inspect(&fixture("gdelt_events.parquet"), &Work::default()).unwrap();
+        assert_eq!(s.num_files, 1);
+        assert!(s.days.is_some(), "{s:?}");
+        let acled = inspect(&fixture("acled.parquet"), &Work::default()).unwrap();
+        assert_eq!(acled.preset, Preset::Acled);
+        let mapped = inspect(&fixture("mapped.parquet"), &Work::default()).unwrap();
+        assert!(matches!(mapped.preset, Preset::Mapped(_)));
+        assert!(!mapped.columns.is_empty());
+    }
+
+    #[test]
+    fn bad_datasets_are_named() {
+        let empty = inspect(&fixture("empty_dir"), &Work::default()).unwrap_err();
+        assert!(empty.contains("holds no .parquet file"), "{empty}");
+        let dir = std::env::temp_dir().join(format!("detente-inspect-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cut = dir.join("cut.parquet");
+        let bytes = std::fs::read(fixture("acled.parquet")).unwrap();
+        std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+        let err = inspect(&cut, &Work::default()).unwrap_err();
+        assert!(err.contains("cut.parquet"), "{err}");
+        let cancelled = Work::default();
+        cancelled.cancel.cancel();
+        assert!(
+            inspect(&fixture("gdelt_hive"), &cancelled)
+                .unwrap_err()
+                .contains("cancelled")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn days_are_unknown_once_a_file_says_nothing() {
         let mut d = Days::default();

@@ -287,3 +287,77 @@ impl RowTest {
         Ok(BooleanArray::from(keep))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DIALOG: FieldNames = FieldNames {
+        from: "From",
+        to: "To",
+        limit: "Limit",
+    };
+
+    fn fields(from: &str, to: &str, limit: &str) -> SliceFields {
+        SliceFields {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            limit: limit.to_owned(),
+            ..SliceFields::default()
+        }
+    }
+
+    #[test]
+    fn blank_fields_ask_for_the_whole_dataset() {
+        let slice = SliceFields::default().slice(&DIALOG).unwrap();
+        assert_eq!(slice, Slice::default());
+        let spaced = SliceFields {
+            actor: "  ".to_owned(),
+            ..fields(" ", "", " ")
+        };
+        assert_eq!(spaced.slice(&DIALOG).unwrap(), Slice::default());
+    }
+
+    #[test]
+    fn typed_fields_make_the_slice() {
+        let f = SliceFields {
+            actor: " USA ".to_owned(),
+            event_code: "04".to_owned(),
+            ..fields("2025-11-01", "20251130", "500")
+        };
+        let slice = f.slice(&DIALOG).unwrap();
+        assert_eq!(slice.from, Some(20_251_101));
+        assert_eq!(slice.to, Some(20_251_130));
+        assert_eq!(slice.actor.as_deref(), Some("USA"));
+        assert_eq!(slice.event_code.as_deref(), Some("04"));
+        assert_eq!(slice.limit, Some(500));
+    }
+
+    #[test]
+    fn wrong_fields_are_named_as_they_were_typed() {
+        let err = |f: SliceFields| f.slice(&DIALOG).unwrap_err();
+        assert_eq!(
+            err(fields("19/12/2025", "", "")),
+            "From: \"19/12/2025\" is not a day of the form YYYY-MM-DD"
+        );
+        assert_eq!(
+            err(fields("", "", "ten")),
+            "Limit: \"ten\" is not a number of rows"
+        );
+        assert_eq!(
+            err(fields("2025-12-20", "2025-12-19", "")),
+            "From is after To: the slice holds no day"
+        );
+        let cli = FieldNames {
+            from: "--from",
+            to: "--to",
+            limit: "--limit",
+        };
+        assert_eq!(
+            fields("2025-12-20", "2025-12-19", "")
+                .slice(&cli)
+                .unwrap_err(),
+            "--from is after --to: the slice holds no day"
+        );
+    }
+}
