@@ -144,10 +144,12 @@ impl DatasetSummary {
             (n, keys) => format!("{n} files partitioned by {}", keys.join(", ")),
         };
         let mut text = format!(
-            "{files}, {}; {} rows in {} row groups",
+            "{files}, {}; {} {} in {} {}",
             size_text(self.num_bytes),
             group_thousands(self.num_rows),
-            group_thousands(self.num_row_groups as u64)
+            crate::model::noun(usize::try_from(self.num_rows).unwrap_or(2), "row", "rows"),
+            group_thousands(self.num_row_groups as u64),
+            crate::model::noun(self.num_row_groups, "row group", "row groups"),
         );
         if self.num_mention_files > 0 {
             text.push_str(&format!(
