@@ -20,15 +20,15 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn day(text: &str) -> Option<u32> {
-    Some(Slice::parse_day(text).unwrap())
+fn day(text: &str) -> u32 {
+    Slice::parse_day(text).unwrap()
 }
 
 /// The GDELT events of the 19th (gdelt-1275000004 … 7), as a project.
 fn events_of_the_19th() -> Project {
     let slice = Slice {
-        from: day("2025-12-19"),
-        to: day("2025-12-19"),
+        from: Some(day("2025-12-19")),
+        to: Some(day("2025-12-19")),
         ..Slice::default()
     };
     let name = "gdelt_events.parquet";
@@ -193,7 +193,7 @@ fn from_and_to_select_mentions_by_when_published_and_limit_caps_them() {
     let last_day = mentions_into(
         &all,
         &Slice {
-            from: day("2025-12-22"),
+            from: Some(day("2025-12-22")),
             ..Slice::default()
         },
     )
@@ -237,7 +237,7 @@ fn mentions_only_are_refused_without_a_project_or_an_event_of_it() {
 
     // Events of the 18th: no mention of them on the 22nd.
     let slice = Slice {
-        to: day("2025-12-18"),
+        to: Some(day("2025-12-18")),
         ..Slice::default()
     };
     let name = "gdelt_events.parquet";
@@ -247,7 +247,7 @@ fn mentions_only_are_refused_without_a_project_or_an_event_of_it() {
     let none = mentions_into(
         &first,
         &Slice {
-            from: day("2025-12-22"),
+            from: Some(day("2025-12-22")),
             ..Slice::default()
         },
     )
