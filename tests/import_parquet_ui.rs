@@ -142,3 +142,62 @@ fn a_single_parquet_file_opens_the_same_page() {
         h.state().document().project().title.contains("acled")
     });
 }
+
+#[test]
+fn a_folder_of_mentions_adds_reports_to_the_open_projects_events() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    // The events first, into a new project.
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("gdelt_events.parquet")));
+    run_until(&mut harness, |h| {
+        h.query_by_label("Import")
+            .is_some_and(|b| !b.accesskit_node().is_disabled())
+    });
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.state()
+            .document()
+            .project()
+            .title
+            .contains("gdelt_events")
+    });
+    let claims_before = harness.state().document().project().claims.len();
+    let events_before = harness.state().document().project().events.len();
+    harness.run_steps(4);
+
+    // Then the mentions, which only add to those events.
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("gdelt_mentions")));
+    run_until(&mut harness, |h| {
+        h.query_by_label("GDELT 2.0 mentions only").is_some()
+    });
+    // The preview lists the reports to be added, and a new project is no choice.
+    run_until(&mut harness, |h| {
+        h.query_all_by_label_contains("report (GDELT mention)")
+            .count()
+            > 0
+    });
+    assert!(
+        harness
+            .get_by_label("Into a new project")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.state().document().project().claims.len() > claims_before
+    });
+    let project = harness.state().document().project();
+    assert_eq!(project.events.len(), events_before, "no event is added");
+    assert!(
+        harness
+            .state()
+            .document()
+            .undo_label()
+            .unwrap()
+            .starts_with("import")
+    );
+}

@@ -65,7 +65,8 @@ pub struct ImportArgs {
     /// A CSV column mapping (JSON), e.g. {"date_format": "DD.MM.YYYY", "columns": {"date": "Datum", "title": 2}}.
     #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
-    /// Merge into this project (duplicates removed) instead of starting a new one.
+    /// Merge into this project (duplicates removed) instead of starting a new one; for a
+    /// Parquet dataset of GDELT mentions only, the project holding their events.
     #[arg(long, value_name = "PROJECT")]
     pub into: Option<PathBuf>,
     /// The text's encoding, any WHATWG label (utf-8, utf-16le, utf-16be, windows-1252,
@@ -213,10 +214,28 @@ fn run_inner(args: &ImportArgs) -> Result<String, String> {
 pub(super) fn save_imported(
     args: &ImportArgs,
     imported: crate::import::Imported,
+    text: String,
+) -> Result<String, String> {
+    let into = load_into(args)?;
+    save_loaded(args, into, imported, text)
+}
+
+/// The `--into` project, loaded, if one was given.
+pub(super) fn load_into(args: &ImportArgs) -> Result<Option<crate::model::Project>, String> {
+    args.into
+        .as_deref()
+        .map(|into| crate::io::load_project(into).map_err(|e| e.to_string()))
+        .transpose()
+}
+
+/// [`save_imported`] with the `--into` project already loaded (`into`).
+pub(super) fn save_loaded(
+    args: &ImportArgs,
+    into: Option<crate::model::Project>,
+    imported: crate::import::Imported,
     mut text: String,
 ) -> Result<String, String> {
-    let (project, report) = if let Some(into) = &args.into {
-        let mut project = crate::io::load_project(into).map_err(|e| e.to_string())?;
+    let (project, report) = if let Some(mut project) = into {
         let (added, merge_report, report) = merge_additions(&project, imported);
         append_additions(&mut project, added);
         text.push_str(&report.to_text());

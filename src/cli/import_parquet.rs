@@ -1,10 +1,12 @@
 //! `detente import` of a Parquet file or partitioned folder, sliced by `--from`, `--to`,
 //! `--actor`, `--country`, `--event-code` and `--limit`. The slice flags other than
 //! `--limit` are Parquet's: other formats refuse them rather than import everything.
+//! A folder of GDELT mentions only is imported into the `--into` project, whose GDELT
+//! events they add reports to (`--from`/`--to` then select mentions by when published).
 
-use super::import::{ImportArgs, SliceArgs, file_name, save_imported};
+use super::import::{ImportArgs, SliceArgs, file_name, load_into, save_loaded};
 use crate::import::ImportOptions;
-use crate::import::parquet::{FieldNames, Slice, SliceFields, import_path};
+use crate::import::parquet::{FieldNames, Slice, SliceFields, import_path_into};
 
 /// The slice the flags ask for.
 fn slice_of(args: &SliceArgs) -> Result<Slice, String> {
@@ -49,11 +51,14 @@ pub(super) fn run_parquet(args: &ImportArgs) -> Result<String, String> {
         mapping,
         ..ImportOptions::default()
     };
+    // Loaded first: a dataset of GDELT mentions only is read against its events.
+    let into = load_into(args)?;
     let started = std::time::Instant::now();
-    let imported = import_path(&args.input, &options, &slice).map_err(|e| e.to_string())?;
+    let imported = import_path_into(&args.input, &options, &slice, into.as_ref())
+        .map_err(|e| e.to_string())?;
     let imported_ms = started.elapsed().as_millis();
     let text = format!("slice: {}\n", slice.describe());
-    let mut text = save_imported(args, imported, text)?;
+    let mut text = save_loaded(args, into, imported, text)?;
     // Where the time went, for benches/parquet_slice.py and docs/PERFORMANCE.md.
     text.push_str(&format!(
         "\ntiming: import {imported_ms} ms, check and save {} ms",

@@ -269,6 +269,7 @@ impl Builder {
             project: self.project,
             report: self.report,
             event_rows: self.event_rows,
+            additions_to_events: None,
         }
     }
 }

@@ -1,12 +1,15 @@
 //! Merging an import into an open project: a new project is built, the open one is only
 //! read. Actors, places, tags, sources, issues and periods that the project already has
 //! (by name) are reused; other colliding ids are renamed; events already in the project
-//! (same date, title and participants) are dropped and reported.
+//! (same date, title and participants) are dropped and reported. What an import adds to
+//! the project's own events (GDELT mentions imported against it) is added to them: see
+//! [`super::event_additions`].
 
 use std::collections::{HashMap, HashSet};
 
 use compact_str::CompactString;
 
+use super::event_additions::{EventAdditions, amend_events, split_replaced_events};
 use super::{ImportReport, Imported};
 use crate::model::{EntityKind, Event, Id, Project, count};
 
@@ -37,6 +40,14 @@ pub struct MergeReport {
     /// project already had, and were replaced by it.
     pub reused: usize,
     pub duplicates: Vec<DuplicateEvent>,
+    /// Events of the project given claims and reported states (GDELT mentions imported
+    /// against it), and how many claims they gained.
+    pub events_added_to: usize,
+    pub claims_added_to_events: usize,
+    /// Claims the project's events already cited (the same mentions imported again).
+    pub claims_already_cited: usize,
+    /// Events the additions were for that the project no longer has.
+    pub events_missing: usize,
 }
 
 impl MergeReport {
@@ -48,6 +59,20 @@ impl MergeReport {
             count(self.reused, "existing entity", "existing entities"),
             count(self.renamed.len(), "id", "ids")
         );
+        if self.events_added_to + self.claims_already_cited + self.events_missing > 0 {
+            text.push_str(&format!(
+                "\n  added to the project's events: {} to {}; {} already cited",
+                count(self.claims_added_to_events, "claim", "claims"),
+                count(self.events_added_to, "event", "events"),
+                count(self.claims_already_cited, "claim", "claims")
+            ));
+            if self.events_missing > 0 {
+                text.push_str(&format!(
+                    "; {} no longer in the project, left out",
+                    count(self.events_missing, "event", "events")
+                ));
+            }
+        }
         for d in self.duplicates.iter().take(50) {
             let at = d
                 .line_or_row
@@ -70,7 +95,7 @@ impl MergeReport {
 
 /// Merges `imported` into a copy of `into`. See the module documentation.
 pub fn merge(into: &Project, imported: Project) -> (Project, MergeReport) {
-    let (added, report) = merge_rows(into, imported, &[]);
+    let (added, report) = merge_rows(into, imported, &[], Vec::new());
     let mut merged = into.clone();
     append_additions(&mut merged, added);
     (merged, report)
@@ -94,13 +119,20 @@ pub fn merge_additions(into: &Project, imported: Imported) -> (Project, MergeRep
         project,
         mut report,
         event_rows,
+        additions_to_events,
     } = imported;
-    let (added, merge_report) = merge_rows(into, project, &event_rows);
+    let (added, merge_report) = merge_rows(
+        into,
+        project,
+        &event_rows,
+        additions_to_events.unwrap_or_default(),
+    );
     report.duplicates_removed = merge_report.duplicates.len();
     (added, merge_report, report)
 }
 
-/// Appends what [`merge_additions`] returned to the project it was computed for.
+/// Appends what [`merge_additions`] returned to the project it was computed for; an added
+/// event under an id the project has (one given [`EventAdditions`]) replaces it.
 pub fn append_additions(into: &mut Project, added: Project) {
     let Project {
         periods,
@@ -124,7 +156,13 @@ pub fn append_additions(into: &mut Project, added: Project) {
     into.locations.extend(locations);
     into.issues.extend(issues);
     into.positions.extend(positions);
-    into.events.extend(events);
+    let (replaced, appended) = split_replaced_events(&into.events, events);
+    for (i, e) in replaced {
+        if let Some(slot) = into.events.get_mut(i) {
+            *slot = e;
+        }
+    }
+    into.events.extend(appended);
 }
 
 struct Ids {
@@ -178,7 +216,12 @@ macro_rules! add_entities {
 }
 
 /// The additions (see [`merge_additions`]) and the report.
-fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project, MergeReport) {
+fn merge_rows(
+    into: &Project,
+    mut imported: Project,
+    rows: &[usize],
+    additions: Vec<EventAdditions>,
+) -> (Project, MergeReport) {
     let mut added = Project::default();
     let mut ids = Ids {
         taken: all_entity_ids(into).collect(),
@@ -187,13 +230,20 @@ fn merge_rows(into: &Project, mut imported: Project, rows: &[usize]) -> (Project
     };
     add_other_entities(&mut ids, into, &mut added, &mut imported);
     remap_added(&ids, &mut added);
-    let dropped_claims = add_events(
+    let mut dropped_claims = add_events(
         &mut ids,
         into,
         &mut added,
         std::mem::take(&mut imported.events),
         rows,
     );
+    let amended = amend_events(into, additions, &|id| ids.map(id), &mut dropped_claims);
+    ids.report.events_added_to = amended.events.len();
+    ids.report.claims_added_to_events = amended.claims_added;
+    ids.report.claims_already_cited = amended.claims_already_cited;
+    ids.report.events_missing = amended.events_missing;
+    // First, so that the additions list the project's own events before new ones.
+    added.events.splice(0..0, amended.events);
     drop_uncited_claims(&mut added, &dropped_claims);
     (added, ids.report)
 }

@@ -16,6 +16,7 @@ mod csv_import;
 mod csv_mapping;
 mod date_check;
 mod detect;
+mod event_additions;
 mod gdelt;
 mod html_text;
 mod icews;
@@ -45,6 +46,7 @@ pub use detect::{
     detect_format, detect_format_of_head, detect_format_of_head_in, detect_format_with_reason,
 };
 pub use encoding::{Decoded, EncodingChoice, EncodingSource};
+pub use event_additions::{EventAdditions, split_replaced_events};
 pub use html_text::html_to_text;
 pub use merge::{
     DuplicateEvent, MergeReport, RenamedId, append_additions, merge, merge_additions,
@@ -189,6 +191,11 @@ pub struct Imported {
     /// The line (or row, or slide) of each event in the input, parallel to
     /// `project.events`, so that later steps (merging, the preview) can say where.
     pub event_rows: Vec<usize>,
+    /// Set by an import that adds to the events of the project it was made against (GDELT
+    /// mentions imported into the open project, `parquet::import_path_into`): what it adds
+    /// to each. Such an import holds no events of its own: it is merged into that project
+    /// ([`merge_additions`]), never opened as a project. `None` for every other import.
+    pub additions_to_events: Option<Vec<EventAdditions>>,
 }
 
 /// Why nothing could be imported. The open project is untouched whenever this is returned.

@@ -284,7 +284,12 @@ impl ImportDialog {
 
     /// Shows the dialog. Returns `(finished import, close)`; closed while it reads or
     /// imports, it cancels that task.
-    pub fn ui(&mut self, ctx: &egui::Context, tasks: &mut Tasks) -> (Option<Finished>, bool) {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        tasks: &mut Tasks,
+        project: &crate::model::Project,
+    ) -> (Option<Finished>, bool) {
         let finished = self.finished.take();
         let mut close = false;
         let mut start = None;
@@ -343,9 +348,10 @@ impl ImportDialog {
                         }
                     }
                     Stage::Parquet(choices) => {
-                        let ok = choices.ui(ui, &file_name);
+                        let ok = choices.ui(ui, &file_name, project);
                         ui.separator();
-                        start = target_ui(ui, &mut choices.target, ok);
+                        let new_allowed = choices.into.is_none();
+                        start = target_ui(ui, &mut choices.target, ok, new_allowed);
                         if start.is_none() && ui.button("Cancel").clicked() {
                             close = true;
                         }
@@ -410,6 +416,7 @@ impl ImportDialog {
         };
         let mut options = choices.options(&self.file_name());
         let path = choices.path.clone();
+        let into = choices.into.clone();
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
@@ -417,7 +424,12 @@ impl ImportDialog {
             ProgressUnit::Rows,
             move |work| {
                 options.work = work.clone();
-                let imported = crate::import::parquet::import_path(&path, &options, &slice);
+                let imported = crate::import::parquet::import_path_into(
+                    &path,
+                    &options,
+                    &slice,
+                    into.as_deref(),
+                );
                 Outcome::Imported(target, Box::new(imported))
             },
         );
@@ -471,9 +483,17 @@ fn importing_ui(ui: &mut egui::Ui, tasks: &Tasks, task: TaskId, started: Instant
 }
 
 /// New project or merge, and Import (enabled when the preview holds an event).
-fn target_ui(ui: &mut egui::Ui, target: &mut Target, enabled: bool) -> Option<Target> {
+/// `new_allowed` is false for what only adds to the open project (GDELT mentions).
+fn target_ui(
+    ui: &mut egui::Ui,
+    target: &mut Target,
+    enabled: bool,
+    new_allowed: bool,
+) -> Option<Target> {
     ui.horizontal(|ui| {
-        ui.radio_value(target, Target::NewProject, "Into a new project");
+        ui.add_enabled_ui(new_allowed, |ui| {
+            ui.radio_value(target, Target::NewProject, "Into a new project");
+        });
         ui.radio_value(
             target,
             Target::MergeIntoOpen,
@@ -622,7 +642,7 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
         .preview
         .as_ref()
         .is_ok_and(|r| r.iter().any(|row| row.skipped.is_none()));
-    target_ui(ui, &mut ready.target, ok)
+    target_ui(ui, &mut ready.target, ok, true)
 }
 
 /// Why nothing would be imported: what the format expects, the file's first line and the

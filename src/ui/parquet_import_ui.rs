@@ -5,6 +5,7 @@
 //! UI thread: the preview is the import itself stopped after a few rows, on a thread.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::RichText;
@@ -14,6 +15,7 @@ use crate::import::parquet::{
 };
 use crate::import::{CsvMapping, ImportOptions, PreviewRow};
 use crate::io::{CancelToken, Work};
+use crate::model::Project;
 use crate::ui::import_dialog::Target;
 use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui, warning_color};
 
@@ -54,6 +56,9 @@ pub struct ParquetChoices {
     pub mapping: CsvMapping,
     /// New project or merged into the open one.
     pub target: Target,
+    /// The open project as the dialog found it, for a dataset of GDELT mentions only: they
+    /// add reports to its events (taken once, when the page first shows).
+    pub into: Option<Arc<Project>>,
     preview: Preview,
 }
 
@@ -69,6 +74,7 @@ impl ParquetChoices {
             fields: SliceFields::default(),
             mapping,
             target: Target::NewProject,
+            into: None,
             preview: Preview::NotYet,
         }
     }
@@ -94,7 +100,14 @@ impl ParquetChoices {
 
     /// The dataset, the slice, the columns and the preview. Returns whether the slice's
     /// first rows hold an event, that is whether Import can start.
-    pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str) -> bool {
+    pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str, open: &Project) -> bool {
+        if self.summary.holds_only_mentions() {
+            // Mentions only add to events: into the open project, never a new one.
+            self.target = Target::MergeIntoOpen;
+            if self.into.is_none() {
+                self.into = Some(Arc::new(open.clone()));
+            }
+        }
         summary_ui(ui, &self.summary);
         ui.separator();
         ui.strong("Slice");
@@ -189,12 +202,13 @@ impl ParquetChoices {
         let cancel = work.cancel.clone();
         options.work = work;
         let path = self.path.clone();
+        let into = self.into.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("parquet-preview".into())
             .spawn(move || {
-                let rows =
-                    preview_path(&path, &options, &slice, PREVIEW_ROWS).map_err(|e| e.to_string());
+                let rows = preview_path(&path, &options, &slice, into.as_deref(), PREVIEW_ROWS)
+                    .map_err(|e| e.to_string());
                 let _ = tx.send(rows);
                 ctx.request_repaint();
             });
@@ -273,9 +287,8 @@ fn summary_ui(ui: &mut egui::Ui, summary: &DatasetSummary) {
             ui.end_row();
         });
     if summary.holds_only_mentions() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            "GDELT mentions add reports to events: import them with their events (one folder holding both).",
+        ui.label(
+            "Each mention of one of the open project's GDELT events (ids gdelt-N) becomes a report of it, dated when it was published; From and To select mentions by that date. A mention imported before is not added again.",
         );
     }
 }

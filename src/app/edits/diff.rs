@@ -22,7 +22,8 @@ fn appended<T: Described>(
 /// One undoable edit that appends `added` (what [`crate::import::merge_additions`] gives) to
 /// `into`: insertions only, the entities moved into the edit, so that merging an import into
 /// a million-event project neither copies nor compares the project's own entities (what
-/// diffing a merged copy against the project did).
+/// diffing a merged copy against the project did). An added event under an id `into` has
+/// (one that gained claims and reported states: GDELT mentions) replaces it in the same edit.
 pub fn append_edit(into: &Project, added: Project, label: impl Into<String>) -> Edit {
     let Project {
         periods,
@@ -62,6 +63,12 @@ pub fn append_edit(into: &Project, added: Project, label: impl Into<String>) -> 
         Change::Position,
         &mut changes,
     );
+    let (replaced, events) = crate::import::split_replaced_events(&into.events, events);
+    for (i, after) in replaced {
+        if let Some(before) = into.events.get(i) {
+            changes.push(Change::Event(ListChange::replace(i, before.clone(), after)));
+        }
+    }
     appended(into.events.len(), events, Change::Event, &mut changes);
     Edit::new(label, changes)
 }

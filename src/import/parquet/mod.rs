@@ -17,7 +17,9 @@ mod files;
 mod gdelt_rows;
 mod inspect;
 mod mentions;
+mod mentions_into;
 mod preset;
+mod preview;
 mod prune;
 mod reader;
 mod slice;
@@ -33,12 +35,14 @@ use bytes::Bytes;
 pub use counters::ParquetReadReport;
 pub use inspect::{DatasetSummary, day_text, inspect};
 pub use preset::Preset;
+pub use preview::preview_path;
 
 pub use slice::{FieldNames, Slice, SliceFields};
 
 use super::builder::Builder;
 use super::csv_mapping::{ColumnRef, CsvMapping};
 use super::{ImportError, ImportFormat, ImportOptions, Imported, PositionUnit};
+use crate::model::{Event, Project};
 use files::{DataFile, discover};
 use gdelt_rows::GdeltRows;
 use mentions::Mentions;
@@ -52,32 +56,30 @@ pub fn import_path(
     options: &ImportOptions,
     slice: &Slice,
 ) -> Result<Imported, ImportError> {
+    import_path_into(path, options, slice, None)
+}
+
+/// [`import_path`], with the project the import is to be merged into (the open one, or
+/// `--into`): a dataset of GDELT mentions only is then read against that project's GDELT
+/// events, and the result adds the mentions to them (`Imported::additions_to_events`), to
+/// be merged into that same project with `merge_additions`. `--from`/`--to` select mentions
+/// by when they were published (`MentionTimeDate`), `--limit` caps the mentions read; a
+/// mentions dataset has no actor, country or event code to slice by. Without a project, a
+/// mentions-only dataset is refused. Any other dataset imports as with [`import_path`].
+pub fn import_path_into(
+    path: &Path,
+    options: &ImportOptions,
+    slice: &Slice,
+    into: Option<&Project>,
+) -> Result<Imported, ImportError> {
     let files = discover(path).map_err(ImportError::Format)?;
     let shown = path.display().to_string();
     guarded(&shown, || {
         let inputs = files.into_iter().map(Input::File).collect();
-        Run::new(options, slice, shown.clone()).import(inputs)
+        let mut run = Run::new(options, slice, shown.clone());
+        run.into = into;
+        run.import(inputs)
     })
-}
-
-/// The first `max_rows` events of the slice as they will be read: the import dialog's
-/// preview, made by the import itself stopped early.
-pub fn preview_path(
-    path: &Path,
-    options: &ImportOptions,
-    slice: &Slice,
-    max_rows: usize,
-) -> Result<Vec<super::PreviewRow>, ImportError> {
-    let options = ImportOptions {
-        max_rows: Some(max_rows),
-        ..options.clone()
-    };
-    let imported = import_path(path, &options, slice)?;
-    Ok(super::preview_rows(
-        &imported,
-        ImportFormat::Parquet,
-        max_rows,
-    ))
 }
 
 /// Imports one Parquet file held in memory (the import dialog's bytes).
@@ -85,6 +87,16 @@ pub fn import_bytes(
     bytes: &[u8],
     options: &ImportOptions,
     slice: &Slice,
+) -> Result<Imported, ImportError> {
+    import_bytes_into(bytes, options, slice, None)
+}
+
+/// [`import_bytes`], with the project to be merged into: see [`import_path_into`].
+pub fn import_bytes_into(
+    bytes: &[u8],
+    options: &ImportOptions,
+    slice: &Slice,
+    into: Option<&Project>,
 ) -> Result<Imported, ImportError> {
     let name = if options.file_name.is_empty() {
         "the Parquet file".to_owned()
@@ -96,7 +108,9 @@ pub fn import_bytes(
             name: name.clone(),
             data: Bytes::copy_from_slice(bytes),
         };
-        Run::new(options, slice, name.clone()).import(vec![input])
+        let mut run = Run::new(options, slice, name.clone());
+        run.into = into;
+        run.import(vec![input])
     })
 }
 
@@ -163,6 +177,8 @@ struct Run<'a> {
     build: Duration,
     decode: Duration,
     mentions_files: Vec<(String, OpenFile)>,
+    /// The project a mentions-only dataset adds to (see [`import_path_into`]).
+    into: Option<&'a Project>,
 }
 
 impl<'a> Run<'a> {
@@ -179,6 +195,7 @@ impl<'a> Run<'a> {
             build: Duration::ZERO,
             decode: Duration::ZERO,
             mentions_files: Vec::new(),
+            into: None,
         }
     }
 
@@ -194,6 +211,9 @@ impl<'a> Run<'a> {
         self.options.work.progress.set_total(rows);
         self.read_all(planned).map_err(ImportError::Format)?;
         let Some(sink) = self.sink.take() else {
+            if let (false, Some(project)) = (self.mentions_files.is_empty(), self.into) {
+                return self.mentions_into(project, started);
+            }
             return Err(ImportError::Format(if self.mentions_files.is_empty() {
                 format!(
                     "{}: no file of the dataset falls in the slice ({}); nothing was imported",
@@ -202,7 +222,7 @@ impl<'a> Run<'a> {
                 )
             } else {
                 format!(
-                    "{}: GDELT mentions only add reports to events; import them with their events (one folder holding both)",
+                    "{}: holds GDELT mentions only, which add reports to events: import them into the project that holds their events (on the command line: --into PROJECT; in the app: with that project open, merged into it), or import them with their events (one folder holding both)",
                     self.shown
                 )
             }));
@@ -217,10 +237,7 @@ impl<'a> Run<'a> {
         if !self.mentions_files.is_empty() {
             self.mentions(&mut b).map_err(ImportError::Format)?;
         }
-        self.counters.bytes_read = self.read.load(Ordering::Relaxed);
-        self.counters.build_ms = self.build.as_millis() as u64;
-        self.counters.decode_ms = self.decode.as_millis() as u64;
-        self.counters.wall_ms = started.elapsed().as_millis() as u64;
+        self.close_counters(started);
         let mut imported = b.finish();
         let report = &mut imported.report;
         report.format_used = ImportFormat::Parquet;
@@ -237,6 +254,14 @@ impl<'a> Run<'a> {
             }
         }
         Ok(imported)
+    }
+
+    /// The bytes read and the times spent, once everything is read.
+    fn close_counters(&mut self, started: Instant) {
+        self.counters.bytes_read = self.read.load(Ordering::Relaxed);
+        self.counters.build_ms = self.build.as_millis() as u64;
+        self.counters.decode_ms = self.decode.as_millis() as u64;
+        self.counters.wall_ms = started.elapsed().as_millis() as u64;
     }
 
     /// The error of a slice that imported nothing: no row matched, or none could be read.
@@ -481,50 +506,93 @@ impl<'a> Run<'a> {
     /// Adds the mentions files' reports to the events read: only mentions of those events
     /// are decoded (a row filter on their ids).
     fn mentions(&mut self, b: &mut Builder) -> Result<(), String> {
-        let mut mentions = Mentions::new(b);
+        // The events are set aside while the mentions add claims and outlets to `b`.
+        let events = std::mem::take(&mut b.project.events);
+        let mut mentions = Mentions::new(&events);
+        let read = self.read_mentions(&mut mentions, &events, b, &Slice::default(), None, false);
+        b.project.events = events;
+        let (scanned, matched) = read?;
+        let added = mentions.added;
+        mentions.apply(&mut b.project.events);
+        b.warn(
+            None,
+            format!(
+                "GDELT mentions: {added} added as reports to the events of the slice; {} mentions of events not in the slice left out",
+                scanned.saturating_sub(matched)
+            ),
+        );
+        Ok(())
+    }
+
+    /// Reads the mentions files into `mentions`, for `events`: only the mentions of those
+    /// events published on the days of `days` (its `from` and `to`) are decoded, a row filter
+    /// on their ids and times, and row groups whose times rule them out are not read; at
+    /// most `limit` rows. With `own_progress`, the progress counts the mentions' rows (they
+    /// are the whole import); otherwise it counts the events'. Returns the rows scanned and
+    /// the rows kept.
+    fn read_mentions(
+        &mut self,
+        mentions: &mut Mentions,
+        events: &[Event],
+        b: &mut Builder,
+        days: &Slice,
+        limit: Option<usize>,
+        own_progress: bool,
+    ) -> Result<(u64, u64), String> {
         let ids = mentions.ids();
-        let (mut scanned, mut matched) = (0u64, 0u64);
+        let mut planned = Vec::new();
         for (label, open) in std::mem::take(&mut self.mentions_files) {
             let Some(id_column) = open.column_name("GLOBALEVENTID") else {
                 return Err(format!("{label}: the file has no column \"GLOBALEVENTID\""));
             };
-            let mut test = RowTest::new(&Slice::default(), Preset::GdeltMentions.filter_columns())
-                .map_err(|e| format!("{label}: {e}"))?;
+            let filter = preset::FilterColumns {
+                date: open.column_name("MentionTimeDate"),
+                ..preset::FilterColumns::default()
+            };
+            let mut test = RowTest::new(days, filter).map_err(|e| format!("{label}: {e}"))?;
             test.event_ids = Some((id_column, Arc::clone(&ids)));
-            let groups = open.row_groups(None);
+            let groups = open.row_groups(Some(&test));
             let columns: Vec<String> = preset::MENTION_COLUMNS
                 .iter()
                 .filter_map(|c| open.column_name(c))
                 .collect();
             let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
             self.counters.row_groups_read += groups.len();
+            self.counters.row_groups_skipped += open.num_row_groups() - groups.len();
             self.counters.bytes_needed += open
                 .needed_bytes(&indexes, &columns)
                 .map_err(|e| format!("{label}: {e}"))?;
-            scanned += groups.iter().map(|g| g.1).sum::<u64>();
-            let cancel = self.options.work.cancel.clone();
-            for &group in &indexes {
-                open.read(group, &columns, Some(test.clone()), None, &mut |batch| {
-                    if cancel.is_cancelled() {
+            planned.push((label, open, groups, columns, test));
+        }
+        let (mut scanned, mut matched) = (0u64, 0u64);
+        let work = self.options.work.clone();
+        if own_progress {
+            let rows = planned.iter().flat_map(|p| &p.2).map(|g| g.1).sum();
+            work.progress.set_total(rows);
+        }
+        'files: for (label, open, groups, columns, test) in planned {
+            for (group, rows) in groups {
+                let left = limit.map(|l| l.saturating_sub(matched as usize));
+                if left == Some(0) {
+                    break 'files;
+                }
+                scanned += rows;
+                open.read(group, &columns, Some(test.clone()), left, &mut |batch| {
+                    if work.cancel.is_cancelled() {
                         return Err("cancelled".into());
                     }
                     matched += batch.num_rows() as u64;
-                    mentions.batch(b, batch)
+                    mentions.batch(events, b, batch)
                 })
                 .map_err(|e| format!("{label}: {e}"))?;
+                if own_progress {
+                    work.progress.add(rows);
+                }
             }
         }
         self.counters.rows_scanned += scanned;
         self.counters.rows_matched += matched;
-        b.warn(
-            None,
-            format!(
-                "GDELT mentions: {} added as reports to the events of the slice; {} mentions of events not in the slice left out",
-                mentions.added,
-                scanned.saturating_sub(matched)
-            ),
-        );
-        Ok(())
+        Ok((scanned, matched))
     }
 }
 

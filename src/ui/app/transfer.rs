@@ -171,7 +171,7 @@ impl DetenteApp {
         let Some(dialog) = self.import.as_mut() else {
             return;
         };
-        let (finished, close) = dialog.ui(ctx, &mut self.tasks);
+        let (finished, close) = dialog.ui(ctx, &mut self.tasks, self.session.document().project());
         if close {
             self.import = None;
         }
