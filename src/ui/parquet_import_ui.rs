@@ -310,6 +310,13 @@ fn slice_fields_ui(ui: &mut egui::Ui, fields: &mut SliceFields, summary: &Datase
             field_ui(ui, "From", &mut fields.from, &day_hint);
             field_ui(ui, "To", &mut fields.to, &last_hint);
             ui.end_row();
+            if summary.holds_only_mentions() {
+                // Mentions have no actor, country or event code: the project's events
+                // are what they are added to.
+                field_ui(ui, "Limit", &mut fields.limit, "mentions: all");
+                ui.end_row();
+                return;
+            }
             field_ui(ui, "Actor", &mut fields.actor, "code or name: USA, Russia");
             field_ui(ui, "Country", &mut fields.country, "code or name: UKR");
             ui.end_row();

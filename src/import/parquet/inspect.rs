@@ -143,6 +143,13 @@ impl DatasetSummary {
             (n, []) => format!("{n} files"),
             (n, keys) => format!("{n} files partitioned by {}", keys.join(", ")),
         };
+        if self.holds_only_mentions() {
+            return format!(
+                "{files}, {}; {} GDELT mentions",
+                size_text(self.num_bytes),
+                group_thousands(self.num_mention_rows)
+            );
+        }
         let mut text = format!(
             "{files}, {}; {} {} in {} {}",
             size_text(self.num_bytes),
