@@ -14,7 +14,7 @@ use detente::io::Work;
 use detente::ui::DetenteApp;
 use detente::ui::actions::Action;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("detente-tasks-{name}-{}", std::process::id()));
@@ -103,6 +103,16 @@ fn cancelling_an_import_in_the_status_bar_leaves_the_project_untouched() {
     let before = harness.state().document().project().clone();
     harness.state_mut().apply(&ctx, Action::ImportPath(json));
     run_until(&mut harness, |app| !app.is_busy());
+    // The preview is made on a thread: Import is on once its rows are in.
+    let started = Instant::now();
+    while harness
+        .query_by_label("Import")
+        .is_none_or(|b| b.accesskit_node().is_disabled())
+    {
+        assert!(started.elapsed() < Duration::from_mins(1), "timed out");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
     harness.run_steps(2);
     harness.get_by_label("Merged into the open project").click();
     harness.run_steps(2);

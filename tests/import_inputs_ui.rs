@@ -10,7 +10,7 @@ use detente::ui::actions::Action;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use support::run_until;
+use support::{run_until, wait_for_preview};
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -28,7 +28,9 @@ fn choose(harness: &mut Harness<'_, DetenteApp>, combo: &str, option: &str) {
     harness.get_by_role_and_label(Role::ComboBox, combo).click();
     harness.run();
     harness.get_all_by_label(option).last().unwrap().click();
-    harness.run();
+    // Steps, not `run`: the new preview's spinner repaints until its rows are in.
+    harness.run_steps(2);
+    wait_for_preview(harness);
 }
 
 #[test]
@@ -38,7 +40,7 @@ fn the_encoding_menu_names_the_detected_encoding_and_rereads_the_preview() {
     let ctx = harness.ctx.clone();
     let path = fixture("encodings/windows1252.csv");
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     // The menu's first entry names what was detected.
     choose(
         &mut harness,
@@ -73,7 +75,7 @@ fn a_zip_of_several_files_offers_its_members() {
     let ctx = harness.ctx.clone();
     let path = fixture("compressed/two_members.zip");
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_role_and_label(Role::ComboBox, "Member");
     harness.get_by_label("Talks in Geneva");
     choose(&mut harness, "Member", "more/summits.csv");

@@ -11,7 +11,7 @@ use detente::ui::actions::Action;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use support::run_until;
+use support::{run_until, wait_for_preview};
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -33,7 +33,7 @@ fn choosing_the_calls_sheet_changes_the_preview_and_import_merges_it() {
     harness
         .state_mut()
         .apply(&ctx, Action::ImportPath(fixture("meetings.xlsx")));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_label_contains("Detected: a zip archive with an xl/ folder");
     // The first sheet, its header found on row 3, its rows previewed by the sheet's numbers.
     harness.get_by_label("First rows of sheet “Meetings” as they will be read");
@@ -49,6 +49,7 @@ fn choosing_the_calls_sheet_changes_the_preview_and_import_merges_it() {
     harness.run();
     harness.get_by_label("Calls (4 rows)").click();
     harness.run_steps(4);
+    wait_for_preview(&mut harness);
     harness.get_by_label("First rows of sheet “Calls” as they will be read");
     harness.get_by_label("Trump and Putin speak by phone");
     assert!(harness.query_by_label("Witkoff meets Dmitriev").is_none());

@@ -101,7 +101,12 @@ fn the_import_preview_marks_suspicious_dates() {
         .apply(&ctx, Action::ImportPath(fixture("placeholder_dates.csv")));
     for _ in 0..200 {
         harness.run_steps(4);
-        if harness.query_by_label("Import").is_some() {
+        // The preview is made on a thread: its spinner goes when its rows are in.
+        if harness.query_by_label("Import").is_some()
+            && harness
+                .query_by_label_contains("Reading the first rows")
+                .is_none()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));

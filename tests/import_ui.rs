@@ -9,7 +9,7 @@ use detente::ui::DetenteApp;
 use detente::ui::actions::Action;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use support::run_until;
+use support::{run_until, wait_for_preview};
 
 fn harness() -> Harness<'static, DetenteApp> {
     Harness::builder()
@@ -30,7 +30,7 @@ fn merging_a_timeline_app_file_previews_imports_and_can_be_undone() {
     let ctx = harness.ctx.clone();
     let path = fixture("timeline_app_2x.timeline");
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     // The preview shows the first rows as they will be read.
     harness.get_by_label_contains("Detected");
     harness.get_by_label("Merged into the open project").click();
@@ -66,7 +66,7 @@ fn a_timeline_from_another_tool_given_to_open_opens_the_import_dialog() {
             |ui, app: &mut DetenteApp| app.ui(ui),
             DetenteApp::new(Some(&path)),
         );
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_label_contains("Detected");
     assert!(harness.state().document().project().events.is_empty());
 
@@ -75,7 +75,7 @@ fn a_timeline_from_another_tool_given_to_open_opens_the_import_dialog() {
     let ctx = harness.ctx.clone();
     let before = harness.state().document().project().title.clone();
     harness.state_mut().apply(&ctx, Action::OpenPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     assert_eq!(harness.state().document().project().title, before);
 }
 
@@ -109,7 +109,7 @@ fn an_imported_project_is_not_replaced_without_asking() {
     let ctx = harness.ctx.clone();
     let path = fixture("timeline_app_2x.timeline");
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_label("Into a new project").click();
     harness.run();
     harness.get_by_label("Import").click();
@@ -156,7 +156,7 @@ fn a_file_the_format_reads_no_event_from_shows_why_and_cannot_be_imported() {
     harness.run();
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, Action::ImportPath(path));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_label_contains(
         "No event could be read as ICEWS-style coded events: expected rows of source",
     );
@@ -180,7 +180,7 @@ fn at_1024_by_700_the_import_button_can_be_reached() {
     harness
         .state_mut()
         .apply(&ctx, Action::ImportPath(fixture("placeholder_dates.csv")));
-    run_until(&mut harness, |h| h.query_by_label("Import").is_some());
+    wait_for_preview(&mut harness);
     harness.get_by_label("Import").scroll_to_me();
     harness.run();
     let button = harness.get_by_label("Import").rect();

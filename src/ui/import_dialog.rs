@@ -15,6 +15,7 @@ use crate::import::{
     CsvMapping, EncodingChoice, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow,
     Skipped, detect_format_with_reason, import, no_events_error, preview,
 };
+use crate::ui::background_preview::{BackgroundPreview, reading_ui};
 use crate::ui::csv_mapping_ui::sheet_mapping_ui;
 use crate::ui::import_inputs_ui::InputChoices;
 use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui};
@@ -76,9 +77,11 @@ struct Ready {
     reason: String,
     mapping: CsvMapping,
     target: Target,
-    preview: Result<Vec<PreviewRow>, String>,
-    /// The (format, mapping, sheet, header row, encoding, member) the preview was made for.
-    preview_for: Option<PreviewKey>,
+    /// The first rows, made on a thread for (format, mapping, sheet, header row,
+    /// encoding, member).
+    preview: BackgroundPreview<PreviewKey>,
+    /// Why the archive member chosen could not be unpacked.
+    input_error: Option<String>,
     /// Issue 15: unpacked from an archive, in an encoding.
     input: InputChoices,
     /// A spreadsheet's sheet and header row; `None` for other formats.
@@ -213,8 +216,8 @@ impl ImportDialog {
                         reason,
                         mapping,
                         target: Target::NewProject,
-                        preview: Ok(Vec::new()),
-                        preview_for: None,
+                        preview: BackgroundPreview::default(),
+                        input_error: None,
                         sheet,
                     }));
                 }
@@ -545,9 +548,12 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
     // A spreadsheet is no text: no encoding applies to it.
     let is_text = ready.format != ImportFormat::Spreadsheet;
     match ready.input.ui(ui, &mut ready.bytes, is_text) {
-        Ok(true) => ready.preview_for = None,
+        Ok(true) => {
+            ready.input_error = None;
+            ready.preview.invalidate();
+        }
         Ok(false) => {}
-        Err(err) => ready.preview = Err(err),
+        Err(err) => ready.input_error = Some(err),
     }
     ui.horizontal(|ui| {
         ui.label("Format");
@@ -602,19 +608,24 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
         options.encoding,
         ready.input.member.clone(),
     );
-    if ready.preview_for.as_ref() != Some(&key) {
-        ready.preview =
-            preview(&ready.bytes, ready.format, &options, PREVIEW_ROWS).map_err(|e| e.to_string());
-        ready.preview_for = Some(key);
-    }
+    let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
+    let mut preview_options = options.clone();
+    ready.preview.update(ui.ctx(), &key, move |work| {
+        preview_options.work = work.clone();
+        preview(&bytes, format, &preview_options, PREVIEW_ROWS).map_err(|e| e.to_string())
+    });
     ui.separator();
     let heading = match &options.sheet {
         Some(sheet) => format!("First rows of sheet “{sheet}” as they will be read"),
         None => "First rows as they will be read".to_owned(),
     };
     ui.label(RichText::new(heading).strong());
-    match &ready.preview {
-        Ok(rows) if rows.iter().all(|r| r.skipped.is_some()) => {
+    if let Some(err) = &ready.input_error {
+        ui.colored_label(ui.visuals().error_fg_color, err);
+    }
+    match ready.preview.rows() {
+        None => reading_ui(ui),
+        Some(Ok(rows)) if rows.iter().all(|r| r.skipped.is_some()) => {
             // The error the import would give, with the rows' reasons below it.
             ui.colored_label(
                 ui.visuals().error_fg_color,
@@ -629,19 +640,16 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
                 preview_table_ui(ui, rows);
             }
         }
-        Ok(rows) => {
+        Some(Ok(rows)) => {
             preview_table_ui(ui, rows);
             suspicious_dates_ui(ui, rows);
         }
-        Err(err) => {
+        Some(Err(err)) => {
             ui.colored_label(ui.visuals().error_fg_color, err);
         }
     }
     ui.separator();
-    let ok = ready
-        .preview
-        .as_ref()
-        .is_ok_and(|r| r.iter().any(|row| row.skipped.is_none()));
+    let ok = ready.input_error.is_none() && ready.preview.has_an_event();
     target_ui(ui, &mut ready.target, ok, true)
 }
 

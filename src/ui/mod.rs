@@ -5,6 +5,7 @@ pub mod about;
 pub mod actions;
 mod app;
 pub mod as_of_bar;
+pub mod background_preview;
 pub mod csv_mapping_ui;
 mod details;
 mod file_dialog;

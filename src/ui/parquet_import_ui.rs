@@ -6,16 +6,15 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::RichText;
 
 use crate::import::parquet::{
     DatasetSummary, FieldNames, Preset, Slice, SliceFields, preview_path,
 };
-use crate::import::{CsvMapping, ImportOptions, PreviewRow};
-use crate::io::{CancelToken, Work};
+use crate::import::{CsvMapping, ImportOptions};
 use crate::model::Project;
+use crate::ui::background_preview::{BackgroundPreview, reading_ui};
 use crate::ui::import_dialog::Target;
 use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui, warning_color};
 
@@ -32,21 +31,6 @@ const FIELD_NAMES: FieldNames = FieldNames {
 /// The preview was made for these fields and this mapping.
 type PreviewKey = (SliceFields, Option<CsvMapping>);
 
-type PreviewAnswer = Result<Vec<PreviewRow>, String>;
-
-enum Preview {
-    NotYet,
-    Running {
-        key: PreviewKey,
-        cancel: CancelToken,
-        answer: Receiver<PreviewAnswer>,
-    },
-    Done {
-        key: PreviewKey,
-        rows: PreviewAnswer,
-    },
-}
-
 /// The Parquet page's choices.
 pub struct ParquetChoices {
     pub path: PathBuf,
@@ -59,7 +43,7 @@ pub struct ParquetChoices {
     /// The open project as the dialog found it, for a dataset of GDELT mentions only: they
     /// add reports to its events (taken once, when the page first shows).
     pub into: Option<Arc<Project>>,
-    preview: Preview,
+    preview: BackgroundPreview<PreviewKey>,
 }
 
 impl ParquetChoices {
@@ -75,7 +59,7 @@ impl ParquetChoices {
             mapping,
             target: Target::NewProject,
             into: None,
-            preview: Preview::NotYet,
+            preview: BackgroundPreview::default(),
         }
     }
 
@@ -128,26 +112,25 @@ impl ParquetChoices {
         if let Some(warning) = size_warning(&self.summary, &slice) {
             ui.colored_label(warning_color(ui.visuals()), warning);
         }
-        self.poll_preview(ui.ctx(), file_name, &slice);
-        match &self.preview {
-            Preview::NotYet => false,
-            Preview::Running { .. } => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Reading the first rows of the slice…");
-                });
-                false
-            }
-            Preview::Done { rows: Ok(rows), .. } => {
+        let key = (self.fields.clone(), self.mapping());
+        let (path, into) = (self.path.clone(), self.into.clone());
+        let mut options = self.options(file_name);
+        self.preview.update(ui.ctx(), &key, move |work| {
+            options.work = work.clone();
+            preview_path(&path, &options, &slice, into.as_deref(), PREVIEW_ROWS)
+                .map_err(|e| e.to_string())
+        });
+        match self.preview.rows() {
+            None => reading_ui(ui),
+            Some(Ok(rows)) => {
                 preview_table_ui(ui, rows);
                 suspicious_dates_ui(ui, rows);
-                rows.iter().any(|r| r.skipped.is_none())
             }
-            Preview::Done { rows: Err(err), .. } => {
+            Some(Err(err)) => {
                 ui.colored_label(ui.visuals().error_fg_color, err);
-                false
             }
         }
+        self.preview.has_an_event()
     }
 
     /// While the import runs: the dataset and the slice being read.
@@ -157,85 +140,6 @@ impl ParquetChoices {
             ui.label(format!("Reading the slice: {}", slice.describe()));
         }
         ui.separator();
-    }
-
-    /// Takes a finished preview, and starts one when the fields or the mapping changed.
-    fn poll_preview(&mut self, ctx: &egui::Context, file_name: &str, slice: &Slice) {
-        if let Preview::Running { key, answer, .. } = &self.preview {
-            match answer.try_recv() {
-                Ok(rows) => {
-                    self.preview = Preview::Done {
-                        key: key.clone(),
-                        rows,
-                    };
-                }
-                Err(TryRecvError::Disconnected) => {
-                    self.preview = Preview::Done {
-                        key: key.clone(),
-                        rows: Err("the preview stopped without an answer".to_owned()),
-                    };
-                }
-                Err(TryRecvError::Empty) => {}
-            }
-        }
-        let key = (self.fields.clone(), self.mapping());
-        let current = match &self.preview {
-            Preview::NotYet => None,
-            Preview::Running { key, .. } | Preview::Done { key, .. } => Some(key),
-        };
-        if current != Some(&key) {
-            self.start_preview(ctx, key, self.options(file_name), slice.clone());
-        }
-    }
-
-    /// Reads the slice's first rows on a thread; a preview still running is cancelled.
-    fn start_preview(
-        &mut self,
-        ctx: &egui::Context,
-        key: PreviewKey,
-        mut options: ImportOptions,
-        slice: Slice,
-    ) {
-        self.cancel_preview();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let work = Work::default();
-        let cancel = work.cancel.clone();
-        options.work = work;
-        let path = self.path.clone();
-        let into = self.into.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("parquet-preview".into())
-            .spawn(move || {
-                let rows = preview_path(&path, &options, &slice, into.as_deref(), PREVIEW_ROWS)
-                    .map_err(|e| e.to_string());
-                let _ = tx.send(rows);
-                ctx.request_repaint();
-            });
-        self.preview = match spawned {
-            Ok(_) => Preview::Running {
-                key,
-                cancel,
-                answer: rx,
-            },
-            Err(err) => Preview::Done {
-                key,
-                rows: Err(format!("the preview could not start: {err}")),
-            },
-        };
-    }
-
-    fn cancel_preview(&self) {
-        if let Preview::Running { cancel, .. } = &self.preview {
-            cancel.cancel();
-        }
-    }
-}
-
-impl Drop for ParquetChoices {
-    fn drop(&mut self) {
-        // A closed dialog leaves no thread reading a big dataset.
-        self.cancel_preview();
     }
 }
 

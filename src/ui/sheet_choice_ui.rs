@@ -1,10 +1,10 @@
 //! For a spreadsheet in the import dialog: which sheet (with its row count) and which row is
 //! the header. The columns are then mapped with the CSV mapping's own widgets.
 //!
-//! The workbook is parsed on the UI thread when the dialog opens and at each change of
-//! sheet or header row (the file's bytes were read off it): a workbook of a few MB takes
-//! well under a second, and the 1 GiB import limit is far above what a spreadsheet program
-//! saves (Excel's sheets stop at 1,048,576 rows).
+//! The sheets' names and the header row are read on the UI thread when the dialog opens and
+//! at each change of sheet or header row (the file's bytes were read off it); the preview,
+//! which parses the sheet's rows, is made on a thread (`ui::background_preview`): a
+//! 50,000-row workbook took 5.2 s to preview in a debug build.
 
 use crate::import::{CsvMapping, SheetSummary, row_cells, sheet_summaries};
 

@@ -17,3 +17,14 @@ pub fn run_until(
     }
     panic!("timed out");
 }
+
+/// Steps the app until the import dialog shows its preview (made on a thread: Import stays
+/// off until it is in).
+pub fn wait_for_preview(harness: &mut Harness<'_, DetenteApp>) {
+    use egui_kittest::kittest::Queryable as _;
+    run_until(harness, |h| {
+        h.query_by_label("Import").is_some()
+            && h.query_by_label_contains("Reading the first rows")
+                .is_none()
+    });
+}
