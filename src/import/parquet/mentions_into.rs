@@ -27,7 +27,7 @@ impl Run<'_> {
     ) -> Result<Imported, ImportError> {
         let shown = self.shown.clone();
         let mut mentions = Mentions::new(&project.events);
-        let gdelt_events = mentions.ids().len();
+        let gdelt_events = mentions.num_events();
         if gdelt_events == 0 {
             return Err(ImportError::NoEvents(format!(
                 "{shown}: holds GDELT mentions, and the project has no GDELT event (ids gdelt-N) for them to add to; import the events first, then their mentions into that project"
