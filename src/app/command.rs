@@ -34,6 +34,8 @@ pub enum Command {
     Escape,
     GroupBy(crate::model::LaneMode),
     ImportDialog,
+    /// Choose a folder: a Parquet dataset partitioned hive-style (issue 16).
+    ImportFolderDialog,
     ImportPath(PathBuf),
     /// File ▸ Add report…: the article intake's input dialog (issue 14).
     AddReport,

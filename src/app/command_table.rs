@@ -195,6 +195,7 @@ fn build() -> Vec<CommandEntry> {
         entry(Command::OpenDialog, "Open…", &[S::command("O")]),
         entry(Command::OpenSample, "Open sample", &[]),
         entry(Command::ImportDialog, "Import…", &[]),
+        entry(Command::ImportFolderDialog, "Import Parquet folder…", &[]),
         entry(Command::AddReport, "Add report…", &[S::command_shift("R")]),
     ];
     for (format, name) in [

@@ -70,6 +70,8 @@ pub enum FileChoice {
     Open,
     SaveAs,
     Import,
+    /// A folder to import: a partitioned Parquet dataset.
+    ImportFolder,
     Export(ExportFormat),
     /// A report for article intake (.txt, .html, .md).
     Report,
@@ -431,6 +433,7 @@ impl Session {
                 Effect::Close
             }
             Command::ImportDialog => Effect::ChooseFile(FileChoice::Import, path),
+            Command::ImportFolderDialog => Effect::ChooseFile(FileChoice::ImportFolder, path),
             Command::ImportPath(path) => Effect::Import(path),
             Command::AddReport => Effect::Show(Window::AddReport),
             Command::AddReportDialog => Effect::ChooseFile(FileChoice::Report, path),

@@ -29,6 +29,8 @@ pub enum TaskKind {
 pub enum ProgressUnit {
     Bytes,
     Rows,
+    /// Files of a dataset (the footers of a Parquet folder).
+    Files,
 }
 
 /// Which task, to cancel or wait for it.

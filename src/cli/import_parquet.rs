@@ -6,29 +6,24 @@
 
 use super::import::{ImportArgs, SliceArgs, file_name, load_into, save_loaded};
 use crate::import::ImportOptions;
-use crate::import::parquet::{Slice, import_path_into};
+use crate::import::parquet::{FieldNames, Slice, SliceFields, import_path_into};
 
 /// The slice the flags ask for.
 fn slice_of(args: &SliceArgs) -> Result<Slice, String> {
-    let day = |flag: &str, text: &Option<String>| {
-        text.as_deref()
-            .map(|t| Slice::parse_day(t).map_err(|e| format!("{flag}: {e}")))
-            .transpose()
-    };
-    let slice = Slice {
-        from: day("--from", &args.from)?,
-        to: day("--to", &args.to)?,
-        actor: args.actor.clone().filter(|a| !a.trim().is_empty()),
-        country: args.country.clone().filter(|c| !c.trim().is_empty()),
-        event_code: args.event_code.clone().filter(|c| !c.trim().is_empty()),
-        limit: args.limit,
-    };
-    if let (Some(from), Some(to)) = (slice.from, slice.to)
-        && from > to
-    {
-        return Err("--from is after --to: the slice holds no day".into());
+    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    SliceFields {
+        from: text(&args.from),
+        to: text(&args.to),
+        actor: text(&args.actor),
+        country: text(&args.country),
+        event_code: text(&args.event_code),
+        limit: args.limit.map(|l| l.to_string()).unwrap_or_default(),
     }
-    Ok(slice)
+    .slice(&FieldNames {
+        from: "--from",
+        to: "--to",
+        limit: "--limit",
+    })
 }
 
 /// An error when a Parquet-only flag is given for another format.

@@ -148,6 +148,14 @@ fn detect_with(
     if let Some(found) = super::sheet::detect(bytes) {
         return found;
     }
+    // Parquet is binary too: its magic says what it is (a member of a zip archive comes here
+    // as bytes; a file or folder on disk goes to `parquet::import_path`).
+    if bytes.starts_with(b"PAR1") {
+        return Ok((
+            ImportFormat::Parquet,
+            "starts with PAR1: an Apache Parquet file".to_owned(),
+        ));
+    }
     check_start(bytes, whole)?;
     // The head decoded (a character cut at its end left out): UTF-16 and legacy encodings
     // are detected as the text they are.
@@ -324,6 +332,16 @@ mod tests {
         assert!(bin.to_string().contains("binary"), "{bin}");
         let html = detect_format(b"<!DOCTYPE html><html>", "x.html").unwrap_err();
         assert!(html.to_string().contains("HTML"), "{html}");
+    }
+
+    #[test]
+    fn parquet_is_told_by_its_magic() {
+        // A `.parquet` member of a zip archive reaches detection as bytes: it was refused
+        // as "a binary file".
+        let (format, reason) =
+            detect_format_with_reason(b"PAR1\x15\x04\x00rest", "member.parquet").unwrap();
+        assert_eq!(format, ImportFormat::Parquet);
+        assert!(reason.contains("Parquet"), "{reason}");
     }
 
     #[test]

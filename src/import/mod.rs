@@ -413,6 +413,11 @@ pub fn preview(
         ..options.clone()
     };
     let imported = import_rows(bytes, format, &options)?;
+    Ok(preview_rows(&imported, format, max_rows))
+}
+
+/// The first `max_rows` rows of an import made for a preview, skipped rows included.
+pub fn preview_rows(imported: &Imported, format: ImportFormat, max_rows: usize) -> Vec<PreviewRow> {
     let project = &imported.project;
     let lookup = project.lookup();
     let unit = format.unit();
@@ -451,7 +456,7 @@ pub fn preview(
     }));
     rows.sort_by_key(|r| r.line_or_row);
     rows.truncate(max_rows);
-    Ok(rows)
+    rows
 }
 
 fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {

@@ -47,4 +47,4 @@ pub use source::{
 };
 pub use validate::{Locator, Problem, validate};
 pub use view::{Filter, ItemRef, LaneMode, ViewState};
-pub use wording::{count, noun};
+pub use wording::{count, group_thousands, noun};

@@ -115,6 +115,15 @@ pub fn sheet_mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, cells: &[St
     columns_ui(ui, mapping, cells);
 }
 
+/// The mapping of a Parquet table no preset knows: its columns have names and types, so
+/// there is no separator, quoting or header row to choose.
+pub fn table_mapping_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping, columns: &[String]) {
+    ui.separator();
+    ui.strong("Columns");
+    date_format_ui(ui, mapping);
+    columns_ui(ui, mapping, columns);
+}
+
 fn date_format_ui(ui: &mut egui::Ui, mapping: &mut CsvMapping) {
     ui.horizontal(|ui| {
         ui.label("Dates are written");

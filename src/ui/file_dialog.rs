@@ -19,6 +19,8 @@ pub enum Purpose {
     Open,
     SaveAs,
     Import,
+    /// A folder: a Parquet dataset partitioned hive-style.
+    ImportFolder,
     Export(crate::export::ExportFormat),
     /// A report for article intake.
     Report,
@@ -31,16 +33,30 @@ impl Purpose {
         let extension = match self {
             Self::Open | Self::SaveAs => EXTENSION,
             Self::Import => "json",
+            Self::ImportFolder => "",
             Self::Report => "txt",
             Self::Export(format) => format.extension(),
         };
         let stem = match self {
             Self::Import => "timeline",
+            Self::ImportFolder => "gdelt-2025-11",
             Self::Report => "xinhua-2025-12-18",
             Self::Export(_) => "talks-brief",
             Self::Open | Self::SaveAs => "talks.detente",
         };
+        if extension.is_empty() {
+            return format!("/home/analyst/data/{stem}");
+        }
         format!("/home/analyst/projects/{stem}.{extension}")
+    }
+
+    /// What is chosen: a file, or a folder.
+    fn thing(self) -> &'static str {
+        if self == Self::ImportFolder {
+            "folder"
+        } else {
+            "file"
+        }
     }
 
     fn title(self) -> &'static str {
@@ -48,6 +64,7 @@ impl Purpose {
             Self::Open => "Open project",
             Self::SaveAs => "Save project as",
             Self::Import => "Import events",
+            Self::ImportFolder => "Import a Parquet folder",
             Self::Export(_) => "Export as",
             Self::Report => "Open report",
         }
@@ -94,9 +111,14 @@ impl FileDialogs {
                     Purpose::Open | Purpose::SaveAs => {
                         dialog.add_filter("Detente project", &[EXTENSION])
                     }
-                    Purpose::Import => {
-                        dialog.add_filter("Event data", &["json", "timeline", "csv", "tsv", "txt"])
-                    }
+                    Purpose::Import => dialog.add_filter(
+                        "Event data",
+                        &[
+                            "json", "timeline", "csv", "tsv", "txt", "xlsx", "xls", "ods", "gz",
+                            "zip", "parquet",
+                        ],
+                    ),
+                    Purpose::ImportFolder => dialog,
                     Purpose::Export(format) => {
                         dialog.add_filter(format.name(), &[format.extension()])
                     }
@@ -111,6 +133,7 @@ impl FileDialogs {
                 }
                 let answer = match purpose {
                     Purpose::Open | Purpose::Import | Purpose::Report => dialog.pick_file(),
+                    Purpose::ImportFolder => dialog.pick_folder(),
                     Purpose::SaveAs | Purpose::Export(_) => {
                         let name = suggested.as_ref().and_then(|p| p.file_name()).map_or_else(
                             || "project.detente.ron".to_owned(),
@@ -169,7 +192,10 @@ impl FileDialogs {
                 if quick {
                     self.ask_for_path(
                         purpose,
-                        "This desktop has no file dialog service; type the file's path.".to_owned(),
+                        format!(
+                            "This desktop has no file dialog service; type the {}'s path.",
+                            purpose.thing()
+                        ),
                     );
                 }
                 None
@@ -180,7 +206,10 @@ impl FileDialogs {
                 self.pending = None;
                 self.ask_for_path(
                     purpose,
-                    "The file dialog failed; type the file's path.".to_owned(),
+                    format!(
+                        "The file dialog failed; type the {}'s path.",
+                        purpose.thing()
+                    ),
                 );
                 None
             }
@@ -214,7 +243,7 @@ impl FileDialogs {
                 let ok_label = match prompt.purpose {
                     Purpose::Open | Purpose::Report => "Open",
                     Purpose::SaveAs | Purpose::Export(_) => "Save",
-                    Purpose::Import => "Import",
+                    Purpose::Import | Purpose::ImportFolder => "Import",
                 };
                 let ok =
                     ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(ok_label));

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
 
 use crate::app::{ProgressUnit, TaskId, TaskKind};
 use crate::import::{
@@ -18,6 +17,8 @@ use crate::import::{
 };
 use crate::ui::csv_mapping_ui::sheet_mapping_ui;
 use crate::ui::import_inputs_ui::InputChoices;
+use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui};
+use crate::ui::parquet_import_ui::ParquetChoices;
 use crate::ui::sheet_choice_ui::{SheetChoice, sheet_choice_ui};
 use crate::ui::tasks::{Outcome, Tasks};
 
@@ -39,13 +40,31 @@ pub struct Finished {
 
 enum Stage {
     Reading(TaskId),
+    /// A Parquet file or folder: its footers being read.
+    Inspecting(TaskId),
     Ready(Box<Ready>),
+    Parquet(Box<ParquetChoices>),
     Importing {
         task: TaskId,
         started: Instant,
         /// What the dialog goes back to when the import is cancelled or fails.
-        ready: Box<Ready>,
+        back: Back,
     },
+}
+
+/// The page an import started from.
+enum Back {
+    File(Box<Ready>),
+    Parquet(Box<ParquetChoices>),
+}
+
+impl Back {
+    fn stage(self) -> Stage {
+        match self {
+            Self::File(ready) => Stage::Ready(ready),
+            Self::Parquet(choices) => Stage::Parquet(choices),
+        }
+    }
 }
 
 struct Ready {
@@ -114,10 +133,27 @@ fn next_window_id() -> egui::Id {
 }
 
 impl ImportDialog {
-    /// Starts reading `path` as a task.
+    /// Starts reading `path` as a task: a Parquet file or folder by its footers only (it may
+    /// be bigger than memory), any other file whole.
     pub fn open(path: &Path, ctx: &egui::Context, tasks: &mut Tasks) -> Self {
         let p = path.to_path_buf();
         let name = file_name_of(path);
+        if is_parquet(path) {
+            let task = tasks.spawn(
+                ctx,
+                TaskKind::Import,
+                format!("Reading the footers of {name}…"),
+                ProgressUnit::Files,
+                move |work| Outcome::ParquetInspected(crate::import::parquet::inspect(&p, work)),
+            );
+            return Self {
+                path: path.to_path_buf(),
+                stage: Stage::Inspecting(task),
+                error: None,
+                finished: None,
+                window_id: next_window_id(),
+            };
+        }
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
@@ -137,8 +173,10 @@ impl ImportDialog {
     /// The task this dialog waits for, if any.
     pub fn task(&self) -> Option<TaskId> {
         match &self.stage {
-            Stage::Reading(task) | Stage::Importing { task, .. } => Some(*task),
-            Stage::Ready(_) => None,
+            Stage::Reading(task) | Stage::Inspecting(task) | Stage::Importing { task, .. } => {
+                Some(*task)
+            }
+            Stage::Ready(_) | Stage::Parquet(_) => None,
         }
     }
 
@@ -186,6 +224,27 @@ impl ImportDialog {
         }
     }
 
+    /// The Parquet dataset's footers have been read (or not).
+    pub fn inspected(
+        &mut self,
+        task: TaskId,
+        summary: Result<crate::import::parquet::DatasetSummary, String>,
+        cancelled: bool,
+    ) {
+        if !matches!(self.stage, Stage::Inspecting(t) if t == task) {
+            return;
+        }
+        match summary {
+            _ if cancelled => {
+                self.error = Some(format!("Reading {} was cancelled", self.path.display()));
+            }
+            Ok(summary) => {
+                self.stage = Stage::Parquet(Box::new(ParquetChoices::new(&self.path, summary)));
+            }
+            Err(err) => self.error = Some(err),
+        }
+    }
+
     /// The import has run. Cancelled (even if it had finished), nothing is handed over and
     /// the dialog goes back to its choices, so the open project stays as it was.
     pub fn import_finished(
@@ -196,8 +255,8 @@ impl ImportDialog {
         cancelled: bool,
     ) {
         let stage = std::mem::replace(&mut self.stage, Stage::Reading(task));
-        let ready = match stage {
-            Stage::Importing { task: t, ready, .. } if t == task => ready,
+        let back = match stage {
+            Stage::Importing { task: t, back, .. } if t == task => back,
             other => {
                 self.stage = other;
                 return;
@@ -216,7 +275,7 @@ impl ImportDialog {
             }
             Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
         }
-        self.stage = Stage::Ready(ready);
+        self.stage = back.stage();
     }
 
     fn file_name(&self) -> String {
@@ -247,8 +306,9 @@ impl ImportDialog {
                 if let Some(err) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, err);
                 }
+                let file_name = file_name_of(&self.path);
                 match &mut self.stage {
-                    Stage::Reading(task) => {
+                    Stage::Reading(task) | Stage::Inspecting(task) => {
                         // A read that failed or was cancelled leaves only its message.
                         let reading = tasks.is_running(*task);
                         if reading {
@@ -261,14 +321,15 @@ impl ImportDialog {
                             .button(if reading { "Cancel" } else { "Close" })
                             .clicked();
                     }
-                    Stage::Importing { started, .. } => {
-                        ui.horizontal(|ui| {
-                            ui.spinner();
-                            ui.label(format!(
-                                "Importing… {:.0} s",
-                                started.elapsed().as_secs_f32()
-                            ));
-                        });
+                    Stage::Importing {
+                        started,
+                        task,
+                        back,
+                    } => {
+                        if let Back::Parquet(choices) = back {
+                            choices.importing_ui(ui);
+                        }
+                        importing_ui(ui, tasks, *task, *started);
                         ui.weak(
                             "The app stays usable; the project changes when the import is done.",
                         );
@@ -277,6 +338,14 @@ impl ImportDialog {
                     }
                     Stage::Ready(ready) => {
                         start = ready_ui(ui, ready);
+                        if start.is_none() && ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    }
+                    Stage::Parquet(choices) => {
+                        let ok = choices.ui(ui, &file_name);
+                        ui.separator();
+                        start = target_ui(ui, &mut choices.target, ok);
                         if start.is_none() && ui.button("Cancel").clicked() {
                             close = true;
                         }
@@ -295,6 +364,10 @@ impl ImportDialog {
 
     /// Runs the import as a task; the project changes only once it is done.
     fn start_import(&mut self, ctx: &egui::Context, tasks: &mut Tasks, target: Target) {
+        if matches!(self.stage, Stage::Parquet(_)) {
+            self.start_parquet_import(ctx, tasks, target);
+            return;
+        }
         let Stage::Ready(ready) = &self.stage else {
             return;
         };
@@ -322,9 +395,94 @@ impl ImportDialog {
         self.stage = Stage::Importing {
             task,
             started: Instant::now(),
-            ready,
+            back: Back::File(ready),
         };
     }
+
+    /// Imports the slice straight from the files on disk, as a task whose progress counts
+    /// the rows of the row groups read.
+    fn start_parquet_import(&mut self, ctx: &egui::Context, tasks: &mut Tasks, target: Target) {
+        let Stage::Parquet(choices) = &self.stage else {
+            return;
+        };
+        let Ok(slice) = choices.slice() else {
+            return;
+        };
+        let mut options = choices.options(&self.file_name());
+        let path = choices.path.clone();
+        let task = tasks.spawn(
+            ctx,
+            TaskKind::Import,
+            format!("Importing {}…", self.file_name()),
+            ProgressUnit::Rows,
+            move |work| {
+                options.work = work.clone();
+                let imported = crate::import::parquet::import_path(&path, &options, &slice);
+                Outcome::Imported(target, Box::new(imported))
+            },
+        );
+        self.error = None;
+        let Stage::Parquet(choices) = std::mem::replace(&mut self.stage, Stage::Reading(task))
+        else {
+            return;
+        };
+        self.stage = Stage::Importing {
+            task,
+            started: Instant::now(),
+            back: Back::Parquet(choices),
+        };
+    }
+}
+
+/// A Parquet file (by its magic) or a folder (the only folders imported are Parquet
+/// datasets; one without a `.parquet` file gets the dataset reader's error).
+fn is_parquet(path: &Path) -> bool {
+    path.is_dir() || crate::import::parquet::is_parquet_path(path)
+}
+
+/// The import running: how far (rows of the row groups read, when the importer counts
+/// them) and for how long.
+fn importing_ui(ui: &mut egui::Ui, tasks: &Tasks, task: TaskId, started: Instant) {
+    let status = tasks.statuses().into_iter().find(|t| t.id == task);
+    let seconds = started.elapsed().as_secs_f32();
+    match status.filter(|s| s.total > 0) {
+        Some(s) => {
+            let fraction = s.done as f32 / s.total as f32;
+            ui.add(
+                egui::ProgressBar::new(fraction.min(1.0))
+                    .text(format!(
+                        "{} of {} rows scanned · {seconds:.0} s",
+                        crate::model::group_thousands(s.done),
+                        crate::model::group_thousands(s.total)
+                    ))
+                    .desired_width(420.0),
+            )
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, "Import progress")
+            });
+        }
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Importing… {seconds:.0} s"));
+            });
+        }
+    }
+}
+
+/// New project or merge, and Import (enabled when the preview holds an event).
+fn target_ui(ui: &mut egui::Ui, target: &mut Target, enabled: bool) -> Option<Target> {
+    ui.horizontal(|ui| {
+        ui.radio_value(target, Target::NewProject, "Into a new project");
+        ui.radio_value(
+            target,
+            Target::MergeIntoOpen,
+            "Merged into the open project",
+        );
+    });
+    ui.add_enabled(enabled, egui::Button::new("Import"))
+        .clicked()
+        .then_some(*target)
 }
 
 fn file_name_of(path: &Path) -> String {
@@ -460,21 +618,11 @@ fn ready_ui(ui: &mut egui::Ui, ready: &mut Ready) -> Option<Target> {
         }
     }
     ui.separator();
-    ui.horizontal(|ui| {
-        ui.radio_value(&mut ready.target, Target::NewProject, "Into a new project");
-        ui.radio_value(
-            &mut ready.target,
-            Target::MergeIntoOpen,
-            "Merged into the open project",
-        );
-    });
     let ok = ready
         .preview
         .as_ref()
         .is_ok_and(|r| r.iter().any(|row| row.skipped.is_none()));
-    ui.add_enabled(ok, egui::Button::new("Import"))
-        .clicked()
-        .then_some(ready.target)
+    target_ui(ui, &mut ready.target, ok)
 }
 
 /// Why nothing would be imported: what the format expects, the file's first line and the
@@ -507,155 +655,13 @@ fn nothing_read_message(
     }
 }
 
-fn preview_table_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
-    TableBuilder::new(ui)
-        .id_salt("import_preview")
-        .striped(true)
-        .resizable(true)
-        .max_scroll_height(260.0)
-        .column(Column::exact(40.0))
-        .column(Column::initial(140.0).clip(true))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::initial(145.0).clip(true))
-        .column(Column::remainder().clip(true))
-        .header(20.0, |mut h| {
-            for name in ["Row", "Date", "Title", "Kind", "Participants · places"] {
-                h.col(|ui| {
-                    ui.strong(name);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
-                row.col(|ui| {
-                    ui.label(r.line_or_row.to_string());
-                });
-                if let Some(reason) = &r.skipped {
-                    row.col(|ui| {
-                        ui.colored_label(warning_color(ui.visuals()), "skipped");
-                    });
-                    row.col(|ui| {
-                        ui.label(reason).on_hover_text(reason);
-                    });
-                    row.col(|_| {});
-                    row.col(|_| {});
-                } else {
-                    row.col(|ui| match &r.suspicious_date {
-                        Some(reason) => {
-                            ui.colored_label(warning_color(ui.visuals()), format!("{} ⚠", r.date))
-                                .on_hover_text(format!(
-                                    "Suspicious date: {reason}. Imported as written."
-                                ));
-                        }
-                        None => {
-                            ui.label(&r.date);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.title).on_hover_text(&r.title);
-                    });
-                    row.col(|ui| {
-                        ui.label(&r.kind);
-                    });
-                    row.col(|ui| {
-                        ui.label(participants_and_places(&r.participants, &r.places));
-                    });
-                }
-            });
-        });
-}
-
-/// Under the preview: how many of its rows have implausible dates, which are imported as
-/// written and listed in the report, so that a placeholder year is not taken for a date.
-fn suspicious_dates_ui(ui: &mut egui::Ui, rows: &[PreviewRow]) {
-    let flagged: Vec<&PreviewRow> = rows
-        .iter()
-        .filter(|r| r.suspicious_date.is_some())
-        .collect();
-    let Some(first) = flagged.first() else {
-        return;
-    };
-    let n = flagged.len();
-    let unit = first.unit.label();
-    let numbers: Vec<String> = flagged.iter().map(|r| r.line_or_row.to_string()).collect();
-    ui.colored_label(
-        warning_color(ui.visuals()),
-        format!(
-            "⚠ Suspicious {} in {} {} (hover for why): imported as written, listed in the \
-             report; check {}.",
-            crate::model::noun(n, "date", "dates"),
-            crate::model::noun(n, unit, &format!("{unit}s")),
-            numbers.join(", "),
-            crate::model::noun(n, "it", "them"),
-        ),
-    );
-}
-
-/// Warnings in the preview: egui's warning orange in the dark theme (7.5:1 on its window),
-/// a darker orange in the light one, where egui's (255, 100, 0) reads at 2.8:1 and this one
-/// at 5.1:1 or more on the window and its striped rows (text needs 4.5:1).
-/// A preview row's "participants · places", without a dangling "·" when one is empty.
-fn participants_and_places(participants: &str, places: &str) -> String {
-    match (participants.is_empty(), places.is_empty()) {
-        (false, false) => format!("{participants} · {places}"),
-        (false, true) => participants.to_owned(),
-        (true, _) => places.to_owned(),
-    }
-}
-
-fn warning_color(visuals: &egui::Visuals) -> egui::Color32 {
-    if visuals.dark_mode {
-        visuals.warn_fg_color
-    } else {
-        egui::Color32::from_rgb(166, 70, 0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{next_window_id, participants_and_places, warning_color};
+    use super::next_window_id;
 
     #[test]
     fn each_dialog_has_its_own_window() {
         // The same id would carry the last dialog's scroll position into the next one.
         assert_ne!(next_window_id(), next_window_id());
-    }
-
-    #[test]
-    fn no_dangling_dot_between_participants_and_places() {
-        assert_eq!(
-            participants_and_places("France, Ukraine", "Geneva"),
-            "France, Ukraine · Geneva"
-        );
-        assert_eq!(
-            participants_and_places("France, Ukraine", ""),
-            "France, Ukraine"
-        );
-        assert_eq!(participants_and_places("", "Geneva"), "Geneva");
-        assert_eq!(participants_and_places("", ""), "");
-    }
-    use crate::export::palette::{MIN_TEXT_CONTRAST, contrast_ratio};
-    use crate::ui::style::to_rgb;
-
-    #[test]
-    fn warnings_read_on_the_dialog_in_both_themes() {
-        for visuals in [egui::Visuals::dark(), egui::Visuals::light()] {
-            let ink = to_rgb(warning_color(&visuals));
-            // Striped rows add the faint (additive) colour to the window's fill.
-            let (fill, faint) = (visuals.window_fill, visuals.faint_bg_color);
-            let stripe = egui::Color32::from_rgb(
-                fill.r().saturating_add(faint.r()),
-                fill.g().saturating_add(faint.g()),
-                fill.b().saturating_add(faint.b()),
-            );
-            for ground in [visuals.window_fill, stripe] {
-                let ratio = contrast_ratio(ink, to_rgb(ground));
-                assert!(
-                    ratio >= MIN_TEXT_CONTRAST,
-                    "{ink:?} on {ground:?}: {ratio:.2}:1"
-                );
-            }
-        }
     }
 }

@@ -195,6 +195,7 @@ fn file_menu_ui(
     push_ui(ui, Action::OpenSample, enabled, actions);
     ui.separator();
     push_ui(ui, Action::ImportDialog, enabled, actions);
+    push_ui(ui, Action::ImportFolderDialog, enabled, actions);
     push_ui(ui, Action::AddReport, enabled, actions);
     ui.menu_button("Export", |ui| {
         // Inside the Export menu, "Export" is left out of the names.

@@ -4,6 +4,7 @@
 use egui::{RichText, Sense, WidgetInfo, accesskit::Role};
 
 use crate::geo::{City, Gazetteer, country_name, fold};
+use crate::model::group_thousands;
 
 /// Eight rows (~180 pt) fit under a field in the smallest window (500 pt high) and cover
 /// what a prefix of three or more letters usually leaves.
@@ -84,19 +85,6 @@ fn suggestion_row(ui: &mut egui::Ui, city: &City, key: &str) -> egui::Response {
     response
 }
 
-/// 2952301 → "2,952,301".
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// 50.45466, 30.5238 → "50.45° N, 30.52° E": two decimals (~1 km) say which city it is.
 fn coordinates(lat: f64, lon: f64) -> String {
     let ns = if lat < 0.0 { 'S' } else { 'N' };
@@ -110,9 +98,6 @@ mod tests {
 
     #[test]
     fn numbers_read_well() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_000), "1,000");
         assert_eq!(group_thousands(2_952_301), "2,952,301");
         assert_eq!(coordinates(25.77427, -80.19366), "25.77° N, 80.19° W");
         assert_eq!(coordinates(-33.9, 18.4), "33.90° S, 18.40° E");

@@ -25,6 +25,8 @@ pub enum Outcome {
     Autosaved(Result<PathBuf, SaveError>),
     /// The import dialog's file, read.
     ImportRead(std::io::Result<Vec<u8>>),
+    /// The import dialog's Parquet dataset: what its footers say.
+    ParquetInspected(Result<crate::import::parquet::DatasetSummary, String>),
     /// The import dialog's file, imported, for a new project or to merge.
     Imported(Target, Box<Result<Imported, ImportError>>),
     /// The project as of a day (`None`: cancelled).
@@ -114,6 +116,8 @@ fn status_text(task: &TaskStatus) -> String {
         }
         (ProgressUnit::Rows, 0) => format!(" {} rows", task.done),
         (ProgressUnit::Rows, total) => format!(" {} of {total} rows", task.done),
+        (ProgressUnit::Files, 0) => format!(" {} files", task.done),
+        (ProgressUnit::Files, total) => format!(" {} of {total} files", task.done),
     };
     format!(
         "{}{amount}{} {:.0} s",

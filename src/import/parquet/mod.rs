@@ -15,6 +15,7 @@ mod cells;
 mod counters;
 mod files;
 mod gdelt_rows;
+mod inspect;
 mod mentions;
 mod mentions_into;
 mod preset;
@@ -31,8 +32,10 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 
 pub use counters::ParquetReadReport;
+pub use inspect::{DatasetSummary, day_text, inspect};
 pub use preset::Preset;
-pub use slice::Slice;
+
+pub use slice::{FieldNames, Slice, SliceFields};
 
 use super::builder::Builder;
 use super::csv_mapping::{ColumnRef, CsvMapping};
@@ -75,6 +78,26 @@ pub fn import_path_into(
         run.into = into;
         run.import(inputs)
     })
+}
+
+/// The first `max_rows` events of the slice as they will be read: the import dialog's
+/// preview, made by the import itself stopped early.
+pub fn preview_path(
+    path: &Path,
+    options: &ImportOptions,
+    slice: &Slice,
+    max_rows: usize,
+) -> Result<Vec<super::PreviewRow>, ImportError> {
+    let options = ImportOptions {
+        max_rows: Some(max_rows),
+        ..options.clone()
+    };
+    let imported = import_path(path, &options, slice)?;
+    Ok(super::preview_rows(
+        &imported,
+        ImportFormat::Parquet,
+        max_rows,
+    ))
 }
 
 /// Imports one Parquet file held in memory (the import dialog's bytes).

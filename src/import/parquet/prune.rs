@@ -55,7 +55,7 @@ pub(crate) fn row_group_may_match(
 }
 
 /// The row group's first and last day in the column at `leaf`, as `YYYYMMDD`.
-fn day_range(group: &RowGroupMetaData, leaf: usize) -> Option<(u32, u32)> {
+pub(crate) fn day_range(group: &RowGroupMetaData, leaf: usize) -> Option<(u32, u32)> {
     let column = group.columns().get(leaf)?;
     let is_date = matches!(
         column.column_descr().logical_type_ref(),

@@ -192,6 +192,18 @@ impl OpenFile {
             .collect()
     }
 
+    /// The first and last day of the column `name` (`YYYYMMDD`) by its row groups'
+    /// statistics; `None` when a row group has none (the range is then not known).
+    pub fn day_range(&self, name: &str) -> Option<(u32, u32)> {
+        let leaf = self.leaf(name)?;
+        let mut range: Option<(u32, u32)> = None;
+        for group in self.meta.metadata().row_groups() {
+            let (first, last) = super::prune::day_range(group, leaf)?;
+            range = Some(range.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
+        }
+        range
+    }
+
     /// The compressed bytes of `columns` in `groups`, and an error naming a column whose
     /// codec this build cannot decode.
     pub fn needed_bytes(&self, groups: &[usize], columns: &[String]) -> Result<u64, String> {

@@ -71,6 +71,63 @@ impl Slice {
     }
 }
 
+/// A slice as typed: the import dialog's fields, the command line's flags. Blank fields ask
+/// for nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SliceFields {
+    pub from: String,
+    pub to: String,
+    pub actor: String,
+    pub country: String,
+    pub event_code: String,
+    pub limit: String,
+}
+
+/// What the fields are called where they were typed, for messages: `--from` on the command
+/// line, "From" in the dialog.
+pub struct FieldNames {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub limit: &'static str,
+}
+
+impl SliceFields {
+    /// The slice the fields ask for, or what is wrong with them.
+    pub fn slice(&self, names: &FieldNames) -> Result<Slice, String> {
+        let day = |name: &str, text: &str| {
+            let text = text.trim();
+            (!text.is_empty())
+                .then(|| Slice::parse_day(text).map_err(|e| format!("{name}: {e}")))
+                .transpose()
+        };
+        let text = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+        let limit = match self.limit.trim() {
+            "" => None,
+            t => Some(
+                t.parse::<usize>()
+                    .map_err(|_| format!("{}: \"{t}\" is not a number of rows", names.limit))?,
+            ),
+        };
+        let slice = Slice {
+            from: day(names.from, &self.from)?,
+            to: day(names.to, &self.to)?,
+            actor: text(&self.actor),
+            country: text(&self.country),
+            event_code: text(&self.event_code),
+            limit,
+        };
+        if let (Some(from), Some(to)) = (slice.from, slice.to)
+            && from > to
+        {
+            return Err(format!(
+                "{} is after {}: the slice holds no day",
+                names.from, names.to
+            ));
+        }
+        Ok(slice)
+    }
+}
+
 /// A slice's test of rows, with the file's own names of the columns it reads.
 #[derive(Clone, Debug)]
 pub(crate) struct RowTest {
@@ -228,5 +285,79 @@ impl RowTest {
             keep.push(ok);
         }
         Ok(BooleanArray::from(keep))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DIALOG: FieldNames = FieldNames {
+        from: "From",
+        to: "To",
+        limit: "Limit",
+    };
+
+    fn fields(from: &str, to: &str, limit: &str) -> SliceFields {
+        SliceFields {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            limit: limit.to_owned(),
+            ..SliceFields::default()
+        }
+    }
+
+    #[test]
+    fn blank_fields_ask_for_the_whole_dataset() {
+        let slice = SliceFields::default().slice(&DIALOG).unwrap();
+        assert_eq!(slice, Slice::default());
+        let spaced = SliceFields {
+            actor: "  ".to_owned(),
+            ..fields(" ", "", " ")
+        };
+        assert_eq!(spaced.slice(&DIALOG).unwrap(), Slice::default());
+    }
+
+    #[test]
+    fn typed_fields_make_the_slice() {
+        let f = SliceFields {
+            actor: " USA ".to_owned(),
+            event_code: "04".to_owned(),
+            ..fields("2025-11-01", "20251130", "500")
+        };
+        let slice = f.slice(&DIALOG).unwrap();
+        assert_eq!(slice.from, Some(20_251_101));
+        assert_eq!(slice.to, Some(20_251_130));
+        assert_eq!(slice.actor.as_deref(), Some("USA"));
+        assert_eq!(slice.event_code.as_deref(), Some("04"));
+        assert_eq!(slice.limit, Some(500));
+    }
+
+    #[test]
+    fn wrong_fields_are_named_as_they_were_typed() {
+        let err = |f: SliceFields| f.slice(&DIALOG).unwrap_err();
+        assert_eq!(
+            err(fields("19/12/2025", "", "")),
+            "From: \"19/12/2025\" is not a day of the form YYYY-MM-DD"
+        );
+        assert_eq!(
+            err(fields("", "", "ten")),
+            "Limit: \"ten\" is not a number of rows"
+        );
+        assert_eq!(
+            err(fields("2025-12-20", "2025-12-19", "")),
+            "From is after To: the slice holds no day"
+        );
+        let cli = FieldNames {
+            from: "--from",
+            to: "--to",
+            limit: "--limit",
+        };
+        assert_eq!(
+            fields("2025-12-20", "2025-12-19", "")
+                .slice(&cli)
+                .unwrap_err(),
+            "--from is after --to: the slice holds no day"
+        );
     }
 }

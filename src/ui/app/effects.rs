@@ -17,6 +17,7 @@ impl DetenteApp {
                     FileChoice::Open => Purpose::Open,
                     FileChoice::SaveAs => Purpose::SaveAs,
                     FileChoice::Import => Purpose::Import,
+                    FileChoice::ImportFolder => Purpose::ImportFolder,
                     FileChoice::Export(format) => Purpose::Export(format),
                     FileChoice::Report => Purpose::Report,
                 };

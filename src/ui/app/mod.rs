@@ -409,7 +409,7 @@ impl DetenteApp {
             actions.push(match purpose {
                 Purpose::Open => Action::OpenPath(path),
                 Purpose::SaveAs => Action::SaveAsPath(path),
-                Purpose::Import => Action::ImportPath(path),
+                Purpose::Import | Purpose::ImportFolder => Action::ImportPath(path),
                 Purpose::Export(format) => Action::ExportPath(format, path),
                 Purpose::Report => Action::AddReportFile(path),
             });

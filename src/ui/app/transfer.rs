@@ -105,6 +105,11 @@ impl DetenteApp {
                         dialog.read_finished(id, read, cancelled);
                     }
                 }
+                Outcome::ParquetInspected(summary) => {
+                    if let Some(dialog) = self.import.as_mut() {
+                        dialog.inspected(id, summary, cancelled);
+                    }
+                }
                 Outcome::Imported(target, imported) => {
                     if let Some(dialog) = self.import.as_mut() {
                         dialog.import_finished(id, target, *imported, cancelled);
@@ -241,8 +246,12 @@ pub(super) fn is_importable(path: &Path) -> bool {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    !name.to_ascii_lowercase().ends_with(".ron")
-        && crate::io::read_import_bytes(path).is_ok_and(|bytes| {
+    if name.to_ascii_lowercase().ends_with(".ron") {
+        return false;
+    }
+    // A Parquet file or dataset folder is read by its footers, never whole (issue 16).
+    crate::import::parquet::is_parquet_path(path)
+        || crate::io::read_import_bytes(path).is_ok_and(|bytes| {
             // A .gz or a zip archive goes to the dialog, which unpacks it (issue 15).
             crate::import::detect_format(&bytes, &name).is_ok()
                 || crate::import::compressed::compression_of(&bytes).is_some()

@@ -1,0 +1,319 @@
+//! The import dialog's page for a Parquet file or partitioned folder (issue 16): what the
+//! dataset holds (files, rows, days, which preset), the slice to read (days, actor,
+//! country, event code, limit), the columns of a table no preset knows, and the slice's
+//! first rows. The dataset may be far bigger than memory, so nothing of it is read on the
+//! UI thread: the preview is the import itself stopped after a few rows, on a thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::RichText;
+
+use crate::import::parquet::{
+    DatasetSummary, FieldNames, Preset, Slice, SliceFields, preview_path,
+};
+use crate::import::{CsvMapping, ImportOptions, PreviewRow};
+use crate::io::{CancelToken, Work};
+use crate::ui::import_dialog::Target;
+use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui, warning_color};
+
+/// Rows in the preview: as many as the other formats show.
+const PREVIEW_ROWS: usize = 20;
+
+/// What the dialog's fields are called in messages.
+const FIELD_NAMES: FieldNames = FieldNames {
+    from: "From",
+    to: "To",
+    limit: "Limit",
+};
+
+/// The preview was made for these fields and this mapping.
+type PreviewKey = (SliceFields, Option<CsvMapping>);
+
+type PreviewAnswer = Result<Vec<PreviewRow>, String>;
+
+enum Preview {
+    NotYet,
+    Running {
+        key: PreviewKey,
+        cancel: CancelToken,
+        answer: Receiver<PreviewAnswer>,
+    },
+    Done {
+        key: PreviewKey,
+        rows: PreviewAnswer,
+    },
+}
+
+/// The Parquet page's choices.
+pub struct ParquetChoices {
+    pub path: PathBuf,
+    pub summary: DatasetSummary,
+    pub fields: SliceFields,
+    /// The columns of a table no preset knows; unused for GDELT, ACLED and POLECAT.
+    pub mapping: CsvMapping,
+    /// New project or merged into the open one.
+    pub target: Target,
+    preview: Preview,
+}
+
+impl ParquetChoices {
+    pub fn new(path: &Path, summary: DatasetSummary) -> Self {
+        let mapping = match &summary.preset {
+            Preset::Mapped(m) => (**m).clone(),
+            _ => CsvMapping::default(),
+        };
+        Self {
+            path: path.to_owned(),
+            summary,
+            fields: SliceFields::default(),
+            mapping,
+            target: Target::NewProject,
+            preview: Preview::NotYet,
+        }
+    }
+
+    /// The mapping, for a table no preset knows (a given mapping would override a preset).
+    fn mapping(&self) -> Option<CsvMapping> {
+        matches!(self.summary.preset, Preset::Mapped(_)).then(|| self.mapping.clone())
+    }
+
+    /// How to read the dataset: named after it, mapped when no preset applies.
+    pub fn options(&self, file_name: &str) -> ImportOptions {
+        ImportOptions {
+            file_name: file_name.to_owned(),
+            mapping: self.mapping(),
+            ..ImportOptions::default()
+        }
+    }
+
+    /// The slice the fields ask for, or what is wrong with them.
+    pub fn slice(&self) -> Result<Slice, String> {
+        self.fields.slice(&FIELD_NAMES)
+    }
+
+    /// The dataset, the slice, the columns and the preview. Returns whether the slice's
+    /// first rows hold an event, that is whether Import can start.
+    pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str) -> bool {
+        summary_ui(ui, &self.summary);
+        ui.separator();
+        ui.strong("Slice");
+        slice_fields_ui(ui, &mut self.fields, &self.summary);
+        let slice = self.slice();
+        if let Err(err) = &slice {
+            ui.colored_label(ui.visuals().error_fg_color, err);
+        }
+        if matches!(self.summary.preset, Preset::Mapped(_)) {
+            let columns = self.summary.columns.clone();
+            crate::ui::csv_mapping_ui::table_mapping_ui(ui, &mut self.mapping, &columns);
+        }
+        ui.separator();
+        ui.label(RichText::new("First rows of the slice as they will be read").strong());
+        let Ok(slice) = slice else {
+            return false;
+        };
+        if let Some(warning) = size_warning(&self.summary, &slice) {
+            ui.colored_label(warning_color(ui.visuals()), warning);
+        }
+        self.poll_preview(ui.ctx(), file_name, &slice);
+        match &self.preview {
+            Preview::NotYet => false,
+            Preview::Running { .. } => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the first rows of the slice…");
+                });
+                false
+            }
+            Preview::Done { rows: Ok(rows), .. } => {
+                preview_table_ui(ui, rows);
+                suspicious_dates_ui(ui, rows);
+                rows.iter().any(|r| r.skipped.is_none())
+            }
+            Preview::Done { rows: Err(err), .. } => {
+                ui.colored_label(ui.visuals().error_fg_color, err);
+                false
+            }
+        }
+    }
+
+    /// While the import runs: the dataset and the slice being read.
+    pub fn importing_ui(&self, ui: &mut egui::Ui) {
+        summary_ui(ui, &self.summary);
+        if let Ok(slice) = self.slice() {
+            ui.label(format!("Reading the slice: {}", slice.describe()));
+        }
+        ui.separator();
+    }
+
+    /// Takes a finished preview, and starts one when the fields or the mapping changed.
+    fn poll_preview(&mut self, ctx: &egui::Context, file_name: &str, slice: &Slice) {
+        if let Preview::Running { key, answer, .. } = &self.preview {
+            match answer.try_recv() {
+                Ok(rows) => {
+                    self.preview = Preview::Done {
+                        key: key.clone(),
+                        rows,
+                    };
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.preview = Preview::Done {
+                        key: key.clone(),
+                        rows: Err("the preview stopped without an answer".to_owned()),
+                    };
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        let key = (self.fields.clone(), self.mapping());
+        let current = match &self.preview {
+            Preview::NotYet => None,
+            Preview::Running { key, .. } | Preview::Done { key, .. } => Some(key),
+        };
+        if current != Some(&key) {
+            self.start_preview(ctx, key, self.options(file_name), slice.clone());
+        }
+    }
+
+    /// Reads the slice's first rows on a thread; a preview still running is cancelled.
+    fn start_preview(
+        &mut self,
+        ctx: &egui::Context,
+        key: PreviewKey,
+        mut options: ImportOptions,
+        slice: Slice,
+    ) {
+        self.cancel_preview();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let work = Work::default();
+        let cancel = work.cancel.clone();
+        options.work = work;
+        let path = self.path.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("parquet-preview".into())
+            .spawn(move || {
+                let rows =
+                    preview_path(&path, &options, &slice, PREVIEW_ROWS).map_err(|e| e.to_string());
+                let _ = tx.send(rows);
+                ctx.request_repaint();
+            });
+        self.preview = match spawned {
+            Ok(_) => Preview::Running {
+                key,
+                cancel,
+                answer: rx,
+            },
+            Err(err) => Preview::Done {
+                key,
+                rows: Err(format!("the preview could not start: {err}")),
+            },
+        };
+    }
+
+    fn cancel_preview(&self) {
+        if let Preview::Running { cancel, .. } = &self.preview {
+            cancel.cancel();
+        }
+    }
+}
+
+impl Drop for ParquetChoices {
+    fn drop(&mut self) {
+        // A closed dialog leaves no thread reading a big dataset.
+        self.cancel_preview();
+    }
+}
+
+/// Events a project is built to hold: the budget the timeline, the panels and saving are
+/// measured at (docs/PERFORMANCE.md, 1M events).
+const EVENTS_BUDGET: u64 = 1_000_000;
+
+/// A warning when the slice asks for the whole of a dataset bigger than a project holds
+/// well: a slice is what the import is for.
+fn size_warning(summary: &DatasetSummary, slice: &Slice) -> Option<String> {
+    let rows = slice
+        .limit
+        .map_or(summary.num_rows, |l| summary.num_rows.min(l as u64));
+    (!slice.filters_rows() && rows > EVENTS_BUDGET).then(|| {
+        format!(
+            "⚠ No slice chosen: all {} rows would be imported. Detente is built for projects of up to {} events; choose days, an actor or a limit.",
+            crate::model::group_thousands(rows),
+            crate::model::group_thousands(EVENTS_BUDGET)
+        )
+    })
+}
+
+/// What the dataset holds, from its footers.
+fn summary_ui(ui: &mut egui::Ui, summary: &DatasetSummary) {
+    let holds = if summary.holds_only_mentions() {
+        "GDELT 2.0 mentions only".to_owned()
+    } else {
+        match &summary.preset {
+            Preset::Mapped(_) => "a table no preset knows: choose its columns below".to_owned(),
+            preset => preset.name().to_owned(),
+        }
+    };
+    egui::Grid::new("parquet_summary")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Dataset");
+            ui.label(summary.describe());
+            ui.end_row();
+            ui.label("Holds");
+            ui.label(holds);
+            ui.end_row();
+            ui.label("Days");
+            ui.label(
+                summary
+                    .days_text()
+                    .unwrap_or_else(|| "not told by the partitions or statistics".to_owned()),
+            );
+            ui.end_row();
+        });
+    if summary.holds_only_mentions() {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            "GDELT mentions add reports to events: import them with their events (one folder holding both).",
+        );
+    }
+}
+
+/// The slice's fields, two to a row, each named for screen readers.
+fn slice_fields_ui(ui: &mut egui::Ui, fields: &mut SliceFields, summary: &DatasetSummary) {
+    let day_hint = summary.days.map_or_else(
+        || "YYYY-MM-DD".to_owned(),
+        |(first, _)| crate::import::parquet::day_text(first),
+    );
+    let last_hint = summary.days.map_or_else(
+        || "YYYY-MM-DD".to_owned(),
+        |(_, last)| crate::import::parquet::day_text(last),
+    );
+    egui::Grid::new("parquet_slice")
+        .num_columns(4)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            field_ui(ui, "From", &mut fields.from, &day_hint);
+            field_ui(ui, "To", &mut fields.to, &last_hint);
+            ui.end_row();
+            field_ui(ui, "Actor", &mut fields.actor, "code or name: USA, Russia");
+            field_ui(ui, "Country", &mut fields.country, "code or name: UKR");
+            ui.end_row();
+            field_ui(ui, "Event code", &mut fields.event_code, "CAMEO prefix: 04");
+            field_ui(ui, "Limit", &mut fields.limit, "rows: all");
+            ui.end_row();
+        });
+    ui.weak("Blank fields ask for everything. Only the files, row groups and columns the slice needs are read.");
+}
+
+/// One labelled field of the slice.
+fn field_ui(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
+    ui.label(label);
+    // 170 pt: an actor's name or "2025-12-18" with room to spare, two to a row in the
+    // 760 pt dialog. Sized, not just desired: a grid's first column is as narrow as its
+    // first frame made it, and a desired width gives way to that.
+    let size = egui::vec2(170.0, ui.spacing().interact_size.y);
+    ui.add_sized(size, egui::TextEdit::singleline(text).hint_text(hint))
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+}

@@ -1,0 +1,144 @@
+//! Importing a Parquet dataset from the app (issue 16): the dialog reads the folder's
+//! footers, says what it holds, previews the slice typed in its fields, and imports the
+//! slice with its progress; the project changes only when the import is done.
+
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure with its reason
+
+mod support;
+
+use detente::ui::DetenteApp;
+use detente::ui::actions::Action;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use support::run_until;
+
+fn harness() -> Harness<'static, DetenteApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DetenteApp| app.ui(ui), DetenteApp::new(None));
+    harness.run();
+    harness
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parquet")
+        .join(name)
+}
+
+fn type_into(harness: &mut Harness<'_, DetenteApp>, field: &str, text: &str) {
+    // Steps, not `run`: the preview's spinner keeps the UI repainting.
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_partitioned_folder_is_described_previewed_as_sliced_and_imported() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
+    run_until(&mut harness, |h| {
+        h.query_by_label_contains("partitioned by date").is_some()
+    });
+    // What the footers say, before any row is read.
+    harness.get_by_label_contains("5 files partitioned by date");
+    harness.get_by_label_contains("13 GDELT mentions in 1 file");
+    harness.get_by_label("GDELT 2.0 events");
+    harness.get_by_label("2025-12-18 to 2025-12-21");
+    // The whole dataset first: 12 events. A preview row's kind says "meeting (held)".
+    let rows_of = |h: &Harness<'_, DetenteApp>| {
+        h.query_all_by_label_contains("(held)").count()
+            + h.query_all_by_label_contains("(planned)").count()
+    };
+    run_until(&mut harness, |h| rows_of(h) == 12);
+
+    type_into(&mut harness, "From", "2025-12-19");
+    type_into(&mut harness, "Actor", "USA");
+    // The preview follows the fields: nothing before the 19th is left.
+    run_until(&mut harness, |h| rows_of(h) == 6);
+
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.state().document().project().title.contains("gdelt_hive")
+    });
+    let project = harness.state().document().project();
+    // The slice of the CLI test (`--from 2025-12-19 --actor USA`) less the 18th.
+    assert_eq!(project.events.len(), 6, "{:?}", project.events.len());
+    assert!(
+        project
+            .events
+            .iter()
+            .all(|e| e.date.display_text().as_str() >= "2025-12-19")
+    );
+    // Mentions in the folder became reports of the slice's events.
+    assert!(!project.claims.is_empty());
+    harness.run_steps(4);
+    harness.get_by_label_contains("parquet: read 4 of 5 files");
+}
+
+#[test]
+fn a_bad_slice_is_explained_and_import_stays_off() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
+    run_until(&mut harness, |h| {
+        h.query_by_label_contains("partitioned by date").is_some()
+    });
+    type_into(&mut harness, "From", "19/12/2025");
+    harness.get_by_label_contains("From: \"19/12/2025\" is not a day of the form YYYY-MM-DD");
+    // A slice no row falls in says so, from the importer's own message.
+    let mut harness = self::harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
+    run_until(&mut harness, |h| {
+        h.query_by_label_contains("partitioned by date").is_some()
+    });
+    let before = harness.state().document().project().events.len();
+    type_into(&mut harness, "Actor", "Atlantis");
+    run_until(&mut harness, |h| {
+        h.query_by_label_contains("no row falls in the slice")
+            .is_some()
+    });
+    // Import stays off, so the open project (the sample) cannot change.
+    assert!(
+        harness
+            .get_by_label("Import")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert_eq!(harness.state().document().project().events.len(), before);
+}
+
+#[test]
+fn a_single_parquet_file_opens_the_same_page() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture("acled.parquet")));
+    run_until(&mut harness, |h| {
+        h.query_by_label_contains("1 file,").is_some()
+    });
+    harness.get_by_label("ACLED");
+    run_until(&mut harness, |h| {
+        h.query_by_label("Import")
+            .is_some_and(|b| !b.accesskit_node().is_disabled())
+    });
+    harness.get_by_label("Import").click();
+    run_until(&mut harness, |h| {
+        h.state().document().project().title.contains("acled")
+    });
+}
