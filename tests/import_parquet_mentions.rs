@@ -341,3 +341,29 @@ fn the_command_line_adds_a_mentions_folder_to_the_into_project() {
     assert_eq!(again, after);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn mentions_imported_with_their_events_are_recognised_later() {
+    // Events and mentions in one folder: the mentions' claims are made then.
+    let hive = fixture("gdelt_hive");
+    let both = import_path(
+        &hive,
+        &ImportOptions::named("gdelt_hive"),
+        &Slice::default(),
+    )
+    .unwrap()
+    .project;
+    let again = import_path_into(
+        &hive.join("mentions"),
+        &ImportOptions::named("mentions"),
+        &Slice::default(),
+        Some(&both),
+    )
+    .unwrap();
+    let text = again.report.to_text();
+    assert!(
+        text.contains("0 mentions added to 0 events of the project; 12 already there"),
+        "{text}"
+    );
+    assert_eq!(merged(&both, again), both);
+}

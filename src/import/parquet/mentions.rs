@@ -65,6 +65,11 @@ impl Mentions {
         Arc::new(self.events.keys().copied().collect())
     }
 
+    /// The GDELT events mentions can be added to.
+    pub fn num_events(&self) -> usize {
+        self.events.len()
+    }
+
     /// Events that mentions were added to.
     pub fn events_added_to(&self) -> usize {
         self.additions.len()

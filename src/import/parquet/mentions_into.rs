@@ -6,8 +6,9 @@
 //! what it adds to each event (`Imported::additions_to_events`), are merged into the project.
 //!
 //! The slice: `--from`/`--to` select mentions by when they were published
-//! (`MentionTimeDate`, whose row-group statistics skip what they rule out); `--limit` caps
-//! the mentions read. The actor, country and event-code filters select events, which the
+//! (`MentionTimeDate`, whose row-group statistics skip what they rule out; a hive folder
+//! by day, `date=…`, is taken to be the mentions' day and skipped by it, as for events);
+//! `--limit` caps the mentions read. The actor, country and event-code filters select events, which the
 //! project already did: they are refused.
 
 use std::time::Instant;
@@ -27,7 +28,7 @@ impl Run<'_> {
     ) -> Result<Imported, ImportError> {
         let shown = self.shown.clone();
         let mut mentions = Mentions::new(&project.events);
-        let gdelt_events = mentions.ids().len();
+        let gdelt_events = mentions.num_events();
         if gdelt_events == 0 {
             return Err(ImportError::NoEvents(format!(
                 "{shown}: holds GDELT mentions, and the project has no GDELT event (ids gdelt-N) for them to add to; import the events first, then their mentions into that project"
