@@ -11,7 +11,7 @@ use detente::ui::actions::Action;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use support::run_until;
+use support::{run_until, wait_for_preview};
 
 fn harness() -> Harness<'static, DetenteApp> {
     let mut harness = Harness::builder()
@@ -133,10 +133,13 @@ fn a_single_parquet_file_opens_the_same_page() {
         h.query_by_label_contains("1 file,").is_some()
     });
     harness.get_by_label("ACLED");
-    run_until(&mut harness, |h| {
-        h.query_by_label("Import")
-            .is_some_and(|b| !b.accesskit_node().is_disabled())
-    });
+    wait_for_preview(&mut harness);
+    assert!(
+        !harness
+            .get_by_label("Import")
+            .accesskit_node()
+            .is_disabled()
+    );
     harness.get_by_label("Import").click();
     run_until(&mut harness, |h| {
         h.state().document().project().title.contains("acled")
