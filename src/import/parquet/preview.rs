@@ -38,7 +38,7 @@ fn mention_rows(imported: &Imported, into: &Project, max_rows: usize) -> Vec<Pre
             .sources
             .iter()
             .find(|s| s.id == source)
-            .map_or_else(String::new, |s| s.name.to_string())
+            .map_or_else(String::new, |s| s.name.clone())
     };
     let mut rows = Vec::new();
     for additions in imported.additions_to_events.iter().flatten() {
