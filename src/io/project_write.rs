@@ -23,8 +23,8 @@ use serde::Serialize;
 
 use super::error::SaveError;
 use crate::model::{
-    Actor, Claim, DateSpec, Event, IdNames, Issue, Location, Membership, Period, Position,
-    Project, Source, Tag, ViewState, with_id_names,
+    Actor, Claim, DateSpec, Event, IdNames, Issue, Location, Membership, Period, Position, Project,
+    Source, Tag, ViewState, with_id_names,
 };
 
 /// Items per chunk: ~2,048 events are ~700 KB of text, a few milliseconds of encoding, so
@@ -160,7 +160,10 @@ fn encode_project(project: &Project, out: &mut dyn io::Write) -> Result<(), Fail
                     None => jobs[at].encode(&mut raw),
                 }
             };
-            let lists = [(claims_at, 0..first_event_job), (events_at, first_event_job..jobs.len())];
+            let lists = [
+                (claims_at, 0..first_event_job),
+                (events_at, first_event_job..jobs.len()),
+            ];
             write_spliced(out, &head, lists, &mut chunk)
         });
         // The threads stop at their next chunk once the receivers are gone; joined here so
@@ -184,7 +187,7 @@ fn write_spliced(
 ) -> Result<(), Failed> {
     let mut from = 0;
     for (open_at, chunks) in lists {
-        out.write_all(head[from..=open_at].as_bytes())?;
+        out.write_all(&head.as_bytes()[from..=open_at])?;
         if chunks.is_empty() {
             out.write_all(b"]")?;
         } else {
@@ -196,7 +199,7 @@ fn write_spliced(
         }
         from = open_at + "[]".len();
     }
-    out.write_all(head[from..].as_bytes())?;
+    out.write_all(&head.as_bytes()[from..])?;
     Ok(())
 }
 
@@ -345,13 +348,9 @@ struct ProjectHead<'p> {
     locations: &'p [Location],
     issues: &'p [Issue],
     positions: &'p [Position],
-    #[serde(skip_serializing_if = "is_default_view")]
+    #[serde(skip_serializing_if = "ViewState::is_default")]
     view: &'p ViewState,
     events: &'p [Event],
-}
-
-fn is_default_view(view: &&ViewState) -> bool {
-    view.is_default()
 }
 
 impl<'p> ProjectHead<'p> {
