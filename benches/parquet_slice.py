@@ -6,7 +6,9 @@ wall times, the bytes Detente read (from its report), the compressed bytes of th
 columns of the matching row groups (from the files' metadata), and the ratios.
 
 Usage: python3 benches/parquet_slice.py [--data /tmp/gdelt20m] [--bin target/release/detente]
-       [--rounds 3] [--from 2025-11-01] [--to 2025-11-30] [--actor USA]
+       [--old-bin OTHER] [--rounds 3] [--from 2025-11-01] [--to 2025-11-30] [--actor USA]
+With --old-bin, each round also runs that binary first (OLD, NEW, DuckDB, alternating), to
+compare two builds under the same load; the project files they write are compared too.
 Needs pyarrow and duckdb (pip install pyarrow duckdb). The files are read from the page cache
 after the first round (24 GB of memory hold the whole dataset): these are warm-cache times."""
 
@@ -94,6 +96,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/tmp/gdelt20m")
     ap.add_argument("--bin", default="target/release/detente")
+    ap.add_argument("--old-bin", default=None)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--from", dest="from_", default="2025-11-01")
     ap.add_argument("--to", default="2025-11-30")
@@ -103,7 +106,14 @@ def main():
     needed, groups = needed_bytes(args.data, first, last)
     tmp = tempfile.mkdtemp(prefix="parquet-slice-")
     detente_runs, duck_runs = [], []
+    old_runs = []
     for r in range(args.rounds):
+        if args.old_bin:
+            o = run_detente(args.old_bin, args.data, os.path.join(tmp, "old.detente.ron"), args)
+            old_runs.append(o)
+            print(f"round {r + 1}: OLD detente {o['wall']:.2f} s wall, {o['cpu']:.2f} s CPU (import "
+                  f"{o['import_ms']} ms = decoding {o['decode_ms']} ms + building {o['build_ms']} "
+                  f"ms; check and save {o['save_ms']} ms)", flush=True)
         d = run_detente(args.bin, args.data, os.path.join(tmp, "slice.detente.ron"), args)
         detente_runs.append(d)
         k, k_cpu = run_duckdb(args.data, os.path.join(tmp, "slice.csv"), first, last, args.actor)
@@ -113,6 +123,16 @@ def main():
               f"{d['build_ms']} ms; check and save {d['save_ms']} ms), duckdb {k:.2f} s wall, "
               f"{k_cpu:.2f} s CPU", flush=True)
     rows = sum(1 for _ in open(os.path.join(tmp, "slice.csv"))) - 1
+    if old_runs:
+        same = subprocess.run(["cmp", "-s", os.path.join(tmp, "old.detente.ron"),
+                               os.path.join(tmp, "slice.detente.ron")]).returncode == 0
+        o_med = statistics.median(x["wall"] for x in old_runs)
+        o_cpu = statistics.median(x["cpu"] for x in old_runs)
+        o_import = statistics.median(x["import_ms"] for x in old_runs) / 1000
+        o_save = statistics.median(x["save_ms"] for x in old_runs) / 1000
+        print(f"OLD: median {o_med:.2f} s wall, {o_cpu:.2f} s CPU, reading {o_import:.2f} s, "
+              f"check and save {o_save:.2f} s; the two project files are "
+              f"{'byte for byte the same' if same else 'DIFFERENT'}")
     d_med = statistics.median(x["wall"] for x in detente_runs)
     k_med = statistics.median(k for k, _ in duck_runs)
     d_cpu = statistics.median(x["cpu"] for x in detente_runs)

@@ -408,3 +408,40 @@ fn progress_counts_the_rows_to_scan_and_cancel_stops_the_import() {
     let err = import_path(&fixture("gdelt_hive"), &cancelled, &slice).unwrap_err();
     assert!(err.to_string().contains("cancelled"), "{err}");
 }
+
+#[test]
+fn a_daily_file_in_the_days_asked_for_is_not_tested_by_day_and_gives_the_same_rows() {
+    // Each day's file of gdelt_hive holds one SQLDATE, inside --from/--to: its rows are not
+    // tested by day (the date is not decoded for the filter), only by actor, and the slice
+    // is the one of the single file, whose row groups mix days and are tested by day.
+    let slice = Slice {
+        from: day("2025-12-19"),
+        to: day("2025-12-20"),
+        actor: Some("usa".into()),
+        ..Slice::default()
+    };
+    let hive = slice_import("gdelt_hive", &slice);
+    let single = slice_import("gdelt_events.parquet", &slice);
+    let ids = |i: &Imported| -> Vec<String> {
+        let mut ids: Vec<String> = i.project.events.iter().map(|e| e.id.to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert!(!ids(&single).is_empty());
+    assert_eq!(ids(&hive), ids(&single));
+    // The days alone: every row of the two files, no row filter at all.
+    let days = Slice {
+        from: day("2025-12-19"),
+        to: day("2025-12-20"),
+        ..Slice::default()
+    };
+    let hive = slice_import("gdelt_hive", &days);
+    let single = slice_import("gdelt_events.parquet", &days);
+    assert_eq!(ids(&hive), ids(&single));
+    assert!(
+        hive.project
+            .events
+            .iter()
+            .all(|e| ["2025-12-19", "2025-12-20"].contains(&e.date.edtf_text().as_str()))
+    );
+}

@@ -256,6 +256,9 @@ pub(super) fn save_loaded(
         ));
     }
     crate::io::save_project(&project, &args.output).map_err(|e| e.to_string())?;
+    // Freed on a thread of its own, which the process's end cuts short: freeing a 1M-event
+    // import's two million allocations one by one took ~0.5 s after the file was written.
+    let _ = std::thread::Builder::new().spawn(move || drop(project));
     text.push_str(&format!("\nwrote {}", args.output.display()));
     Ok(text)
 }

@@ -6,6 +6,7 @@ mod error;
 mod event_line;
 mod outline;
 mod project_file;
+mod project_write;
 mod read_limited;
 mod sample;
 mod version;

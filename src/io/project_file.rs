@@ -6,15 +6,14 @@
 //! made for the canonical event line (see `event_line`): ron reads ~60 MB/s on one core
 //! here, and a million events are ~300 MB.
 
-use std::fmt;
-use std::io;
 use std::path::Path;
 
 use ron::extensions::Extensions;
 
-use super::error::{FileProblem, LoadError, LoadErrorKind, SaveError};
+use super::error::{FileProblem, LoadError, LoadErrorKind};
 use super::event_line::{IdCache, parse_event_line};
 use super::outline::{Outline, line_col};
+pub use super::project_write::{save_project, to_ron_string, write_project};
 use super::read_limited::{MAX_PROJECT_BYTES, read_at_most_watched};
 pub use super::version::Loaded;
 use super::version::{check_version, is_readable_version, unknown_version_message};
@@ -24,146 +23,8 @@ use crate::model::{EntityKind, Event, Problem, Project, upgrade, validate};
 /// The file name extension of project files (`*.detente.ron`).
 pub const EXTENSION: &str = "ron";
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
-}
-
-fn pretty_config() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new()
-        .depth_limit(2)
-        .new_line("\n".to_owned())
-        .indentor("    ".to_owned())
-        .separator(" ".to_owned())
-        .struct_names(false)
-        .escape_strings(true)
-        .extensions(Extensions::IMPLICIT_SOME)
-}
-
-/// The project as file text: stable field order, `\n` line endings, one entity per line.
-pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
-    let mut text = String::new();
-    let mut out = Unescaped::new(&mut text);
-    ron::Options::default().to_writer_pretty(&mut out, project, pretty_config())?;
-    out.finish()
-        .map_err(|_| ron::Error::Io("could not encode".to_owned()))?;
-    text.push('\n');
-    Ok(text)
-}
-
-/// Writes the project's file text (exactly what [`to_ron_string`] returns) into `out` as it
-/// is encoded, so that a 1M-event save holds no 330 MB string and a writer that fails (one
-/// cancelled, see `app::cancel`) stops the encoding at its next write. An encoding error
-/// comes back as an `InvalidData` error; a failed write as the writer's own error.
-pub fn write_project(project: &Project, out: &mut dyn io::Write) -> io::Result<()> {
-    let mut sink = IoSink { out, error: None };
-    let mut text = Unescaped::new(&mut sink);
-    let encoded = ron::Options::default()
-        .to_writer_pretty(&mut text, project, pretty_config())
-        .map_err(|_| fmt::Error)
-        .and_then(|()| text.finish())
-        .and_then(|()| fmt::Write::write_char(&mut sink, '\n'));
-    match (encoded, sink.error) {
-        (_, Some(err)) => Err(err),
-        (Ok(()), None) => Ok(()),
-        (Err(_), None) => {
-            // Encode again into nothing to get ron's message: the project cannot be written
-            // (never seen: every model type encodes), so the cost does not matter.
-            let message = ron::Options::default()
-                .to_writer_pretty(&mut Discard, project, pretty_config())
-                .err()
-                .map_or_else(|| "the encoder failed".to_owned(), |e| e.to_string());
-            Err(io::Error::new(io::ErrorKind::InvalidData, message))
-        }
-    }
-}
-
-/// Undoes ron's needless `\'`. ron escapes with `char::escape_debug`, which writes `'` as
-/// `\'`; inside double quotes that escape is legal but needless, and analysts' text is full
-/// of apostrophes. Every `'` the serializer writes is escaped, so dropping each backslash
-/// that comes right before a `'` is exact (it is what replacing `\'` by `'` in the whole
-/// text did). A backslash at the end of one piece waits for the next piece's first char.
-struct Unescaped<W: fmt::Write> {
-    inner: W,
-    held_backslash: bool,
-}
-
-impl<W: fmt::Write> Unescaped<W> {
-    fn new(inner: W) -> Self {
-        Self {
-            inner,
-            held_backslash: false,
-        }
-    }
-
-    /// Writes a backslash still held back (the text ended with one).
-    fn finish(&mut self) -> fmt::Result {
-        if std::mem::take(&mut self.held_backslash) {
-            self.inner.write_char('\\')?;
-        }
-        Ok(())
-    }
-}
-
-impl<W: fmt::Write> fmt::Write for Unescaped<W> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        if s.is_empty() {
-            return Ok(());
-        }
-        let mut rest = s;
-        if std::mem::take(&mut self.held_backslash) && !rest.starts_with('\'') {
-            self.inner.write_char('\\')?;
-        }
-        // A search for the one byte `\` (memchr), then a look at the next: `find("\\'")`
-        // built a two-way searcher for every piece ron writes, 16% of the CPU of saving a
-        // 1M-event project (docs/PERFORMANCE.md, Parquet slices).
-        let mut from = 0;
-        while let Some(off) = rest[from..].find('\\') {
-            let at = from + off;
-            if rest[at + 1..].starts_with('\'') {
-                self.inner.write_str(&rest[..at])?;
-                // The `'` stays, to be written with what follows it.
-                rest = &rest[at + 1..];
-                from = 0;
-            } else {
-                from = at + 1;
-            }
-        }
-        if let Some(head) = rest.strip_suffix('\\') {
-            self.held_backslash = true;
-            rest = head;
-        }
-        self.inner.write_str(rest)
-    }
-}
-
-/// The bridge from ron's `fmt::Write` to an `io::Write`, keeping the writer's error (which
-/// `fmt::Error` cannot carry) to give back.
-struct IoSink<'w> {
-    out: &'w mut dyn io::Write,
-    error: Option<io::Error>,
-}
-
-impl fmt::Write for IoSink<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.out.write_all(s.as_bytes()).map_err(|err| {
-            self.error = Some(err);
-            fmt::Error
-        })
-    }
-}
-
-struct Discard;
-
-impl fmt::Write for Discard {
-    fn write_str(&mut self, _: &str) -> fmt::Result {
-        Ok(())
-    }
-}
-
-/// Saves atomically (see [`super::write_atomically`]), encoded straight into the temporary file, as the app saves: a 1M-event project is never
-/// held as a 330 MB string.
-pub fn save_project(project: &Project, path: &Path) -> Result<(), SaveError> {
-    super::write_atomically_with(path, |out| write_project(project, out))
 }
 
 /// Reads and validates a project file. On error the caller's open project is untouched,
@@ -700,75 +561,5 @@ mod tests {
                 .starts_with("b.ron:2:1: the file is not UTF-8"),
             "{err}"
         );
-    }
-
-    /// The text as it was made before it was streamed: one string, then `\'` replaced.
-    fn whole_string(project: &Project) -> String {
-        let text = ron::ser::to_string_pretty(project, pretty_config()).unwrap();
-        format!("{}\n", text.replace("\\'", "'"))
-    }
-
-    #[test]
-    fn the_streamed_text_is_the_whole_string_byte_for_byte() {
-        let mut p = small_project(50);
-        // Apostrophes, backslashes before them and at the ends of fields, quotes.
-        p.events[3].title = "Minister's visit".into();
-        p.events[4].title = "path C:\\dir\\".into();
-        p.events[5].description = "a \\' b \\\\' c ''".into();
-        p.events[6].title = "\"quoted\" \\".into();
-        p.description = "it's \\".into();
-        let expected = whole_string(&p);
-        assert!(expected.contains("Minister's"));
-        assert_eq!(to_ron_string(&p).unwrap(), expected);
-        let mut out = Vec::new();
-        write_project(&p, &mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
-    }
-
-    #[test]
-    fn unescaping_holds_a_backslash_across_pieces() {
-        let text = "a\\'b\\\\'c\\\\d'\\";
-        let expected = text.replace("\\'", "'");
-        for cut in 0..=text.len() {
-            for second in cut..=text.len() {
-                let mut out = String::new();
-                let mut un = Unescaped::new(&mut out);
-                fmt::Write::write_str(&mut un, &text[..cut]).unwrap();
-                fmt::Write::write_str(&mut un, &text[cut..second]).unwrap();
-                fmt::Write::write_str(&mut un, &text[second..]).unwrap();
-                un.finish().unwrap();
-                assert_eq!(out, expected, "cut at {cut} and {second}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_failing_writer_stops_the_encoding_with_its_own_error() {
-        /// Takes 64 KiB, then fails, counting what it was offered.
-        struct Full {
-            taken: usize,
-            offered_after: usize,
-        }
-        impl io::Write for Full {
-            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-                if self.taken >= 64 * 1024 {
-                    self.offered_after += 1;
-                    return Err(io::Error::other("disk full"));
-                }
-                self.taken += buf.len();
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
-        let p = small_project(5_000);
-        let mut out = Full {
-            taken: 0,
-            offered_after: 0,
-        };
-        let err = write_project(&p, &mut out).unwrap_err();
-        assert_eq!(err.to_string(), "disk full");
-        assert_eq!(out.offered_after, 1, "the encoder went on after the error");
     }
 }

@@ -34,6 +34,7 @@ pub use event::{
 };
 pub use fold::fold;
 pub use id::Id;
+pub use id::{IdNames, with_id_names};
 pub use location::{Location, LocationPrecision};
 pub use migrate::{OLDEST_FORMAT_VERSION, state_of_version_1, upgrade};
 pub use position::{Issue, Position, Stance};

@@ -54,6 +54,35 @@ pub(crate) fn row_group_may_match(
     true
 }
 
+/// Does every row of the row group pass `--from/--to`? Then the row filter need not test
+/// (nor decode) the date: every row group of a month's slice of daily files. Only when the
+/// date column holds one value, no nulls, and that value's day is in the range: a range of
+/// values would let through cells that are not days at all (`20251150` lies between two
+/// days), which the test rejects.
+pub(crate) fn row_group_within_days(
+    group: &RowGroupMetaData,
+    test: &RowTest,
+    leaf: &dyn Fn(&str) -> Option<usize>,
+) -> bool {
+    let s = &test.slice;
+    let Some(at) = test.columns.date.as_ref().and_then(|date| leaf(date)) else {
+        return false;
+    };
+    let one_value = group
+        .columns()
+        .get(at)
+        .and_then(|column| column.statistics())
+        .is_some_and(|stats| {
+            stats.null_count_opt() == Some(0)
+                && stats.min_bytes_opt().is_some()
+                && stats.min_bytes_opt() == stats.max_bytes_opt()
+        });
+    one_value
+        && day_range(group, at).is_some_and(|(day, _)| {
+            s.from.is_none_or(|from| day >= from) && s.to.is_none_or(|to| day <= to)
+        })
+}
+
 /// The row group's first and last day in the column at `leaf`, as `YYYYMMDD`.
 pub(crate) fn day_range(group: &RowGroupMetaData, leaf: usize) -> Option<(u32, u32)> {
     let column = group.columns().get(leaf)?;

@@ -18,7 +18,7 @@ use parquet::errors::ParquetError;
 use parquet::file::reader::{ChunkReader, Length};
 
 use super::preset::find;
-use super::prune::row_group_may_match;
+use super::prune::{row_group_may_match, row_group_within_days};
 use super::slice::RowTest;
 use crate::io::CancelToken;
 
@@ -241,6 +241,17 @@ impl OpenFile {
             names.iter().filter_map(|n| self.leaf(n)).collect()
         };
         let mask = ProjectionMask::leaves(descr, leaves(columns));
+        let leaf = |name: &str| self.leaf(name);
+        let group_meta = self.meta.metadata().row_groups().get(group);
+        let test = test.map(|test| {
+            if group_meta.is_some_and(|g| row_group_within_days(g, &test, &leaf)) {
+                test.without_days()
+            } else {
+                test
+            }
+        });
+        // Every row passes a test of days alone that the statistics settled.
+        let test = test.filter(RowTest::filters_rows_itself);
         let filter = test.map(|test| {
             let filter_mask = ProjectionMask::leaves(descr, leaves(&test.column_names()));
             let predicate = ArrowPredicateFn::new(filter_mask, move |batch: RecordBatch| {

@@ -168,6 +168,19 @@ impl RowTest {
         })
     }
 
+    /// The same test without `--from/--to`, for rows already known to be in those days.
+    pub fn without_days(&self) -> Self {
+        let mut test = self.clone();
+        test.slice.from = None;
+        test.slice.to = None;
+        test
+    }
+
+    /// Does the test reject any row? Not when it is only of days that the statistics settled.
+    pub fn filters_rows_itself(&self) -> bool {
+        self.slice.filters_rows() || self.event_ids.is_some()
+    }
+
     /// The names of the columns the test reads.
     pub fn column_names(&self) -> Vec<String> {
         let c = &self.columns;
