@@ -377,11 +377,12 @@ fn parse_event_lines(
 mod reported_tests;
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{DateSpec, EventKind, EventStatus};
 
-    fn small_project(num_events: usize) -> Project {
+    /// A project of `num_events` plain events (also `project_write`'s tests').
+    pub(in crate::io) fn small_project(num_events: usize) -> Project {
         let mut p = Project::new("Test");
         for i in 0..num_events {
             p.events.push(Event {

@@ -478,28 +478,8 @@ impl fmt::Write for Discard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EventKind, EventStatus};
 
-    fn small_project(num_events: usize) -> Project {
-        let mut p = Project::new("Test");
-        for i in 0..num_events {
-            p.events.push(Event {
-                id: format!("e{i}").into(),
-                title: format!("Event {i}").into(),
-                kind: EventKind::Meeting,
-                status: EventStatus::Held,
-                date: DateSpec::parse("2025-12-13").unwrap(),
-                places: Default::default(),
-                place_wording: None,
-                participants: Default::default(),
-                tags: Default::default(),
-                description: "line one\nline two".into(),
-                claims: Default::default(),
-                reported: Default::default(),
-            });
-        }
-        p
-    }
+    use crate::io::project_file::tests::small_project;
 
     /// The text as it was made before it was streamed: one string, then `\'` replaced.
     fn whole_string(project: &Project) -> String {

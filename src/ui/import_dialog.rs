@@ -383,29 +383,13 @@ impl ImportDialog {
         let (bytes, format) = (Arc::clone(&ready.bytes), ready.format);
         let mut options = ready.options();
         let notes = ready.input.notes();
-        let task = tasks.spawn(
-            ctx,
-            TaskKind::Import,
-            format!("Importing {}…", self.file_name()),
-            ProgressUnit::Rows,
-            move |work| {
-                options.work = work.clone();
-                let imported = import(&bytes, format, &options).map(|mut imported| {
-                    imported.report.input_notes.extend(notes);
-                    imported
-                });
-                Outcome::Imported(target, Box::new(imported))
-            },
-        );
-        self.error = None;
-        let Stage::Ready(ready) = std::mem::replace(&mut self.stage, Stage::Reading(task)) else {
-            return;
-        };
-        self.stage = Stage::Importing {
-            task,
-            started: Instant::now(),
-            back: Back::File(ready),
-        };
+        self.run_import(ctx, tasks, target, move |work| {
+            options.work = work.clone();
+            import(&bytes, format, &options).map(|mut imported| {
+                imported.report.input_notes.extend(notes);
+                imported
+            })
+        });
     }
 
     /// Imports the slice straight from the files on disk, as a task whose progress counts
@@ -420,31 +404,44 @@ impl ImportDialog {
         let mut options = choices.options(&self.file_name());
         let path = choices.path.clone();
         let into = choices.into.clone();
+        self.run_import(ctx, tasks, target, move |work| {
+            options.work = work.clone();
+            crate::import::parquet::import_path_into(&path, &options, &slice, into.as_deref())
+        });
+    }
+
+    /// Runs `import` as a task, the page it started from kept to go back to; the project
+    /// changes only once it is done.
+    fn run_import(
+        &mut self,
+        ctx: &egui::Context,
+        tasks: &mut Tasks,
+        target: Target,
+        import: impl FnOnce(&crate::io::Work) -> Result<Imported, ImportError> + Send + 'static,
+    ) {
+        if !matches!(self.stage, Stage::Ready(_) | Stage::Parquet(_)) {
+            return;
+        }
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
             format!("Importing {}…", self.file_name()),
             ProgressUnit::Rows,
-            move |work| {
-                options.work = work.clone();
-                let imported = crate::import::parquet::import_path_into(
-                    &path,
-                    &options,
-                    &slice,
-                    into.as_deref(),
-                );
-                Outcome::Imported(target, Box::new(imported))
-            },
+            move |work| Outcome::Imported(target, Box::new(import(work))),
         );
         self.error = None;
-        let Stage::Parquet(choices) = std::mem::replace(&mut self.stage, Stage::Reading(task))
-        else {
-            return;
+        let back = match std::mem::replace(&mut self.stage, Stage::Reading(task)) {
+            Stage::Ready(ready) => Back::File(ready),
+            Stage::Parquet(choices) => Back::Parquet(choices),
+            other => {
+                self.stage = other;
+                return;
+            }
         };
         self.stage = Stage::Importing {
             task,
             started: Instant::now(),
-            back: Back::Parquet(choices),
+            back,
         };
     }
 }
