@@ -27,6 +27,16 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// Opens the import dialog on the fixture `name` and steps until its footers are read (the
+/// page's "Dataset" row is shown).
+fn open_dataset(harness: &mut Harness<'_, DetenteApp>, name: &str) {
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::ImportPath(fixture(name)));
+    run_until(harness, |h| h.query_by_label("Dataset").is_some());
+}
+
 fn type_into(harness: &mut Harness<'_, DetenteApp>, field: &str, text: &str) {
     // Steps, not `run`: the preview's spinner keeps the UI repainting.
     harness
@@ -42,13 +52,7 @@ fn type_into(harness: &mut Harness<'_, DetenteApp>, field: &str, text: &str) {
 #[test]
 fn a_partitioned_folder_is_described_previewed_as_sliced_and_imported() {
     let mut harness = harness();
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
-    run_until(&mut harness, |h| {
-        h.query_by_label_contains("partitioned by date").is_some()
-    });
+    open_dataset(&mut harness, "gdelt_hive");
     // What the footers say, before any row is read.
     harness.get_by_label_contains("5 files partitioned by date");
     harness.get_by_label_contains("13 GDELT mentions in 1 file");
@@ -88,24 +92,12 @@ fn a_partitioned_folder_is_described_previewed_as_sliced_and_imported() {
 #[test]
 fn a_bad_slice_is_explained_and_import_stays_off() {
     let mut harness = harness();
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
-    run_until(&mut harness, |h| {
-        h.query_by_label_contains("partitioned by date").is_some()
-    });
+    open_dataset(&mut harness, "gdelt_hive");
     type_into(&mut harness, "From", "19/12/2025");
     harness.get_by_label_contains("From: \"19/12/2025\" is not a day of the form YYYY-MM-DD");
     // A slice no row falls in says so, from the importer's own message.
     let mut harness = self::harness();
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("gdelt_hive")));
-    run_until(&mut harness, |h| {
-        h.query_by_label_contains("partitioned by date").is_some()
-    });
+    open_dataset(&mut harness, "gdelt_hive");
     let before = harness.state().document().project().events.len();
     type_into(&mut harness, "Actor", "Atlantis");
     run_until(&mut harness, |h| {
@@ -125,13 +117,7 @@ fn a_bad_slice_is_explained_and_import_stays_off() {
 #[test]
 fn a_single_parquet_file_opens_the_same_page() {
     let mut harness = harness();
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("acled.parquet")));
-    run_until(&mut harness, |h| {
-        h.query_by_label_contains("1 file,").is_some()
-    });
+    open_dataset(&mut harness, "acled.parquet");
     harness.get_by_label("ACLED");
     wait_for_preview(&mut harness);
     assert!(
@@ -149,15 +135,9 @@ fn a_single_parquet_file_opens_the_same_page() {
 #[test]
 fn a_folder_of_mentions_adds_reports_to_the_open_projects_events() {
     let mut harness = harness();
-    let ctx = harness.ctx.clone();
     // The events first, into a new project.
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("gdelt_events.parquet")));
-    run_until(&mut harness, |h| {
-        h.query_by_label("Import")
-            .is_some_and(|b| !b.accesskit_node().is_disabled())
-    });
+    open_dataset(&mut harness, "gdelt_events.parquet");
+    wait_for_preview(&mut harness);
     harness.get_by_label("Import").click();
     run_until(&mut harness, |h| {
         h.state()
@@ -171,12 +151,8 @@ fn a_folder_of_mentions_adds_reports_to_the_open_projects_events() {
     harness.run_steps(4);
 
     // Then the mentions, which only add to those events.
-    harness
-        .state_mut()
-        .apply(&ctx, Action::ImportPath(fixture("gdelt_mentions")));
-    run_until(&mut harness, |h| {
-        h.query_by_label("GDELT 2.0 mentions only").is_some()
-    });
+    open_dataset(&mut harness, "gdelt_mentions");
+    harness.get_by_label("GDELT 2.0 mentions only");
     // The preview lists the reports to be added, and a new project is no choice.
     run_until(&mut harness, |h| {
         h.query_all_by_label_contains("report (GDELT mention)")

@@ -317,6 +317,16 @@ fn write_instant(text: &mut String, secs: i64) {
     let _ = write!(text, "T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60);
 }
 
+/// `YYYYMMDD` as `YYYY-MM-DD`.
+pub fn day_text(day: u32) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        day / 10_000,
+        day / 100 % 100,
+        day % 100
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

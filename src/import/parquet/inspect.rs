@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
+use super::cells::day_text;
 use super::files::discover;
 use super::preset::Preset;
 use super::prune::partition_days;
@@ -173,16 +174,6 @@ impl DatasetSummary {
         self.days
             .map(|(first, last)| format!("{} to {}", day_text(first), day_text(last)))
     }
-}
-
-/// `YYYYMMDD` as `YYYY-MM-DD`.
-pub fn day_text(day: u32) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        day / 10_000,
-        day / 100 % 100,
-        day % 100
-    )
 }
 
 /// Bytes in KB, MB or GB (decimal, as file managers show them), one decimal below 10.

@@ -32,8 +32,9 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 
+pub use cells::day_text;
 pub use counters::ParquetReadReport;
-pub use inspect::{DatasetSummary, day_text, inspect};
+pub use inspect::{DatasetSummary, inspect};
 pub use preset::Preset;
 pub use preview::preview_path;
 

@@ -47,7 +47,7 @@ impl Slice {
     /// The slice in words, for messages.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        let day = |d: u32| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100);
+        let day = super::cells::day_text;
         if let Some(from) = self.from {
             parts.push(format!("from {}", day(from)));
         }

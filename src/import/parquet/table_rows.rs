@@ -125,10 +125,10 @@ impl TableRows {
                     .unwrap_or_default()
             };
             let day = |i: usize| -> String {
-                cells[i].as_ref().and_then(|c| c.day(row)).map_or_else(
-                    || get(i),
-                    |d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100),
-                )
+                cells[i]
+                    .as_ref()
+                    .and_then(|c| c.day(row))
+                    .map_or_else(|| get(i), super::cells::day_text)
             };
             out.clear();
             match &self.preset {
