@@ -248,14 +248,22 @@ pub(super) fn save_loaded(
     if let Some(report) = report {
         text.push_str(&report.to_text());
     }
-    let problems = crate::model::validate(&project);
-    if let Some(first) = problems.first() {
-        return Err(format!(
-            "the imported project is not valid ({} problems; first: {first}); nothing was written",
-            problems.len()
-        ));
-    }
-    crate::io::save_project(&project, &args.output).map_err(|e| e.to_string())?;
+    // Checked while it is written: an invalid project leaves `-o` as it was.
+    let check = || {
+        let problems = crate::model::validate(&project);
+        problems.first().map_or(Ok(()), |first| {
+            Err(format!(
+                "the imported project is not valid ({} problems; first: {first}); nothing was written",
+                problems.len()
+            ))
+        })
+    };
+    crate::io::write_atomically_checked(
+        &args.output,
+        |out| crate::io::write_project(&project, out),
+        check,
+    )
+    .map_err(|e| e.to_string())??;
     // Freed on a thread of its own, which the process's end cuts short: freeing a 1M-event
     // import's two million allocations one by one took ~0.5 s after the file was written.
     let _ = std::thread::Builder::new().spawn(move || drop(project));

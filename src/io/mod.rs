@@ -13,7 +13,9 @@ mod version;
 mod work;
 mod write_claim;
 
-pub use atomic::{remove_stale_temporaries, write_atomically, write_atomically_with};
+pub use atomic::{
+    remove_stale_temporaries, write_atomically, write_atomically_checked, write_atomically_with,
+};
 pub use error::{FileProblem, LoadError, LoadErrorKind, SaveError};
 pub use outline::line_col;
 pub use project_file::{

@@ -1,6 +1,11 @@
 //! GDELT 2.0 event rows from Parquet, laid out as the TSV export's 61 columns and read by
 //! the GDELT importer itself: a row from BigQuery comes out exactly as the same row from a
 //! GDELT 2.0 export file.
+//!
+//! Two steps, on two threads (see `Run::read_all`): [`GdeltRecords`] lays a batch's rows
+//! out as records, [`GdeltRows`] builds the events from them. Laying out (type dispatch,
+//! null tests, numbers written as text) was a quarter of the building thread's time, the
+//! longer of the decoding and building threads (docs/PERFORMANCE.md, Parquet slices).
 
 use arrow_array::RecordBatch;
 use csv::ByteRecord;
@@ -10,27 +15,24 @@ use super::super::gdelt::RowReader;
 use super::cells::Cells;
 use super::preset::GDELT_EVENT_COLUMNS;
 
-pub(crate) struct GdeltRows {
-    reader: RowReader,
-    record: ByteRecord,
+/// Lays batches out as 61-field records.
+pub(crate) struct GdeltRecords {
     buf: Vec<u8>,
 }
 
-impl GdeltRows {
-    pub fn start(b: &mut Builder) -> Self {
+impl GdeltRecords {
+    pub fn new() -> Self {
         Self {
-            reader: RowReader::start(b),
-            record: ByteRecord::with_capacity(512, GDELT_EVENT_COLUMNS.len()),
             buf: Vec::with_capacity(64),
         }
     }
 
-    /// Reads every row of `batch`, numbering them from `*row` on.
-    pub fn batch(
+    /// Fills `records` with the rows of `batch`, one record each, reusing the records'
+    /// memory (the builder hands its used ones back).
+    pub fn convert(
         &mut self,
-        b: &mut Builder,
         batch: &RecordBatch,
-        row: &mut usize,
+        records: &mut Vec<ByteRecord>,
     ) -> Result<(), String> {
         let schema = batch.schema();
         let mut cells: Vec<Option<Cells<'_>>> = Vec::with_capacity(GDELT_EVENT_COLUMNS.len());
@@ -47,28 +49,52 @@ impl GdeltRows {
                 None => None,
             });
         }
-        for i in 0..batch.num_rows() {
-            *row += 1;
-            self.record.clear();
+        let rows = batch.num_rows();
+        records.truncate(rows);
+        records.resize_with(rows, || {
+            ByteRecord::with_capacity(512, GDELT_EVENT_COLUMNS.len())
+        });
+        for (i, record) in records.iter_mut().enumerate() {
+            record.clear();
             for cell in &cells {
                 match cell {
                     Some(c) => {
                         if let Some(bytes) = c.bytes(i) {
-                            self.record.push_field(bytes);
+                            record.push_field(bytes);
                         } else {
                             self.buf.clear();
                             c.write(i, &mut self.buf);
-                            self.record.push_field(&self.buf);
+                            record.push_field(&self.buf);
                         }
                     }
-                    None => self.record.push_field(b""),
+                    None => record.push_field(b""),
                 }
-            }
-            b.report.rows_read += 1;
-            if let Err(reason) = self.reader.row(b, *row, &self.record) {
-                b.skip(*row, reason);
             }
         }
         Ok(())
+    }
+}
+
+/// Builds events from laid-out records.
+pub(crate) struct GdeltRows {
+    reader: RowReader,
+}
+
+impl GdeltRows {
+    pub fn start(b: &mut Builder) -> Self {
+        Self {
+            reader: RowReader::start(b),
+        }
+    }
+
+    /// Reads every record, numbering the rows from `*row` on.
+    pub fn records(&mut self, b: &mut Builder, records: &[ByteRecord], row: &mut usize) {
+        for record in records {
+            *row += 1;
+            b.report.rows_read += 1;
+            if let Err(reason) = self.reader.row(b, *row, record) {
+                b.skip(*row, reason);
+            }
+        }
     }
 }

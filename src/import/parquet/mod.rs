@@ -18,6 +18,7 @@ mod gdelt_rows;
 mod inspect;
 mod mentions;
 mod mentions_into;
+mod pipeline;
 mod preset;
 mod preview;
 mod prune;
@@ -47,6 +48,7 @@ use crate::model::{Event, Project};
 use files::{DataFile, discover};
 use gdelt_rows::GdeltRows;
 use mentions::Mentions;
+use pipeline::Rows;
 use reader::{Counted, OpenFile, Source};
 use slice::RowTest;
 use table_rows::TableRows;
@@ -210,7 +212,7 @@ impl<'a> Run<'a> {
         }
         let rows: u64 = planned.iter().flat_map(|p| &p.groups).map(|g| g.1).sum();
         self.options.work.progress.set_total(rows);
-        self.read_all(planned).map_err(ImportError::Format)?;
+        self.read_all(&planned).map_err(ImportError::Format)?;
         let Some(sink) = self.sink.take() else {
             if let (false, Some(project)) = (self.mentions_files.is_empty(), self.into) {
                 return self.mentions_into(project, started);
@@ -367,67 +369,41 @@ impl<'a> Run<'a> {
         }))
     }
 
-    /// Reads the planned row groups into the events: a second thread decodes them while
-    /// this one builds events from the batches it sends, so that decoding and building
-    /// share the two cores. A panic of the decoder comes back here, to [`guarded`].
-    fn read_all(&mut self, planned: Vec<Planned>) -> Result<(), String> {
+    /// Reads the planned row groups into the events (see [`pipeline`]: decoding, and for
+    /// GDELT laying the rows out, run on threads of their own).
+    fn read_all(&mut self, planned: &[Planned]) -> Result<(), String> {
         let limit = self.remaining(self.row);
         let work = self.options.work.clone();
-        let (tx, rx) = std::sync::mpsc::sync_channel(BATCHES_IN_FLIGHT);
         let mut sink = self.sink.take();
-        let (mut row, mut build, mut matched) = (self.row, Duration::ZERO, 0u64);
-        let mut failed = None;
-        let decoder_work = work.clone();
-        let decoded = std::thread::scope(|scope| {
-            // A panic of the parquet crate on a corrupt file comes back through `join` as an
-            // error: it is no crash, so this thread writes no crash report either.
-            let decoder = scope.spawn(move || {
-                crate::io::caught_panic::suppress_reports_here(|| {
-                    decode(&planned, limit, &decoder_work, &tx)
-                })
-            });
-            let rx = rx;
-            for message in &rx {
-                let (label, batch) = match message {
-                    Ok(sent) => sent,
-                    Err(e) => {
-                        failed = Some(e);
-                        break;
+        let (mut row, mut matched) = (self.row, 0u64);
+        let lay_out = matches!(sink, Some(Sink::Gdelt(_)));
+        let (read, spent) =
+            pipeline::read_planned(planned, limit, &work, lay_out, &mut |label, rows| {
+                matched += rows.len() as u64;
+                let built = match (&mut sink, rows) {
+                    (Some(Sink::Gdelt(gdelt)), Rows::Records(records)) => {
+                        let (b, gdelt_rows) = &mut **gdelt;
+                        gdelt_rows.records(b, records, &mut row);
+                        Ok(())
                     }
-                };
-                let started = Instant::now();
-                matched += batch.num_rows() as u64;
-                let built = match &mut sink {
-                    Some(Sink::Gdelt(gdelt)) => {
-                        let (b, rows) = &mut **gdelt;
-                        rows.batch(b, &batch, &mut row)
-                    }
-                    Some(Sink::Table(rows)) => {
+                    (Some(Sink::Table(table)), Rows::Batch(batch)) => {
                         row += batch.num_rows();
-                        rows.batch(&batch)
+                        table.batch(batch)
                     }
-                    None => Ok(()),
+                    _ => Ok(()),
                 };
-                build += started.elapsed();
-                if let Err(e) = built {
-                    failed = Some(format!("{label}: {e}"));
-                    break;
-                }
-            }
-            // Dropping the receiver stops the decoder at its next batch.
-            drop(rx);
-            decoder.join()
-        });
-        let decoding = decoded.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                built.map_err(|e| format!("{label}: {e}"))
+            });
         self.sink = sink;
         self.row = row;
-        self.build += build;
-        self.decode += decoding;
+        // Building includes laying GDELT's rows out, on a thread of its own.
+        self.build += spent.building + spent.laying_out;
+        self.decode += spent.decoding;
         self.counters.rows_matched += matched;
         if work.cancel.is_cancelled() {
             return Err(format!("{}: cancelled", self.shown));
         }
-        failed.map_or(Ok(()), Err)
+        read
     }
 
     /// Rows still wanted under `--limit` and the preview's row limit, `row` rows read.
@@ -595,55 +571,6 @@ impl<'a> Run<'a> {
         self.counters.rows_matched += matched;
         Ok((scanned, matched))
     }
-}
-
-/// Batches decoded ahead of the builder: enough to keep both threads busy, few enough that
-/// memory stays at a few batches (8,192 rows each).
-const BATCHES_IN_FLIGHT: usize = 4;
-
-/// A batch and the file it came from, or why decoding stopped.
-type Decoded = Result<(Arc<str>, arrow_array::RecordBatch), String>;
-
-/// Decodes the planned row groups in order, at most `limit` rows, sending each batch to
-/// the builder and moving the progress by each group's rows. Returns the time spent
-/// decoding, waits for the builder left out.
-fn decode(
-    planned: &[Planned],
-    limit: Option<usize>,
-    work: &crate::io::Work,
-    tx: &std::sync::mpsc::SyncSender<Decoded>,
-) -> Duration {
-    let started = Instant::now();
-    let mut waiting = Duration::ZERO;
-    let mut sent = 0usize;
-    'files: for p in planned {
-        let label: Arc<str> = Arc::from(p.label.as_str());
-        for &(group, rows) in &p.groups {
-            let left = limit.map(|l| l.saturating_sub(sent));
-            if left == Some(0) {
-                break 'files;
-            }
-            let result = p
-                .open
-                .read(group, &p.columns, p.test.clone(), left, &mut |batch| {
-                    if work.cancel.is_cancelled() {
-                        return Err("cancelled".into());
-                    }
-                    sent += batch.num_rows();
-                    let wait = Instant::now();
-                    let delivered = tx.send(Ok((Arc::clone(&label), batch.clone())));
-                    waiting += wait.elapsed();
-                    // The builder has stopped (an error): so does decoding.
-                    delivered.map_err(|_| "stopped".to_owned())
-                });
-            if let Err(e) = result {
-                let _ = tx.send(Err(format!("{label}: {e}")));
-                break 'files;
-            }
-            work.progress.add(rows);
-        }
-    }
-    started.elapsed().saturating_sub(waiting)
 }
 
 /// A preset's columns under the file's own spelling: those the rows are built from and
