@@ -68,14 +68,23 @@ def run_detente(binary, data, out, args):
     timing = re.search(r"timing: import (\d+) ms, check and save (\d+) ms", report)
     m = re.search(r"read ([\d]+) of ([\d]+) bytes \(needed columns of the row groups read: (\d+)", report)
     events = re.search(r"imported (\d+) events", report)
-    phases = re.search(r"decoding (\d+) ms, building (\d+) ms", report)
+    # Builds before 4 Dec 2026 (22:50 UTC) had no laying-out thread and print no such time.
+    phases = re.search(r"decoding (\d+) ms, (?:laying rows out (\d+) ms, )?building (\d+) ms",
+                       report)
     return {
         "wall": wall, "cpu": cpu, "import_ms": int(timing.group(1)),
         "save_ms": int(timing.group(2)), "bytes_read": int(m.group(1)), "bytes_total": int(m.group(2)),
         "needed_reported": int(m.group(3)), "events": int(events.group(1)),
-        "decode_ms": int(phases.group(1)), "build_ms": int(phases.group(2)),
+        "decode_ms": int(phases.group(1)), "lay_out_ms": int(phases.group(2) or 0),
+        "build_ms": int(phases.group(3)),
         "project_bytes": os.path.getsize(out),
     }
+
+
+def threads(run):
+    """The reading threads' times: they overlap, so they do not add up to the import's."""
+    return (f"threads: decoding {run['decode_ms']} ms, laying rows out {run['lay_out_ms']} ms, "
+            f"building {run['build_ms']} ms")
 
 
 def run_duckdb(data, out, first, last, actor):
@@ -112,15 +121,14 @@ def main():
             o = run_detente(args.old_bin, args.data, os.path.join(tmp, "old.detente.ron"), args)
             old_runs.append(o)
             print(f"round {r + 1}: OLD detente {o['wall']:.2f} s wall, {o['cpu']:.2f} s CPU (import "
-                  f"{o['import_ms']} ms = decoding {o['decode_ms']} ms + building {o['build_ms']} "
-                  f"ms; check and save {o['save_ms']} ms)", flush=True)
+                  f"{o['import_ms']} ms, {threads(o)}; check and save {o['save_ms']} ms)", flush=True)
         d = run_detente(args.bin, args.data, os.path.join(tmp, "slice.detente.ron"), args)
         detente_runs.append(d)
         k, k_cpu = run_duckdb(args.data, os.path.join(tmp, "slice.csv"), first, last, args.actor)
         duck_runs.append((k, k_cpu))
         print(f"round {r + 1}: detente {d['wall']:.2f} s wall, {d['cpu']:.2f} s CPU ({d['events']} "
-              f"events; import {d['import_ms']} ms = decoding {d['decode_ms']} ms + building "
-              f"{d['build_ms']} ms; check and save {d['save_ms']} ms), duckdb {k:.2f} s wall, "
+              f"events; import {d['import_ms']} ms, {threads(d)}; check and save {d['save_ms']} ms), "
+              f"duckdb {k:.2f} s wall, "
               f"{k_cpu:.2f} s CPU", flush=True)
     rows = sum(1 for _ in open(os.path.join(tmp, "slice.csv"))) - 1
     if old_runs:
@@ -144,8 +152,7 @@ def main():
     print("| --- | --- |")
     print(f"| slice rows (Detente events / DuckDB CSV rows) | {last_run['events']} / {rows} |")
     print(f"| Detente import, median of {args.rounds} (wall) | {d_med:.2f} s |")
-    print(f"| of which reading the slice (decoding {last_run['decode_ms']} ms, building events "
-          f"{last_run['build_ms']} ms), median | {d_import:.2f} s |")
+    print(f"| of which reading the slice ({threads(last_run)}), median | {d_import:.2f} s |")
     print(f"| of which checking and saving the project (last round) | {last_run['save_ms'] / 1000:.2f} s |")
     print(f"| Detente CPU time (user + system), median | {d_cpu:.2f} s |")
     print(f"| DuckDB COPY to CSV, median of {args.rounds} (wall) | {k_med:.2f} s |")

@@ -176,8 +176,9 @@ struct Run<'a> {
     sink: Option<Sink>,
     /// Rows of the slice so far: a row's number in the report.
     row: usize,
-    /// Time spent building events, and decoding (on the decoder's thread).
+    /// Time spent building events, laying rows out and decoding (each on its own thread).
     build: Duration,
+    lay_out: Duration,
     decode: Duration,
     mentions_files: Vec<(String, OpenFile)>,
     /// The project a mentions-only dataset adds to (see [`import_path_into`]).
@@ -196,6 +197,7 @@ impl<'a> Run<'a> {
             sink: None,
             row: 0,
             build: Duration::ZERO,
+            lay_out: Duration::ZERO,
             decode: Duration::ZERO,
             mentions_files: Vec::new(),
             into: None,
@@ -263,6 +265,7 @@ impl<'a> Run<'a> {
     fn close_counters(&mut self, started: Instant) {
         self.counters.bytes_read = self.read.load(Ordering::Relaxed);
         self.counters.build_ms = self.build.as_millis() as u64;
+        self.counters.lay_out_ms = self.lay_out.as_millis() as u64;
         self.counters.decode_ms = self.decode.as_millis() as u64;
         self.counters.wall_ms = started.elapsed().as_millis() as u64;
     }
@@ -396,8 +399,8 @@ impl<'a> Run<'a> {
             });
         self.sink = sink;
         self.row = row;
-        // Building includes laying GDELT's rows out, on a thread of its own.
-        self.build += spent.building + spent.laying_out;
+        self.build += spent.building;
+        self.lay_out += spent.laying_out;
         self.decode += spent.decoding;
         self.counters.rows_matched += matched;
         if work.cancel.is_cancelled() {
