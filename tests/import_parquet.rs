@@ -186,7 +186,14 @@ fn hive_partitions_outside_the_dates_are_not_opened_and_mentions_become_reports(
     );
     let text = imported.report.to_text();
     assert!(text.contains("6 added as reports"), "{text}");
-    assert!(text.contains("left out"), "{text}");
+    // "1 mention", "7 mentions": the noun agrees with the count.
+    let left_out = text
+        .split("; ")
+        .find(|p| p.contains("of events not in the slice left out"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let n: usize = left_out.split(' ').next().unwrap().parse().unwrap();
+    let noun = if n == 1 { "mention" } else { "mentions" };
+    assert!(left_out.starts_with(&format!("{n} {noun} of")), "{left_out}");
     assert!(detente::model::validate(&imported.project).is_empty());
 }
 

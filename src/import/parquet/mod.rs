@@ -494,11 +494,12 @@ impl<'a> Run<'a> {
         let (scanned, matched) = read?;
         let added = mentions.added;
         mentions.apply(&mut b.project.events);
+        let left_out = usize::try_from(scanned.saturating_sub(matched)).unwrap_or(usize::MAX);
         b.warn(
             None,
             format!(
-                "GDELT mentions: {added} added as reports to the events of the slice; {} mentions of events not in the slice left out",
-                scanned.saturating_sub(matched)
+                "GDELT mentions: {added} added as reports to the events of the slice; {} of events not in the slice left out",
+                crate::model::count(left_out, "mention", "mentions")
             ),
         );
         Ok(())
