@@ -193,7 +193,10 @@ fn hive_partitions_outside_the_dates_are_not_opened_and_mentions_become_reports(
         .unwrap_or_else(|| panic!("{text}"));
     let n: usize = left_out.split(' ').next().unwrap().parse().unwrap();
     let noun = if n == 1 { "mention" } else { "mentions" };
-    assert!(left_out.starts_with(&format!("{n} {noun} of")), "{left_out}");
+    assert!(
+        left_out.starts_with(&format!("{n} {noun} of")),
+        "{left_out}"
+    );
     assert!(detente::model::validate(&imported.project).is_empty());
 }
 
