@@ -2,7 +2,8 @@
 //! the old file or the new one, never a torn mix.
 //!
 //! How: the bytes go to a temporary file beside the target (same folder, so the rename cannot
-//! cross file systems), which is flushed to disk (`fsync`), given the old file's permissions,
+//! cross file systems), which is flushed to disk (`fsync`; a large one partly while it is still
+//! being written, `early_flush.rs`), given the old file's permissions,
 //! and renamed over the target; then the folder is flushed so the rename itself survives a
 //! power cut. A symbolic link is followed: its target is replaced and the link stays a link.
 //!
@@ -34,6 +35,7 @@ use std::time::{Duration, SystemTime};
 use tempfile::NamedTempFile;
 
 use super::SaveError;
+use super::early_flush::EarlyFlush;
 use super::write_claim::WriteClaim;
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it over
@@ -68,12 +70,15 @@ pub fn write_atomically_with(
     let temp = create_temporary(&target).map_err(io_err("creating a temporary file beside it"))?;
     // 256 KiB: large enough that a streamed export makes few system calls (a 1M-event CSV is
     // ~300 MB, so ~1,200 writes), small beside the project in memory.
-    let mut out = BufWriter::with_capacity(256 * 1024, temp);
+    let second_handle = temp.as_file().try_clone().ok();
+    let mut out = BufWriter::with_capacity(256 * 1024, EarlyFlush::new(temp, second_handle));
     // On every `?` below the temporary file is dropped, and dropping it deletes it.
     write(&mut out).map_err(io_err("writing"))?;
     let temp = out
         .into_inner()
-        .map_err(|e| io_err("writing")(e.into_error()))?;
+        .map_err(|e| io_err("writing")(e.into_error()))?
+        .finish()
+        .map_err(io_err("flushing to disk"))?;
     keep_permissions(&target, temp.as_file()).map_err(io_err("keeping its permissions"))?;
     temp.as_file()
         .sync_all()

@@ -2,6 +2,7 @@
 
 mod atomic;
 pub mod caught_panic;
+mod early_flush;
 mod error;
 mod event_line;
 mod outline;

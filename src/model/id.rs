@@ -26,6 +26,12 @@ impl Id {
         Self(INTERNER.get_or_intern(text))
     }
 
+    /// The id of `text` if it was ever interned, without interning it: a text no entity has
+    /// ever had is no entity's id.
+    pub fn existing(text: &str) -> Option<Self> {
+        INTERNER.get(text).map(Self)
+    }
+
     /// A total order by interning, not by text: free, where ordering by text looks up both
     /// strings in the shared table. For canonical pairs and sets whose order is not shown.
     pub fn cmp_by_symbol(self, other: Self) -> std::cmp::Ordering {

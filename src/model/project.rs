@@ -199,6 +199,15 @@ impl Lookup {
         Self { map }
     }
 
+    /// Distinct ids held (an id that several entities share counts once).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
     pub fn get(&self, id: Id) -> Option<(EntityKind, usize)> {
         self.map.get(&id).map(|&(kind, i)| (kind, i as usize))
     }

@@ -44,6 +44,35 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     v.problems
 }
 
+/// The entity a problem is about: its id's text is looked up only for a problem, where
+/// looking up a million claims' ids up front took 3% of saving a 1M-event import.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Text(&'a str),
+    Id(Id),
+}
+
+impl<'a> Named<'a> {
+    fn text(self) -> &'a str {
+        match self {
+            Self::Text(text) => text,
+            Self::Id(id) => id.as_str(),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Named<'a> {
+    fn from(text: &'a str) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<Id> for Named<'_> {
+    fn from(id: Id) -> Self {
+        Self::Id(id)
+    }
+}
+
 struct Validator {
     lookup: Lookup,
     problems: Vec<Problem>,
@@ -83,6 +112,49 @@ impl Validator {
     }
 
     fn duplicates(&mut self, p: &Project) {
+        let num_entities = p.periods.len()
+            + p.tags.len()
+            + p.sources.len()
+            + p.claims.len()
+            + p.actors.len()
+            + p.memberships.len()
+            + p.locations.len()
+            + p.issues.len()
+            + p.positions.len();
+        // The lookup holds each id once: as many entries as entities means no id repeats,
+        // and the pass below (a second 1M-entry map for a 1M-claim import) is not needed.
+        if self.lookup.len() != num_entities {
+            self.repeated_entity_ids(p);
+        }
+        // Event ids are not interned (no entity refers to events): compared as text, and
+        // with an entity's id only when the text is an interned id at all.
+        let mut event_ids: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(p.events.len(), Default::default());
+        for e in &p.events {
+            if !Id::is_valid_text(&e.id) {
+                self.push(
+                    EntityKind::Event,
+                    &e.id,
+                    "id",
+                    None,
+                    format!("invalid event id {:?}: ids are non-empty and use letters, digits and - _ . : /", e.id.as_str()),
+                );
+            } else if !event_ids.insert(e.id.as_str())
+                || Id::existing(&e.id).is_some_and(|id| self.lookup.get(id).is_some())
+            {
+                self.push(
+                    EntityKind::Event,
+                    &e.id,
+                    "id",
+                    None,
+                    format!("duplicate id \"{}\": ids must be unique in a project", e.id),
+                );
+            }
+        }
+    }
+
+    /// Each entity whose id an earlier entity already has.
+    fn repeated_entity_ids(&mut self, p: &Project) {
         let mut seen: FxHashMap<Id, EntityKind> = FxHashMap::default();
         let mut check = |v: &mut Self, kind: EntityKind, id: Id| {
             if let Some(first) = seen.insert(id, kind) {
@@ -125,36 +197,13 @@ impl Validator {
         for x in &p.positions {
             check(self, EntityKind::Position, x.id);
         }
-        // Event ids are not interned (no entity refers to events): compared as text.
-        let entity_ids: FxHashSet<&str> = seen.keys().map(|id| id.as_str()).collect();
-        let mut event_ids: FxHashSet<&str> =
-            FxHashSet::with_capacity_and_hasher(p.events.len(), Default::default());
-        for e in &p.events {
-            if !Id::is_valid_text(&e.id) {
-                self.push(
-                    EntityKind::Event,
-                    &e.id,
-                    "id",
-                    None,
-                    format!("invalid event id {:?}: ids are non-empty and use letters, digits and - _ . : /", e.id.as_str()),
-                );
-            } else if !event_ids.insert(e.id.as_str()) || entity_ids.contains(e.id.as_str()) {
-                self.push(
-                    EntityKind::Event,
-                    &e.id,
-                    "id",
-                    None,
-                    format!("duplicate id \"{}\": ids must be unique in a project", e.id),
-                );
-            }
-        }
     }
 
     /// Reports `target` unless it names an entity of `expected` kind.
-    fn reference(
+    fn reference<'a>(
         &mut self,
         kind: EntityKind,
-        entity_id: &str,
+        entity_id: impl Into<Named<'a>>,
         field: &'static str,
         target: Id,
         expected: EntityKind,
@@ -163,19 +212,23 @@ impl Validator {
     }
 
     /// [`Self::reference`] for a field of the event's reported state `state` when given.
-    fn reference_in(
+    fn reference_in<'a>(
         &mut self,
         kind: EntityKind,
-        entity_id: &str,
+        entity_id: impl Into<Named<'a>>,
         state: Option<usize>,
         field: &'static str,
         target: Id,
         expected: EntityKind,
     ) {
+        let found = self.lookup.get(target);
+        if matches!(found, Some((k, _)) if k == expected) {
+            return;
+        }
+        let entity_id = entity_id.into().text();
         // "reported state 2" counts from 1, as an analyst counts the rows.
         let within = state.map_or_else(String::new, |i| format!(" reported state {}:", i + 1));
-        let message = match self.lookup.get(target) {
-            Some((k, _)) if k == expected => return,
+        let message = match found {
             Some((k, _)) => format!(
                 "{} \"{entity_id}\":{within} {field} \"{target}\" is a {}, expected a {}",
                 kind.label(),
@@ -249,7 +302,7 @@ impl Validator {
     fn references(&mut self, p: &Project) {
         use EntityKind as K;
         for c in &p.claims {
-            let id = c.id.as_str();
+            let id = c.id;
             self.reference(K::Claim, id, "source", c.source, K::Source);
             for step in &c.attribution {
                 if let Some(actor) = step.actor {
@@ -350,8 +403,15 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, kind: EntityKind, id: &str, field: &'static str, date: &DateSpec) {
+    fn date<'a>(
+        &mut self,
+        kind: EntityKind,
+        id: impl Into<Named<'a>>,
+        field: &'static str,
+        date: &DateSpec,
+    ) {
         if let Err(err) = date.bounds() {
+            let id = id.into().text();
             self.push(
                 kind,
                 id,
@@ -388,7 +448,7 @@ impl Validator {
         }
         for x in &p.claims {
             if let Some(d) = &x.published {
-                self.date(K::Claim, x.id.as_str(), "published", d);
+                self.date(K::Claim, x.id, "published", d);
             }
         }
         for x in &p.actors {
@@ -445,7 +505,7 @@ impl Validator {
             self.date(K::Position, x.id.as_str(), "as_of", &x.as_of);
         }
         for e in &p.events {
-            self.date(K::Event, &e.id, "date", &e.date);
+            self.date(K::Event, e.id.as_str(), "date", &e.date);
             if e.title.trim().is_empty() {
                 self.push(
                     K::Event,
@@ -498,6 +558,33 @@ mod tests {
     #[test]
     fn the_sample_is_valid() {
         assert_eq!(validate(&sample_project().unwrap()), []);
+    }
+
+    #[test]
+    fn repeated_ids_are_found_across_kinds_and_against_events() {
+        let mut p = sample_project().unwrap();
+        // An actor with a claim's id: the lookup holds one entry for two entities.
+        let claim = p.claims[0].id;
+        let mut actor = p.actors[0].clone();
+        actor.id = claim;
+        p.actors.push(actor);
+        // An event with a location's id (event ids are text, compared as such).
+        p.events[1].id = p.locations[0].id.as_str().into();
+        // An event id that was never interned is no entity's id.
+        p.events[2].id = "never-interned-anywhere-7f3a".into();
+        let problems = validate(&p);
+        let messages: Vec<&str> = problems.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(problems.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains(&format!("duplicate id \"{claim}\": a claim already has")),
+            "{messages:?}"
+        );
+        assert_eq!(problems[0].at.kind, EntityKind::Actor);
+        assert!(
+            messages[1].contains(&format!("duplicate id \"{}\"", p.locations[0].id)),
+            "{messages:?}"
+        );
+        assert_eq!(problems[1].at.kind, EntityKind::Event);
     }
 
     #[test]

@@ -29,6 +29,13 @@ pub(crate) enum Cells<'a> {
     Millis(&'a PrimitiveArray<Date64Type>),
     /// A timestamp, with how many of its units make a second.
     Timestamp(TimestampCells<'a>, i64),
+    /// Text read as a dictionary (`reader.rs` asks for one where every page of a column
+    /// chunk is dictionary-encoded): each row's key into the distinct values.
+    Dict {
+        keys: &'a PrimitiveArray<Int32Type>,
+        values: Box<Cells<'a>>,
+        num_values: usize,
+    },
 }
 
 pub(crate) enum IntCells<'a> {
@@ -83,12 +90,49 @@ impl<'a> Cells<'a> {
                     Self::Timestamp(TimestampCells::Ns(a.as_primitive()), 1_000_000_000)
                 }
             },
+            DataType::Dictionary(key, value)
+                if **key == DataType::Int32
+                    && matches!(
+                        **value,
+                        DataType::Utf8 | DataType::LargeUtf8 | DataType::Binary
+                    ) =>
+            {
+                let dict = a.as_dictionary::<Int32Type>();
+                Self::Dict {
+                    keys: dict.keys(),
+                    values: Box::new(Self::of(dict.values())?),
+                    num_values: dict.values().len(),
+                }
+            }
             other => return Err(format!("{other}")),
         })
     }
 
-    fn is_null(&self, row: usize) -> bool {
+    /// The cells and row that hold `row`'s value: itself, or through a dictionary's key
+    /// the value it names; `None` for a null key (or one past the values, which the
+    /// reader already refuses).
+    fn resolve(&self, row: usize) -> Option<(&Self, usize)> {
         match self {
+            Self::Dict {
+                keys,
+                values,
+                num_values,
+            } => {
+                if keys.is_null(row) {
+                    return None;
+                }
+                let key = usize::try_from(keys.value(row)).ok()?;
+                (key < *num_values).then_some((values.as_ref(), key))
+            }
+            _ => Some((self, row)),
+        }
+    }
+
+    fn is_null(&self, row: usize) -> bool {
+        let Some((cells, row)) = self.resolve(row) else {
+            return true;
+        };
+        match cells {
             Self::Utf8(a) => a.is_null(row),
             Self::LargeUtf8(a) => a.is_null(row),
             Self::View(a) => a.is_null(row),
@@ -100,15 +144,17 @@ impl<'a> Cells<'a> {
             Self::Date32(a) => a.is_null(row),
             Self::Millis(a) => a.is_null(row),
             Self::Timestamp(t, _) => t.secs(row, 1).is_none(),
+            Self::Dict { .. } => true,
         }
     }
 
     /// The cell's bytes when the column holds text: no copy.
     pub fn bytes(&self, row: usize) -> Option<&'a [u8]> {
-        if self.is_null(row) {
+        let (cells, row) = self.resolve(row)?;
+        if cells.is_null(row) {
             return None;
         }
-        match self {
+        match cells {
             Self::Utf8(a) => Some(a.value(row).as_bytes()),
             Self::LargeUtf8(a) => Some(a.value(row).as_bytes()),
             Self::View(a) => Some(a.value(row).as_bytes()),
@@ -120,15 +166,20 @@ impl<'a> Cells<'a> {
     /// Appends the cell as text to `out` (nothing for a null): numbers as Rust writes them,
     /// dates as `YYYY-MM-DD`, timestamps as `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn write(&self, row: usize, out: &mut Vec<u8>) {
-        if let Some(bytes) = self.bytes(row) {
+        let Some((cells, row)) = self.resolve(row) else {
+            return;
+        };
+        if let Some(bytes) = cells.bytes(row) {
             out.extend_from_slice(bytes);
             return;
         }
-        if self.is_null(row) {
+        if cells.is_null(row) {
             return;
         }
-        let mut text = String::new();
-        match self {
+        // Straight into `out`: a `String` per cell was two allocations a row for GDELT's
+        // coordinates.
+        let mut text = BytesText(out);
+        match cells {
             Self::Int(i) => {
                 if let Some(v) = i.get(row) {
                     let _ = write!(text, "{v}");
@@ -140,7 +191,10 @@ impl<'a> Cells<'a> {
             Self::Float32(a) => {
                 let _ = write!(text, "{}", a.value(row));
             }
-            Self::Bool(a) => text.push_str(if a.value(row) { "true" } else { "false" }),
+            Self::Bool(a) => {
+                text.0
+                    .extend_from_slice(if a.value(row) { b"true" } else { b"false" })
+            }
             Self::Date32(a) => write_day(&mut text, i64::from(a.value(row))),
             Self::Millis(a) => write_instant(&mut text, a.value(row).div_euclid(1000)),
             Self::Timestamp(t, per_second) => {
@@ -148,9 +202,12 @@ impl<'a> Cells<'a> {
                     write_instant(&mut text, secs);
                 }
             }
-            Self::Utf8(_) | Self::LargeUtf8(_) | Self::View(_) | Self::Binary(_) => {}
+            Self::Utf8(_)
+            | Self::LargeUtf8(_)
+            | Self::View(_)
+            | Self::Binary(_)
+            | Self::Dict { .. } => {}
         }
-        out.extend_from_slice(text.as_bytes());
     }
 
     /// The cell as text (empty for a null).
@@ -164,13 +221,14 @@ impl<'a> Cells<'a> {
     /// `YYYYMMDDHHMMSS` (its DATEADDED), a DATE, a timestamp, or text starting
     /// `YYYY-MM-DD`, `YYYYMMDD` or written `19 December 2025`.
     pub fn day(&self, row: usize) -> Option<u32> {
-        if let Some(bytes) = self.bytes(row) {
+        let (cells, row) = self.resolve(row)?;
+        if let Some(bytes) = cells.bytes(row) {
             return day_of_text(std::str::from_utf8(bytes).ok()?);
         }
-        if self.is_null(row) {
+        if cells.is_null(row) {
             return None;
         }
-        match self {
+        match cells {
             Self::Int(i) => day_of_number(i.get(row)?),
             Self::Date32(a) => Some(ymd_number(i64::from(a.value(row)))),
             Self::Millis(a) => Some(ymd_number(a.value(row).div_euclid(86_400_000))),
@@ -306,12 +364,22 @@ pub(crate) fn days_of_ymd(ymd: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn write_day(text: &mut String, days: i64) {
+/// Text appended to bytes, for `write!`.
+struct BytesText<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for BytesText<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+fn write_day(text: &mut impl std::fmt::Write, days: i64) {
     let (y, m, d) = civil(days);
     let _ = write!(text, "{y:04}-{m:02}-{d:02}");
 }
 
-fn write_instant(text: &mut String, secs: i64) {
+fn write_instant(text: &mut impl std::fmt::Write, secs: i64) {
     write_day(text, secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
     let _ = write!(text, "T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60);
@@ -330,6 +398,43 @@ pub fn day_text(day: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dictionary_cells_read_through_their_keys() {
+        use arrow_array::{DictionaryArray, Int32Array, StringArray};
+        use std::sync::Arc;
+        let keys = Int32Array::from(vec![Some(1), None, Some(0), Some(1), Some(2)]);
+        let values = StringArray::from(vec![Some("USA"), Some("2025-12-19"), None]);
+        let dict: ArrayRef = Arc::new(
+            DictionaryArray::<Int32Type>::try_new(keys, Arc::new(values)).expect("dictionary"),
+        );
+        let cells = Cells::of(&dict).expect("a dictionary of text is read");
+        assert_eq!(cells.bytes(0), Some(&b"2025-12-19"[..]));
+        assert_eq!(cells.bytes(2), Some(&b"USA"[..]));
+        assert_eq!(cells.day(3), Some(20_251_219));
+        // A null key and a key naming a null value are both empty cells.
+        for row in [1, 4] {
+            assert!(cells.is_null(row));
+            assert_eq!(cells.bytes(row), None);
+            assert_eq!(cells.text(row), "");
+        }
+        let mut out = b"x".to_vec();
+        cells.write(2, &mut out);
+        assert_eq!(out, b"xUSA");
+    }
+
+    #[test]
+    fn numbers_are_written_as_text_without_a_string_per_cell() {
+        use std::sync::Arc;
+        let floats: ArrayRef = Arc::new(arrow_array::Float64Array::from(vec![Some(38.9), None]));
+        let cells = Cells::of(&floats).expect("floats");
+        let mut out = b"lat=".to_vec();
+        cells.write(0, &mut out);
+        cells.write(1, &mut out);
+        assert_eq!(out, b"lat=38.9");
+        let days: ArrayRef = Arc::new(arrow_array::Date32Array::from(vec![20_441]));
+        assert_eq!(Cells::of(&days).expect("days").text(0), "2025-12-19");
+    }
 
     #[test]
     fn days_are_read_from_every_form() {

@@ -6,15 +6,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use arrow_array::RecordBatch;
-use arrow_schema::ArrowError;
+use arrow_schema::{ArrowError, DataType, FieldRef, Schema};
 use bytes::Bytes;
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::{
     ArrowPredicateFn, ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
     RowFilter,
 };
-use parquet::basic::Compression;
+use parquet::basic::{Compression, Encoding};
 use parquet::errors::ParquetError;
+use parquet::file::metadata::ColumnChunkMetaData;
 use parquet::file::reader::{ChunkReader, Length};
 
 use super::preset::find;
@@ -133,6 +134,16 @@ pub(crate) struct OpenFile {
     pub names: Vec<String>,
 }
 
+/// Whether every data page of `chunk` is dictionary-encoded, as the recipe of
+/// `ColumnChunkMetaData::page_encoding_stats_mask` has it; `false` when the writer left
+/// no page encoding statistics.
+fn all_pages_dictionary(chunk: &ColumnChunkMetaData) -> bool {
+    chunk.dictionary_page_offset().is_some()
+        && chunk.page_encoding_stats_mask().is_some_and(|mask| {
+            mask.is_only(Encoding::PLAIN_DICTIONARY) || mask.is_only(Encoding::RLE_DICTIONARY)
+        })
+}
+
 /// The codecs this build decodes; others are refused by name before any page is read.
 fn codec_supported(c: Compression) -> bool {
     matches!(
@@ -143,7 +154,8 @@ fn codec_supported(c: Compression) -> bool {
 
 impl OpenFile {
     /// Reads the footer. The Arrow schema that writers embed is ignored: columns are read
-    /// as their Parquet types say (text as UTF-8 strings, never dictionaries).
+    /// as their Parquet types say (text as UTF-8 strings, or as dictionaries where
+    /// [`Self::meta_for_group`] finds every page of a chunk dictionary-encoded).
     pub fn open(source: Counted) -> Result<Self, String> {
         let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
         let meta = ArrowReaderMetadata::load(&source, options)
@@ -226,6 +238,56 @@ impl OpenFile {
         Ok(total)
     }
 
+    /// The file's metadata for reading row group `group`: its text columns read as
+    /// dictionaries where every data page of the group's chunk is dictionary-encoded (the
+    /// writer says so in the page encoding statistics). A dictionary column is decoded as
+    /// its keys alone, where a string column copies each row's text out of the dictionary:
+    /// GDELT's names and codes, 11% of the CPU of a one-month slice (docs/PERFORMANCE.md,
+    /// "Text read as dictionaries"). A column written partly plain (a high-cardinality URL
+    /// whose dictionary overflowed) stays a string column: turning its plain pages into a
+    /// dictionary would hash every value.
+    fn meta_for_group(&self, group: usize) -> ArrowReaderMetadata {
+        let Some(group_meta) = self.meta.metadata().row_groups().get(group) else {
+            return self.meta.clone();
+        };
+        let schema = self.meta.schema();
+        let mut hinted = false;
+        let fields: Vec<FieldRef> = schema
+            .fields()
+            .iter()
+            .map(|field| {
+                let text = matches!(
+                    field.data_type(),
+                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Binary
+                );
+                let all_dictionary = text
+                    && self
+                        .leaf(field.name())
+                        .and_then(|leaf| group_meta.columns().get(leaf))
+                        .is_some_and(all_pages_dictionary);
+                if all_dictionary {
+                    hinted = true;
+                    let dictionary = DataType::Dictionary(
+                        Box::new(DataType::Int32),
+                        Box::new(field.data_type().clone()),
+                    );
+                    Arc::new(field.as_ref().clone().with_data_type(dictionary))
+                } else {
+                    Arc::clone(field)
+                }
+            })
+            .collect();
+        if !hinted {
+            return self.meta.clone();
+        }
+        let hint = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
+        let options = ArrowReaderOptions::new()
+            .with_skip_arrow_metadata(true)
+            .with_schema(hint);
+        ArrowReaderMetadata::try_new(Arc::clone(self.meta.metadata()), options)
+            .unwrap_or_else(|_| self.meta.clone())
+    }
+
     /// Reads `columns` of row group `group`, rows that pass `test` only, at most `limit` of
     /// them, handing each batch to `on_batch`.
     pub fn read(
@@ -261,7 +323,7 @@ impl OpenFile {
         });
         let mut builder = ParquetRecordBatchReaderBuilder::new_with_metadata(
             self.source.clone(),
-            self.meta.clone(),
+            self.meta_for_group(group),
         )
         .with_projection(mask)
         .with_row_groups(vec![group])
@@ -277,5 +339,57 @@ impl OpenFile {
             on_batch(&batch.map_err(|e| e.to_string())?)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open_fixture(name: &str) -> OpenFile {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/parquet")
+            .join(name);
+        let file = std::fs::File::open(path).expect("fixture");
+        let counted = Counted::new(
+            Source::File(file),
+            Arc::new(AtomicU64::new(0)),
+            CancelToken::default(),
+        );
+        OpenFile::open(counted).expect("readable")
+    }
+
+    #[test]
+    fn text_whose_pages_are_all_dictionary_encoded_is_read_as_a_dictionary() {
+        // pyarrow writes page encoding statistics, and dictionary pages for short columns.
+        let file = open_fixture("gdelt_events.parquet");
+        let schema = file.meta_for_group(0).schema().clone();
+        let actor = schema.field_with_name("Actor1Code").expect("column");
+        assert!(
+            matches!(actor.data_type(), DataType::Dictionary(..)),
+            "{actor:?}"
+        );
+        // Numbers stay numbers; the file's own metadata is left as it was.
+        let id = schema.field_with_name("GLOBALEVENTID").expect("column");
+        assert_eq!(id.data_type(), &DataType::Int64);
+        assert!(
+            file.meta
+                .schema()
+                .fields()
+                .iter()
+                .all(|f| !matches!(f.data_type(), DataType::Dictionary(..)))
+        );
+        // The batches it reads are dictionaries, which `Cells` reads through.
+        let mut rows = 0;
+        file.read(0, &["Actor1Code".to_owned()], None, None, &mut |batch| {
+            assert!(matches!(
+                batch.column(0).data_type(),
+                DataType::Dictionary(..)
+            ));
+            rows += batch.num_rows();
+            Ok(())
+        })
+        .expect("read");
+        assert!(rows > 0);
     }
 }
