@@ -193,7 +193,7 @@ impl<'a> Cells<'a> {
             }
             Self::Bool(a) => {
                 text.0
-                    .extend_from_slice(if a.value(row) { b"true" } else { b"false" })
+                    .extend_from_slice(if a.value(row) { b"true" } else { b"false" });
             }
             Self::Date32(a) => write_day(&mut text, i64::from(a.value(row))),
             Self::Millis(a) => write_instant(&mut text, a.value(row).div_euclid(1000)),
