@@ -24,7 +24,8 @@ const ENTITY_PREFIXES: [&str; 6] = ["a-", "l-", "t-", "src-", "c-", "p-"];
 pub(crate) struct Cite {
     /// The source's words for the event (a headline, the row's text).
     pub excerpt: String,
-    pub url: Option<String>,
+    /// An `ArcStr` as the claim holds it: made once, from the row's text.
+    pub url: Option<arcstr::ArcStr>,
     pub published: Option<DateSpec>,
     pub attribution: Vec<AttributionStep>,
     /// The analyst's note on the claim (a media credit's link).
@@ -215,7 +216,7 @@ impl Builder {
             context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,
             published: cite.published,
-            url: cite.url.map(Into::into),
+            url: cite.url,
             credibility: Credibility::ALL[5],
             note: cite.note.map(Into::into).unwrap_or_default(),
         });
@@ -252,7 +253,7 @@ impl Builder {
             context_after: arcstr::ArcStr::default(),
             attribution: cite.attribution,
             published: cite.published,
-            url: cite.url.map(Into::into),
+            url: cite.url,
             credibility: Credibility::ALL[5],
             note: cite.note.map(Into::into).unwrap_or_default(),
         });

@@ -315,7 +315,7 @@ impl Row<'_> {
         };
         let cite = Cite {
             excerpt: title,
-            url: (!url.is_empty()).then(|| url.to_owned()),
+            url: (!url.is_empty()).then(|| url.into()),
             ..Cite::default()
         };
         self.b.push_event(line, event, cite);

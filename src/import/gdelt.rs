@@ -277,7 +277,7 @@ impl State {
         // article's address and the day GDELT added it.
         let cite = Cite {
             excerpt: String::new(),
-            url: (!url.is_empty()).then(|| text(url).into_owned()),
+            url: (!url.is_empty()).then(|| arcstr::ArcStr::from(&*text(url))),
             published,
             ..Cite::default()
         };

@@ -185,7 +185,7 @@ fn read_event(
     };
     let cite = Cite {
         excerpt: raw_text.trim().to_owned(),
-        url: hyperlink.map(|h| h.trim().to_owned()),
+        url: hyperlink.map(|h| h.trim().into()),
         ..Cite::default()
     };
     b.push_event(line, e, cite);

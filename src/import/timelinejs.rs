@@ -303,7 +303,7 @@ fn cite_media(b: &mut Builder, media: &Map<String, Value>, media_url: String, ti
     let caption = html_to_text(&string(media, "caption"));
     b.cite_last(Cite {
         excerpt: if caption.is_empty() { title } else { caption },
-        url: Some(media_url),
+        url: Some(media_url.into()),
         attribution: vec![AttributionStep {
             actor: None,
             name: name.as_str().into(),
