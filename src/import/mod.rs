@@ -26,6 +26,7 @@ mod merge;
 mod no_events;
 pub mod parquet;
 mod report;
+mod seen_numbers;
 mod sheet;
 mod sheet_cells;
 mod timeline_app;

@@ -112,15 +112,7 @@ impl Validator {
     }
 
     fn duplicates(&mut self, p: &Project) {
-        let num_entities = p.periods.len()
-            + p.tags.len()
-            + p.sources.len()
-            + p.claims.len()
-            + p.actors.len()
-            + p.memberships.len()
-            + p.locations.len()
-            + p.issues.len()
-            + p.positions.len();
+        let num_entities = p.num_referable_entities();
         // The lookup holds each id once: as many entries as entities means no id repeats,
         // and the pass below (a second 1M-entry map for a 1M-claim import) is not needed.
         if self.lookup.len() != num_entities {

@@ -182,7 +182,12 @@ impl<'a> Cells<'a> {
         match cells {
             Self::Int(i) => {
                 if let Some(v) = i.get(row) {
-                    let _ = write!(text, "{v}");
+                    let mut digits = itoa::Buffer::new();
+                    let written = match i64::try_from(v) {
+                        Ok(small) => digits.format(small),
+                        Err(_) => digits.format(v),
+                    };
+                    text.0.extend_from_slice(written.as_bytes());
                 }
             }
             Self::Float64(a) => {
@@ -432,6 +437,14 @@ mod tests {
         cells.write(0, &mut out);
         cells.write(1, &mut out);
         assert_eq!(out, b"lat=38.9");
+        let ints: ArrayRef = Arc::new(arrow_array::UInt64Array::from(vec![u64::MAX, 0]));
+        let cells = Cells::of(&ints).expect("ints");
+        assert_eq!(cells.text(0), u64::MAX.to_string());
+        assert_eq!(cells.text(1), "0");
+        let ints: ArrayRef = Arc::new(arrow_array::Int64Array::from(vec![Some(-20_251_219), None]));
+        let cells = Cells::of(&ints).expect("ints");
+        assert_eq!(cells.text(0), "-20251219");
+        assert_eq!(cells.text(1), "");
         let days: ArrayRef = Arc::new(arrow_array::Date32Array::from(vec![20_441]));
         assert_eq!(Cells::of(&days).expect("days").text(0), "2025-12-19");
     }
