@@ -316,12 +316,11 @@ impl State {
         self.key.extend_from_slice(code);
         self.key.push(b'\t');
         self.key.extend_from_slice(name);
-        let at_title = match self.actors.get(self.key.as_slice()) {
-            Some(&i) => i,
-            None => {
-                self.new_actor(b, r, at);
-                *self.actors.get(self.key.as_slice())?
-            }
+        let at_title = if let Some(&i) = self.actors.get(self.key.as_slice()) {
+            i
+        } else {
+            self.new_actor(b, r, at);
+            *self.actors.get(self.key.as_slice())?
         };
         self.actor_titles
             .get(at_title)
