@@ -249,9 +249,10 @@ impl OpenFile {
     /// The file's metadata for reading row group `group`: its text columns read as
     /// dictionaries where every data page of the group's chunk is dictionary-encoded (the
     /// writer says so in the page encoding statistics). A dictionary column is decoded as
-    /// its keys alone, where a string column copies each row's text out of the dictionary:
-    /// GDELT's names and codes, 11% of the CPU of a one-month slice (docs/PERFORMANCE.md,
-    /// "Text read as dictionaries"). A column written partly plain (a high-cardinality URL
+    /// its keys alone, where a string column copies each row's text out of the dictionary
+    /// (`extend_from_dictionary`, 7% of the CPU of a one-month GDELT slice by `perf`;
+    /// docs/PERFORMANCE.md, "Dictionaries, flushing while writing"). A column written
+    /// partly plain (a high-cardinality URL
     /// whose dictionary overflowed) stays a string column: turning its plain pages into a
     /// dictionary would hash every value.
     fn meta_for_group(&self, group: usize) -> ArrowReaderMetadata {
