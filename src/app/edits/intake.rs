@@ -66,16 +66,7 @@ fn index_of(project: &Project, id: Id) -> Option<usize> {
 
 /// How many entities `additions` holds, over every list an append reaches.
 fn entity_count(p: &Project) -> usize {
-    p.periods.len()
-        + p.tags.len()
-        + p.sources.len()
-        + p.claims.len()
-        + p.actors.len()
-        + p.memberships.len()
-        + p.locations.len()
-        + p.issues.len()
-        + p.positions.len()
-        + p.events.len()
+    p.num_referable_entities() + p.events.len()
 }
 
 #[cfg(test)]
