@@ -291,7 +291,7 @@ impl ImportDialog {
         &mut self,
         ctx: &egui::Context,
         tasks: &mut Tasks,
-        project: &crate::model::Project,
+        project: &std::sync::Arc<crate::model::Project>,
     ) -> (Option<Finished>, bool) {
         let finished = self.finished.take();
         let mut close = false;

@@ -84,12 +84,14 @@ impl ParquetChoices {
 
     /// The dataset, the slice, the columns and the preview. Returns whether the slice's
     /// first rows hold an event, that is whether Import can start.
-    pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str, open: &Project) -> bool {
+    pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str, open: &Arc<Project>) -> bool {
         if self.summary.holds_only_mentions() {
-            // Mentions only add to events: into the open project, never a new one.
+            // Mentions only add to events: into the open project, never a new one. Kept as
+            // the document's shared copy: a deep copy of a big project, made here on the UI
+            // thread, would hold up the window while it is made.
             self.target = Target::MergeIntoOpen;
             if self.into.is_none() {
-                self.into = Some(Arc::new(open.clone()));
+                self.into = Some(Arc::clone(open));
             }
         }
         summary_ui(ui, &self.summary);

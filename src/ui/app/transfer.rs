@@ -171,7 +171,9 @@ impl DetenteApp {
         let Some(dialog) = self.import.as_mut() else {
             return;
         };
-        let (finished, close) = dialog.ui(ctx, &mut self.tasks, self.session.document().project());
+        // The document's shared copy: the mentions page keeps it without copying the project.
+        let project = self.session.document().shared_project();
+        let (finished, close) = dialog.ui(ctx, &mut self.tasks, &project);
         if close {
             self.import = None;
         }
