@@ -9,7 +9,8 @@ use crate::export::ExportFormat;
 use crate::model::{EntityKind, Filter, LaneMode};
 
 /// Where the keys are drawn from: macOS writes shortcuts with symbols (⇧⌘Z), the others
-/// with names (Ctrl+Shift+Z), as egui's `format_shortcut` does.
+/// with names (Ctrl+Shift+Z), as egui's `format_shortcut` does, punctuation as printed
+/// on the key (Ctrl+,).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Platform {
     Mac,
@@ -95,7 +96,7 @@ impl Shortcut {
                         parts.push(name);
                     }
                 }
-                parts.push(self.key);
+                parts.push(punctuation_symbol(self.key));
                 parts.join("+")
             }
         }
@@ -109,6 +110,14 @@ fn key_symbol(name: &'static str) -> &'static str {
         "Right" => "⏵",
         "Up" => "⏶",
         "Down" => "⏷",
+        other => punctuation_symbol(other),
+    }
+}
+
+/// A punctuation key as printed on it: GNOME, KDE and Windows menus write "Ctrl+,", where
+/// egui's name would read "Ctrl+Comma".
+fn punctuation_symbol(name: &'static str) -> &'static str {
+    match name {
         "Comma" => ",",
         "Period" => ".",
         other => other,
@@ -404,7 +413,7 @@ mod tests {
         assert_eq!(back.shortcut_text(Platform::Mac), "⌥⏴");
         let settings = entry_of(&Command::ShowSettings).unwrap();
         assert_eq!(settings.shortcut_text(Platform::Mac), "⌘,");
-        assert_eq!(settings.shortcut_text(Platform::Other), "Ctrl+Comma");
+        assert_eq!(settings.shortcut_text(Platform::Other), "Ctrl+,");
         let open = entry_of(&Command::OpenSample).unwrap();
         assert_eq!(open.shortcut_text(Platform::Mac), "");
     }
