@@ -71,6 +71,11 @@ impl<K: Clone + PartialEq> BackgroundPreview<K> {
         }
     }
 
+    /// Whether the preview of the current choices is still being read.
+    pub fn is_running(&self) -> bool {
+        matches!(self.state, State::Running { .. })
+    }
+
     /// Whether the preview has rows of which at least one will be imported: what Import
     /// waits for.
     pub fn has_an_event(&self) -> bool {
@@ -180,6 +185,29 @@ mod tests {
         preview.update(&ctx, &2, |_| Err("two".to_owned()));
         wait_for(&mut preview, &ctx, 2);
         assert_eq!(preview.rows(), Some(&Err("two".to_owned())));
+    }
+
+    #[test]
+    fn a_preview_is_running_until_its_rows_are_in_and_not_after_invalidate() {
+        let ctx = egui::Context::default();
+        let mut preview = BackgroundPreview::default();
+        assert!(!preview.is_running());
+        let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+        preview.update(&ctx, &1, move |_| {
+            let _ = go_rx.recv();
+            Ok(Vec::new())
+        });
+        // Held until told to go: still running however often the dialog asks.
+        preview.update(&ctx, &1, |_| Err("not used".to_owned()));
+        assert!(preview.is_running());
+        assert!(preview.rows().is_none());
+        go_tx.send(()).expect("the preview waits");
+        wait_for(&mut preview, &ctx, 1);
+        assert!(!preview.is_running());
+        // Invalidated (as when the import starts): neither running nor holding rows.
+        preview.invalidate();
+        assert!(!preview.is_running());
+        assert!(preview.rows().is_none());
     }
 
     #[test]

@@ -395,13 +395,15 @@ impl ImportDialog {
     /// Imports the slice straight from the files on disk, as a task whose progress counts
     /// the rows of the row groups read.
     fn start_parquet_import(&mut self, ctx: &egui::Context, tasks: &mut Tasks, target: Target) {
-        let Stage::Parquet(choices) = &self.stage else {
+        let file_name = self.file_name();
+        let Stage::Parquet(choices) = &mut self.stage else {
             return;
         };
         let Ok(slice) = choices.slice() else {
             return;
         };
-        let mut options = choices.options(&self.file_name());
+        choices.stop_preview();
+        let mut options = choices.options(&file_name);
         let path = choices.path.clone();
         let into = choices.into.clone();
         self.run_import(ctx, tasks, target, move |work| {
@@ -482,7 +484,7 @@ fn importing_ui(ui: &mut egui::Ui, tasks: &Tasks, task: TaskId, started: Instant
     }
 }
 
-/// New project or merge, and Import (enabled when the preview holds an event).
+/// New project or merge, and Import (enabled when the page says the import can start).
 /// `new_allowed` is false for what only adds to the open project (GDELT mentions).
 fn target_ui(
     ui: &mut egui::Ui,

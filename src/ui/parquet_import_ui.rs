@@ -82,8 +82,12 @@ impl ParquetChoices {
         self.fields.slice(&FIELD_NAMES)
     }
 
-    /// The dataset, the slice, the columns and the preview. Returns whether the slice's
-    /// first rows hold an event, that is whether Import can start.
+    /// The dataset, the slice, the columns and the preview. Returns whether Import can
+    /// start: the slice is valid and its first rows hold an event or are still being
+    /// read. A narrow slice of a big dataset can take as long to yield its first rows as to
+    /// be imported (a rare actor's 20 rows may lie in the last of 92 daily files), so Import
+    /// does not wait for them; a slice that holds nothing is then refused by the import
+    /// itself, which says so and leaves the project as it was.
     pub fn ui(&mut self, ui: &mut egui::Ui, file_name: &str, open: &Arc<Project>) -> bool {
         if self.summary.holds_only_mentions() {
             // Mentions only add to events: into the open project, never a new one. Kept as
@@ -123,7 +127,10 @@ impl ParquetChoices {
                 .map_err(|e| e.to_string())
         });
         match self.preview.rows() {
-            None => reading_ui(ui),
+            None => {
+                reading_ui(ui);
+                ui.weak("Import need not wait for them.");
+            }
             Some(Ok(rows)) => {
                 preview_table_ui(ui, rows);
                 suspicious_dates_ui(ui, rows);
@@ -132,7 +139,13 @@ impl ParquetChoices {
                 ui.colored_label(ui.visuals().error_fg_color, err);
             }
         }
-        self.preview.has_an_event()
+        self.preview.has_an_event() || self.preview.is_running()
+    }
+
+    /// Stops the preview, so that it does not compete with the import for the cores; it is
+    /// read again if the dialog comes back to this page.
+    pub fn stop_preview(&mut self) {
+        self.preview.invalidate();
     }
 
     /// While the import runs: the dataset and the slice being read.
