@@ -12,6 +12,7 @@ use crate::app::{
 };
 use crate::import::{ImportError, Imported};
 use crate::io::{LoadError, SaveError};
+use crate::model::group_thousands;
 use crate::ui::import_dialog::Target;
 
 /// What finished work hands back.
@@ -114,10 +115,19 @@ fn status_text(task: &TaskStatus) -> String {
         (ProgressUnit::Bytes, total) => {
             format!(" {} of {}", megabytes(task.done), megabytes(total))
         }
-        (ProgressUnit::Rows, 0) => format!(" {} rows", task.done),
-        (ProgressUnit::Rows, total) => format!(" {} of {total} rows", task.done),
-        (ProgressUnit::Files, 0) => format!(" {} files", task.done),
-        (ProgressUnit::Files, total) => format!(" {} of {total} files", task.done),
+        // Grouped as the import dialog's progress bar shows the same counts.
+        (ProgressUnit::Rows, 0) => format!(" {} rows", group_thousands(task.done)),
+        (ProgressUnit::Rows, total) => format!(
+            " {} of {} rows",
+            group_thousands(task.done),
+            group_thousands(total)
+        ),
+        (ProgressUnit::Files, 0) => format!(" {} files", group_thousands(task.done)),
+        (ProgressUnit::Files, total) => format!(
+            " {} of {} files",
+            group_thousands(task.done),
+            group_thousands(total)
+        ),
     };
     format!(
         "{}{amount}{} {:.0} s",
@@ -170,6 +180,16 @@ mod tests {
         task.unit = ProgressUnit::Rows;
         task.label = "Importing…".to_owned();
         task.done = 40_000;
-        assert_eq!(status_text(&task), "Importing… 40000 rows (cancelling) 3 s");
+        assert_eq!(
+            status_text(&task),
+            "Importing… 40,000 rows (cancelling) 3 s"
+        );
+        task.cancelling = false;
+        task.done = 9_254_600;
+        task.total = 20_000_000;
+        assert_eq!(
+            status_text(&task),
+            "Importing… 9,254,600 of 20,000,000 rows 3 s"
+        );
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::model::group_thousands;
+
 /// The push-down figures of one Parquet import.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ParquetReadReport {
@@ -33,26 +35,61 @@ pub struct ParquetReadReport {
 }
 
 impl fmt::Display for ParquetReadReport {
+    /// Counts grouped by thousands ("155,733,139 of 1,144,031,584 bytes"): the report is
+    /// read by people, and the JSON report carries the plain numbers for scripts.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = |count: usize| group_thousands(count as u64);
         write!(
             f,
             "parquet: read {} of {} files ({} skipped by partition), {} row groups ({} skipped by statistics); \
              read {} of {} bytes (needed columns of the row groups read: {} bytes); \
              {} of {} rows scanned matched; decoding {} ms, laying rows out {} ms, building {} ms (on three threads), in all {} ms",
-            self.files_read,
-            self.files_read + self.files_skipped,
-            self.files_skipped,
-            self.row_groups_read,
-            self.row_groups_skipped,
-            self.bytes_read,
-            self.bytes_total,
-            self.bytes_needed,
-            self.rows_matched,
-            self.rows_scanned,
+            n(self.files_read),
+            n(self.files_read + self.files_skipped),
+            n(self.files_skipped),
+            n(self.row_groups_read),
+            n(self.row_groups_skipped),
+            group_thousands(self.bytes_read),
+            group_thousands(self.bytes_total),
+            group_thousands(self.bytes_needed),
+            group_thousands(self.rows_matched),
+            group_thousands(self.rows_scanned),
             self.decode_ms,
             self.lay_out_ms,
             self.build_ms,
             self.wall_ms,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_groups_counts_by_thousands_and_leaves_times_plain() {
+        let report = ParquetReadReport {
+            files_read: 30,
+            files_skipped: 62,
+            row_groups_read: 60,
+            row_groups_skipped: 0,
+            bytes_read: 225_678_876,
+            bytes_total: 1_144_031_584,
+            bytes_needed: 195_255_767,
+            rows_scanned: 2_111_928,
+            rows_matched: 959_545,
+            decode_ms: 2094,
+            lay_out_ms: 1800,
+            build_ms: 2300,
+            wall_ms: 2400,
+        };
+        assert_eq!(
+            report.to_string(),
+            "parquet: read 30 of 92 files (62 skipped by partition), 60 row groups (0 skipped by \
+             statistics); read 225,678,876 of 1,144,031,584 bytes (needed columns of the row \
+             groups read: 195,255,767 bytes); 959,545 of 2,111,928 rows scanned matched; \
+             decoding 2094 ms, laying rows out 1800 ms, building 2300 ms (on three threads), in \
+             all 2400 ms"
+        );
     }
 }

@@ -44,6 +44,7 @@ pub use slice::{FieldNames, Slice, SliceFields};
 use super::builder::Builder;
 use super::csv_mapping::{ColumnRef, CsvMapping};
 use super::{ImportError, ImportFormat, ImportOptions, Imported, PositionUnit};
+use crate::model::group_thousands;
 use crate::model::{Event, Project};
 use files::{DataFile, discover};
 use gdelt_rows::GdeltRows;
@@ -275,16 +276,19 @@ impl<'a> Run<'a> {
         if let Some(first) = b.report.skipped.first() {
             return ImportError::NoEvents(format!(
                 "{}: none of the {} rows of the slice could be read; the first: row {}: {}",
-                self.shown, b.report.rows_read, first.line_or_row, first.reason
+                self.shown,
+                group_thousands(b.report.rows_read as u64),
+                first.line_or_row,
+                first.reason
             ));
         }
         ImportError::NoEvents(format!(
             "{}: no row falls in the slice ({}): {} rows in {} row groups were scanned, {} row groups skipped by their statistics; nothing was imported",
             self.shown,
             self.slice.describe(),
-            self.counters.rows_scanned,
-            self.counters.row_groups_read,
-            self.counters.row_groups_skipped
+            group_thousands(self.counters.rows_scanned),
+            group_thousands(self.counters.row_groups_read as u64),
+            group_thousands(self.counters.row_groups_skipped as u64)
         ))
     }
 
