@@ -69,14 +69,14 @@ def run_detente(binary, data, out, args):
     # Builds from 5 Dec 2026 (03:20 UTC) group the counts by thousands ("1,144,031,584").
     m = re.search(r"read ([\d,]+) of ([\d,]+) bytes \(needed columns of the row groups read: ([\d,]+)",
                   report)
-    events = re.search(r"imported (\d+) events", report)
+    events = re.search(r"imported ([\d,]+) events", report)
     # Builds before 4 Dec 2026 (22:50 UTC) had no laying-out thread and print no such time.
     phases = re.search(r"decoding (\d+) ms, (?:laying rows out (\d+) ms, )?building (\d+) ms",
                        report)
     return {
         "wall": wall, "cpu": cpu, "import_ms": int(timing.group(1)),
         "save_ms": int(timing.group(2)), "bytes_read": number(m.group(1)),
-        "bytes_total": number(m.group(2)), "needed_reported": number(m.group(3)), "events": int(events.group(1)),
+        "bytes_total": number(m.group(2)), "needed_reported": number(m.group(3)), "events": number(events.group(1)),
         "decode_ms": int(phases.group(1)), "lay_out_ms": int(phases.group(2) or 0),
         "build_ms": int(phases.group(3)),
         "project_bytes": os.path.getsize(out),

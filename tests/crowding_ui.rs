@@ -81,7 +81,10 @@ fn a_cluster_counts_on_hover_and_zooms_in_on_a_click() {
     harness.hover_at(centre);
     // The tooltip fades in under the pointer: a few frames, not a settled run.
     harness.run_steps(10);
-    let text = format!("{} events here: click to zoom in", cluster.count);
+    let text = format!(
+        "{} here: click to zoom in",
+        detente::model::count(cluster.count as usize, "event", "events")
+    );
     harness.get_by_label(&text);
     click_at(&mut harness, centre);
     let app = harness.state();

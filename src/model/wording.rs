@@ -1,9 +1,10 @@
 //! Counts in words: "1 claim", "3 claims", so that no view says "1 claims".
 
 /// `n` and the noun that agrees with it: `one` for exactly one, `many` otherwise (English
-/// says "0 events", "2 events").
+/// says "0 events", "2 events"), the number grouped by thousands ("959,545 events") as
+/// every count a person reads in the app and the reports.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", noun(n, one, many))
+    format!("{} {}", group_thousands(n as u64), noun(n, one, many))
 }
 
 /// The noun that agrees with `n`, for phrases such as "2 of 5 events" where the count stands
@@ -42,6 +43,7 @@ mod tests {
         assert_eq!(count(1, "claim", "claims"), "1 claim");
         assert_eq!(count(0, "claim", "claims"), "0 claims");
         assert_eq!(count(12, "claim", "claims"), "12 claims");
+        assert_eq!(count(959_545, "event", "events"), "959,545 events");
         assert_eq!(noun(1, "place", "places"), "place");
     }
 }
