@@ -115,19 +115,8 @@ fn status_text(task: &TaskStatus) -> String {
         (ProgressUnit::Bytes, total) => {
             format!(" {} of {}", megabytes(task.done), megabytes(total))
         }
-        // Grouped as the import dialog's progress bar shows the same counts.
-        (ProgressUnit::Rows, 0) => format!(" {} rows", group_thousands(task.done)),
-        (ProgressUnit::Rows, total) => format!(
-            " {} of {} rows",
-            group_thousands(task.done),
-            group_thousands(total)
-        ),
-        (ProgressUnit::Files, 0) => format!(" {} files", group_thousands(task.done)),
-        (ProgressUnit::Files, total) => format!(
-            " {} of {} files",
-            group_thousands(task.done),
-            group_thousands(total)
-        ),
+        (ProgressUnit::Rows, total) => counted(task.done, total, "rows"),
+        (ProgressUnit::Files, total) => counted(task.done, total, "files"),
     };
     format!(
         "{}{amount}{} {:.0} s",
@@ -135,6 +124,20 @@ fn status_text(task: &TaskStatus) -> String {
         if task.cancelling { " (cancelling)" } else { "" },
         task.elapsed.as_secs_f32()
     )
+}
+
+/// " 40,000 rows", or " 9,254,600 of 20,000,000 rows" when the total is known (0 when it
+/// is not); grouped as the import dialog's progress bar shows the same counts.
+fn counted(done: u64, total: u64, unit: &str) -> String {
+    if total == 0 {
+        format!(" {} {unit}", group_thousands(done))
+    } else {
+        format!(
+            " {} of {} {unit}",
+            group_thousands(done),
+            group_thousands(total)
+        )
+    }
 }
 
 fn megabytes(bytes: u64) -> String {
