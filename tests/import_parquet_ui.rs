@@ -104,6 +104,12 @@ fn a_bad_slice_is_explained_and_import_stays_off() {
         h.query_by_label_contains("no row falls in the slice")
             .is_some()
     });
+    // Nothing was tried yet: the preview does not say "nothing was imported".
+    assert!(
+        harness
+            .query_by_label_contains("nothing was imported")
+            .is_none()
+    );
     // Import stays off, so the open project (the sample) cannot change.
     assert!(
         harness

@@ -304,62 +304,69 @@ impl ImportDialog {
             .id(self.window_id)
             .open(&mut open)
             .collapsible(false)
-            // With a column mapping the dialog is taller than a 1024×700 window: it takes
-            // the window's height and scrolls, instead of putting Import below the bottom
-            // edge (48 pt: the title bar and a margin).
+            // With a column mapping the page is taller than a 1024×700 window: it may take
+            // the window's height (48 pt: the title bar and a margin) and scrolls, instead
+            // of putting Import below the bottom edge. A shorter page leaves no empty half
+            // window at 1920×1080: the height is not resizable, so it follows the scroll
+            // area below, which shrinks to its content. (The window's own scroll area
+            // would fill the whole height it is offered.) The width stays the analyst's.
             .default_size([760.0, ctx.content_rect().height() - 48.0])
             .max_height(ctx.content_rect().height() - 48.0)
-            .vscroll(true)
+            .resizable([true, false])
             .show(ctx, |ui| {
-                if let Some(err) = &self.error {
-                    ui.colored_label(ui.visuals().error_fg_color, err);
-                }
-                let file_name = file_name_of(&self.path);
-                match &mut self.stage {
-                    Stage::Reading(task) | Stage::Inspecting(task) => {
-                        // A read that failed or was cancelled leaves only its message.
-                        let reading = tasks.is_running(*task);
-                        if reading {
-                            ui.horizontal(|ui| {
-                                ui.spinner();
-                                ui.label(format!("Reading {}…", self.path.display()));
-                            });
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        if let Some(err) = &self.error {
+                            ui.colored_label(ui.visuals().error_fg_color, err);
                         }
-                        close |= ui
-                            .button(if reading { "Cancel" } else { "Close" })
-                            .clicked();
-                    }
-                    Stage::Importing {
-                        started,
-                        task,
-                        back,
-                    } => {
-                        if let Back::Parquet(choices) = back {
-                            choices.importing_ui(ui);
-                        }
-                        importing_ui(ui, tasks, *task, *started);
-                        ui.weak(
+                        let file_name = file_name_of(&self.path);
+                        match &mut self.stage {
+                            Stage::Reading(task) | Stage::Inspecting(task) => {
+                                // A read that failed or was cancelled leaves only its message.
+                                let reading = tasks.is_running(*task);
+                                if reading {
+                                    ui.horizontal(|ui| {
+                                        ui.spinner();
+                                        ui.label(format!("Reading {}…", self.path.display()));
+                                    });
+                                }
+                                close |= ui
+                                    .button(if reading { "Cancel" } else { "Close" })
+                                    .clicked();
+                            }
+                            Stage::Importing {
+                                started,
+                                task,
+                                back,
+                            } => {
+                                if let Back::Parquet(choices) = back {
+                                    choices.importing_ui(ui);
+                                }
+                                importing_ui(ui, tasks, *task, *started);
+                                ui.weak(
                             "The app stays usable; the project changes when the import is done.",
                         );
-                        close |= ui.button("Cancel").clicked();
-                        ctx.request_repaint_after(std::time::Duration::from_millis(250));
-                    }
-                    Stage::Ready(ready) => {
-                        start = ready_ui(ui, ready);
-                        if start.is_none() && ui.button("Cancel").clicked() {
-                            close = true;
+                                close |= ui.button("Cancel").clicked();
+                                ctx.request_repaint_after(std::time::Duration::from_millis(250));
+                            }
+                            Stage::Ready(ready) => {
+                                start = ready_ui(ui, ready);
+                                if start.is_none() && ui.button("Cancel").clicked() {
+                                    close = true;
+                                }
+                            }
+                            Stage::Parquet(choices) => {
+                                let ok = choices.ui(ui, &file_name, project);
+                                ui.separator();
+                                let new_allowed = choices.into.is_none();
+                                start = target_ui(ui, &mut choices.target, ok, new_allowed);
+                                if start.is_none() && ui.button("Cancel").clicked() {
+                                    close = true;
+                                }
+                            }
                         }
-                    }
-                    Stage::Parquet(choices) => {
-                        let ok = choices.ui(ui, &file_name, project);
-                        ui.separator();
-                        let new_allowed = choices.into.is_none();
-                        start = target_ui(ui, &mut choices.target, ok, new_allowed);
-                        if start.is_none() && ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    }
-                }
+                    });
             });
         if let Some(target) = start {
             self.start_import(ctx, tasks, target);

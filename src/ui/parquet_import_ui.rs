@@ -136,7 +136,7 @@ impl ParquetChoices {
                 suspicious_dates_ui(ui, rows);
             }
             Some(Err(err)) => {
-                ui.colored_label(ui.visuals().error_fg_color, err);
+                ui.colored_label(ui.visuals().error_fg_color, as_previewed(err));
             }
         }
         self.preview.has_an_event() || self.preview.is_running()
@@ -156,6 +156,12 @@ impl ParquetChoices {
         }
         ui.separator();
     }
+}
+
+/// The import's error as the preview shows it: nothing has been imported yet, so the
+/// import's closing words ("nothing was imported") would read as if it had been tried.
+fn as_previewed(err: &str) -> &str {
+    err.strip_suffix("; nothing was imported").unwrap_or(err)
 }
 
 /// Events a project is built to hold: the budget the timeline, the panels and saving are
@@ -255,4 +261,19 @@ fn field_ui(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
     let size = egui::vec2(170.0, ui.spacing().interact_size.y);
     ui.add_sized(size, egui::TextEdit::singleline(text).hint_text(hint))
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_previewed;
+
+    #[test]
+    fn the_preview_drops_the_imports_closing_words_only() {
+        assert_eq!(
+            as_previewed("d: no row falls in the slice (actor \"X\"); nothing was imported"),
+            "d: no row falls in the slice (actor \"X\")"
+        );
+        let other = "d: the file is damaged";
+        assert_eq!(as_previewed(other), other);
+    }
 }
