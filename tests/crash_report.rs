@@ -112,6 +112,9 @@ fn a_panic_writes_the_recovery_file_a_report_and_its_marker() {
 
     // The unsaved work was flushed first, and is offered as after a kill.
     let leftover = find_recovery(&recovery_dir(&config)).unwrap();
+    // Offered as kept at the crash, not as an autosave.
+    assert!(leftover.summary.at_crash);
+    assert!(leftover.summary.describe().contains("kept at the crash"));
     assert_eq!(
         restore(&leftover).unwrap(),
         detente::io::sample_project().unwrap()

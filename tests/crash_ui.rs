@@ -43,9 +43,11 @@ fn a_pending_crash_report_is_told_once_with_the_recovery_prompt() {
     std::fs::write(logs.join(MARKER_FILE), format!("{}\n", report.display())).unwrap();
     // The unsaved work of the instance that died (a pid no system hands out).
     let recovery = detente::app::recovery::recovery_dir(&config);
-    let file =
+    let mut file =
         detente::app::RecoveryFile::from_project(&detente::io::sample_project().unwrap(), None)
             .unwrap();
+    // As the crash hook writes it.
+    file.at_crash = true;
     let written = file.write(&recovery).unwrap();
     std::fs::rename(&written, recovery.join("recovery-4000000000.ron")).unwrap();
 
@@ -64,6 +66,8 @@ fn a_pending_crash_report_is_told_once_with_the_recovery_prompt() {
     );
     harness.get_by_label(&notice);
     harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Kept at the crash");
+    harness.get_by_label("Detente crashed. This unsaved work was kept as it closed:");
     assert!(!logs.join(MARKER_FILE).exists(), "the marker is removed");
 
     // The next start says nothing more.

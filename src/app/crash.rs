@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, mpsc};
 use std::time::Duration;
 
 use super::logging::{lock_briefly, recent_lines};
-use super::recovery::write_recovery;
+use super::recovery::write_recovery_at_crash;
 use crate::model::Project;
 
 /// Names the report the next start tells about; removed once told.
@@ -155,7 +155,7 @@ fn flush_unsaved_work() -> String {
         return "none (everything was saved)".to_owned();
     };
     drop(slot);
-    match write_recovery(&work.recovery_dir, &work.project, work.origin.as_deref()) {
+    match write_recovery_at_crash(&work.recovery_dir, &work.project, work.origin.as_deref()) {
         Ok(path) => format!(
             "kept in {}; Detente offers it at the next start",
             path.display()

@@ -43,6 +43,8 @@ pub struct RecoveryFile {
     pub origin_path: Option<PathBuf>,
     pub project_title: String,
     pub num_events: usize,
+    /// Written by the crash hook as Detente died, not by the autosave clock.
+    pub at_crash: bool,
     /// The project in the project file format.
     pub project_text: String,
 }
@@ -56,6 +58,9 @@ struct Header {
     origin_path: Option<String>,
     project_title: String,
     num_events: u64,
+    /// Left out when false, so that a Detente of before this field reads the header too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    at_crash: bool,
 }
 
 /// What to show before recovering: which project, how big, from when.
@@ -65,10 +70,22 @@ pub struct RecoverySummary {
     pub num_events: usize,
     pub written_at: i64,
     pub origin_path: Option<PathBuf>,
+    /// Kept by the crash hook as Detente died, not autosaved.
+    pub at_crash: bool,
 }
 
 impl RecoverySummary {
-    /// “Talks”, 120 events, autosaved 2025-12-20 14:05 +01:00 (from /home/a/talks.ron)
+    /// How the work came to be kept: "Autosaved", or "Kept at the crash".
+    pub fn kept_how(&self) -> &'static str {
+        if self.at_crash {
+            "Kept at the crash"
+        } else {
+            "Autosaved"
+        }
+    }
+
+    /// “Talks”, 120 events, autosaved 2025-12-20 14:05 +01:00 (from /home/a/talks.ron); "kept
+    /// at the crash" instead of "autosaved" for a file the crash hook wrote.
     pub fn describe(&self) -> String {
         let when = format_instant(
             self.written_at,
@@ -81,7 +98,8 @@ impl RecoverySummary {
             || " (never saved)".to_owned(),
             |p| format!(" (from {})", p.display()),
         );
-        format!("“{}”, {events}, autosaved {when}{from}", self.title)
+        let kept = self.kept_how().to_lowercase();
+        format!("“{}”, {events}, {kept} {when}{from}", self.title)
     }
 }
 
@@ -111,6 +129,7 @@ impl RecoveryFile {
             origin_path: origin.map(Path::to_owned),
             project_title: project.title.clone(),
             num_events: project.num_events(),
+            at_crash: false,
             project_text: to_ron_string(project)?,
         })
     }
@@ -136,6 +155,7 @@ impl RecoveryFile {
                 .and_then(|p| p.to_str().map(str::to_owned)),
             project_title: self.project_title.clone(),
             num_events: self.num_events as u64,
+            at_crash: self.at_crash,
         };
         // RON's compact form escapes line breaks in strings, so the header is one line.
         let mut text = ron::to_string(&header).map_err(|err| SaveError::Encode {
@@ -169,6 +189,7 @@ impl RecoveryFile {
             origin_path: header.origin_path.map(PathBuf::from),
             project_title: header.project_title,
             num_events: usize::try_from(header.num_events).unwrap_or(usize::MAX),
+            at_crash: header.at_crash,
             project_text: project_text.to_owned(),
         })
     }
@@ -195,6 +216,7 @@ fn read_summary(path: &Path) -> Option<RecoverySummary> {
         num_events: usize::try_from(header.num_events).unwrap_or(usize::MAX),
         written_at: header.written_at,
         origin_path: header.origin_path.map(PathBuf::from),
+        at_crash: header.at_crash,
     })
 }
 
@@ -204,13 +226,33 @@ pub fn write_recovery(
     project: &Project,
     origin: Option<&Path>,
 ) -> Result<PathBuf, SaveError> {
+    write_recovery_as(dir, project, origin, false)
+}
+
+/// Keeps `project` in this process's recovery file as the crash hook does, marked as kept
+/// at the crash: the next start says so instead of "autosaved".
+pub fn write_recovery_at_crash(
+    dir: &Path,
+    project: &Project,
+    origin: Option<&Path>,
+) -> Result<PathBuf, SaveError> {
+    write_recovery_as(dir, project, origin, true)
+}
+
+fn write_recovery_as(
+    dir: &Path,
+    project: &Project,
+    origin: Option<&Path>,
+    at_crash: bool,
+) -> Result<PathBuf, SaveError> {
     let path = dir.join(file_name(std::process::id()));
-    RecoveryFile::from_project(project, origin)
-        .map_err(|err| SaveError::Encode {
+    let mut file =
+        RecoveryFile::from_project(project, origin).map_err(|err| SaveError::Encode {
             path,
             message: err.to_string(),
-        })?
-        .write(dir)
+        })?;
+    file.at_crash = at_crash;
+    file.write(dir)
 }
 
 /// Whether the instance that wrote a recovery file may still be running. Only Linux can
@@ -343,11 +385,41 @@ mod tests {
             found.summary.describe()
         );
         assert_eq!(restore(&found).unwrap(), project());
+        assert_eq!(found.summary.kept_how(), "Autosaved");
 
         discard_recovery(&found).unwrap();
         assert_eq!(find_recovery(&dir), None);
         discard(&dir).unwrap();
         assert!(!path.exists());
+        discard(&dir).unwrap();
+    }
+
+    #[test]
+    fn work_kept_at_a_crash_says_so_and_an_older_header_still_reads() {
+        let dir = temp_dir("crash");
+        let path = write_recovery_at_crash(&dir, &project(), None).unwrap();
+        let file = RecoveryFile::read(&path).unwrap();
+        assert!(file.at_crash);
+        file.write_as(&dir, DEAD).unwrap();
+        let found = find_recovery(&dir).unwrap();
+        assert!(found.summary.at_crash);
+        assert_eq!(found.summary.kept_how(), "Kept at the crash");
+        assert!(
+            found
+                .summary
+                .describe()
+                .contains("events, kept at the crash 20")
+        );
+        // An autosave's header has no such field: a Detente of before it reads it alike.
+        let autosaved = RecoveryFile::from_project(&project(), None).unwrap();
+        let path = autosaved.write(&dir).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(!text.lines().next().unwrap().contains("at_crash"));
+        let header = parse_header(
+            "(detente_recovery:1,written_at:5,origin_path:None,project_title:\"T\",num_events:2)",
+        )
+        .unwrap();
+        assert!(!header.at_crash);
         discard(&dir).unwrap();
     }
 

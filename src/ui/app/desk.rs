@@ -259,7 +259,11 @@ impl DetenteApp {
         let modal = egui::Modal::new(egui::Id::unique("restore_prompt")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading("Restore unsaved work?");
-            ui.label("Detente closed without saving. This work was autosaved:");
+            ui.label(if summary.at_crash {
+                "Detente crashed. This unsaved work was kept as it closed:"
+            } else {
+                "Detente closed without saving. This work was autosaved:"
+            });
             ui.add_space(4.0);
             egui::Grid::new("restore_facts")
                 .num_columns(2)
@@ -271,7 +275,7 @@ impl DetenteApp {
                     ui.weak("Events");
                     ui.label(summary.num_events.to_string());
                     ui.end_row();
-                    ui.weak("Autosaved");
+                    ui.weak(summary.kept_how());
                     ui.label(when);
                     ui.end_row();
                     ui.weak("File");
@@ -312,10 +316,10 @@ impl DetenteApp {
                     } else {
                         let _ = discard_recovery(&leftover);
                     }
-                    self.info("Restored the autosaved work; save it to keep it".to_owned());
+                    self.info("Restored the unsaved work; save it to keep it".to_owned());
                 }
                 // The file stays, to be offered again: it may be all there is of the work.
-                Err(err) => self.error(format!("The autosaved work could not be read: {err}")),
+                Err(err) => self.error(format!("The unsaved work could not be read: {err}")),
             },
             RestoreAnswer::Discard => {
                 let _ = discard_recovery(&leftover);
