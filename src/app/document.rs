@@ -8,7 +8,7 @@ use crate::io::{
     write_atomically,
 };
 use crate::layout::EventIndex;
-use crate::model::{Event, Id, Lookup, Project};
+use crate::model::{Event, Id, ItemRef, Lookup, Project};
 use crate::query::ClaimIndex;
 
 use super::cancel::WriteOutcome;
@@ -226,6 +226,24 @@ impl Document {
 
     pub fn redo_label(&self) -> Option<&str> {
         self.history.redo_label()
+    }
+
+    /// What Undo would bring back into view, to be selected once it is done, and whether
+    /// it would remove one of `selected`.
+    pub fn undo_subject(&self, selected: &[ItemRef]) -> (Option<ItemRef>, bool) {
+        self.history
+            .next_undo()
+            .map(|edit| (edit.subject(true), edit.removes_any(true, selected)))
+            .unwrap_or_default()
+    }
+
+    /// What Redo would bring back into view, and whether it would remove one of
+    /// `selected`.
+    pub fn redo_subject(&self, selected: &[ItemRef]) -> (Option<ItemRef>, bool) {
+        self.history
+            .next_redo()
+            .map(|edit| (edit.subject(false), edit.removes_any(false, selected)))
+            .unwrap_or_default()
     }
 
     /// Takes back the last step. `Ok(false)` when there is none; an error when it cannot be

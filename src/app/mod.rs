@@ -15,6 +15,7 @@ mod document;
 pub mod edit;
 pub mod edit_check;
 pub mod edit_history;
+mod edit_subject;
 pub mod edits;
 pub mod file_watch;
 mod filtered;

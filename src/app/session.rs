@@ -475,19 +475,51 @@ impl Session {
         }
     }
 
+    /// Takes back the last step and selects what it brings back (a deleted event, the
+    /// event whose date it restores), so that the analyst sees what changed.
     fn undo(&mut self) -> Vec<Effect> {
         let label = self.doc.undo_label().unwrap_or_default().to_owned();
+        let subject = self.doc.undo_subject(self.selection.items());
         match self.doc.undo() {
-            Ok(_) => Vec::new(),
+            Ok(done) => {
+                self.select_after_history_step(done, subject);
+                Vec::new()
+            }
             Err(err) => vec![Effect::Error(format!("Could not undo “{label}”: {err}"))],
         }
     }
 
     fn redo(&mut self) -> Vec<Effect> {
         let label = self.doc.redo_label().unwrap_or_default().to_owned();
+        let subject = self.doc.redo_subject(self.selection.items());
         match self.doc.redo() {
-            Ok(_) => Vec::new(),
+            Ok(done) => {
+                self.select_after_history_step(done, subject);
+                Vec::new()
+            }
             Err(err) => vec![Effect::Error(format!("Could not redo “{label}”: {err}"))],
+        }
+    }
+
+    /// Selects the item an undo or redo brought back, as a click would (Back returns to
+    /// what was selected before); a selection of an item it removed is cleared, as a
+    /// delete clears it.
+    fn select_after_history_step(
+        &mut self,
+        done: bool,
+        (subject, removes_selected): (Option<Selected>, bool),
+    ) {
+        if !done {
+            return;
+        }
+        if removes_selected {
+            self.selection.clear();
+        }
+        if let Some(item) = subject
+            && self.selection.primary() != Some(&item)
+        {
+            self.history.visit(&self.selection);
+            self.selection.set(item);
         }
     }
 

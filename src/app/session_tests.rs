@@ -76,6 +76,38 @@ fn a_delete_nothing_refers_to_happens_at_once() {
             .iter()
             .any(|e| e.id == id)
     );
+    // The event brought back is selected, to be seen again; Redo deletes it, and with it
+    // the selection.
+    let event = Selected::Event(id);
+    assert_eq!(session.selection().primary(), Some(&event));
+    session.run(Command::Redo);
+    assert!(session.selection().is_empty());
+    session.run(Command::Undo);
+    assert_eq!(session.selection().primary(), Some(&event));
+}
+
+#[test]
+fn undoing_a_change_selects_what_it_changed_and_back_returns() {
+    let mut session = sample();
+    let first = session.document().project().events[0].clone();
+    let witkoff = Selected::Actor(Id::new("a-witkoff"));
+    session.run(Command::Select(witkoff.clone()));
+    let mut after = first.clone();
+    after.title = "Renamed".into();
+    let edit = crate::app::edit::Edit::new(
+        "rename event",
+        vec![crate::app::edit::Change::Event(
+            crate::app::edit::ListChange::replace(0, first.clone(), after),
+        )],
+    );
+    session.run(Command::Edit(edit, None));
+    session.run(Command::Undo);
+    assert_eq!(
+        session.selection().primary(),
+        Some(&Selected::Event(first.id.clone()))
+    );
+    session.run(Command::Back);
+    assert_eq!(session.selection().primary(), Some(&witkoff));
 }
 
 #[test]
