@@ -494,3 +494,74 @@ fn the_fitted_1k_project_is_counted_chips_as_in_the_app() {
         "chips from {chips_top}, names down to {names_bottom}"
     );
 }
+
+/// Rectangles drawn as ghost marks: a quarter-opacity fill inside a 60 % outline.
+fn ghost_rects(doc: &roxmltree::Document<'_>) -> Vec<(f64, f64)> {
+    doc.descendants()
+        .filter(|n| {
+            n.has_tag_name("rect")
+                && n.attribute("fill-opacity") == Some("0.25")
+                && n.attribute("stroke-opacity") == Some("0.60")
+        })
+        .map(|n| {
+            let x: f64 = n.attribute("x").unwrap().parse().unwrap();
+            let w: f64 = n.attribute("width").unwrap().parse().unwrap();
+            (x, x + w)
+        })
+        .collect()
+}
+
+#[test]
+fn earlier_reported_dates_are_drawn_as_in_the_app_unless_left_out() {
+    // The Umerov meeting, expected on 20–21 December as of the 18th, held on the 19th as
+    // a later report says: the image, as the timeline, shows where the earlier report
+    // placed it.
+    let mut p = sample();
+    let umerov = p
+        .events
+        .iter_mut()
+        .find(|e| e.title.contains("Umerov"))
+        .unwrap();
+    let mut held = umerov.reported[0].clone();
+    held.date = Some(DateSpec::parse("2025-12-19").unwrap());
+    held.status = Some(EventStatus::Held);
+    umerov.reported.push(held);
+    umerov.date = DateSpec::parse("2025-12-19").unwrap();
+    umerov.status = EventStatus::Held;
+    let fitted = TimelineImageOptions {
+        show_legend: false,
+        ..TimelineImageOptions::default()
+    };
+    let svg = timeline_svg(&p, &fitted);
+    let doc = assert_valid_svg(&svg);
+    let ghosts = ghost_rects(&doc);
+    // One ghost: the 20th–21st, two days wide, to the right of the 19th.
+    let [(x0, x1)] = ghosts[..] else {
+        panic!("not one ghost: {ghosts:?} in {svg}");
+    };
+    // Two days at the fitted view's ~50 px a day, less the outline's inset.
+    let width = x1 - x0;
+    assert!(width > 20.0, "{x0}–{x1}");
+
+    let svg = timeline_svg(
+        &p,
+        &TimelineImageOptions {
+            show_ghosts: false,
+            ..fitted.clone()
+        },
+    );
+    assert!(ghost_rects(&assert_valid_svg(&svg)).is_empty());
+
+    // The legend names them when they are drawn, and only then.
+    let label = "earlier reported date, linked to the current one";
+    let with_legend = timeline_svg(&p, &TimelineImageOptions::default());
+    assert!(texts(&with_legend).iter().any(|t| t == label));
+    let without = timeline_svg(
+        &p,
+        &TimelineImageOptions {
+            show_ghosts: false,
+            ..TimelineImageOptions::default()
+        },
+    );
+    assert!(!texts(&without).iter().any(|t| t == label));
+}

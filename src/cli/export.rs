@@ -1,6 +1,6 @@
 //! `detente export PROJECT --format F -o OUTPUT [--from DATE] [--to DATE] [--actor A] [--tag T]`:
 //! a project as CSV, TimelineJS JSON, a chronology brief, or an image of the timeline
-//! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend]
+//! (`--format svg|png [--width PX] [--group-by MODE] [--theme light|dark] [--no-legend] [--no-ghosts]
 //! [--saved-view]`, where `--from`/`--to` also set the range shown), written atomically; never
 //! over the project, over another existing file only with `--force`. CSV cells that a
 //! spreadsheet would run as formulas start with `'` unless `--raw`.
@@ -118,6 +118,10 @@ pub struct ExportArgs {
     /// Images: leave out the legend.
     #[arg(long)]
     pub no_legend: bool,
+    /// Images: leave out the earlier reported dates (faint marks where earlier reports
+    /// placed an event).
+    #[arg(long)]
+    pub no_ghosts: bool,
     /// Only what had been published by the end of this day (e.g. 2025-12-18): the project
     /// as it was known then (docs/AS_OF.md), in every format.
     #[arg(long, value_name = "DATE", value_parser = super::parse_as_of)]
@@ -174,6 +178,7 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         || args.group_by.is_some()
         || args.theme.is_some()
         || args.no_legend
+        || args.no_ghosts
         || args.saved_view;
     if format.is_image() {
         let mut image = TimelineImageOptions::from_export(&project, &options);
@@ -187,6 +192,7 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
             image.theme = ImageTheme::Dark;
         }
         image.show_legend = !args.no_legend;
+        image.show_ghosts = !args.no_ghosts;
         if args.saved_view {
             image.as_last_viewed(&project);
         }
@@ -198,7 +204,7 @@ fn run_inner(args: &ExportArgs) -> Result<(), String> {
         crate::io::write_atomically(&args.output, &bytes).map_err(|e| e.to_string())?;
     } else if image_only {
         return Err(format!(
-            "--width, --group-by, --theme, --no-legend and --saved-view apply to images (svg, png), not to {format}"
+            "--width, --group-by, --theme, --no-legend, --no-ghosts and --saved-view apply to images (svg, png), not to {format}"
         ));
     } else if args.raw && format != ExportFormat::Csv {
         return Err(format!("--raw applies to csv, not to {format}"));

@@ -57,6 +57,9 @@ pub struct TimelineImageOptions {
     /// The title line; the project's title when `None`.
     pub title: Option<String>,
     pub show_legend: bool,
+    /// Earlier reported dates as faint marks linked to the events' current ones, as the
+    /// timeline shows them: a briefing image keeps the drift of a plan that slipped.
+    pub show_ghosts: bool,
 }
 
 impl Default for TimelineImageOptions {
@@ -70,6 +73,7 @@ impl Default for TimelineImageOptions {
             theme: ImageTheme::Light,
             title: None,
             show_legend: true,
+            show_ghosts: true,
         }
     }
 }
@@ -216,7 +220,7 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         PERIOD_NAMES_HEIGHT
     };
     let order: Vec<usize> = (0..shown).collect();
-    let layout = lay_out(
+    let mut layout = lay_out(
         &lanes,
         &order,
         mode,
@@ -224,6 +228,9 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         &view,
         items_top + 2.0 + names_height,
     );
+    // The same ghosts as the app's, for this image's view (a mark's label moves past its own).
+    let ghosts =
+        crate::layout::ghost_marks(&mut layout, &project.events, &view, options.show_ghosts);
     let canvas = Area {
         x0,
         x1,
@@ -234,6 +241,7 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
         project,
         lanes: &lanes,
         layout: &layout,
+        ghosts: &ghosts,
         mode,
         view: &view,
         colors: &colors,
@@ -251,6 +259,7 @@ pub fn timeline_svg(project: &Project, options: &TimelineImageOptions) -> String
             clusters: layout.lanes.iter().any(|l| !l.list.clusters.is_empty()),
             density: layout.is_aggregated(),
             connectors: !layout.connectors.is_empty(),
+            ghosts: !ghosts.is_empty(),
         };
         y += 16.0;
         y += draw_legend(&mut svg, &colors, PAD, y, width - 2.0 * PAD, &extras);
@@ -285,6 +294,7 @@ struct Chart<'a> {
     project: &'a Project,
     lanes: &'a [crate::layout::Lane],
     layout: &'a LanesDrawList,
+    ghosts: &'a [crate::layout::GhostMark],
     mode: LaneMode,
     view: &'a TimeView,
     colors: &'a Colors,
@@ -298,6 +308,7 @@ fn draw_chart(svg: &mut Svg, chart: &Chart<'_>, canvas: &Area, axis_top: f64) ->
         project,
         lanes,
         layout,
+        ghosts,
         mode,
         view,
         colors,
@@ -348,6 +359,17 @@ fn draw_chart(svg: &mut Svg, chart: &Chart<'_>, canvas: &Area, axis_top: f64) ->
         px_per_day: SECS_PER_DAY as f64 / view.secs_per_px,
         clip: (x0, x1),
     };
+    // Under every mark, as in the app.
+    for ghost in ghosts {
+        if let Some(event) = project.events.get(ghost.event as usize) {
+            svg_marks::draw_ghost(
+                svg,
+                &style,
+                ghost,
+                palette::kind_rgb(event.kind, style.dark),
+            );
+        }
+    }
     draw_lanes(svg, lanes, layout, mode, project, &style);
     svg.raw("</g>\n");
     if lanes.is_empty() {

@@ -16,6 +16,8 @@ pub struct LegendExtras {
     pub clusters: bool,
     pub density: bool,
     pub connectors: bool,
+    /// Ghost marks (earlier reported dates) are drawn.
+    pub ghosts: bool,
 }
 
 /// A sample mark is this wide: a day and a half at the fade's day of 22 px, as in the app.
@@ -37,6 +39,7 @@ enum Sample {
     Cluster,
     Density,
     Connector,
+    Ghost,
 }
 
 struct Column {
@@ -75,6 +78,12 @@ fn columns(extras: &LegendExtras) -> Vec<Column> {
         other.push((
             Sample::Connector,
             "one event, several participants".to_owned(),
+        ));
+    }
+    if extras.ghosts {
+        other.push((
+            Sample::Ghost,
+            "earlier reported date, linked to the current one".to_owned(),
         ));
     }
     if extras.clusters {
@@ -274,6 +283,29 @@ fn draw_sample(svg: &mut Svg, style: &MarkStyle, colors: &Colors, sample: &Sampl
                 (cx, y + LINE - 4.0),
                 &stroke(color, 2.0, 0.7),
             );
+        }
+        Sample::Ghost => {
+            // As the app's legend: a ghost of the days before, linked to a held mark.
+            let third = SAMPLE_WIDTH / 3.0;
+            let ghost = crate::layout::GhostMark {
+                event: 0,
+                state: 0,
+                y,
+                x_earliest: x,
+                x_latest: x + third,
+                is_point: false,
+                x_center: x + third / 2.0,
+                link: Some((x + third, x + 2.0 * third)),
+            };
+            if let Some(e) = event(EventKind::Meeting, EventStatus::Held, "2025-12-13") {
+                let color = palette::kind_rgb(e.kind, colors.dark);
+                super::svg_marks::draw_ghost(svg, style, &ghost, color);
+                let mut m = mark(false, &e);
+                m.x_earliest = x + 2.0 * third;
+                m.x_center = f64::midpoint(m.x_earliest, m.x_latest);
+                m.core_x = Some((m.x_earliest, m.x_latest));
+                draw_item(svg, style, &m, &e, false);
+            }
         }
         Sample::Cluster => {
             let cluster = Cluster {

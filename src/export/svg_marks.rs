@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 use super::font;
 use super::palette::{self, Rgb, hex, kind_marker, kind_rgb, marker_polygon, status_look};
 use crate::layout::{
-    Cluster, DrawList, ExtentGeometry, ItemMark, POINT_MARKER_PX, bar_height, body_geometry,
-    chevron_x, extent_geometry, label_on_core, label_plates, label_text, point_brackets,
+    Cluster, DrawList, ExtentGeometry, GHOST_FILL_OPACITY, GHOST_HEIGHT_SHARE, GHOST_LINE_OPACITY,
+    GHOST_POINT_PX, GhostMark, ItemMark, POINT_MARKER_PX, bar_height, body_geometry, chevron_x,
+    extent_geometry, label_on_core, label_plates, label_text, point_brackets,
 };
 use crate::model::{Event, TimeBounds};
 
@@ -617,6 +618,47 @@ fn step_path(
         let _ = write!(d, "V{}Z", num(bottom));
     }
     d
+}
+
+/// One ghost mark (an earlier reported date, `layout::ghost_marks`) in `color` (the kind's),
+/// as the app paints it: a faint, low box with a thin outline, and a thin line to the
+/// current mark. Drawn before the marks, so that it lies under them.
+pub fn draw_ghost(svg: &mut Svg, style: &MarkStyle, ghost: &GhostMark, color: Rgb) {
+    let y_mid = ghost.y + style.row_height / 2.0;
+    let half = if ghost.is_point {
+        GHOST_POINT_PX / 2.0
+    } else {
+        bar_height(style.row_height) * GHOST_HEIGHT_SHARE / 2.0
+    };
+    let (x0, x1) = if ghost.is_point {
+        (
+            ghost.x_center - GHOST_POINT_PX / 2.0,
+            ghost.x_center + GHOST_POINT_PX / 2.0,
+        )
+    } else {
+        (ghost.x_earliest, ghost.x_latest)
+    };
+    // Cut to the canvas with a little to spare, so that no outline edge shows at its border.
+    let (x0, x1) = (x0.max(style.clip.0 - 2.0), x1.min(style.clip.1 + 2.0));
+    let line = stroke(color, 1.0, GHOST_LINE_OPACITY);
+    if x1 > x0 {
+        // The outline sits inside the box, as egui's `stroke_inside` does.
+        let inset = 0.5;
+        svg.rect(
+            x0 + inset,
+            y_mid - half + inset,
+            (x1 - x0 - 2.0 * inset).max(0.0),
+            2.0 * half - 2.0 * inset,
+            0.0,
+            &format!("{} {line}", fill(color, GHOST_FILL_OPACITY)),
+        );
+    }
+    if let Some((a, b)) = ghost.link {
+        let (a, b) = (a.max(style.clip.0), b.min(style.clip.1));
+        if b > a {
+            svg.line((a, y_mid), (b, y_mid), &line);
+        }
+    }
 }
 
 #[cfg(test)]

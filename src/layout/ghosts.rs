@@ -28,6 +28,18 @@ pub const MAX_GHOSTS_PER_MARK: usize = 6;
 /// on llvmpipe at ~0.33 ms per 1,000 (see `crowding::MAX_DISTINCT_MARKS`); 200 is also more
 /// than twice the 80 marks a frame draws one by one.
 pub const MAX_GHOSTS: usize = 200;
+/// A ghost's fill: a quarter of the kind's colour, faint beside the mark's full fill (the
+/// app's painter and the image export share these four).
+pub const GHOST_FILL_OPACITY: f64 = 0.25;
+/// Its outline and link: at 60 % they read as "not this, but linked to this" beside the
+/// mark's full-strength outline, and still show on light and dark canvases.
+pub const GHOST_LINE_OPACITY: f64 = 0.6;
+/// A ghost is this share of a bar's height (10 of 16 points), so that it is never mistaken
+/// for a mark.
+pub const GHOST_HEIGHT_SHARE: f64 = 0.6;
+/// A point ghost is a square this wide: smaller than a point marker (12), for the same
+/// reason.
+pub const GHOST_POINT_PX: f64 = 8.0;
 /// A ghost narrower than this on screen is drawn as a point, as a mark is
 /// (`draw_list::POINT_THRESHOLD_PX`).
 const POINT_THRESHOLD_PX: f64 = 4.0;

@@ -21,7 +21,8 @@ pub use draw_list::{
 };
 pub use event_index::{EventIndex, IndexedExtent, OverlapCounter, drawn_extent};
 pub use ghosts::{
-    GhostMark, MAX_GHOSTS, MAX_GHOSTS_PER_MARK, ghost_at, ghost_marks, reported_range,
+    GHOST_FILL_OPACITY, GHOST_HEIGHT_SHARE, GHOST_LINE_OPACITY, GHOST_POINT_PX, GhostMark,
+    MAX_GHOSTS, MAX_GHOSTS_PER_MARK, ghost_at, ghost_marks, reported_range,
 };
 pub use lane_layout::{
     Connector, LaneDraw, LaneLayoutParams, LanesDrawList, build_lanes_draw_list,

@@ -24,6 +24,8 @@ pub struct ImageExportDialog {
     pub width_px: f64,
     pub theme: ImageTheme,
     pub legend: bool,
+    /// Earlier reported dates (ghost marks).
+    pub ghosts: bool,
 }
 
 impl Default for ImageExportDialog {
@@ -35,6 +37,7 @@ impl Default for ImageExportDialog {
             width_px: DEFAULT_WIDTH_PX,
             theme: ImageTheme::Light,
             legend: true,
+            ghosts: true,
         }
     }
 }
@@ -107,6 +110,12 @@ impl ImageExportDialog {
                         ui.label("Legend");
                         ui.checkbox(&mut self.legend, "Show the legend");
                         ui.end_row();
+                        ui.label("Reports");
+                        ui.checkbox(&mut self.ghosts, "Earlier reported dates")
+                            .on_hover_text(
+                                "Faint marks where earlier reports placed an event, linked to its current date, as on the timeline",
+                            );
+                        ui.end_row();
                     });
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -142,6 +151,7 @@ impl ImageExportDialog {
             theme: self.theme,
             title: None,
             show_legend: self.legend,
+            show_ghosts: self.ghosts,
         }
     }
 }

@@ -12,17 +12,11 @@ use crate::layout::{GhostMark, bar_height};
 use crate::model::{Event, claim_known_secs};
 use crate::ui::style;
 
-/// A ghost's fill: a quarter of the kind's colour, faint beside the mark's full fill.
-const FILL_OPACITY: f32 = 0.25;
-/// Its outline and link: at 60 % they read as "not this, but linked to this" beside the
-/// mark's full-strength outline, and still show on both themes' canvases.
-const LINE_OPACITY: f32 = 0.6;
-/// A ghost is this share of a bar's height (10 of 16 points), so that it is never mistaken
-/// for a mark.
-const HEIGHT_SHARE: f32 = 0.6;
-/// A point ghost is a square this wide: smaller than a point marker (12), for the same
-/// reason.
-const POINT_PX: f32 = 8.0;
+// The look is shared with the image export (`layout::ghosts`).
+const FILL_OPACITY: f32 = crate::layout::GHOST_FILL_OPACITY as f32;
+const LINE_OPACITY: f32 = crate::layout::GHOST_LINE_OPACITY as f32;
+const HEIGHT_SHARE: f32 = crate::layout::GHOST_HEIGHT_SHARE as f32;
+const POINT_PX: f32 = crate::layout::GHOST_POINT_PX as f32;
 
 pub fn paint_ghosts(cx: &ItemPaintContext<'_>, ghosts: &[GhostMark], events: &[Event]) {
     for ghost in ghosts {
