@@ -13,12 +13,13 @@ use egui::RichText;
 use crate::app::{ProgressUnit, TaskId, TaskKind};
 use crate::import::{
     CsvMapping, EncodingChoice, ImportError, ImportFormat, ImportOptions, Imported, PreviewRow,
-    Skipped, detect_format_with_reason, import, no_events_error, preview,
+    Skipped, import, no_events_error, preview,
 };
 use crate::ui::background_preview::{BackgroundPreview, reading_ui};
 use crate::ui::csv_mapping_ui::sheet_mapping_ui;
 use crate::ui::import_inputs_ui::InputChoices;
 use crate::ui::import_preview_ui::{preview_table_ui, suspicious_dates_ui};
+use crate::ui::import_read::{ReadFile, read_file};
 use crate::ui::parquet_import_ui::ParquetChoices;
 use crate::ui::sheet_choice_ui::{SheetChoice, sheet_choice_ui};
 use crate::ui::tasks::{Outcome, Tasks};
@@ -157,12 +158,18 @@ impl ImportDialog {
                 window_id: next_window_id(),
             };
         }
+        let label = format!("Reading {name}…");
         let task = tasks.spawn(
             ctx,
             TaskKind::Import,
-            format!("Reading {name}…"),
+            label,
             ProgressUnit::Bytes,
-            move |work| Outcome::ImportRead(crate::io::read_import_bytes_watched(&p, work)),
+            // Unpacked, detected and (a workbook) opened here too: a big workbook takes
+            // seconds to open, which the window's thread would spend frozen.
+            move |work| {
+                let read = crate::io::read_import_bytes_watched(&p, work);
+                Outcome::ImportRead(read_file(&p, &name, read).map(Box::new))
+            },
         );
         Self {
             path: path.to_path_buf(),
@@ -183,8 +190,14 @@ impl ImportDialog {
         }
     }
 
-    /// The file has been read (or not). Cancelled, the dialog says so and reads nothing.
-    pub fn read_finished(&mut self, task: TaskId, read: std::io::Result<Vec<u8>>, cancelled: bool) {
+    /// The file has been read and prepared (or not) on the reading task. Cancelled, the
+    /// dialog says so and reads nothing.
+    pub fn read_finished(
+        &mut self,
+        task: TaskId,
+        read: Result<Box<ReadFile>, String>,
+        cancelled: bool,
+    ) {
         if !matches!(self.stage, Stage::Reading(t) if t == task) {
             return;
         }
@@ -192,37 +205,30 @@ impl ImportDialog {
             self.error = Some(format!("Reading {} was cancelled", self.path.display()));
             return;
         }
-        let read = read.map_err(|err| format!("could not read {}: {err}", self.path.display()));
-        let unpacked = read.and_then(|bytes| {
-            InputChoices::read(bytes, &self.file_name())
-                .map_err(|err| format!("{}: {err}", self.path.display()))
-        });
-        match unpacked {
-            Ok((input, bytes)) => match detect_format_with_reason(&bytes, &input.inner_name) {
-                Ok((format, reason)) => {
-                    let sheet =
-                        (format == ImportFormat::Spreadsheet).then(|| SheetChoice::read(&bytes));
-                    let mapping = match &sheet {
-                        Some(choice) => saved_mapping(&self.path)
-                            .unwrap_or_else(|| choice.guess_mapping(&CsvMapping::default())),
-                        None => saved_or_guessed_mapping(&self.path, input.head.as_bytes()),
-                    };
-                    self.stage = Stage::Ready(Box::new(Ready {
-                        input,
-                        path: self.path.clone(),
-                        saved: None,
-                        bytes: Arc::new(bytes),
-                        format,
-                        reason,
-                        mapping,
-                        target: Target::NewProject,
-                        preview: BackgroundPreview::default(),
-                        input_error: None,
-                        sheet,
-                    }));
-                }
-                Err(err) => self.error = Some(format!("{}: {err}", self.path.display())),
-            },
+        match read {
+            Ok(read) => {
+                let ReadFile {
+                    input,
+                    bytes,
+                    format,
+                    reason,
+                    mapping,
+                    sheet,
+                } = *read;
+                self.stage = Stage::Ready(Box::new(Ready {
+                    input,
+                    path: self.path.clone(),
+                    saved: None,
+                    bytes: Arc::new(bytes),
+                    format,
+                    reason,
+                    mapping,
+                    target: Target::NewProject,
+                    preview: BackgroundPreview::default(),
+                    input_error: None,
+                    sheet,
+                }));
+            }
             Err(err) => self.error = Some(err),
         }
     }
@@ -519,34 +525,6 @@ fn file_name_of(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// The mapping saved beside the file by an earlier import.
-fn saved_mapping(path: &Path) -> Option<CsvMapping> {
-    let text = crate::io::read_mapping_text(&crate::ui::csv_mapping_ui::mapping_path(path)).ok()?;
-    CsvMapping::from_json(&text).ok()
-}
-
-/// The mapping saved beside the file by an earlier import, or one by header names.
-fn saved_or_guessed_mapping(path: &Path, bytes: &[u8]) -> CsvMapping {
-    if let Some(mapping) = saved_mapping(path) {
-        return mapping;
-    }
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let header = String::from_utf8_lossy(first_line);
-    let sep = if header.contains('\t') {
-        '\t'
-    } else if header.contains(';') {
-        ';'
-    } else {
-        ','
-    };
-    let cells: Vec<&str> = header
-        .trim_end_matches('\r')
-        .split(sep)
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    CsvMapping::from_header(&cells)
 }
 
 /// The format, the mapping and the preview; returns the target when Import is pressed.

@@ -18,6 +18,7 @@ pub mod image_export;
 pub mod import_dialog;
 pub mod import_inputs_ui;
 pub mod import_preview_ui;
+mod import_read;
 pub mod intake;
 pub mod map;
 mod menu;

@@ -25,7 +25,7 @@ pub enum Outcome {
     /// The recovery file written (or why not).
     Autosaved(Result<PathBuf, SaveError>),
     /// The import dialog's file, read.
-    ImportRead(std::io::Result<Vec<u8>>),
+    ImportRead(Result<Box<crate::ui::import_read::ReadFile>, String>),
     /// The import dialog's Parquet dataset: what its footers say.
     ParquetInspected(Result<crate::import::parquet::DatasetSummary, String>),
     /// The import dialog's file, imported, for a new project or to merge.
