@@ -84,18 +84,38 @@ impl Tasks {
 
     /// The running work in the status bar, each with its progress and Cancel button. Drawn
     /// in the status bar's right-to-left part, so each task's widgets are added last first.
-    pub fn status_ui(&mut self, ui: &mut egui::Ui) {
-        for task in self.list.statuses() {
+    /// The tasks share `budget` points: a label is cut to its share, or left out (shown when
+    /// the pointer rests on the progress) when its share is too narrow to say anything.
+    pub fn status_ui(&mut self, ui: &mut egui::Ui, budget: f32) {
+        let tasks = self.list.statuses();
+        let gap = ui.spacing().item_spacing.x;
+        let cancel_width = text_width(ui, "Cancel") + 2.0 * ui.spacing().button_padding.x;
+        // Cancel, the progress, a separator (its line and a gap each side) and the gaps
+        // between the four.
+        let fixed = cancel_width + PROGRESS_PX + (1.0 + 2.0 * gap) + 3.0 * gap;
+        let room = label_room(budget, tasks.len(), fixed);
+        for task in tasks {
             if !task.cancelling && ui.small_button("Cancel").clicked() {
                 self.list.cancel(task.id);
             }
-            ui.label(status_text(&task));
-            if task.total > 0 {
-                // 80 pt: wide enough to read a fraction at a glance in the status bar.
+            let text = status_text(&task);
+            if let Some(room) = room {
+                ui.scope(|ui| {
+                    ui.set_max_width(room);
+                    ui.add(egui::Label::new(text.as_str()).truncate())
+                        .on_hover_text(text.as_str());
+                });
+            }
+            let progress = if task.total > 0 {
                 let fraction = task.done as f32 / task.total as f32;
-                ui.add(egui::ProgressBar::new(fraction.min(1.0)).desired_width(80.0));
+                ui.add(egui::ProgressBar::new(fraction.min(1.0)).desired_width(PROGRESS_PX))
             } else {
-                ui.spinner();
+                ui.spinner()
+            };
+            if room.is_none() {
+                progress.on_hover_text(text.as_str()).widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, text.as_str())
+                });
             }
             ui.separator();
         }
@@ -105,6 +125,31 @@ impl Tasks {
                 .request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
+}
+
+/// A task's progress bar in the status bar: wide enough to read a fraction at a glance.
+const PROGRESS_PX: f32 = 80.0;
+/// Under this, a task's label is left out of the status bar and shown on hover instead:
+/// cut to fewer than about 8 characters ("Saving…"), it would say less than the progress.
+const MIN_LABEL_PX: f32 = 60.0;
+
+/// The width each task's label may take when `num_tasks` share `budget` points and each
+/// needs `fixed` for everything else; `None` when that is under [`MIN_LABEL_PX`].
+fn label_room(budget: f32, num_tasks: usize, fixed: f32) -> Option<f32> {
+    if num_tasks == 0 {
+        return None;
+    }
+    let room = budget / num_tasks as f32 - fixed;
+    (room >= MIN_LABEL_PX).then_some(room)
+}
+
+/// The width of `text` in the body font.
+pub fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+        .size()
+        .x
 }
 
 /// "Saving p.ron… 120 MB of 330 MB 3 s": the label, how far, and for how long.
@@ -154,6 +199,19 @@ fn megabytes(bytes: u64) -> String {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn labels_share_the_room_and_give_way_when_too_narrow() {
+        assert_eq!(label_room(1000.0, 0, 150.0), None);
+        // One task at 1024 px: its label has most of the bar.
+        assert_eq!(label_room(600.0, 1, 150.0), Some(450.0));
+        // Two share it.
+        assert_eq!(label_room(600.0, 2, 150.0), Some(150.0));
+        // Three at 1024 px: 50 px each says nothing; the progress shows it on hover.
+        assert_eq!(label_room(600.0, 3, 150.0), None);
+        assert_eq!(label_room(420.0, 2, 150.0), Some(60.0));
+        assert_eq!(label_room(-20.0, 1, 150.0), None);
+    }
 
     #[test]
     fn the_status_says_how_far_in_the_unit_of_the_work() {

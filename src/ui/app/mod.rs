@@ -618,15 +618,20 @@ impl DetenteApp {
                 format!("{in_view} in view")
             };
             let gap = ui.spacing().item_spacing.x;
-            let text_width = |ui: &egui::Ui, text: &str| {
-                let font = egui::TextStyle::Body.resolve(ui.style());
-                ui.painter()
-                    .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
-                    .size()
-                    .x
-            };
+            let text_width = crate::ui::tasks::text_width;
             // A separator takes its own width and a gap on each side.
             let separator_width = 1.0 + 2.0 * gap;
+            // Running tasks may take what the events in view and the two buttons on the
+            // right leave: before the counts and the file's path, which give way to them.
+            let buttons_width = text_width(ui, HELP_BUTTON)
+                + text_width(ui, LEGEND_BUTTON)
+                + 4.0 * ui.spacing().button_padding.x
+                + 2.0 * gap;
+            let tasks_budget = ui.available_width()
+                - text_width(ui, &in_view)
+                - buttons_width
+                - 2.0 * separator_width
+                - 2.0 * gap;
             let room_for_counts = ui.available_width()
                 - self.chrome.status_right_width
                 - separator_width
@@ -664,15 +669,15 @@ impl DetenteApp {
             }
             let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .small_button("? Getting started")
+                    .small_button(HELP_BUTTON)
                     .on_hover_text("What the marks and grades mean, and what to try first (F1)")
                     .clicked()
                 {
                     self.windows.getting_started = true;
                 }
-                ui.toggle_value(&mut self.timeline.show_legend, "Legend")
+                ui.toggle_value(&mut self.timeline.show_legend, LEGEND_BUTTON)
                     .on_hover_text("What the colours, outlines and fades of the marks mean");
-                self.tasks.status_ui(ui);
+                self.tasks.status_ui(ui, tasks_budget);
             });
             let width = right.response.rect.width();
             if (width - self.chrome.status_right_width).abs() > 0.5 {
@@ -682,6 +687,10 @@ impl DetenteApp {
         });
     }
 }
+
+/// The status bar's two buttons on the right.
+const HELP_BUTTON: &str = "? Getting started";
+const LEGEND_BUTTON: &str = "Legend";
 
 /// What the panels read of the session.
 fn panel_context<'a>(
