@@ -168,6 +168,10 @@ impl ImportDialog {
             // seconds to open, which the window's thread would spend frozen.
             move |work| {
                 let read = crate::io::read_import_bytes_watched(&p, work);
+                // The bytes are in; opening a workbook can take as long again, with nothing
+                // to count: the status bar shows a spinner, not a full bar that seems stuck.
+                work.progress.set_done(0);
+                work.progress.set_total(0);
                 Outcome::ImportRead(read_file(&p, &name, read).map(Box::new))
             },
         );
